@@ -1,0 +1,1 @@
+package nnsweep; public class Main { public static void main(String[] a){} }
