@@ -1,0 +1,92 @@
+package nnsweep.grid;
+
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import nnsweep.nn.Init;
+import nnsweep.nn.Model;
+import nnsweep.nn.Weights;
+import nnsweep.study.InitSpec;
+
+/**
+ * One network of a sweep: a point of the grid, with its stable id (its index in the grid's fixed axis order).
+ *
+ * @param hidden hidden units, 0 for the {@code none} model
+ * @param rules the hidden-node rules that recommend this hidden size for this dataset (empty for none)
+ * @param datasetIndex position of the dataset in the study
+ */
+public record NetworkSpec(
+    long id,
+    String dataset,
+    int datasetIndex,
+    Model model,
+    int hidden,
+    List<String> rules,
+    int inputs,
+    int outputs,
+    boolean bias,
+    double learningRate,
+    int epochs,
+    long seed,
+    InitSpec init)
+    implements Serializable {
+
+  public NetworkSpec {
+    if (id < 0) {
+      throw new IllegalArgumentException("id must be >= 0, found " + id);
+    }
+    if (model == Model.NONE ? hidden != 0 : hidden < 1) {
+      throw new IllegalArgumentException("hidden must be " + (model == Model.NONE ? "0" : ">= 1")
+          + " for model " + model + ", found " + hidden);
+    }
+    if (inputs < 1 || outputs < 1) {
+      throw new IllegalArgumentException("inputs and outputs must be >= 1, found " + inputs + " and " + outputs);
+    }
+    if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+      throw new IllegalArgumentException("learning-rate must be > 0 and finite, found " + learningRate);
+    }
+    if (epochs < 1) {
+      throw new IllegalArgumentException("epochs must be >= 1, found " + epochs);
+    }
+    rules = List.copyOf(rules);
+  }
+
+  /** Number of trainable parameters. */
+  public int weights() {
+    return Weights.parameterCount(model, inputs, hidden, outputs, bias);
+  }
+
+  /**
+   * The seed the initial weights are drawn from. It depends on the study's {@code seed}, the dataset, the model, the
+   * hidden size and bias, and on nothing else: never on partitioning, and not on learning rate or epochs, so networks
+   * that differ only in those start from the same weights (common random numbers). Changing this function changes
+   * every result, so it is fixed: SplitMix64 finalisers over the fields in this order.
+   */
+  public long initSeed() {
+    long h = mix(seed ^ 0x6E6E73776565704CL);
+    for (byte b : dataset.getBytes(StandardCharsets.UTF_8)) {
+      h = mix(h ^ (b & 0xFF));
+    }
+    h = mix(h ^ model.ordinal());
+    h = mix(h ^ hidden);
+    return mix(h ^ (bias ? 1 : 0));
+  }
+
+  /** The network's initial weights. Shapes of fixed weights are checked when the grid is expanded. */
+  public Weights initialWeights() {
+    if (init instanceof InitSpec.Fixed f) {
+      double[][] hiddenW = model == Model.NONE ? new double[0][0] : f.hidden();
+      double[] hiddenB = model == Model.NONE ? new double[0]
+          : bias ? f.hiddenBias() : new double[hidden];
+      double[] outputB = bias ? f.outputBias() : new double[outputs];
+      return new Weights(model, bias, hiddenW, hiddenB, f.output(), outputB);
+    }
+    return Init.uniform(model, bias, inputs, hidden, outputs, initSeed());
+  }
+
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+}

@@ -1,0 +1,45 @@
+package nnsweep.report;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import nnsweep.grid.NetworkSpec;
+import nnsweep.run.Problem;
+import nnsweep.run.TrainingResult;
+
+/**
+ * {@code predictions.csv}: each network's output at each query point of its dataset, one row per (network, query,
+ * output); {@code label} is the output read as a class (1 when >= 0.5).
+ */
+public final class PredictionsTable {
+  /** The column contract. */
+  public static final List<String> HEADER = List.of("network_id", "dataset", "model", "hidden", "bias",
+      "learning_rate", "epochs", "seed", "query", "inputs", "output", "prediction", "label");
+
+  private PredictionsTable() {}
+
+  /** Writes the predictions of the results (sorted by id) for datasets with queries. */
+  public static void write(Path file, List<TrainingResult> sortedResults, List<Problem> problems) {
+    CsvFiles.write(file, HEADER, printer -> {
+      for (TrainingResult r : sortedResults) {
+        NetworkSpec s = r.spec();
+        double[][] queries = problems.get(s.datasetIndex()).queries();
+        for (int q = 0; q < queries.length; q++) {
+          String inputs = Arrays.stream(queries[q]).mapToObj(PredictionsTable::compact)
+              .collect(Collectors.joining(" "));
+          for (int o = 0; o < r.predictions()[q].length; o++) {
+            double p = r.predictions()[q][o];
+            printer.printRecord(s.id(), s.dataset(), s.model().configName(), s.hidden(), s.bias(),
+                s.learningRate(), s.epochs(), s.seed(), q, inputs, o, CsvFiles.num(p), p >= 0.5 ? 1 : 0);
+          }
+        }
+      }
+    });
+  }
+
+  /** 1.0 -> "1", 0.5 -> "0.5": query inputs as a person wrote them. */
+  static String compact(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+  }
+}

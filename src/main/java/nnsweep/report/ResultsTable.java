@@ -1,0 +1,53 @@
+package nnsweep.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import nnsweep.grid.NetworkSpec;
+import nnsweep.run.TrainingResult;
+
+/** {@code results.csv}: one row per network, in network id order. */
+public final class ResultsTable {
+  /** The column contract (tools depend on these names and their order). */
+  public static final List<String> HEADER = List.of("network_id", "dataset", "model", "hidden", "rules", "inputs",
+      "outputs", "weights", "bias", "learning_rate", "epochs", "seed", "init", "final_error",
+      "error_before_last_update", "mse", "accuracy", "diverged", "epochs_run", "train_ms");
+
+  private ResultsTable() {}
+
+  /** Writes the results (sorted by id) to {@code file}. */
+  public static void write(Path file, List<TrainingResult> sortedResults) {
+    CsvFiles.write(file, HEADER, printer -> {
+      for (TrainingResult r : sortedResults) {
+        printer.printRecord(row(r));
+      }
+    });
+  }
+
+  /** One row's cells, in {@link #HEADER} order. */
+  public static List<String> row(TrainingResult r) {
+    NetworkSpec s = r.spec();
+    List<String> cells = new ArrayList<>(HEADER.size());
+    cells.add(Long.toString(s.id()));
+    cells.add(s.dataset());
+    cells.add(s.model().configName());
+    cells.add(Integer.toString(s.hidden()));
+    cells.add(String.join(";", s.rules()));
+    cells.add(Integer.toString(s.inputs()));
+    cells.add(Integer.toString(s.outputs()));
+    cells.add(Integer.toString(s.weights()));
+    cells.add(Boolean.toString(s.bias()));
+    cells.add(Double.toString(s.learningRate()));
+    cells.add(Integer.toString(s.epochs()));
+    cells.add(Long.toString(s.seed()));
+    cells.add(s.init().scheme());
+    cells.add(Double.toString(r.finalError()));
+    cells.add(CsvFiles.num(r.errorBeforeLastUpdate()));
+    cells.add(Double.toString(r.mse()));
+    cells.add(Double.toString(r.accuracy()));
+    cells.add(Boolean.toString(r.diverged()));
+    cells.add(Integer.toString(r.epochsRun()));
+    cells.add(String.format(java.util.Locale.ROOT, "%.3f", r.trainMs()));
+    return cells;
+  }
+}

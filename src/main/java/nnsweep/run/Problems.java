@@ -1,0 +1,39 @@
+package nnsweep.run;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import nnsweep.InputException;
+import nnsweep.data.CsvDatasetReader;
+import nnsweep.data.Dataset;
+import nnsweep.study.DatasetSpec;
+import nnsweep.study.Study;
+
+/** Reads a study's datasets and checks its query points against them. */
+public final class Problems {
+  private Problems() {}
+
+  /** The study's datasets (paths relative to the current directory) with their queries, in study order. */
+  public static List<Problem> load(Study study) {
+    List<Problem> problems = new ArrayList<>();
+    for (int d = 0; d < study.datasets().size(); d++) {
+      DatasetSpec spec = study.datasets().get(d);
+      Dataset data = CsvDatasetReader.read(spec.name(), Path.of(spec.path()), spec.outputs());
+      List<double[]> queries = spec.queries();
+      for (int q = 0; q < queries.size(); q++) {
+        if (queries.get(q).length != data.inputCount()) {
+          throw new InputException(study.source() + ": study.datasets[" + d + "].queries[" + q
+              + "]: wrong number of values, found " + queries.get(q).length + ", expected " + data.inputCount()
+              + " (the inputs of " + spec.path() + ")");
+        }
+      }
+      problems.add(new Problem(data, queries.toArray(double[][]::new)));
+    }
+    return problems;
+  }
+
+  /** The datasets alone. */
+  public static List<Dataset> datasets(List<Problem> problems) {
+    return problems.stream().map(Problem::dataset).toList();
+  }
+}

@@ -1,0 +1,60 @@
+package nnsweep.run;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import nnsweep.grid.NetworkSpec;
+import nnsweep.nn.Weights;
+
+/**
+ * One trained network: its spec and what training gave. One row of {@code results.csv}.
+ *
+ * @param finalError E of the weights after the last update
+ * @param errorBeforeLastUpdate the tutorial's last printed value
+ * @param mse 2E / (rows x outputs)
+ * @param accuracy fraction of rows with every output on the right side of 0.5
+ * @param diverged E became NaN or infinite (a recorded outcome, not a failure)
+ * @param trainMs wall time of the training, milliseconds (the only column that varies between runs)
+ * @param predictions the outputs at each of the dataset's query points
+ */
+public record TrainingResult(
+    NetworkSpec spec,
+    double finalError,
+    double errorBeforeLastUpdate,
+    double mse,
+    double accuracy,
+    boolean diverged,
+    int epochsRun,
+    double trainMs,
+    Weights finalWeights,
+    double[][] predictions)
+    implements Serializable {
+
+  public TrainingResult {
+    predictions = Arrays.stream(predictions).map(double[]::clone).toArray(double[][]::new);
+  }
+
+  /** The network succeeded: every training row classified right. */
+  public boolean success() {
+    return accuracy == 1.0;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TrainingResult r && spec.equals(r.spec) && Double.compare(finalError, r.finalError) == 0
+        && Double.compare(errorBeforeLastUpdate, r.errorBeforeLastUpdate) == 0
+        && Double.compare(mse, r.mse) == 0 && Double.compare(accuracy, r.accuracy) == 0 && diverged == r.diverged
+        && epochsRun == r.epochsRun && Double.compare(trainMs, r.trainMs) == 0
+        && finalWeights.equals(r.finalWeights) && Arrays.deepEquals(predictions, r.predictions);
+  }
+
+  @Override
+  public int hashCode() {
+    return spec.hashCode() * 31 + Double.hashCode(finalError);
+  }
+
+  @Override
+  public String toString() {
+    return "TrainingResult[id=" + spec.id() + ", finalError=" + finalError + ", accuracy=" + accuracy
+        + ", diverged=" + diverged + "]";
+  }
+}

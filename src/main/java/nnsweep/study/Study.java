@@ -1,0 +1,74 @@
+package nnsweep.study;
+
+import java.io.Serializable;
+import java.util.List;
+import nnsweep.nn.Model;
+
+/**
+ * A validated study: the axes a sweep expands, in the grid's fixed order (dataset, model, hidden, learning rate,
+ * epochs, bias, seed, init).
+ *
+ * @param name names the default output folder {@code out/<name>}
+ * @param source the study file it came from, for messages
+ * @param hiddenSizes explicit hidden sizes (the grid adds the rules' sizes per dataset)
+ * @param partitions number of Spark partitions, 0 for automatic
+ * @param canonical the resolved study (file, defaults and overrides) rendered as JSON, for provenance and hashing
+ */
+public record Study(
+    String name,
+    String source,
+    List<DatasetSpec> datasets,
+    List<Model> models,
+    List<Integer> hiddenSizes,
+    List<HiddenRule> hiddenRules,
+    List<Double> learningRates,
+    List<Integer> epochs,
+    List<Boolean> bias,
+    Seeds seeds,
+    InitSpec init,
+    int partitions,
+    String canonical)
+    implements Serializable {
+
+  public Study {
+    requireNonEmpty(datasets, "datasets");
+    requireNonEmpty(models, "models");
+    requireNonEmpty(learningRates, "learning-rates");
+    requireNonEmpty(epochs, "epochs");
+    requireNonEmpty(bias, "bias");
+    datasets = List.copyOf(datasets);
+    models = List.copyOf(models);
+    hiddenSizes = List.copyOf(hiddenSizes);
+    hiddenRules = List.copyOf(hiddenRules);
+    learningRates = List.copyOf(learningRates);
+    epochs = List.copyOf(epochs);
+    bias = List.copyOf(bias);
+    for (double rate : learningRates) {
+      if (!(rate > 0) || !Double.isFinite(rate)) {
+        throw new IllegalArgumentException("learning-rate must be > 0 and finite, found " + rate);
+      }
+    }
+    for (int e : epochs) {
+      if (e < 1) {
+        throw new IllegalArgumentException("epochs must be >= 1, found " + e);
+      }
+    }
+    for (int h : hiddenSizes) {
+      if (h < 1) {
+        throw new IllegalArgumentException("hidden size must be >= 1, found " + h);
+      }
+    }
+    if (models.contains(Model.HIDDEN) && hiddenSizes.isEmpty() && hiddenRules.isEmpty()) {
+      throw new IllegalArgumentException("a hidden model needs hidden.sizes or hidden.rules, found neither");
+    }
+    if (partitions < 0) {
+      throw new IllegalArgumentException("partitions must be >= 0, found " + partitions);
+    }
+  }
+
+  private static void requireNonEmpty(List<?> list, String key) {
+    if (list == null || list.isEmpty()) {
+      throw new IllegalArgumentException(key + " must not be empty");
+    }
+  }
+}

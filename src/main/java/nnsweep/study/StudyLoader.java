@@ -1,0 +1,537 @@
+package nnsweep.study;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigList;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigOrigin;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigSyntax;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import nnsweep.InputException;
+import nnsweep.nn.Model;
+
+/**
+ * Reads a study file (HOCON, via Typesafe Config) plus {@code --set key=value} overrides into a validated
+ * {@link Study}.
+ *
+ * <p>Every problem is an {@link InputException} whose one-line message names the file and line (or the
+ * {@code --set} argument), the key, the value found and what was expected. Unknown keys are errors, with the nearest
+ * known key suggested, because a misspelt key silently falling back to a default is the worst kind of wrong result.
+ */
+public final class StudyLoader {
+
+  /** Defaults for every optional key; documented in the README's study-file reference. */
+  static final String DEFAULTS = """
+      study {
+        models = [hidden]
+        hidden { sizes = [], rules = [] }
+        learning-rates = [0.05]
+        epochs = [10000]
+        bias = [false]
+        seeds = [0]
+        init { scheme = uniform }
+        partitions = 0
+      }
+      """;
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+  private static final List<String> STUDY_KEYS = List.of("name", "datasets", "models", "hidden", "learning-rates",
+      "epochs", "bias", "seeds", "init", "partitions");
+  private static final List<String> DATASET_KEYS = List.of("name", "path", "outputs", "queries");
+  private static final List<String> HIDDEN_KEYS = List.of("sizes", "rules");
+  private static final List<String> INIT_KEYS = List.of("scheme", "hidden", "output", "hidden-bias", "output-bias");
+  private static final List<String> SEED_RANGE_KEYS = List.of("from", "count");
+
+  private final String file;
+
+  private StudyLoader(String file) {
+    this.file = file;
+  }
+
+  /** Loads and validates {@code file} with {@code overrides} ("key=value", key with or without "study."). */
+  public static Study load(Path file, List<String> overrides) {
+    return new StudyLoader(file.toString()).read(file, overrides);
+  }
+
+  private Study read(Path path, List<String> overrides) {
+    if (!Files.exists(path)) {
+      throw new InputException(file + ": study file not found, expected a HOCON study file such as conf/tutorial.conf");
+    }
+    if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+      throw new InputException(file + ": study file is not a readable file, expected a HOCON study file");
+    }
+    Config parsed;
+    try {
+      parsed = ConfigFactory.parseFile(path.toFile(),
+          ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false));
+    } catch (ConfigException e) {
+      throw new InputException(file + lineOf(e.origin()) + ": malformed HOCON: " + stripOrigin(e) , e);
+    }
+    Config merged = parsed;
+    for (String override : overrides) {
+      merged = parseOverride(override).withFallback(merged);
+    }
+    try {
+      merged = merged.withFallback(ConfigFactory.parseString(DEFAULTS,
+          ConfigParseOptions.defaults().setOriginDescription("defaults"))).resolve();
+    } catch (ConfigException e) {
+      throw new InputException(file + lineOf(e.origin()) + ": cannot resolve substitution: " + stripOrigin(e), e);
+    }
+    checkKeys(merged.root(), List.of("study"), "");
+    if (!merged.hasPath("study") || merged.getValue("study").valueType() != ConfigValueType.OBJECT) {
+      throw new InputException(file + ": study: missing, expected a 'study { ... }' block");
+    }
+    ConfigObject study = merged.getObject("study");
+    checkKeys(study, STUDY_KEYS, "study.");
+
+    String name = name(study, "name", "study.name");
+    List<DatasetSpec> datasets = datasets(study);
+    List<Model> models = models(study);
+    ConfigObject hidden = object(study, "hidden", "study.hidden");
+    checkKeys(hidden, HIDDEN_KEYS, "study.hidden.");
+    List<Integer> sizes = ints(hidden, "sizes", "study.hidden.sizes", 1, true);
+    List<HiddenRule> rules = rules(hidden);
+    if (models.contains(Model.HIDDEN) && sizes.isEmpty() && rules.isEmpty()) {
+      throw error(hidden, "study.hidden", "no hidden sizes for the hidden model",
+          "hidden.sizes such as [3] or hidden.rules such as [fewer-than-twice-inputs]");
+    }
+    List<Double> rates = learningRates(study);
+    List<Integer> epochs = ints(study, "epochs", "study.epochs", 1, false);
+    List<Boolean> bias = booleans(study);
+    Seeds seeds = seeds(study);
+    InitSpec init = init(study, models, bias);
+    int partitions = integer(study.get("partitions"), "study.partitions", 0);
+    String canonical = merged.getValue("study").render(ConfigRenderOptions.concise());
+    return new Study(name, file, datasets, models, sizes, rules, rates, epochs, bias, seeds, init, partitions,
+        canonical);
+  }
+
+  private Config parseOverride(String override) {
+    int eq = override.indexOf('=');
+    if (eq <= 0) {
+      throw new InputException("--set " + override + ": expected key=value, such as --set study.epochs=[1000]");
+    }
+    String key = override.substring(0, eq).trim();
+    String value = override.substring(eq + 1).trim();
+    String fullKey = key.startsWith("study.") || key.equals("study") ? key : "study." + key;
+    try {
+      return ConfigFactory.parseString(fullKey + " = " + value,
+          ConfigParseOptions.defaults().setOriginDescription("--set " + override));
+    } catch (ConfigException e) {
+      throw new InputException("--set " + override + ": malformed HOCON value: " + stripOrigin(e), e);
+    }
+  }
+
+  // ---- sections -------------------------------------------------------------------------------------------------
+
+  private List<DatasetSpec> datasets(ConfigObject study) {
+    ConfigList list = list(study, "datasets", "study.datasets", "a list of { name, path, outputs } objects");
+    if (list.isEmpty()) {
+      throw error(list, "study.datasets", "empty list", "at least one dataset { name, path, outputs }");
+    }
+    List<DatasetSpec> datasets = new ArrayList<>();
+    Map<String, String> seen = new LinkedHashMap<>();
+    for (int i = 0; i < list.size(); i++) {
+      String key = "study.datasets[" + i + "]";
+      ConfigValue value = list.get(i);
+      if (value.valueType() != ConfigValueType.OBJECT) {
+        throw error(value, key, "not an object", "{ name = ..., path = ..., outputs = ... }");
+      }
+      ConfigObject d = (ConfigObject) value;
+      checkKeys(d, DATASET_KEYS, key + ".");
+      String name = name(d, "name", key + ".name");
+      if (seen.containsKey(name)) {
+        throw error(d.get("name"), key + ".name", "duplicate dataset name, found '" + name + "'",
+            "a name not already used by " + seen.get(name));
+      }
+      seen.put(name, key);
+      String path = string(d, "path", key + ".path");
+      int outputs = integer(required(d, "outputs", key + ".outputs"), key + ".outputs", 1);
+      List<double[]> queries = new ArrayList<>();
+      if (d.containsKey("queries")) {
+        ConfigList q = list(d, "queries", key + ".queries", "a list of points such as [[1,1],[0,0]]");
+        for (int j = 0; j < q.size(); j++) {
+          queries.add(numbers(q.get(j), key + ".queries[" + j + "]"));
+        }
+      }
+      datasets.add(new DatasetSpec(name, path, outputs, queries));
+    }
+    return datasets;
+  }
+
+  private List<Model> models(ConfigObject study) {
+    ConfigList list = list(study, "models", "study.models", "a list such as [none, hidden]");
+    if (list.isEmpty()) {
+      throw error(list, "study.models", "empty list", "at least one of none, hidden");
+    }
+    List<Model> models = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      String key = "study.models[" + i + "]";
+      ConfigValue v = list.get(i);
+      String text = scalarString(v, key, "none or hidden");
+      Model model = Model.fromConfigName(text).orElseThrow(() ->
+          error(v, key, "unknown model '" + text + "'", "none or hidden" + suggest(text,
+              List.of("none", "hidden"))));
+      noDuplicate(models, model, v, key);
+      models.add(model);
+    }
+    return models;
+  }
+
+  private List<HiddenRule> rules(ConfigObject hidden) {
+    ConfigList list = list(hidden, "rules", "study.hidden.rules", "a list of rule names");
+    List<HiddenRule> rules = new ArrayList<>();
+    List<String> names = java.util.Arrays.stream(HiddenRule.values()).map(HiddenRule::configName).toList();
+    for (int i = 0; i < list.size(); i++) {
+      String key = "study.hidden.rules[" + i + "]";
+      String text = scalarString(list.get(i), key, "a rule name");
+      ConfigValue v = list.get(i);
+      HiddenRule rule = HiddenRule.fromConfigName(text).orElseThrow(() ->
+          error(v, key, "unknown rule '" + text + "'", "one of " + HiddenRule.names() + suggest(text, names)));
+      noDuplicate(rules, rule, v, key);
+      rules.add(rule);
+    }
+    return rules;
+  }
+
+  private List<Double> learningRates(ConfigObject study) {
+    ConfigList list = list(study, "learning-rates", "study.learning-rates", "a list of numbers such as [0.05]");
+    if (list.isEmpty()) {
+      throw error(list, "study.learning-rates", "empty list", "at least one learning rate such as [0.05]");
+    }
+    List<Double> rates = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      String key = "study.learning-rates[" + i + "]";
+      double rate = number(list.get(i), key);
+      if (!(rate > 0) || !Double.isFinite(rate)) {
+        throw error(list.get(i), key, "learning rate must be > 0 and finite, found " + rate,
+            "a positive finite number such as 0.05");
+      }
+      noDuplicate(rates, rate, list.get(i), key);
+      rates.add(rate);
+    }
+    return rates;
+  }
+
+  private List<Boolean> booleans(ConfigObject study) {
+    ConfigList list = list(study, "bias", "study.bias", "a list such as [false, true]");
+    if (list.isEmpty()) {
+      throw error(list, "study.bias", "empty list", "[false], [true] or [false, true]");
+    }
+    List<Boolean> values = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      String key = "study.bias[" + i + "]";
+      ConfigValue v = list.get(i);
+      Object raw = v.unwrapped();
+      Boolean b = raw instanceof Boolean x ? x
+          : "true".equals(raw) || "on".equals(raw) || "yes".equals(raw) ? Boolean.TRUE
+          : "false".equals(raw) || "off".equals(raw) || "no".equals(raw) ? Boolean.FALSE : null;
+      if (b == null) {
+        throw error(v, key, "not a boolean, found " + render(v), "true or false");
+      }
+      noDuplicate(values, b, v, key);
+      values.add(b);
+    }
+    return values;
+  }
+
+  private Seeds seeds(ConfigObject study) {
+    ConfigValue value = required(study, "seeds", "study.seeds");
+    if (value.valueType() == ConfigValueType.OBJECT) {
+      ConfigObject range = (ConfigObject) value;
+      checkKeys(range, SEED_RANGE_KEYS, "study.seeds.");
+      long from = longValue(required(range, "from", "study.seeds.from"), "study.seeds.from", 0);
+      long count = longValue(required(range, "count", "study.seeds.count"), "study.seeds.count", 1);
+      return Seeds.range(from, count);
+    }
+    if (value.valueType() != ConfigValueType.LIST) {
+      throw error(value, "study.seeds", "not a list or range, found " + render(value),
+          "a list such as [0, 1, 2] or { from = 0, count = 100 }");
+    }
+    ConfigList list = (ConfigList) value;
+    if (list.isEmpty()) {
+      throw error(list, "study.seeds", "empty list", "at least one seed such as [0]");
+    }
+    long[] seeds = new long[list.size()];
+    Set<Long> seen = new HashSet<>();
+    for (int i = 0; i < list.size(); i++) {
+      seeds[i] = longValue(list.get(i), "study.seeds[" + i + "]", 0);
+      if (!seen.add(seeds[i])) {
+        throw error(list.get(i), "study.seeds[" + i + "]", "duplicate seed, found " + seeds[i], "distinct seeds");
+      }
+    }
+    return Seeds.of(seeds);
+  }
+
+  private InitSpec init(ConfigObject study, List<Model> models, List<Boolean> bias) {
+    ConfigObject init = object(study, "init", "study.init");
+    checkKeys(init, INIT_KEYS, "study.init.");
+    String scheme = scalarString(required(init, "scheme", "study.init.scheme"), "study.init.scheme",
+        "uniform or fixed");
+    switch (scheme) {
+      case "uniform" -> {
+        for (String key : List.of("hidden", "output", "hidden-bias", "output-bias")) {
+          if (init.containsKey(key)) {
+            throw error(init.get(key), "study.init." + key, "weights given but scheme is uniform",
+                "scheme = fixed to use explicit weights, or no '" + key + "'");
+          }
+        }
+        return new InitSpec.Uniform();
+      }
+      case "fixed" -> {
+        double[][] hidden = init.containsKey("hidden") ? matrix(init.get("hidden"), "study.init.hidden") : null;
+        if (models.contains(Model.HIDDEN) && hidden == null) {
+          throw error(init, "study.init.hidden", "missing", "an inputs x hidden matrix such as [[0.1,0.2],[0.3,0.4]]"
+              + " (the study has a hidden model)");
+        }
+        double[][] output = matrix(required(init, "output", "study.init.output"), "study.init.output");
+        double[] hiddenBias = init.containsKey("hidden-bias")
+            ? numbers(init.get("hidden-bias"), "study.init.hidden-bias") : null;
+        double[] outputBias = init.containsKey("output-bias")
+            ? numbers(init.get("output-bias"), "study.init.output-bias") : null;
+        if (bias.contains(true)) {
+          if (outputBias == null) {
+            throw error(init, "study.init.output-bias", "missing", "a vector with one value per output (bias = true)");
+          }
+          if (models.contains(Model.HIDDEN) && hiddenBias == null) {
+            throw error(init, "study.init.hidden-bias", "missing",
+                "a vector with one value per hidden unit (bias = true)");
+          }
+        }
+        return new InitSpec.Fixed(hidden, output, hiddenBias, outputBias);
+      }
+      default -> throw error(init.get("scheme"), "study.init.scheme", "unknown init scheme '" + scheme + "'",
+          "uniform or fixed" + suggest(scheme, List.of("uniform", "fixed")));
+    }
+  }
+
+  // ---- typed values ---------------------------------------------------------------------------------------------
+
+  private String name(ConfigObject obj, String key, String path) {
+    String name = string(obj, key, path);
+    if (!NAME.matcher(name).matches()) {
+      throw error(obj.get(key), path, "not a usable name, found '" + name + "'",
+          "letters, digits, '.', '_' or '-', starting with a letter or digit");
+    }
+    return name;
+  }
+
+  private String string(ConfigObject obj, String key, String path) {
+    return scalarString(required(obj, key, path), path, "a string");
+  }
+
+  private String scalarString(ConfigValue v, String path, String expected) {
+    if (v.valueType() != ConfigValueType.STRING) {
+      throw error(v, path, "wrong type, found " + describe(v), expected);
+    }
+    String s = ((String) v.unwrapped()).trim();
+    if (s.isEmpty()) {
+      throw error(v, path, "empty string", expected);
+    }
+    return s;
+  }
+
+  private ConfigObject object(ConfigObject obj, String key, String path) {
+    ConfigValue v = required(obj, key, path);
+    if (v.valueType() != ConfigValueType.OBJECT) {
+      throw error(v, path, "wrong type, found " + describe(v), "an object { ... }");
+    }
+    return (ConfigObject) v;
+  }
+
+  private ConfigList list(ConfigObject obj, String key, String path, String expected) {
+    ConfigValue v = required(obj, key, path);
+    if (v.valueType() != ConfigValueType.LIST) {
+      throw error(v, path, "wrong type, found " + describe(v), expected);
+    }
+    return (ConfigList) v;
+  }
+
+  private ConfigValue required(ConfigObject obj, String key, String path) {
+    ConfigValue v = obj.get(key);
+    if (v == null || v.valueType() == ConfigValueType.NULL) {
+      throw error(obj, path, "missing", "a value for '" + key + "'");
+    }
+    return v;
+  }
+
+  private List<Integer> ints(ConfigObject obj, String key, String path, int min, boolean allowEmpty) {
+    ConfigList list = list(obj, key, path, "a list of integers such as [" + Math.max(min, 3) + "]");
+    if (list.isEmpty() && !allowEmpty) {
+      throw error(list, path, "empty list", "at least one integer >= " + min);
+    }
+    List<Integer> values = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      int value = integer(list.get(i), path + "[" + i + "]", min);
+      noDuplicate(values, value, list.get(i), path + "[" + i + "]");
+      values.add(value);
+    }
+    return values;
+  }
+
+  private int integer(ConfigValue v, String path, int min) {
+    long value = longValue(v, path, min);
+    if (value > Integer.MAX_VALUE) {
+      throw error(v, path, "too large, found " + value, "an integer <= " + Integer.MAX_VALUE);
+    }
+    return (int) value;
+  }
+
+  private long longValue(ConfigValue v, String path, long min) {
+    double d = number(v, path);
+    if (d != Math.rint(d) || Math.abs(d) > 9.0e15) {
+      throw error(v, path, "not an integer, found " + render(v), "an integer >= " + min);
+    }
+    long value = (long) d;
+    if (value < min) {
+      throw error(v, path, "must be >= " + min + ", found " + value, "an integer >= " + min);
+    }
+    return value;
+  }
+
+  private double number(ConfigValue v, String path) {
+    Object raw = v.unwrapped();
+    if (raw instanceof Number n) {
+      return n.doubleValue();
+    }
+    if (raw instanceof String s) {
+      try {
+        return Double.parseDouble(s.trim());
+      } catch (NumberFormatException e) {
+        // fall through to the error below
+      }
+    }
+    throw error(v, path, "not a number, found " + describe(v), "a number");
+  }
+
+  private double[] numbers(ConfigValue v, String path) {
+    if (v.valueType() != ConfigValueType.LIST) {
+      throw error(v, path, "wrong type, found " + describe(v), "a list of numbers such as [1, 0]");
+    }
+    ConfigList list = (ConfigList) v;
+    double[] values = new double[list.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = number(list.get(i), path + "[" + i + "]");
+      if (!Double.isFinite(values[i])) {
+        throw error(list.get(i), path + "[" + i + "]", "not finite, found " + values[i], "a finite number");
+      }
+    }
+    return values;
+  }
+
+  private double[][] matrix(ConfigValue v, String path) {
+    if (v.valueType() != ConfigValueType.LIST || ((ConfigList) v).isEmpty()) {
+      throw error(v, path, "not a matrix, found " + describe(v), "a non-empty list of rows such as [[0.1, 0.2]]");
+    }
+    ConfigList rows = (ConfigList) v;
+    double[][] m = new double[rows.size()][];
+    for (int i = 0; i < m.length; i++) {
+      m[i] = numbers(rows.get(i), path + "[" + i + "]");
+      if (m[i].length == 0 || m[i].length != m[0].length) {
+        throw error(rows.get(i), path + "[" + i + "]", "ragged matrix: row has " + m[i].length + " values",
+            m[0].length + " values like row 0");
+      }
+    }
+    return m;
+  }
+
+  private <T> void noDuplicate(List<T> seen, T value, ConfigValue v, String path) {
+    if (seen.contains(value)) {
+      throw error(v, path, "duplicate value, found " + render(v), "distinct values");
+    }
+  }
+
+  // ---- unknown keys ---------------------------------------------------------------------------------------------
+
+  private void checkKeys(ConfigObject obj, List<String> known, String prefix) {
+    for (Map.Entry<String, ConfigValue> e : obj.entrySet()) {
+      if (!known.contains(e.getKey())) {
+        throw error(e.getValue(), prefix + e.getKey(), "unknown key",
+            "one of " + String.join(", ", known) + suggest(e.getKey(), known));
+      }
+    }
+  }
+
+  /** "; did you mean 'x'?" for the nearest candidate within a small edit distance, else "". */
+  static String suggest(String found, List<String> candidates) {
+    String best = candidates.stream().min(Comparator.comparingInt(c -> distance(found, c))).orElse(null);
+    if (best == null || distance(found, best) > Math.max(2, best.length() / 3)) {
+      return "";
+    }
+    return "; did you mean '" + best + "'?";
+  }
+
+  static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
+  // ---- messages -------------------------------------------------------------------------------------------------
+
+  private InputException error(ConfigValue at, String key, String problem, String expected) {
+    return new InputException(where(at) + ": " + key + ": " + problem + ", expected " + expected);
+  }
+
+  private String where(ConfigValue v) {
+    ConfigOrigin origin = v == null ? null : v.origin();
+    if (origin == null) {
+      return file;
+    }
+    String description = origin.description();
+    if (description != null && description.startsWith("--set ")) {
+      return description.replaceAll(": \\d+$", "");
+    }
+    if ("defaults".equals(description) || (description != null && description.startsWith("defaults"))) {
+      return file + " (default)";
+    }
+    return file + (origin.lineNumber() > 0 ? ":" + origin.lineNumber() : "");
+  }
+
+  private static String lineOf(ConfigOrigin origin) {
+    return origin != null && origin.lineNumber() > 0 ? ":" + origin.lineNumber() : "";
+  }
+
+  private static String stripOrigin(ConfigException e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    // Typesafe prefixes "<file>: <line>: "; the caller already names the file and line
+    m = m.replaceFirst("^.*?: \\d+: ", "");
+    return m.replace('\n', ' ');
+  }
+
+  private static String describe(ConfigValue v) {
+    return v.valueType().name().toLowerCase(java.util.Locale.ROOT) + " " + render(v);
+  }
+
+  private static String render(ConfigValue v) {
+    String s = v.render(ConfigRenderOptions.concise());
+    return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+  }
+}

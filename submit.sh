@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Runs an nnsweep study on Spark.
+#
+#   ./submit.sh                                   conf/tutorial.conf on local[*], writes out/tutorial/
+#   ./submit.sh [spark-submit options] [--config FILE] [--out DIR] [--set key=value ...] [--overwrite] [--verbose]
+#
+# spark-submit options (--master, --conf, --executor-memory, ...) go to spark-submit; the rest go to the job.
+# Uses spark-submit from PATH or $SPARK_HOME when there is one; otherwise Spark's own SparkSubmit class from the
+# Maven-resolved classpath (no Spark download). Builds the application first when it is missing or out of date.
+# --spark-logs: keep Spark's INFO logging (default: warnings only, conf/log4j2.properties).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+jar="$here/target/nnsweep.jar"
+classpath_file="$here/target/classpath.txt"
+
+spark_opts=()
+app_args=()
+master=""
+driver_memory=""
+spark_logs=0
+value_opts=" --master --deploy-mode --name --jars --packages --exclude-packages --repositories --py-files --files \
+ --archives --conf -c --properties-file --driver-memory --driver-java-options --driver-library-path \
+ --driver-class-path --executor-memory --proxy-user --driver-cores --total-executor-cores --executor-cores \
+ --num-executors --queue --principal --keytab "
+while (($#)); do
+  arg="$1"
+  name="${arg%%=*}"
+  if [[ "$arg" == "--spark-logs" ]]; then
+    spark_logs=1
+  elif [[ "$arg" == "--supervise" ]]; then
+    spark_opts+=("$arg")
+  elif [[ "$value_opts" == *" $name "* ]]; then
+    if [[ "$arg" == *=* ]]; then
+      value="${arg#*=}"
+    else
+      if (($# < 2)); then
+        echo "nnsweep: error: command line: option '$arg' needs a value" >&2
+        exit 2
+      fi
+      value="$2"
+      shift
+    fi
+    case "$name" in
+      --master) master="$value" ;;
+      --driver-memory) driver_memory="$value" ;;
+    esac
+    spark_opts+=("$name" "$value")
+  else
+    app_args+=("$arg")
+  fi
+  shift
+done
+
+# Build when the jar is missing or older than the sources.
+if [[ ! -f "$jar" || ! -f "$classpath_file" ]] \
+  || [[ -n "$(find "$here/src/main" "$here/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]]; then
+  echo "nnsweep: building the application (the first build downloads Spark from Maven Central, ~1 min)..." >&2
+  (cd "$here" && mvn -B -q -DskipTests package) >&2
+fi
+
+# Loopback for local masters and a cluster on this machine; a real cluster must reach the driver.
+if [[ -z "${SPARK_LOCAL_IP:-}" ]] && [[ -z "$master" || "$master" == local* \
+  || "$master" == spark://127.0.0.1:* || "$master" == spark://localhost:* ]]; then
+  export SPARK_LOCAL_IP=127.0.0.1
+fi
+
+log_opts=()
+if ((spark_logs == 0)); then
+  log_opts=("-Dlog4j2.configurationFile=file:$here/conf/log4j2.properties")
+fi
+
+spark_submit=""
+if [[ -n "${SPARK_HOME:-}" && -x "$SPARK_HOME/bin/spark-submit" ]]; then
+  spark_submit="$SPARK_HOME/bin/spark-submit"
+elif command -v spark-submit >/dev/null 2>&1; then
+  spark_submit="$(command -v spark-submit)"
+fi
+
+if [[ -n "$spark_submit" ]]; then
+  exec "$spark_submit" --class nnsweep.Main ${log_opts[@]+--driver-java-options "${log_opts[*]}"} \
+    ${spark_opts[@]+"${spark_opts[@]}"} "$jar" ${app_args[@]+"${app_args[@]}"}
+fi
+
+# No Spark installed: this JVM is the driver, so driver memory is its heap.
+java_opts=()
+if [[ -n "${JAVA_OPTS:-}" ]]; then
+  read -r -a java_opts <<<"$JAVA_OPTS"
+fi
+[[ -n "$driver_memory" ]] && java_opts+=("-Xmx$driver_memory")
+exec java ${java_opts[@]+"${java_opts[@]}"} ${log_opts[@]+"${log_opts[@]}"} \
+  -cp "$(cat "$classpath_file"):$jar" org.apache.spark.deploy.SparkSubmit --class nnsweep.Main \
+  ${spark_opts[@]+"${spark_opts[@]}"} "$jar" ${app_args[@]+"${app_args[@]}"}
