@@ -65,7 +65,7 @@ public final class Main {
       if (results.size() <= Console.DETAIL_LIMIT) {
         Console.printNetworks(out, results, problems);
       }
-      out.printf(Locale.ROOT, "nnsweep: trained %d networks in %.1f s (%.0f networks/s)%n", results.size(), seconds,
+      out.printf(Locale.ROOT, "nnsweep: trained %d networks in %.1f s (%.1f networks/s)%n", results.size(), seconds,
           results.size() / seconds);
       Console.printHeadlines(out, written.summary());
       out.printf(Locale.ROOT, "nnsweep: wrote %s: results.csv (%d rows), summary.csv (%d rows)%s%n",

@@ -1,7 +1,5 @@
 package nnsweep.nn;
 
-import breeze.linalg.DenseMatrix;
-
 /** Error and accuracy of a trained network on its data. */
 public final class Metrics {
   private Metrics() {}
@@ -16,12 +14,12 @@ public final class Metrics {
    * when all its outputs are.
    */
   public static double accuracy(Network net, TrainingData data) {
-    DenseMatrix<Object> out = net.forward(data.x());
+    double[][] out = net.outputs(Matrices.toRows(data.x()));
     int correct = 0;
     for (int i = 0; i < data.rows(); i++) {
       boolean all = true;
       for (int o = 0; o < data.outputs(); o++) {
-        all &= (Matrices.get(out, i, o) >= 0.5) == (Matrices.get(data.t(), i, o) >= 0.5);
+        all &= (out[i][o] >= 0.5) == (Matrices.get(data.t(), i, o) >= 0.5);
       }
       correct += all ? 1 : 0;
     }
@@ -33,6 +31,6 @@ public final class Metrics {
     if (points.length == 0) {
       return new double[0][];
     }
-    return Matrices.toRows(net.forward(Matrices.fromRows(points)));
+    return net.outputs(points);
   }
 }

@@ -48,6 +48,12 @@ class TrainerAgreementTest {
     for (int i = 0; i < pa.length; i++) {
       assertEquals(pb[i], pa[i], 1e-11 * Math.max(1, Math.abs(pb[i])), "parameter " + i);
     }
+    double[][] points = Matrices.toRows(data.x());
+    double[][] loops = fused.outputs(points);
+    double[][] matrices = Matrices.toRows(fused.forward(data.x()));
+    for (int i = 0; i < points.length; i++) {
+      assertArrayEquals(matrices[i], loops[i], 1e-15, "forward pass, row " + i);
+    }
     for (int i = 0; i < a.curve().length; i++) {
       ReferenceCasesTest.assertRelative(b.curve()[i], a.curve()[i], 1e-12, "curve point " + i);
     }

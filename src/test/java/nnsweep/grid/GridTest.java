@@ -1,0 +1,187 @@
+package nnsweep.grid;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import nnsweep.InputException;
+import nnsweep.data.Dataset;
+import nnsweep.nn.Model;
+import nnsweep.nn.Weights;
+import nnsweep.study.HiddenRule;
+import nnsweep.study.InitSpec;
+import nnsweep.study.Seeds;
+import nnsweep.study.Study;
+import nnsweep.testing.Studies;
+import org.junit.jupiter.api.Test;
+
+/** Grid expansion: exact contents, fixed axis order, stable ids, rule sizes, derived seeds. */
+class GridTest {
+
+  @Test
+  void ruleSizesFollowTheTutorial() {
+    assertArrayEquals(new int[] {1, 2, 3}, HiddenRule.FEWER_THAN_TWICE_INPUTS.sizes(2, 1));
+    assertArrayEquals(new int[] {2}, HiddenRule.TWO_THIRDS_INPUTS_PLUS_OUTPUTS.sizes(2, 1));
+    assertArrayEquals(new int[] {1, 2}, HiddenRule.BETWEEN_INPUTS_AND_OUTPUTS.sizes(2, 1));
+    // full adder: 3 inputs, 2 outputs
+    assertArrayEquals(new int[] {1, 2, 3, 4, 5}, HiddenRule.FEWER_THAN_TWICE_INPUTS.sizes(3, 2));
+    assertArrayEquals(new int[] {4}, HiddenRule.TWO_THIRDS_INPUTS_PLUS_OUTPUTS.sizes(3, 2));
+    assertArrayEquals(new int[] {2, 3}, HiddenRule.BETWEEN_INPUTS_AND_OUTPUTS.sizes(3, 2));
+    // floor(2*4/3 + 3) = floor(5.67) = 5; one input: floor(2/3 + 1) = 1
+    assertArrayEquals(new int[] {5}, HiddenRule.TWO_THIRDS_INPUTS_PLUS_OUTPUTS.sizes(4, 3));
+    assertArrayEquals(new int[] {1}, HiddenRule.TWO_THIRDS_INPUTS_PLUS_OUTPUTS.sizes(1, 1));
+    assertArrayEquals(new int[] {1}, HiddenRule.FEWER_THAN_TWICE_INPUTS.sizes(1, 1));
+    assertArrayEquals(new int[] {2, 3}, HiddenRule.BETWEEN_INPUTS_AND_OUTPUTS.sizes(2, 3));
+    assertArrayEquals(new int[] {1}, HiddenRule.BETWEEN_INPUTS_AND_OUTPUTS.sizes(1, 1));
+  }
+
+  @Test
+  void expandsInFixedAxisOrderWithExactContents() {
+    Study study = Studies.study(List.of(Studies.or(), Studies.fullAdder()), List.of(Model.NONE, Model.HIDDEN),
+        List.of(3), List.of(HiddenRule.TWO_THIRDS_INPUTS_PLUS_OUTPUTS), List.of(0.1, 0.5), List.of(10),
+        List.of(false, true), Seeds.of(7, 8));
+    Grid grid = Grid.expand(study, List.of(Studies.or(), Studies.fullAdder()));
+
+    // (dataset, model, hidden, rules) in order: explicit sizes and rule sizes merged ascending per dataset
+    String[] structures = {
+        "or none 0 []", "or hidden 2 [two-thirds-inputs-plus-outputs]", "or hidden 3 []",
+        "full-adder none 0 []", "full-adder hidden 3 []", "full-adder hidden 4 [two-thirds-inputs-plus-outputs]"};
+    List<String> expected = new ArrayList<>();
+    for (String s : structures) {
+      for (double rate : new double[] {0.1, 0.5}) {
+        for (boolean bias : new boolean[] {false, true}) {
+          for (long seed : new long[] {7, 8}) {
+            expected.add(s + " " + rate + " 10 " + bias + " " + seed + " uniform");
+          }
+        }
+      }
+    }
+    List<String> actual = grid.specs().map(GridTest::describe).toList();
+    assertEquals(expected, actual);
+    assertEquals(48, grid.size());
+    for (long id = 0; id < grid.size(); id++) {
+      assertEquals(id, grid.spec(id).id());
+    }
+  }
+
+  @Test
+  void shapesAndWeightCounts() {
+    Study study = Studies.study(List.of(Studies.fullAdder()), List.of(Model.NONE, Model.HIDDEN), List.of(4),
+        List.of(), List.of(0.1), List.of(5), List.of(false, true), Seeds.of(0));
+    Grid grid = Grid.expand(study, List.of(Studies.fullAdder()));
+    List<String> shapes = grid.specs().map(s -> s.model() + " " + s.inputs() + "-" + s.hidden() + "-" + s.outputs()
+        + " bias=" + s.bias() + " weights=" + s.weights()).toList();
+    assertEquals(List.of("none 3-0-2 bias=false weights=6", "none 3-0-2 bias=true weights=8",
+        "hidden 3-4-2 bias=false weights=20", "hidden 3-4-2 bias=true weights=26"), shapes);
+  }
+
+  @Test
+  void idsAreStableAcrossExpansions() {
+    Study study = tutorialLike();
+    Grid a = Grid.expand(study, List.of(Studies.or(), Studies.xor()));
+    Grid b = Grid.expand(study, List.of(Studies.or(), Studies.xor()));
+    assertEquals(a.specs().toList(), b.specs().toList());
+  }
+
+  @Test
+  void seedRangeDecodesWithoutMaterialising() {
+    Study study = Studies.study(List.of(Studies.xor()), List.of(Model.HIDDEN), List.of(2), List.of(), List.of(0.5),
+        List.of(100), List.of(true), Seeds.range(1000, 1_000_000));
+    Grid grid = Grid.expand(study, List.of(Studies.xor()));
+    assertEquals(1_000_000, grid.size());
+    assertEquals(1000 + 765_432, grid.spec(765_432).seed());
+    assertThrows(IndexOutOfBoundsException.class, () -> grid.spec(1_000_000));
+  }
+
+  @Test
+  void initSeedIgnoresRateAndEpochsButNotTheRest() {
+    Study study = Studies.study(List.of(Studies.or(), Studies.xor()), List.of(Model.HIDDEN), List.of(2, 3),
+        List.of(), List.of(0.05, 0.5), List.of(10, 20), List.of(false, true), Seeds.of(0, 1));
+    Grid grid = Grid.expand(study, List.of(Studies.or(), Studies.xor()));
+    List<NetworkSpec> specs = grid.specs().toList();
+    for (NetworkSpec a : specs) {
+      for (NetworkSpec b : specs) {
+        boolean sameStart = a.dataset().equals(b.dataset()) && a.hidden() == b.hidden() && a.bias() == b.bias()
+            && a.seed() == b.seed();
+        if (sameStart) {
+          assertEquals(a.initSeed(), b.initSeed());
+          assertEquals(a.initialWeights(), b.initialWeights());
+        } else {
+          assertNotEquals(a.initSeed(), b.initSeed(), a + " vs " + b);
+        }
+      }
+    }
+  }
+
+  @Test
+  void initSeedIsPinned() {
+    // changing the derivation silently changes every published number: this pins it
+    NetworkSpec spec = new NetworkSpec(0, "xor", 0, Model.HIDDEN, 2, List.of(), 2, 1, true, 0.5, 10, 3,
+        new InitSpec.Uniform());
+    assertEquals(spec.initSeed(), new NetworkSpec(99, "xor", 1, Model.HIDDEN, 2, List.of(), 2, 1, true, 0.1, 5, 3,
+        new InitSpec.Uniform()).initSeed());
+    assertEquals(-7_275_612_010_641_138_643L, spec.initSeed());
+    Weights w = spec.initialWeights();
+    assertEquals(9, w.count());
+    for (double[] row : w.hidden()) {
+      for (double v : row) {
+        assertTrue(v >= 0 && v < 1, "uniform [0,1): " + v);
+      }
+    }
+  }
+
+  @Test
+  void fixedWeightsOfTheWrongShapeAreAnError() {
+    Study base = Studies.study(List.of(Studies.or()), List.of(Model.HIDDEN), List.of(4), List.of(), List.of(0.05),
+        List.of(10), List.of(false), Seeds.of(0));
+    Study fixed = new Study(base.name(), "conf/x.conf", base.datasets(), base.models(), base.hiddenSizes(),
+        base.hiddenRules(), base.learningRates(), base.epochs(), base.bias(), base.seeds(),
+        new InitSpec.Fixed(new double[][] {{.1, .2, .3}, {.4, .5, .6}}, new double[][] {{.7}, {.8}, {.9}}, null,
+            null), 0, "{}");
+    InputException e = assertThrows(InputException.class, () -> Grid.expand(fixed, List.of(Studies.or())));
+    assertEquals("conf/x.conf: study.init.hidden: wrong shape, found 2 x 3, expected 2 x 4 for dataset or,"
+        + " hidden size 4 (inputs x hidden)", e.getMessage());
+  }
+
+  @Test
+  void balancedRangesCoverEveryIdOnceAndEvenOutCost() {
+    // skewed: hidden 1..32 and epochs 100..100,000
+    List<Integer> sizes = new ArrayList<>();
+    for (int h = 1; h <= 32; h++) {
+      sizes.add(h);
+    }
+    Study study = Studies.study(List.of(Studies.xor()), List.of(Model.HIDDEN), sizes, List.of(), List.of(0.5),
+        List.of(100, 1000, 10_000, 100_000), List.of(false, true), Seeds.range(0, 5));
+    Grid grid = Grid.expand(study, List.of(Studies.xor()));
+    List<IdRange> ranges = IdRange.balanced(grid, 8);
+    assertEquals(8, ranges.size());
+    long next = 0;
+    double total = 0;
+    double max = 0;
+    for (IdRange r : ranges) {
+      assertEquals(next, r.from());
+      next = r.to();
+      double cost = r.ids().mapToDouble(grid::cost).sum();
+      total += cost;
+      max = Math.max(max, cost);
+    }
+    assertEquals(grid.size(), next);
+    // the largest single network bounds how even contiguous ranges can be
+    double largest = grid.specs().mapToDouble(s -> grid.cost(s.id())).max().orElseThrow();
+    assertTrue(max <= total / 8 + largest, "max range cost " + max + " vs share " + total / 8);
+  }
+
+  private static Study tutorialLike() {
+    return Studies.study(List.of(Studies.or(), Studies.xor()), List.of(Model.NONE, Model.HIDDEN), List.of(3, 4),
+        List.of(HiddenRule.values()), List.of(0.05), List.of(200_000), List.of(false, true), Seeds.range(0, 10));
+  }
+
+  private static String describe(NetworkSpec s) {
+    return s.dataset() + " " + s.model() + " " + s.hidden() + " " + s.rules() + " " + s.learningRate() + " "
+        + s.epochs() + " " + s.bias() + " " + s.seed() + " " + s.init().scheme();
+  }
+}
