@@ -79,7 +79,8 @@ public final class StudyLoader {
       parsed = ConfigFactory.parseFile(path.toFile(),
           ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false));
     } catch (ConfigException e) {
-      throw new InputException(file + lineOf(e.origin()) + ": malformed HOCON: " + stripOrigin(e) , e);
+      throw new InputException(oneLine(file + lineOf(e.origin()) + ": malformed HOCON: " + stripOrigin(e)
+          + ", expected a HOCON study file such as conf/tutorial.conf"), e);
     }
     Config merged = parsed;
     for (String override : overrides) {
@@ -89,11 +90,16 @@ public final class StudyLoader {
       merged = merged.withFallback(ConfigFactory.parseString(DEFAULTS,
           ConfigParseOptions.defaults().setOriginDescription("defaults"))).resolve();
     } catch (ConfigException e) {
-      throw new InputException(file + lineOf(e.origin()) + ": cannot resolve substitution: " + stripOrigin(e), e);
+      throw new InputException(oneLine(file + lineOf(e.origin()) + ": cannot resolve substitution: " + stripOrigin(e)
+          + ", expected a substitution of a key defined in the file"), e);
     }
     checkKeys(merged.root(), List.of("study"), "");
-    if (!merged.hasPath("study") || merged.getValue("study").valueType() != ConfigValueType.OBJECT) {
+    ConfigValue studyValue = merged.root().get("study");
+    if (studyValue == null || studyValue.valueType() == ConfigValueType.NULL) {
       throw new InputException(file + ": study: missing, expected a 'study { ... }' block");
+    }
+    if (studyValue.valueType() != ConfigValueType.OBJECT) {
+      throw error(studyValue, "study", "wrong type, found " + describe(studyValue), "a 'study { ... }' block");
     }
     ConfigObject study = merged.getObject("study");
     checkKeys(study, STUDY_KEYS, "study.");
@@ -123,7 +129,7 @@ public final class StudyLoader {
   private Config parseOverride(String override) {
     int eq = override.indexOf('=');
     if (eq <= 0) {
-      throw new InputException("--set " + override + ": expected key=value, such as --set study.epochs=[1000]");
+      throw new InputException(oneLine("--set " + override + ": expected key=value, such as --set study.epochs=[1000]"));
     }
     String key = override.substring(0, eq).trim();
     String value = override.substring(eq + 1).trim();
@@ -132,7 +138,8 @@ public final class StudyLoader {
       return ConfigFactory.parseString(fullKey + " = " + value,
           ConfigParseOptions.defaults().setOriginDescription("--set " + override));
     } catch (ConfigException e) {
-      throw new InputException("--set " + override + ": malformed HOCON value: " + stripOrigin(e), e);
+      throw new InputException(oneLine("--set " + override + ": malformed HOCON value: " + stripOrigin(e)
+          + ", expected key=value with a HOCON value, such as --set study.epochs=[1000]"), e);
     }
   }
 
@@ -162,7 +169,7 @@ public final class StudyLoader {
       String path = string(d, "path", key + ".path");
       int outputs = integer(required(d, "outputs", key + ".outputs"), key + ".outputs", 1);
       List<double[]> queries = new ArrayList<>();
-      if (d.containsKey("queries")) {
+      if (present(d, "queries")) {
         ConfigList q = list(d, "queries", key + ".queries", "a list of points such as [[1,1],[0,0]]");
         for (int j = 0; j < q.size(); j++) {
           queries.add(numbers(q.get(j), key + ".queries[" + j + "]"));
@@ -285,7 +292,7 @@ public final class StudyLoader {
     switch (scheme) {
       case "uniform" -> {
         for (String key : List.of("hidden", "output", "hidden-bias", "output-bias")) {
-          if (init.containsKey(key)) {
+          if (present(init, key)) {
             throw error(init.get(key), "study.init." + key, "weights given but scheme is uniform",
                 "scheme = fixed to use explicit weights, or no '" + key + "'");
           }
@@ -293,15 +300,15 @@ public final class StudyLoader {
         return new InitSpec.Uniform();
       }
       case "fixed" -> {
-        double[][] hidden = init.containsKey("hidden") ? matrix(init.get("hidden"), "study.init.hidden") : null;
+        double[][] hidden = present(init, "hidden") ? matrix(init.get("hidden"), "study.init.hidden") : null;
         if (models.contains(Model.HIDDEN) && hidden == null) {
           throw error(init, "study.init.hidden", "missing", "an inputs x hidden matrix such as [[0.1,0.2],[0.3,0.4]]"
               + " (the study has a hidden model)");
         }
         double[][] output = matrix(required(init, "output", "study.init.output"), "study.init.output");
-        double[] hiddenBias = init.containsKey("hidden-bias")
+        double[] hiddenBias = present(init, "hidden-bias")
             ? numbers(init.get("hidden-bias"), "study.init.hidden-bias") : null;
-        double[] outputBias = init.containsKey("output-bias")
+        double[] outputBias = present(init, "output-bias")
             ? numbers(init.get("output-bias"), "study.init.output-bias") : null;
         if (bias.contains(true)) {
           if (outputBias == null) {
@@ -361,6 +368,12 @@ public final class StudyLoader {
     return (ConfigList) v;
   }
 
+  /** Whether an optional key has a value: absent and {@code null} (which lets --set remove a key) are the same. */
+  private static boolean present(ConfigObject obj, String key) {
+    ConfigValue v = obj.get(key);
+    return v != null && v.valueType() != ConfigValueType.NULL;
+  }
+
   private ConfigValue required(ConfigObject obj, String key, String path) {
     ConfigValue v = obj.get(key);
     if (v == null || v.valueType() == ConfigValueType.NULL) {
@@ -393,8 +406,11 @@ public final class StudyLoader {
 
   private long longValue(ConfigValue v, String path, long min) {
     double d = number(v, path);
-    if (d != Math.rint(d) || Math.abs(d) > 9.0e15) {
+    if (d != Math.rint(d)) {
       throw error(v, path, "not an integer, found " + render(v), "an integer >= " + min);
+    }
+    if (Math.abs(d) > 9.0e15) {
+      throw error(v, path, "out of range, found " + render(v), "an integer >= " + min + " and <= 9000000000000000");
     }
     long value = (long) d;
     if (value < min) {
@@ -441,7 +457,10 @@ public final class StudyLoader {
     double[][] m = new double[rows.size()][];
     for (int i = 0; i < m.length; i++) {
       m[i] = numbers(rows.get(i), path + "[" + i + "]");
-      if (m[i].length == 0 || m[i].length != m[0].length) {
+      if (m[i].length == 0) {
+        throw error(rows.get(i), path + "[" + i + "]", "empty row, found []", "at least one number per row");
+      }
+      if (m[i].length != m[0].length) {
         throw error(rows.get(i), path + "[" + i + "]", "ragged matrix: row has " + m[i].length + " values",
             m[0].length + " values like row 0");
       }
@@ -497,7 +516,7 @@ public final class StudyLoader {
   // ---- messages -------------------------------------------------------------------------------------------------
 
   private InputException error(ConfigValue at, String key, String problem, String expected) {
-    return new InputException(where(at) + ": " + key + ": " + problem + ", expected " + expected);
+    return new InputException(oneLine(where(at) + ": " + key + ": " + problem + ", expected " + expected));
   }
 
   private String where(ConfigValue v) {
@@ -513,6 +532,11 @@ public final class StudyLoader {
       return file + " (default)";
     }
     return file + (origin.lineNumber() > 0 ? ":" + origin.lineNumber() : "");
+  }
+
+  /** Messages are one line: a line break inside a value or a --set argument is shown escaped. */
+  private static String oneLine(String message) {
+    return message.replace("\r", "\\r").replace("\n", "\\n");
   }
 
   private static String lineOf(ConfigOrigin origin) {

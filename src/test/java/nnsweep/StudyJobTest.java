@@ -1,0 +1,179 @@
+package nnsweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import nnsweep.nn.Model;
+import nnsweep.report.PredictionsTable;
+import nnsweep.report.ResultsTable;
+import nnsweep.report.SummaryTable;
+import nnsweep.testing.Csv;
+import nnsweep.testing.ReferenceCase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The whole job in-process on {@code local[2]}: study file -> Spark -> CSV reports, checked against the numpy
+ * oracle's reference cases (each case written as a one-network study with fixed initial weights).
+ */
+class StudyJobTest {
+  @TempDir static Path tmp;
+
+  @BeforeAll
+  static void localMaster() {
+    System.setProperty("spark.master", "local[2]");
+  }
+
+  @AfterAll
+  static void clearMaster() {
+    System.clearProperty("spark.master");
+  }
+
+  static Stream<ReferenceCase> cases() {
+    return ReferenceCase.all().stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void oneNetworkStudyMatchesTheOracle(ReferenceCase c) throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve(c.name()));
+    Path csv = writeDataset(dir, c);
+    Path conf = dir.resolve("study.conf");
+    Files.writeString(conf, studyFor(c, csv));
+    Path out = dir.resolve("out");
+
+    Run run = run("--config", conf.toString(), "--out", out.toString());
+
+    assertEquals(0, run.status, run.err);
+    Csv.Table results = Csv.read(out.resolve("results.csv"));
+    assertEquals(ResultsTable.HEADER, results.header());
+    assertEquals(1, results.rows().size());
+    Map<String, String> row = results.rows().get(0);
+    double finalError = Double.parseDouble(row.get("final_error"));
+    double relative = Math.abs(finalError - c.finalError()) / c.finalError();
+    assertTrue(relative <= 1e-9, "final_error " + finalError + " vs oracle " + c.finalError());
+    assertEquals(c.accuracy(), Double.parseDouble(row.get("accuracy")), 0.0, "accuracy");
+    assertEquals(c.model().configName(), row.get("model"));
+    assertEquals(Boolean.toString(c.bias()), row.get("bias"));
+    assertEquals("fixed", row.get("init"));
+    assertEquals(Integer.toString(c.init().count()), row.get("weights"));
+    if (c.queries().length > 0) {
+      Csv.Table predictions = Csv.read(out.resolve("predictions.csv"));
+      assertEquals(PredictionsTable.HEADER, predictions.header());
+      assertEquals(c.queries().length * c.outputCount(), predictions.rows().size());
+      for (Map<String, String> p : predictions.rows()) {
+        double expected = c.predictions()[Integer.parseInt(p.get("query"))][Integer.parseInt(p.get("output"))];
+        assertEquals(expected, Double.parseDouble(p.get("prediction")), 1e-7);
+      }
+    }
+    // the tutorial-style printout of a small study
+    assertTrue(run.out.contains("final error:"), run.out);
+  }
+
+  @Test
+  void tutorialStudyWritesEveryReportWithItsColumns() {
+    Path out = tmp.resolve("tutorial");
+
+    Run run = run("--config", "conf/tutorial.conf", "--out", out.toString(), "--set", "seeds=[0, 1]",
+        "--set", "epochs=[3000]", "--set", "learning-rates=[0.5]");
+
+    assertEquals(0, run.status, run.err);
+    Csv.Table results = Csv.read(out.resolve("results.csv"));
+    assertEquals(ResultsTable.HEADER, results.header());
+    // 2 datasets x (none + hidden sizes {1, 2, 3, 4}) x 2 bias x 2 seeds
+    assertEquals(2 * 5 * 2 * 2, results.rows().size());
+    assertEquals(List.of("1", "2", "3", "4"), results.rows().stream().filter(r -> r.get("model").equals("hidden"))
+        .map(r -> r.get("hidden")).distinct().sorted().toList());
+    Map<String, String> rulesOfSize = results.rows().stream().filter(r -> r.get("dataset").equals("or"))
+        .collect(Collectors.toMap(r -> r.get("model") + r.get("hidden"), r -> r.get("rules"), (a, b) -> a));
+    assertEquals("", rulesOfSize.get("none0"));
+    assertEquals("fewer-than-twice-inputs;between-inputs-and-outputs", rulesOfSize.get("hidden1"));
+    assertEquals("fewer-than-twice-inputs;two-thirds-inputs-plus-outputs;between-inputs-and-outputs",
+        rulesOfSize.get("hidden2"));
+    assertEquals("fewer-than-twice-inputs", rulesOfSize.get("hidden3"));
+    assertEquals("", rulesOfSize.get("hidden4"));
+
+    Csv.Table summary = Csv.read(out.resolve("summary.csv"));
+    assertEquals(SummaryTable.HEADER, summary.header());
+    assertEquals(2 * 5 * 2, summary.rows().size());
+    assertTrue(summary.rows().stream().allMatch(r -> r.get("networks").equals("2")));
+    // the analytic floor: XOR without a hidden layer never gets below E = 0.5
+    summary.rows().stream().filter(r -> r.get("dataset").equals("xor") && r.get("model").equals("none"))
+        .forEach(r -> assertTrue(Double.parseDouble(r.get("min_error")) >= 0.5 - 1e-9, r.toString()));
+    Csv.Table predictions = Csv.read(out.resolve("predictions.csv"));
+    // or: 3 queries, xor: 4 queries, one output each, 20 networks per dataset
+    assertEquals(20 * 3 + 20 * 4, predictions.rows().size());
+    try (Stream<Path> files = Files.list(out)) {
+      assertEquals(List.of("predictions.csv", "results.csv", "summary.csv"),
+          files.map(p -> p.getFileName().toString()).sorted().toList(), "single CSV files, nothing else");
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static Path writeDataset(Path dir, ReferenceCase c) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    List<String> names = new java.util.ArrayList<>();
+    for (int i = 0; i < c.inputCount(); i++) {
+      names.add("x" + (i + 1));
+    }
+    for (int o = 0; o < c.outputCount(); o++) {
+      names.add("t" + (o + 1));
+    }
+    sb.append(String.join(",", names)).append('\n');
+    for (int i = 0; i < c.inputs().length; i++) {
+      sb.append(Stream.concat(Arrays.stream(c.inputs()[i]).boxed(), Arrays.stream(c.targets()[i]).boxed())
+          .map(String::valueOf).collect(Collectors.joining(","))).append('\n');
+    }
+    return Files.writeString(dir.resolve("data.csv"), sb);
+  }
+
+  /** The reference case as a study file, fixed weights in the tutorial's layout. */
+  static String studyFor(ReferenceCase c, Path csv) {
+    String queries = Arrays.deepToString(c.queries());
+    StringBuilder init = new StringBuilder("scheme = fixed\n");
+    if (c.model() == Model.HIDDEN) {
+      init.append("hidden = ").append(Arrays.deepToString(c.init().hidden())).append('\n');
+      init.append("hidden-bias = ").append(Arrays.toString(c.init().hiddenBias())).append('\n');
+    }
+    init.append("output = ").append(Arrays.deepToString(c.init().output())).append('\n');
+    init.append("output-bias = ").append(Arrays.toString(c.init().outputBias())).append('\n');
+    return "study {\n"
+        + "  name = \"" + c.name() + "\"\n"
+        + "  datasets = [ { name = \"data\", path = \"" + csv + "\", outputs = " + c.outputCount()
+        + ", queries = " + queries + " } ]\n"
+        + "  models = [" + c.model().configName() + "]\n"
+        + (c.model() == Model.HIDDEN ? "  hidden { sizes = [" + c.hiddenUnits() + "] }\n" : "")
+        + "  learning-rates = [" + c.learningRate() + "]\n"
+        + "  epochs = [" + c.epochs() + "]\n"
+        + "  bias = [" + c.bias() + "]\n"
+        + "  seeds = [0]\n"
+        + "  init {\n" + init + "  }\n"
+        + "}\n";
+  }
+
+  record Run(int status, String out, String err) {}
+
+  static Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,73 @@
+package nnsweep.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import nnsweep.grid.Grid;
+import nnsweep.grid.NetworkSpec;
+import nnsweep.nn.Model;
+import nnsweep.run.NetworkRun;
+import nnsweep.run.Problem;
+import nnsweep.run.TrainingResult;
+import nnsweep.study.HiddenRule;
+import nnsweep.study.Seeds;
+import nnsweep.study.Study;
+import nnsweep.testing.Studies;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.Test;
+
+/** A real Spark job: the same study gives the same numbers whatever the master and partition count. */
+class SparkSweepTest {
+
+  @Test
+  void sameNumbersOnLocal1AndLocal2WithDifferentPartitions() {
+    Study study = Studies.study(List.of(Studies.or(), Studies.xor()), List.of(Model.NONE, Model.HIDDEN),
+        List.of(3), List.of(HiddenRule.TWO_THIRDS_INPUTS_PLUS_OUTPUTS), List.of(0.5), List.of(2000),
+        List.of(false, true), Seeds.range(0, 5));
+    List<Problem> problems = List.of(new Problem(Studies.or(), new double[][] {{1, 0}}),
+        new Problem(Studies.xor(), new double[][] {{1, 1}, {0, 1}}));
+    Grid grid = Grid.expand(study, problems.stream().map(Problem::dataset).toList());
+    assertEquals(60, grid.size());
+
+    List<TrainingResult> one = run("local[1]", 3, grid, problems);
+    List<TrainingResult> two = run("local[2]", 7, grid, problems);
+
+    assertEquals(grid.size(), one.size());
+    assertEquals(grid.specs().map(NetworkSpec::id).toList(), one.stream().map(r -> r.spec().id()).toList(),
+        "exactly one result per network");
+    assertEquals(withoutTiming(one), withoutTiming(two));
+    // and the same as training each network alone, without Spark
+    List<TrainingResult> alone = grid.specs()
+        .map(s -> NetworkRun.train(s, problems.get(s.datasetIndex()))).toList();
+    assertEquals(withoutTiming(alone), withoutTiming(one));
+    // the study is not trivial: XOR without hidden layer never succeeds, some hidden networks do
+    assertEquals(0, one.stream().filter(r -> r.spec().dataset().equals("xor") && r.spec().model() == Model.NONE
+        && r.success()).count());
+  }
+
+  private static List<TrainingResult> run(String master, int partitions, Grid grid, List<Problem> problems) {
+    SparkConf conf = new SparkConf().setMaster(master).setAppName("nnsweep-test").set("spark.ui.enabled", "false");
+    try (JavaSparkContext sc = new JavaSparkContext(conf)) {
+      JavaSparkContextCheck.assertPartitions(SparkSweep.train(sc, grid, problems, partitions).getNumPartitions(),
+          partitions);
+      return SparkSweep.train(sc, grid, problems, partitions).collect().stream()
+          .sorted(Comparator.comparingLong(r -> r.spec().id())).toList();
+    }
+  }
+
+  private static List<TrainingResult> withoutTiming(List<TrainingResult> results) {
+    return results.stream().map(r -> new TrainingResult(r.spec(), r.finalError(), r.errorBeforeLastUpdate(),
+        r.mse(), r.accuracy(), r.diverged(), r.epochsRun(), 0.0, r.finalWeights(), r.predictions()))
+        .collect(Collectors.toList());
+  }
+
+  /** Partition count assertion kept separate so a failure says which count was wrong. */
+  static final class JavaSparkContextCheck {
+    static void assertPartitions(int actual, int expected) {
+      assertEquals(expected, actual, "one partition per id range");
+    }
+  }
+}
