@@ -91,7 +91,7 @@ public final class StudyLoader {
           ConfigParseOptions.defaults().setOriginDescription("defaults"))).resolve();
     } catch (ConfigException e) {
       throw new InputException(oneLine(file + lineOf(e.origin()) + ": cannot resolve substitution: " + stripOrigin(e)
-          + ", expected a substitution of a key defined in the file"), e);
+          + ", expected a key defined in the study or an environment variable"), e);
     }
     checkKeys(merged.root(), List.of("study"), "");
     ConfigValue studyValue = merged.root().get("study");
@@ -129,7 +129,8 @@ public final class StudyLoader {
   private Config parseOverride(String override) {
     int eq = override.indexOf('=');
     if (eq <= 0) {
-      throw new InputException(oneLine("--set " + override + ": expected key=value, such as --set study.epochs=[1000]"));
+      throw new InputException(
+          oneLine("--set " + override + ": expected key=value, such as --set study.epochs=[1000]"));
     }
     String key = override.substring(0, eq).trim();
     String value = override.substring(eq + 1).trim();
@@ -461,8 +462,8 @@ public final class StudyLoader {
         throw error(rows.get(i), path + "[" + i + "]", "empty row, found []", "at least one number per row");
       }
       if (m[i].length != m[0].length) {
-        throw error(rows.get(i), path + "[" + i + "]", "ragged matrix: row has " + m[i].length + " values",
-            m[0].length + " values like row 0");
+        throw error(rows.get(i), path + "[" + i + "]", "ragged matrix, found row " + render(rows.get(i)) + " with "
+            + m[i].length + " values", m[0].length + " values like row 0");
       }
     }
     return m;
