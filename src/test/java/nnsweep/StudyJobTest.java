@@ -119,8 +119,10 @@ class StudyJobTest {
     // or: 3 queries, xor: 4 queries, one output each, 20 networks per dataset
     assertEquals(20 * 3 + 20 * 4, predictions.rows().size());
     try (Stream<Path> files = Files.list(out)) {
-      assertEquals(List.of("predictions.csv", "results.csv", "summary.csv"),
+      assertEquals(List.of(".nnsweep", "predictions.csv", "results.csv", "summary.csv"),
           files.map(p -> p.getFileName().toString()).sorted().toList(), "single CSV files, nothing else");
+      assertTrue(Files.exists(out.resolve(".nnsweep/complete")));
+      assertTrue(Files.notExists(out.resolve(".nnsweep/parts")), "committed parts are cleaned up");
     } catch (IOException e) {
       throw new AssertionError(e);
     }

@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
  * @param out the output folder, or empty for {@code out/<study name>}
  * @param sets {@code key=value} overrides, applied in order
  */
-public record Options(Path config, Optional<Path> out, List<String> sets, boolean overwrite, boolean verbose,
-    boolean help) {
+public record Options(Path config, Optional<Path> out, List<String> sets, boolean overwrite, boolean resume,
+    boolean verbose, boolean help) {
 
   /** The usage text. */
   public static String usage() {
@@ -41,8 +41,12 @@ public record Options(Path config, Optional<Path> out, List<String> sets, boolea
     } catch (CommandLine.ParameterException e) {
       throw new InputException("command line: " + e.getMessage().replace('\n', ' '));
     }
+    if (spec.overwrite && spec.resume) {
+      throw new InputException("command line: --overwrite and --resume exclude each other, found both, expected"
+          + " one of them");
+    }
     return new Options(spec.config, Optional.ofNullable(spec.out), List.copyOf(spec.sets), spec.overwrite,
-        spec.verbose, spec.help);
+        spec.resume, spec.verbose, spec.help);
   }
 
   private static List<String> optionNames(CommandLine cl) {
@@ -66,6 +70,10 @@ public record Options(Path config, Optional<Path> out, List<String> sets, boolea
 
     @Option(names = "--overwrite", description = "replace an existing non-empty output folder")
     boolean overwrite;
+
+    @Option(names = "--resume",
+        description = "finish an interrupted run in --out: train only the networks without a committed result")
+    boolean resume;
 
     @Option(names = "--verbose", description = "stack traces with errors")
     boolean verbose;

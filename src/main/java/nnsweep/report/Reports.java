@@ -5,7 +5,7 @@ import java.util.List;
 import nnsweep.run.Problem;
 import nnsweep.run.TrainingResult;
 
-/** Writes every report of a finished study into its output folder, all or nothing. */
+/** Writes every report of a finished study into its output folder; each file appears whole (temporary name, rename). */
 public final class Reports {
   private Reports() {}
 
@@ -13,20 +13,14 @@ public final class Reports {
   public record Written(Path folder, int results, List<SummaryTable.Row> summary, boolean predictions) {}
 
   /** Writes results.csv, summary.csv and (when any dataset has queries) predictions.csv. */
-  public static Written write(Path target, List<TrainingResult> sortedResults, List<Problem> problems) {
-    OutputFolder folder = OutputFolder.begin(target);
-    try {
-      ResultsTable.write(folder.file("results.csv"), sortedResults);
-      List<SummaryTable.Row> summary = SummaryTable.summarise(sortedResults);
-      SummaryTable.write(folder.file("summary.csv"), summary);
-      boolean anyQueries = problems.stream().anyMatch(p -> p.queries().length > 0);
-      if (anyQueries) {
-        PredictionsTable.write(folder.file("predictions.csv"), sortedResults, problems);
-      }
-      return new Written(folder.commit(), sortedResults.size(), summary, anyQueries);
-    } catch (RuntimeException e) {
-      folder.abandon();
-      throw e;
+  public static Written write(Path folder, List<TrainingResult> sortedResults, List<Problem> problems) {
+    ResultsTable.write(folder.resolve("results.csv"), sortedResults);
+    List<SummaryTable.Row> summary = SummaryTable.summarise(sortedResults);
+    SummaryTable.write(folder.resolve("summary.csv"), summary);
+    boolean anyQueries = problems.stream().anyMatch(p -> p.queries().length > 0);
+    if (anyQueries) {
+      PredictionsTable.write(folder.resolve("predictions.csv"), sortedResults, problems);
     }
+    return new Written(folder, sortedResults.size(), summary, anyQueries);
   }
 }

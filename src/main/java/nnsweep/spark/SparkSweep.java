@@ -1,5 +1,7 @@
 package nnsweep.spark;
 
+import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
@@ -9,6 +11,10 @@ import nnsweep.run.TrainingResult;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import scala.Function1;
+import scala.Function2;
+import scala.reflect.ClassTag$;
+import scala.runtime.BoxedUnit;
 
 /**
  * Distribution only: ships the grid and the datasets to the executors once (broadcast), gives each task a range of
@@ -17,28 +23,74 @@ import org.apache.spark.broadcast.Broadcast;
 public final class SparkSweep {
   private SparkSweep() {}
 
+  /** Called on the driver as each task succeeds, with the task's id range and its results. */
+  @FunctionalInterface
+  public interface TaskDone {
+    void accept(IdRange range, TrainingResult[] results);
+  }
+
   /** Partitions to use when the study says 0: a few per core, so uneven tasks even out, never more than networks. */
   public static int defaultPartitions(JavaSparkContext sc, long networks) {
     return (int) Math.max(1, Math.min(networks, 4L * sc.defaultParallelism()));
   }
 
   /**
-   * The results table: one {@link TrainingResult} per network of {@code grid}, in no particular order. Lazy: nothing
-   * runs until an action.
+   * The results table as an RDD: one {@link TrainingResult} per id of {@code ranges}, one partition per range, in no
+   * particular order. Lazy: nothing runs until an action.
    *
    * @param problems the study's datasets with their query points, in study order
    */
-  public static JavaRDD<TrainingResult> train(JavaSparkContext sc, Grid grid, List<Problem> problems,
-      int partitions) {
-    List<IdRange> ranges = IdRange.balanced(grid, partitions);
+  public static JavaRDD<TrainingResult> results(JavaSparkContext sc, Grid grid, List<Problem> problems,
+      List<IdRange> ranges) {
     Broadcast<Grid> sharedGrid = sc.broadcast(grid);
     Broadcast<List<Problem>> sharedProblems = sc.broadcast(List.copyOf(problems));
-    return sc.parallelize(ranges, ranges.size())
+    return sc.parallelize(ranges, Math.max(1, ranges.size()))
         .flatMap(range -> range.ids()
             .mapToObj(id -> {
               var spec = sharedGrid.value().spec(id);
               return NetworkRun.train(spec, sharedProblems.value().get(spec.datasetIndex()));
             })
             .iterator());
+  }
+
+  /** The whole grid in {@code partitions} cost-balanced ranges. */
+  public static JavaRDD<TrainingResult> train(JavaSparkContext sc, Grid grid, List<Problem> problems,
+      int partitions) {
+    return results(sc, grid, problems, IdRange.balanced(grid, partitions));
+  }
+
+  /**
+   * Trains the networks of {@code ranges} and hands each task's results to {@code done} on the driver as soon as
+   * the task finishes (Spark's result handler), so they can be committed while the job goes on. A task that is
+   * re-run after an executor loss is reported once, by the attempt that succeeded.
+   */
+  public static void run(JavaSparkContext sc, Grid grid, List<Problem> problems, List<IdRange> ranges,
+      TaskDone done) {
+    if (ranges.isEmpty()) {
+      return;
+    }
+    JavaRDD<TrainingResult> rdd = results(sc, grid, problems, ranges);
+    Function1<scala.collection.Iterator<TrainingResult>, TrainingResult[]> toArray = new ToArray();
+    List<IdRange> byPartition = new ArrayList<>(ranges);
+    Function2<Object, TrainingResult[], BoxedUnit> handler = (partition, results) -> {
+      done.accept(byPartition.get((Integer) partition), results);
+      return BoxedUnit.UNIT;
+    };
+    sc.sc().runJob(rdd.rdd(), toArray, handler, ClassTag$.MODULE$.apply(TrainingResult[].class));
+  }
+
+  /** Executor side: a partition's results as an array (a named class, so it serialises without a closure). */
+  private static final class ToArray extends scala.runtime.AbstractFunction1<
+      scala.collection.Iterator<TrainingResult>, TrainingResult[]> implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public TrainingResult[] apply(scala.collection.Iterator<TrainingResult> it) {
+      List<TrainingResult> list = new ArrayList<>();
+      while (it.hasNext()) {
+        list.add(it.next());
+      }
+      return list.toArray(TrainingResult[]::new);
+    }
   }
 }

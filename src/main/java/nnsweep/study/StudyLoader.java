@@ -121,7 +121,9 @@ public final class StudyLoader {
     Seeds seeds = seeds(study);
     InitSpec init = init(study, models, bias);
     int partitions = integer(study.get("partitions"), "study.partitions", 0);
-    String canonical = merged.getValue("study").render(ConfigRenderOptions.concise());
+    // run-only settings (partitions) are left out: they do not change any number, so a resume may change them
+    String canonical = merged.getConfig("study").withoutPath("partitions").root()
+        .render(ConfigRenderOptions.concise());
     return new Study(name, file, datasets, models, sizes, rules, rates, epochs, bias, seeds, init, partitions,
         canonical);
   }
@@ -157,7 +159,8 @@ public final class StudyLoader {
       String key = "study.datasets[" + i + "]";
       ConfigValue value = list.get(i);
       if (value.valueType() != ConfigValueType.OBJECT) {
-        throw error(value, key, "not an object", "{ name = ..., path = ..., outputs = ... }");
+        throw error(value, key, "not an object, found " + describe(value),
+            "{ name = ..., path = ..., outputs = ... }");
       }
       ConfigObject d = (ConfigObject) value;
       checkKeys(d, DATASET_KEYS, key + ".");

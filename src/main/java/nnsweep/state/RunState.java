@@ -1,0 +1,257 @@
+package nnsweep.state;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import nnsweep.InputException;
+import nnsweep.grid.IdRange;
+import nnsweep.run.Problem;
+import nnsweep.run.TrainingResult;
+import nnsweep.study.Study;
+
+/**
+ * The durable state of a run inside its output folder ({@code <out>/.nnsweep/}): which study started it (a hash of
+ * the resolved study and its datasets) and the results of every finished task, each committed atomically (written
+ * under a temporary name, flushed to disk, renamed), so finished work survives a driver crash and {@code --resume}
+ * trains only what is missing.
+ */
+public final class RunState {
+  /** Name of the state folder inside the output folder. */
+  public static final String FOLDER = ".nnsweep";
+
+  private static final Pattern PART = Pattern.compile("part-(\\d+)-(\\d+)\\.bin");
+
+  private final Path out;
+  private final Path parts;
+
+  private RunState(Path out) {
+    this.out = out;
+    this.parts = out.resolve(FOLDER).resolve("parts");
+  }
+
+  /** What the command line asked for the output folder. */
+  public enum Mode { NEW, OVERWRITE, RESUME }
+
+  /**
+   * Checks the output folder for {@code mode} without changing anything.
+   *
+   * @throws InputException if it is a file; non-empty for a new run; missing, not a run, or started by a different
+   *     study for a resume
+   */
+  public static void check(Path out, Mode mode, Study study, List<Problem> problems) {
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new InputException("--out " + out + ": is a file, expected a folder");
+    }
+    for (Path p = out.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+      if (Files.exists(p) && !Files.isDirectory(p)) {
+        throw new InputException("--out " + out + ": " + p + " is a file, expected a folder");
+      }
+    }
+    switch (mode) {
+      case NEW -> {
+        if (Files.isDirectory(out) && !isEmpty(out)) {
+          throw new InputException("--out " + out + ": folder exists and is not empty, expected a new or empty"
+              + " folder (pass --overwrite to replace it, or --resume to finish an interrupted run)");
+        }
+      }
+      case RESUME -> {
+        Path hashFile = out.resolve(FOLDER).resolve("study.sha256");
+        if (!Files.isRegularFile(hashFile)) {
+          throw new InputException("--resume --out " + out + ": no interrupted run there (no " + FOLDER
+              + "/study.sha256), expected the output folder of a run started by nnsweep");
+        }
+        String found = read(hashFile).trim();
+        String expected = hash(study, problems);
+        if (!found.equals(expected)) {
+          throw new InputException("--resume --out " + out + ": the folder was started by a different study"
+              + " (study hash " + found.substring(0, 12) + "), expected the same study and datasets as "
+              + study.source() + " (hash " + expected.substring(0, 12) + "); use another --out or --overwrite");
+        }
+      }
+      case OVERWRITE -> {
+        // anything there is replaced
+      }
+    }
+  }
+
+  /** Opens the state after {@link #check}: clears the folder for OVERWRITE, creates it and records the study. */
+  public static RunState open(Path out, Mode mode, Study study, List<Problem> problems) {
+    RunState state = new RunState(out);
+    try {
+      if (mode == Mode.OVERWRITE && Files.exists(out)) {
+        try (Stream<Path> children = Files.list(out)) {
+          for (Path child : children.toList()) {
+            deleteTree(child);
+          }
+        }
+      }
+      Files.createDirectories(state.parts);
+      if (mode != Mode.RESUME) {
+        writeAtomically(out.resolve(FOLDER).resolve("study.json"),
+            study.canonical().getBytes(StandardCharsets.UTF_8));
+        writeAtomically(out.resolve(FOLDER).resolve("study.sha256"),
+            (hash(study, problems) + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+      return state;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare " + out + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The id ranges whose results are committed. */
+  public List<IdRange> committedRanges() {
+    List<IdRange> ranges = new ArrayList<>();
+    for (Path p : partFiles()) {
+      Matcher m = PART.matcher(p.getFileName().toString());
+      if (m.matches()) {
+        ranges.add(new IdRange(Long.parseLong(m.group(1)), Long.parseLong(m.group(2))));
+      }
+    }
+    ranges.sort(Comparator.comparingLong(IdRange::from));
+    return ranges;
+  }
+
+  /** Every committed result. */
+  public List<TrainingResult> committedResults() {
+    List<TrainingResult> results = new ArrayList<>();
+    for (Path p : partFiles()) {
+      try (InputStream in = Files.newInputStream(p); ObjectInputStream ois = new ObjectInputStream(in)) {
+        results.addAll(Arrays.asList((TrainingResult[]) ois.readObject()));
+      } catch (IOException | ClassNotFoundException e) {
+        throw new IllegalStateException("cannot read committed results " + p + ": " + e.getMessage(), e);
+      }
+    }
+    return results;
+  }
+
+  /** The ids of [0, size) not covered by committed ranges, as ranges. */
+  public List<IdRange> missing(long size) {
+    List<IdRange> todo = new ArrayList<>();
+    long next = 0;
+    for (IdRange r : committedRanges()) {
+      if (r.from() > next) {
+        todo.add(new IdRange(next, r.from()));
+      }
+      next = Math.max(next, r.to());
+    }
+    if (next < size) {
+      todo.add(new IdRange(next, size));
+    }
+    return todo;
+  }
+
+  /** Commits one finished task's results durably (called on the driver as each task succeeds). */
+  public void commit(IdRange range, TrainingResult[] results) {
+    Path file = parts.resolve("part-" + range.from() + "-" + range.to() + ".bin");
+    try {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      try (ObjectOutputStream oos = new ObjectOutputStream(bytes)) {
+        oos.writeObject(results);
+      }
+      writeAtomically(file, bytes.toByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot commit " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** After the reports are written: the committed parts are no longer needed. */
+  public void finish() {
+    try {
+      deleteTree(parts);
+      writeAtomically(out.resolve(FOLDER).resolve("complete"), new byte[0]);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clean " + parts + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** SHA-256 of the resolved study (without run-only settings) and of every dataset's values. */
+  public static String hash(Study study, List<Problem> problems) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(study.canonical().getBytes(StandardCharsets.UTF_8));
+      for (Problem p : problems) {
+        sha.update(Arrays.deepToString(p.dataset().inputs()).getBytes(StandardCharsets.UTF_8));
+        sha.update(Arrays.deepToString(p.dataset().targets()).getBytes(StandardCharsets.UTF_8));
+      }
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private List<Path> partFiles() {
+    if (!Files.isDirectory(parts)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(parts)) {
+      return s.filter(p -> PART.matcher(p.getFileName().toString()).matches()).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Write to a temporary name, force to disk, rename: the file is whole or absent. */
+  static void writeAtomically(Path file, byte[] content) throws IOException {
+    Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING); OutputStream os = new BufferedOutputStream(
+            java.nio.channels.Channels.newOutputStream(ch))) {
+      os.write(content);
+      os.flush();
+      ch.force(true);
+    }
+    try {
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static String read(Path p) {
+    try {
+      return Files.readString(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static boolean isEmpty(Path dir) {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.findAny().isEmpty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteTree(Path p) throws IOException {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(p)) {
+      for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(q);
+      }
+    }
+  }
+}

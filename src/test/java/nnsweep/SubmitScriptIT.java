@@ -1,0 +1,89 @@
+package nnsweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import nnsweep.report.ResultsTable;
+import nnsweep.testing.Csv;
+import org.junit.jupiter.api.Test;
+
+/** {@code ./submit.sh} itself, as a user runs it (after {@code package} built target/nnsweep.jar). */
+class SubmitScriptIT {
+  private static final Path IT = Path.of("target", "it");
+
+  record Result(int status, String out, String err) {}
+
+  static Result submit(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("./submit.sh"));
+    command.addAll(List.of(args));
+    Files.createDirectories(IT);
+    Path out = Files.createTempFile(IT, "submit", ".out");
+    Path err = Files.createTempFile(IT, "submit", ".err");
+    Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    if (!p.waitFor(10, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      throw new AssertionError("submit.sh did not finish: " + command);
+    }
+    return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void seedOrReproducesTheTutorialsListedCode() throws Exception {
+    Path out = IT.resolve("seed-or");
+    Result r = submit("--config", "conf/seed-or.conf", "--out", out.toString(), "--overwrite");
+
+    assertEquals(0, r.status(), r.err());
+    Csv.Table results = Csv.read(out.resolve("results.csv"));
+    assertEquals(ResultsTable.HEADER, results.header());
+    assertEquals(1, results.rows().size());
+    double finalError = Double.parseDouble(results.rows().get(0).get("final_error"));
+    // the numpy oracle's value for the tutorial's listed code (cases.json, tutorial-or-3-hidden)
+    assertEquals(2.6501444958439396e-4, finalError, 1e-9 * 2.65e-4);
+    assertTrue(r.out().contains("final error:                  0.0002650144496"), r.out());
+    assertTrue(r.out().contains("[1, 1] -> [0.9946291735]"), r.out());
+    assertFalse(r.err().contains(" INFO "), "Spark INFO logging is off by default:\n" + r.err());
+  }
+
+  @Test
+  void sparkOptionsGoToSparkSubmitAndSetOverridesTheStudy() throws Exception {
+    Path out = IT.resolve("local1");
+    Result r = submit("--master", "local[1]", "--conf", "spark.ui.enabled=false", "--config",
+        "conf/tutorial.conf", "--out", out.toString(), "--overwrite", "--set", "seeds=[5]", "--set",
+        "epochs=[500]", "--set", "datasets=[{name=xor, path=data/xor.csv, outputs=1}]", "--set", "partitions=3");
+
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("on local[1]"), r.out());
+    assertTrue(r.out().contains("10 networks in 3 partitions"), r.out());
+    Csv.Table results = Csv.read(out.resolve("results.csv"));
+    assertEquals(10, results.rows().size());
+    assertTrue(results.rows().stream().allMatch(row -> row.get("seed").equals("5")
+        && row.get("epochs").equals("500") && row.get("dataset").equals("xor")));
+  }
+
+  @Test
+  void badInputExitsTwoWithOneLineAndWritesNothing() throws Exception {
+    Path out = IT.resolve("never-written");
+    List<String[]> bad = List.of(
+        new String[] {"--config", "conf/no-such.conf", "--out", out.toString()},
+        new String[] {"--config", "conf/tutorial.conf", "--out", out.toString(), "--set", "epochs=[0]"},
+        new String[] {"--frobnicate"},
+        new String[] {"--config", "conf/tutorial.conf", "--out", out.toString(), "--master"});
+    for (String[] args : bad) {
+      Result r = submit(args);
+      assertEquals(2, r.status(), String.join(" ", args) + "\n" + r.err());
+      List<String> lines = r.err().lines().filter(l -> l.startsWith("nnsweep: error: ")).toList();
+      assertEquals(1, lines.size(), r.err());
+      assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+      assertFalse(Files.exists(out), "nothing written for " + String.join(" ", args));
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package nnsweep.state;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import nnsweep.Main;
+import nnsweep.grid.Grid;
+import nnsweep.grid.IdRange;
+import nnsweep.run.NetworkRun;
+import nnsweep.run.Problem;
+import nnsweep.run.Problems;
+import nnsweep.run.TrainingResult;
+import nnsweep.study.Study;
+import nnsweep.study.StudyLoader;
+import nnsweep.testing.Csv;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Resume: a folder holding the committed results of some tasks (as a crashed driver leaves it) is finished by
+ * {@code --resume}, which trains only the rest and gives the same reports as an uninterrupted run.
+ */
+class ResumeTest {
+  private static final List<String> SETS = List.of("seeds=[0, 1, 2]", "epochs=[2000]", "learning-rates=[0.5]");
+  @TempDir static Path tmp;
+
+  @BeforeAll
+  static void localMaster() {
+    System.setProperty("spark.master", "local[2]");
+  }
+
+  @AfterAll
+  static void clearMaster() {
+    System.clearProperty("spark.master");
+  }
+
+  @Test
+  void resumeTrainsOnlyWhatIsMissingAndMatchesAnUninterruptedRun() throws IOException {
+    Path full = tmp.resolve("full");
+    assertEquals(0, main("--out", full.toString()).status);
+
+    // a crashed run: the state of a started run with two of its tasks committed, no reports
+    Path crashed = tmp.resolve("crashed");
+    Study study = StudyLoader.load(Path.of("conf/tutorial.conf"), SETS);
+    List<Problem> problems = Problems.load(study);
+    Grid grid = Grid.expand(study, Problems.datasets(problems));
+    RunState state = RunState.open(crashed, RunState.Mode.NEW, study, problems);
+    List<IdRange> ranges = IdRange.balanced(grid, 6);
+    for (IdRange r : List.of(ranges.get(1), ranges.get(4))) {
+      state.commit(r, r.ids().mapToObj(id -> NetworkRun.train(grid.spec(id), problems.get(grid.spec(id)
+          .datasetIndex()))).toArray(TrainingResult[]::new));
+    }
+    long committed = ranges.get(1).size() + ranges.get(4).size();
+
+    Run resumed = main("--resume", "--out", crashed.toString());
+
+    assertEquals(0, resumed.status, resumed.err);
+    assertTrue(resumed.out.contains("(" + committed + " already committed, " + (grid.size() - committed)
+        + " to train)"), resumed.out);
+    assertEquals(withoutTiming(full.resolve("results.csv")), withoutTiming(crashed.resolve("results.csv")));
+    assertEquals(Files.readString(full.resolve("summary.csv")), Files.readString(crashed.resolve("summary.csv")));
+    assertEquals(Files.readString(full.resolve("predictions.csv")),
+        Files.readString(crashed.resolve("predictions.csv")));
+  }
+
+  @Test
+  void resumeOfADifferentStudyIsRefused() throws IOException {
+    Path out = tmp.resolve("other");
+    Study study = StudyLoader.load(Path.of("conf/tutorial.conf"), SETS);
+    List<Problem> problems = Problems.load(study);
+    RunState.open(out, RunState.Mode.NEW, study, problems);
+    List<String> before;
+    try (var s = Files.walk(out)) {
+      before = s.map(Path::toString).sorted().toList();
+    }
+
+    Run run = main("--resume", "--out", out.toString(), "--set", "epochs=[2001]");
+
+    assertEquals(2, run.status);
+    assertTrue(run.err.startsWith("nnsweep: error: --resume --out " + out + ": the folder was started by a"
+        + " different study"), run.err);
+    assertEquals(1, run.err.lines().count(), run.err);
+    try (var s = Files.walk(out)) {
+      assertEquals(before, s.map(Path::toString).sorted().toList(), "nothing changed");
+    }
+  }
+
+  @Test
+  void resumeWithoutAnInterruptedRunIsRefused() {
+    Run run = main("--resume", "--out", tmp.resolve("nothing-here").toString());
+    assertEquals(2, run.status);
+    assertTrue(run.err.contains("no interrupted run there"), run.err);
+    assertTrue(Files.notExists(tmp.resolve("nothing-here")));
+  }
+
+  private static List<Map<String, String>> withoutTiming(Path csv) {
+    return Csv.read(csv).rows().stream().map(row -> {
+      var copy = new java.util.TreeMap<>(row);
+      copy.remove("train_ms");
+      return (Map<String, String>) copy;
+    }).toList();
+  }
+
+  record Run(int status, String out, String err) {}
+
+  private static Run main(String... extra) {
+    List<String> args = new java.util.ArrayList<>(List.of("--config", "conf/tutorial.conf"));
+    for (String s : SETS) {
+      args.add("--set");
+      args.add(s);
+    }
+    args.addAll(List.of(extra));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = Main.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+}
