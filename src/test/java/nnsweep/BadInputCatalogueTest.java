@@ -1,0 +1,177 @@
+package nnsweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The README's bad-input catalogue, entry by entry: exit status 2, one line naming where (file:line, key or
+ * option), the value found and what was expected; no stack trace; nothing created or changed in the output folder.
+ */
+class BadInputCatalogueTest {
+  private static final String STUDY = """
+      study {
+        name = "bad"
+        datasets = [ { name = "d", path = "DATA", outputs = 1, queries = [[1, 0]] } ]
+        models = [hidden]
+        hidden { sizes = [2] }
+        learning-rates = [0.5]
+        epochs = [10]
+        bias = [false]
+        seeds = [0]
+        init { scheme = uniform }
+      }
+      """;
+  private static final String CSV = "x1,x2,y\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n";
+  private static final List<String> TABLE = new ArrayList<>();
+
+  @TempDir static Path tmp;
+
+  /** One catalogue entry: how the study, dataset and arguments are broken, and what the message must say. */
+  record Entry(String what, UnaryOperator<String> study, String csv, List<String> args, List<String> mustSay) {
+    @Override
+    public String toString() {
+      return what;
+    }
+  }
+
+  static Entry study(String what, String from, String to, String... mustSay) {
+    return new Entry(what, s -> s.replace(from, to), CSV, List.of(), List.of(mustSay));
+  }
+
+  static Entry csv(String what, String csv, String... mustSay) {
+    return new Entry(what, s -> s, csv, List.of(), List.of(mustSay));
+  }
+
+  static Entry args(String what, List<String> args, String... mustSay) {
+    return new Entry(what, s -> s, CSV, args, List.of(mustSay));
+  }
+
+  static Stream<Entry> catalogue() {
+    return Stream.of(
+        study("malformed HOCON", "epochs = [10]", "epochs = [10", "study.conf:", "malformed HOCON", "expected"),
+        study("unknown key", "learning-rates = [0.5]", "learning-rate = [0.5]", "study.conf:6:",
+            "study.learning-rate", "did you mean 'learning-rates'?"),
+        study("wrong type", "epochs = [10]", "epochs = \"many\"", "study.conf:7:", "study.epochs",
+            "\"many\"", "expected a list of integers"),
+        study("empty list", "models = [hidden]", "models = []", "study.conf:4:", "study.models", "empty list"),
+        study("learning rate <= 0", "learning-rates = [0.5]", "learning-rates = [0.5, -0.1]", "study.conf:6:",
+            "study.learning-rates[1]", "-0.1", "expected a positive finite number"),
+        study("learning rate not finite", "learning-rates = [0.5]", "learning-rates = [\"Infinity\"]",
+            "study.learning-rates[0]", "Infinity", "expected a positive finite number"),
+        study("epochs <= 0", "epochs = [10]", "epochs = [0]", "study.conf:7:", "study.epochs[0]", "found 0",
+            "expected an integer >= 1"),
+        study("hidden size <= 0", "sizes = [2]", "sizes = [0]", "study.conf:5:", "study.hidden.sizes[0]",
+            "found 0", "expected an integer >= 1"),
+        study("unknown rule", "sizes = [2]", "sizes = [2], rules = [golden-ratio]", "study.hidden.rules[0]",
+            "golden-ratio", "expected one of fewer-than-twice-inputs"),
+        study("unknown model", "models = [hidden]", "models = [deep]", "study.models[0]", "'deep'",
+            "expected none or hidden"),
+        study("unknown init scheme", "scheme = uniform", "scheme = gaussian", "study.init.scheme", "'gaussian'",
+            "expected uniform or fixed"),
+        study("fixed weights of the wrong shape", "scheme = uniform",
+            "scheme = fixed, hidden = [[1, 2, 3], [4, 5, 6]], output = [[1], [2], [3]]", "study.init.hidden",
+            "found 2 x 3", "expected 2 x 2"),
+        study("missing dataset file", "path = \"DATA\"", "path = \"no/such.csv\"", "no/such.csv",
+            "dataset file not found", "expected a readable CSV file"),
+        study("duplicate dataset names", "queries = [[1, 0]] } ]",
+            "queries = [[1, 0]] }, { name = \"d\", path = \"DATA\", outputs = 1 } ]", "study.datasets[1].name",
+            "duplicate dataset name, found 'd'"),
+        study("seed count 0", "seeds = [0]", "seeds = { from = 0, count = 0 }", "study.seeds.count",
+            "must be >= 1, found 0"),
+        study("bad study name", "name = \"bad\"", "name = \"../escape\"", "study.name", "'../escape'",
+            "expected letters, digits"),
+        csv("dataset without header", "0,0,0\n0,1,1\n", "data.csv:1:", "no header row", "'0,0,0'"),
+        csv("ragged row", "x1,x2,y\n0,0,0\n0,1\n", "data.csv:3:", "wrong number of cells", "found 2",
+            "expected 3"),
+        csv("non-numeric cell", "x1,x2,y\n0,0,0\n0,abc,1\n", "data.csv:3:2:", "'x2'", "found 'abc'",
+            "expected a plain decimal number"),
+        csv("NaN cell", "x1,x2,y\n0,0,NaN\n", "data.csv:2:3:", "non-finite value", "found 'NaN'"),
+        csv("infinite cell", "x1,x2,y\n1e999,0,1\n", "data.csv:2:1:", "overflows to infinity", "found '1e999'"),
+        study("outputs >= columns", "outputs = 1", "outputs = 3", "data.csv:1:", "too few columns for 3 outputs",
+            "found 3 columns, expected at least 4"),
+        csv("empty dataset", "x1,x2,y\n", "data.csv:", "no data rows", "expected at least 1 row"),
+        study("query point of the wrong arity", "queries = [[1, 0]]", "queries = [[1, 0, 1]]",
+            "study.datasets[0].queries[0]", "found 3", "expected 2"),
+        args("output path is a file", List.of("--out", "FILE"), "--out", "is a file", "expected a folder"),
+        args("non-empty output folder", List.of("--out", "FULL"), "folder exists and is not empty",
+            "--overwrite"),
+        args("unknown command-line option", List.of("--overwrit"), "command line:", "'--overwrit'",
+            "did you mean '--overwrite'?"),
+        args("missing option value", List.of("--set"), "command line:", "--set"),
+        args("--set without =", List.of("--set", "epochs"), "--set epochs", "expected key=value"),
+        args("--set of an unknown key", List.of("--set", "epoch=[5]"), "--set epoch=[5]", "study.epoch",
+            "did you mean 'epochs'?"),
+        args("--overwrite with --resume", List.of("--overwrite", "--resume"), "command line:",
+            "exclude each other"),
+        args("--resume with nothing to resume", List.of("--resume"), "no interrupted run there"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("catalogue")
+  void badInputExitsTwoWithOneLineAndWritesNothing(Entry e) throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve(e.what().replaceAll("[^a-zA-Z0-9]+", "-")));
+    Path data = Files.writeString(dir.resolve("data.csv"), e.csv());
+    Path conf = Files.writeString(dir.resolve("study.conf"),
+        e.study().apply(STUDY).replace("DATA", data.toString()));
+    Path out = dir.resolve("out");
+    Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
+    Path full = Files.createDirectories(dir.resolve("full"));
+    Files.writeString(full.resolve("keep.txt"), "earlier results");
+    List<String> args = new ArrayList<>(List.of("--config", conf.toString()));
+    boolean outGiven = e.args().contains("--out");
+    if (!outGiven) {
+      args.addAll(List.of("--out", out.toString()));
+    }
+    for (String a : e.args()) {
+      args.add(a.equals("FILE") ? file.toString() : a.equals("FULL") ? full.toString() : a);
+    }
+
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    int status = Main.run(args.toArray(String[]::new), new PrintStream(stdout, true, StandardCharsets.UTF_8),
+        new PrintStream(stderr, true, StandardCharsets.UTF_8));
+    String err = stderr.toString(StandardCharsets.UTF_8);
+
+    assertEquals(2, status, err);
+    List<String> lines = err.lines().toList();
+    assertEquals(1, lines.size(), "one line: " + err);
+    String line = lines.get(0);
+    assertTrue(line.startsWith("nnsweep: error: "), line);
+    for (String s : e.mustSay()) {
+      assertTrue(line.contains(s), "message must say '" + s + "': " + line);
+    }
+    assertFalse(err.contains("\tat "), "no stack trace without --verbose");
+    assertFalse(Files.exists(out), "nothing created: " + out);
+    assertEquals("not a folder", Files.readString(file));
+    try (Stream<Path> s = Files.list(full)) {
+      assertEquals(List.of(full.resolve("keep.txt")), s.toList(), "existing folder untouched");
+    }
+    synchronized (TABLE) {
+      TABLE.add("| " + e.what() + " | `" + line.substring("nnsweep: error: ".length()).replace(tmp + "/", "")
+          .replace("|", "\\|") + "` |");
+    }
+  }
+
+  @AfterAll
+  static void writeTable() throws IOException {
+    // the README's catalogue is pasted from this file after a run
+    Files.createDirectories(Path.of("target"));
+    Files.write(Path.of("target", "bad-input-catalogue.md"), TABLE);
+  }
+}
