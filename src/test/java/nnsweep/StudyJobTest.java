@@ -119,8 +119,14 @@ class StudyJobTest {
     // or: 3 queries, xor: 4 queries, one output each, 20 networks per dataset
     assertEquals(20 * 3 + 20 * 4, predictions.rows().size());
     try (Stream<Path> files = Files.list(out)) {
-      assertEquals(List.of(".nnsweep", "predictions.csv", "results.csv", "summary.csv"),
-          files.map(p -> p.getFileName().toString()).sorted().toList(), "single CSV files, nothing else");
+      List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
+      assertTrue(names.containsAll(List.of("results.csv", "summary.csv", "rules.csv", "layers.csv",
+          "predictions.csv", "curves.csv", "run.json")), names.toString());
+      for (String name : names) {
+        Path p = out.resolve(name);
+        assertTrue(Files.isRegularFile(p) || name.equals(".nnsweep") || name.equals("charts"),
+            "single files a person can open, not part-file folders: " + name);
+      }
       assertTrue(Files.exists(out.resolve(".nnsweep/complete")));
       assertTrue(Files.notExists(out.resolve(".nnsweep/parts")), "committed parts are cleaned up");
     } catch (IOException e) {

@@ -50,6 +50,8 @@ class SubmitScriptIT {
     assertEquals(2.6501444958439396e-4, finalError, 1e-9 * 2.65e-4);
     assertTrue(r.out().contains("final error:                  0.0002650144496"), r.out());
     assertTrue(r.out().contains("[1, 1] -> [0.9946291735]"), r.out());
+    assertTrue(r.out().contains("nnsweep: 1/1 networks (100%), "), "progress line: " + r.out());
+    assertTrue(r.out().contains("networks/s, ETA "), "progress line: " + r.out());
     assertFalse(r.err().contains(" INFO "), "Spark INFO logging is off by default:\n" + r.err());
   }
 

@@ -36,16 +36,18 @@ public final class Grid implements Serializable {
   private final boolean[] bias;
   private final nnsweep.study.Seeds seeds;
   private final List<InitSpec> inits;
+  private final int curvePoints;
   private final long perStructure;
 
   private Grid(List<Structure> structures, double[] learningRates, int[] epochs, boolean[] bias,
-      nnsweep.study.Seeds seeds, List<InitSpec> inits) {
+      nnsweep.study.Seeds seeds, List<InitSpec> inits, int curvePoints) {
     this.structures = List.copyOf(structures);
     this.learningRates = learningRates;
     this.epochs = epochs;
     this.bias = bias;
     this.seeds = seeds;
     this.inits = List.copyOf(inits);
+    this.curvePoints = curvePoints;
     this.perStructure = Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(
         (long) learningRates.length, epochs.length), bias.length), seeds.size()), inits.size());
     Math.multiplyExact(perStructure, (long) structures.size());
@@ -81,7 +83,7 @@ public final class Grid implements Serializable {
     Grid grid = new Grid(structures,
         study.learningRates().stream().mapToDouble(Double::doubleValue).toArray(),
         study.epochs().stream().mapToInt(Integer::intValue).toArray(),
-        toArray(study.bias()), study.seeds(), List.of(study.init()));
+        toArray(study.bias()), study.seeds(), List.of(study.init()), study.curvePoints());
     grid.checkFixedShapes(study.source());
     return grid;
   }
@@ -98,6 +100,11 @@ public final class Grid implements Serializable {
       }
     }
     return sizes;
+  }
+
+  /** About how many log-spaced epochs each network records its error at (0: none). */
+  public int curvePoints() {
+    return curvePoints;
   }
 
   /** Number of networks. */

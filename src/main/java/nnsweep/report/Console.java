@@ -56,23 +56,6 @@ public final class Console {
     out.println();
   }
 
-  /** Prints the best median error per dataset and model, and success rates, from the summary. */
-  public static void printHeadlines(PrintStream out, List<SummaryTable.Row> summary) {
-    summary.stream().map(r -> r.key().dataset()).distinct().forEach(dataset -> {
-      for (String model : List.of("none", "hidden")) {
-        summary.stream().filter(r -> r.key().dataset().equals(dataset) && r.key().model().equals(model))
-            .filter(r -> !Double.isNaN(r.medianError()))
-            .min((a, b) -> Double.compare(a.medianError(), b.medianError()))
-            .ifPresent(best -> out.printf(Locale.ROOT,
-                "  %-12s %-6s best median error %.4g (%s, %s, rate %s, %d epochs), success %.0f%% of %d%n",
-                dataset, model, best.medianError(),
-                model.equals("none") ? "no hidden layer" : best.key().hidden() + " hidden",
-                best.key().bias() ? "bias" : "no bias", best.key().learningRate(), best.key().epochs(),
-                100 * best.successRate(), best.networks()));
-      }
-    });
-  }
-
   private static void printMatrix(PrintStream out, double[][] m) {
     for (double[] row : m) {
       out.println("    " + vector(row));

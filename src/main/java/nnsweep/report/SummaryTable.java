@@ -11,12 +11,14 @@ import nnsweep.run.TrainingResult;
 
 /**
  * {@code summary.csv}: per (dataset, model, hidden, bias, learning rate, epochs), statistics over seeds. Error
- * statistics are over the networks that did not diverge; success (accuracy 1) is over all of them.
+ * statistics are over the networks that did not diverge; success (accuracy 1) is over all of them, with its 95%
+ * Wilson interval.
  */
 public final class SummaryTable {
   /** The column contract. */
   public static final List<String> HEADER = List.of("dataset", "model", "hidden", "bias", "learning_rate", "epochs",
-      "networks", "diverged", "mean_error", "std_error", "min_error", "median_error", "max_error", "success_rate");
+      "networks", "diverged", "mean_error", "std_error", "min_error", "median_error", "max_error", "success_rate",
+      "success_ci_low", "success_ci_high");
 
   /** The grouping key: every axis but the seed (and init, which is one per study). */
   public record Key(String dataset, String model, int hidden, boolean bias, double learningRate, int epochs) {
@@ -27,7 +29,12 @@ public final class SummaryTable {
 
   /** One summary row. */
   public record Row(Key key, int networks, int diverged, double meanError, double stdError, double minError,
-      double medianError, double maxError, double successRate) {}
+      double medianError, double maxError, Stats.Rate success) {
+    /** Fraction of the networks with accuracy 1. */
+    public double successRate() {
+      return success.rate();
+    }
+  }
 
   private SummaryTable() {}
 
@@ -45,7 +52,7 @@ public final class SummaryTable {
       long successes = group.stream().filter(TrainingResult::success).count();
       rows.add(new Row(e.getKey(), group.size(), group.size() - errors.length, mean(errors), std(errors),
           errors.length == 0 ? Double.NaN : errors[0], median(errors),
-          errors.length == 0 ? Double.NaN : errors[errors.length - 1], successes / (double) group.size()));
+          errors.length == 0 ? Double.NaN : errors[errors.length - 1], Stats.wilson(successes, group.size())));
     }
     return rows;
   }
@@ -57,7 +64,7 @@ public final class SummaryTable {
         printer.printRecord(r.key().dataset(), r.key().model(), r.key().hidden(), r.key().bias(),
             r.key().learningRate(), r.key().epochs(), r.networks(), r.diverged(), CsvFiles.num(r.meanError()),
             CsvFiles.num(r.stdError()), CsvFiles.num(r.minError()), CsvFiles.num(r.medianError()),
-            CsvFiles.num(r.maxError()), r.successRate());
+            CsvFiles.num(r.maxError()), r.successRate(), r.success().low(), r.success().high());
       }
     });
   }

@@ -15,6 +15,8 @@ import nnsweep.nn.Weights;
  * @param diverged E became NaN or infinite (a recorded outcome, not a failure)
  * @param trainMs wall time of the training, milliseconds (the only column that varies between runs)
  * @param predictions the outputs at each of the dataset's query points
+ * @param curveEpochs the update counts k at which the error was recorded (log-spaced; may be empty)
+ * @param curve E after k updates for each k of {@code curveEpochs} (NaN where training stopped before k)
  */
 public record TrainingResult(
     NetworkSpec spec,
@@ -26,11 +28,19 @@ public record TrainingResult(
     int epochsRun,
     double trainMs,
     Weights finalWeights,
-    double[][] predictions)
+    double[][] predictions,
+    int[] curveEpochs,
+    double[] curve)
     implements Serializable {
 
   public TrainingResult {
     predictions = Arrays.stream(predictions).map(double[]::clone).toArray(double[][]::new);
+    curveEpochs = curveEpochs.clone();
+    curve = curve.clone();
+    if (curve.length != curveEpochs.length) {
+      throw new IllegalArgumentException("curve must have one error per curve epoch, found " + curve.length
+          + " for " + curveEpochs.length);
+    }
   }
 
   /** The network succeeded: every training row classified right. */
@@ -44,7 +54,8 @@ public record TrainingResult(
         && Double.compare(errorBeforeLastUpdate, r.errorBeforeLastUpdate) == 0
         && Double.compare(mse, r.mse) == 0 && Double.compare(accuracy, r.accuracy) == 0 && diverged == r.diverged
         && epochsRun == r.epochsRun && Double.compare(trainMs, r.trainMs) == 0
-        && finalWeights.equals(r.finalWeights) && Arrays.deepEquals(predictions, r.predictions);
+        && finalWeights.equals(r.finalWeights) && Arrays.deepEquals(predictions, r.predictions)
+        && Arrays.equals(curveEpochs, r.curveEpochs) && Arrays.equals(curve, r.curve);
   }
 
   @Override

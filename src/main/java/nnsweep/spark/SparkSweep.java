@@ -48,7 +48,8 @@ public final class SparkSweep {
         .flatMap(range -> range.ids()
             .mapToObj(id -> {
               var spec = sharedGrid.value().spec(id);
-              return NetworkRun.train(spec, sharedProblems.value().get(spec.datasetIndex()));
+              return NetworkRun.train(spec, sharedProblems.value().get(spec.datasetIndex()),
+                  sharedGrid.value().curvePoints());
             })
             .iterator());
   }

@@ -12,6 +12,7 @@ import nnsweep.nn.Model;
  * @param source the study file it came from, for messages
  * @param hiddenSizes explicit hidden sizes (the grid adds the rules' sizes per dataset)
  * @param partitions number of Spark partitions, 0 for automatic
+ * @param curvePoints about how many log-spaced epochs each network records its error at (0: no curves)
  * @param canonical the resolved study (file, defaults and overrides) rendered as JSON, for provenance and hashing
  */
 public record Study(
@@ -27,6 +28,7 @@ public record Study(
     Seeds seeds,
     InitSpec init,
     int partitions,
+    int curvePoints,
     String canonical)
     implements Serializable {
 
@@ -60,6 +62,9 @@ public record Study(
     }
     if (models.contains(Model.HIDDEN) && hiddenSizes.isEmpty() && hiddenRules.isEmpty()) {
       throw new IllegalArgumentException("a hidden model needs hidden.sizes or hidden.rules, found neither");
+    }
+    if (curvePoints < 0) {
+      throw new IllegalArgumentException("curve-points must be >= 0, found " + curvePoints);
     }
     if (partitions < 0) {
       throw new IllegalArgumentException("partitions must be >= 0, found " + partitions);

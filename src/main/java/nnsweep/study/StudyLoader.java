@@ -45,12 +45,13 @@ public final class StudyLoader {
         seeds = [0]
         init { scheme = uniform }
         partitions = 0
+        curve-points = 50
       }
       """;
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final List<String> STUDY_KEYS = List.of("name", "datasets", "models", "hidden", "learning-rates",
-      "epochs", "bias", "seeds", "init", "partitions");
+      "epochs", "bias", "seeds", "init", "partitions", "curve-points");
   private static final List<String> DATASET_KEYS = List.of("name", "path", "outputs", "queries");
   private static final List<String> HIDDEN_KEYS = List.of("sizes", "rules");
   private static final List<String> INIT_KEYS = List.of("scheme", "hidden", "output", "hidden-bias", "output-bias");
@@ -124,7 +125,9 @@ public final class StudyLoader {
     // run-only settings (partitions) are left out: they do not change any number, so a resume may change them
     String canonical = merged.getConfig("study").withoutPath("partitions").root()
         .render(ConfigRenderOptions.concise());
+    int curvePoints = integer(study.get("curve-points"), "study.curve-points", 0);
     return new Study(name, file, datasets, models, sizes, rules, rates, epochs, bias, seeds, init, partitions,
+        curvePoints,
         canonical);
   }
 

@@ -141,7 +141,7 @@ class GridTest {
     Study fixed = new Study(base.name(), "conf/x.conf", base.datasets(), base.models(), base.hiddenSizes(),
         base.hiddenRules(), base.learningRates(), base.epochs(), base.bias(), base.seeds(),
         new InitSpec.Fixed(new double[][] {{.1, .2, .3}, {.4, .5, .6}}, new double[][] {{.7}, {.8}, {.9}}, null,
-            null), 0, "{}");
+            null), 0, 0, "{}");
     InputException e = assertThrows(InputException.class, () -> Grid.expand(fixed, List.of(Studies.or())));
     assertEquals("conf/x.conf: study.init.hidden: wrong shape, found 2 x 3, expected 2 x 4 for dataset or,"
         + " hidden size 4 (inputs x hidden)", e.getMessage());

@@ -1,0 +1,127 @@
+package nnsweep;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import nnsweep.cli.Options;
+import nnsweep.grid.Grid;
+import nnsweep.grid.IdRange;
+import nnsweep.report.Console;
+import nnsweep.report.HtmlReport;
+import nnsweep.report.Progress;
+import nnsweep.report.ReportModel;
+import nnsweep.report.Reports;
+import nnsweep.report.RunInfo;
+import nnsweep.report.RunJson;
+import nnsweep.run.Problem;
+import nnsweep.run.Problems;
+import nnsweep.run.TrainingResult;
+import nnsweep.spark.SparkContexts;
+import nnsweep.spark.SparkSweep;
+import nnsweep.state.RunState;
+import nnsweep.study.Study;
+import nnsweep.study.StudyLoader;
+import org.apache.spark.api.java.JavaSparkContext;
+
+/** One run of a study: options -> study -> grid -> Spark -> reports. {@link Main} wraps it with exit codes. */
+final class StudyJob {
+  private final Options options;
+  private final List<String> args;
+  private final PrintStream out;
+  private final Map<String, Double> stages = new LinkedHashMap<>();
+  private long stageStart = System.nanoTime();
+
+  StudyJob(Options options, List<String> args, PrintStream out) {
+    this.options = options;
+    this.args = args;
+    this.out = out;
+  }
+
+  void run() {
+    String started = Instant.now().toString();
+    // every input is checked before anything is written or Spark starts
+    Study study = StudyLoader.load(options.config(), options.sets());
+    List<Problem> problems = Problems.load(study);
+    Grid grid = Grid.expand(study, Problems.datasets(problems));
+    Path target = options.out().orElse(Path.of("out", study.name()));
+    RunState.Mode mode = options.resume() ? RunState.Mode.RESUME
+        : options.overwrite() ? RunState.Mode.OVERWRITE : RunState.Mode.NEW;
+    RunState.check(target, mode, study, problems);
+    RunState state = RunState.open(target, mode, study, problems);
+    List<TrainingResult> results = new ArrayList<>(state.committedResults());
+    long resumed = results.size();
+    List<IdRange> todo = state.missing(grid.size());
+    stage("load");
+
+    String master = "none (everything was committed)";
+    int parallelism = 0;
+    int partitions = 0;
+    int executors = 0;
+    String sparkVersion = "";
+    long trained = todo.stream().mapToLong(IdRange::size).sum();
+    if (!todo.isEmpty()) {
+      try (JavaSparkContext sc = SparkContexts.start(study.name())) {
+        master = sc.master();
+        sparkVersion = sc.version();
+        parallelism = sc.defaultParallelism();
+        partitions = study.partitions() > 0 ? study.partitions() : SparkSweep.defaultPartitions(sc, trained);
+        List<IdRange> ranges = IdRange.balanced(grid, partitions, todo);
+        partitions = ranges.size();
+        out.printf(Locale.ROOT, "nnsweep: study '%s' from %s: %d networks%s in %d partitions on %s%n",
+            study.name(), study.source(), grid.size(),
+            resumed == 0 ? "" : " (" + resumed + " already committed, " + trained + " to train)", partitions,
+            master);
+        Progress progress = new Progress(out, grid.size(), resumed);
+        SparkSweep.run(sc, grid, problems, ranges, (range, done) -> {
+          state.commit(range, done);
+          results.addAll(List.of(done));
+          progress.advance(done.length);
+        });
+        executors = Math.max(0, sc.sc().statusTracker().getExecutorInfos().length - 1);
+      }
+    }
+    double trainSeconds = stage("train");
+
+    results.sort(Comparator.comparingLong(r -> r.spec().id()));
+    ReportModel model = ReportModel.of(study, problems, results);
+    List<String> written = new ArrayList<>(Reports.writeTables(target, model));
+    written.addAll(HtmlReport.write(target, model));
+    stage("reports");
+    RunInfo info = new RunInfo(args, version(), sparkVersion, System.getProperty("java.version"), master,
+        parallelism, partitions, executors, grid.size(), trained, resumed, started, Instant.now().toString(),
+        stages);
+    RunJson.write(target.resolve("run.json"), study, info);
+    written.add("run.json");
+    state.finish();
+
+    if (results.size() <= Console.DETAIL_LIMIT) {
+      Console.printNetworks(out, results, problems);
+    }
+    out.printf(Locale.ROOT, "nnsweep: trained %d networks in %.1f s (%.1f networks/s)%n", trained, trainSeconds,
+        trained / Math.max(1e-9, trainSeconds));
+    model.headlines().stream().limit(12).forEach(h -> out.println("  " + h));
+    out.printf(Locale.ROOT, "nnsweep: wrote %s: %s%n", target, String.join(", ", written));
+    if (written.contains("report.html")) {
+      out.printf(Locale.ROOT, "nnsweep: open %s%n", target.toAbsolutePath().resolve("report.html").toUri());
+    }
+  }
+
+  private double stage(String name) {
+    long now = System.nanoTime();
+    double seconds = (now - stageStart) / 1e9;
+    stages.put(name, Math.round(seconds * 1000) / 1000.0);
+    stageStart = now;
+    return seconds;
+  }
+
+  static String version() {
+    String v = StudyJob.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+}

@@ -1,0 +1,89 @@
+package nnsweep.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import nnsweep.nn.Model;
+import nnsweep.run.TrainingResult;
+
+/** The findings of a study in words, generated from its numbers (for the console and the HTML report). */
+public final class Headlines {
+  private Headlines() {}
+
+  /** A few sentences per dataset. */
+  public static List<String> of(List<TrainingResult> results, List<RulesTable.Row> rules) {
+    List<String> lines = new ArrayList<>();
+    Set<String> datasets = new LinkedHashSet<>();
+    results.forEach(r -> datasets.add(r.spec().dataset()));
+    for (String d : datasets) {
+      List<TrainingResult> none = results.stream()
+          .filter(r -> r.spec().dataset().equals(d) && r.spec().model() == Model.NONE).toList();
+      if (!none.isEmpty()) {
+        LayersTable.Side s = LayersTable.side(none);
+        lines.add(String.format(Locale.ROOT, "%s: no hidden layer: best E = %s, median E = %s; success %s of %d"
+            + " networks", upper(d), e(s.bestError()), e(s.medianError()), rate(s.success()), s.networks()));
+      }
+      List<TrainingResult> hidden = results.stream()
+          .filter(r -> r.spec().dataset().equals(d) && r.spec().model() == Model.HIDDEN).toList();
+      if (!hidden.isEmpty()) {
+        java.util.TreeMap<Integer, List<TrainingResult>> bySize = new java.util.TreeMap<>();
+        hidden.forEach(r -> bySize.computeIfAbsent(r.spec().hidden(), h -> new ArrayList<>()).add(r));
+        int bestSize = 0;
+        LayersTable.Side best = null;
+        int smallestReliable = 0;
+        LayersTable.Side reliable = null;
+        for (var entry : bySize.entrySet()) {
+          LayersTable.Side s = LayersTable.side(entry.getValue());
+          if (!Double.isNaN(s.medianError()) && (best == null || s.medianError() < best.medianError())) {
+            bestSize = entry.getKey();
+            best = s;
+          }
+          if (smallestReliable == 0 && s.success().rate() >= RulesTable.RELIABLE) {
+            smallestReliable = entry.getKey();
+            reliable = s;
+          }
+        }
+        if (best != null) {
+          lines.add(String.format(Locale.ROOT, "%s: best hidden size %d: median E = %s, success %s of %d networks",
+              upper(d), bestSize, e(best.medianError()), rate(best.success()), best.networks()));
+        }
+        lines.add(reliable == null
+            ? String.format(Locale.ROOT, "%s: no hidden size succeeds in >= 95%% of its networks", upper(d))
+            : String.format(Locale.ROOT, "%s: smallest hidden size succeeding in >= 95%% of networks: %d (%s)",
+                upper(d), smallestReliable, rate(reliable.success())));
+      }
+      for (RulesTable.Row r : rules) {
+        if (r.dataset().equals(d) && r.networks() > 0) {
+          lines.add(String.format(Locale.ROOT, "%s: rule %s recommends %s: success %s; %s the best size%s",
+              upper(d), r.rule(), sizes(r.sizes()), rate(r.success()),
+              r.containsBestSize() ? "contains" : "misses",
+              r.containsSmallestReliable() == null ? ""
+                  : r.containsSmallestReliable() ? " and the smallest reliable one"
+                      : ", misses the smallest reliable one"));
+        }
+      }
+    }
+    return lines;
+  }
+
+  static String rate(Stats.Rate r) {
+    return String.format(Locale.ROOT, "%.0f%% [%.0f%%, %.0f%%]", 100 * r.rate(), 100 * r.low(), 100 * r.high());
+  }
+
+  static String e(double v) {
+    return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.3g", v);
+  }
+
+  private static String sizes(int[] s) {
+    if (s.length == 1) {
+      return Integer.toString(s[0]);
+    }
+    return s[0] + "-" + s[s.length - 1];
+  }
+
+  private static String upper(String d) {
+    return d.length() <= 4 ? d.toUpperCase(Locale.ROOT) : d;
+  }
+}

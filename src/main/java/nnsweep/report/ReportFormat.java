@@ -1,0 +1,82 @@
+package nnsweep.report;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** How numbers read in the charts and the HTML page: errors to 3 significant digits, rates as percentages. */
+final class ReportFormat {
+  private ReportFormat() {}
+
+  /** An error value: 3 significant digits, plain between 0.001 and 10,000, else {@code 9.26e-5}; "–" for NaN. */
+  static String error(double v) {
+    if (Double.isNaN(v)) {
+      return "\u2013";
+    }
+    if (v == 0 || Double.isInfinite(v)) {
+      return v == 0 ? "0" : v > 0 ? "\u221e" : "-\u221e";
+    }
+    double a = Math.abs(v);
+    if (a >= 1e-3 && a < 1e4) {
+      return new BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+    }
+    String s = String.format(Locale.ROOT, "%.2e", v);
+    int e = s.indexOf('e');
+    String mantissa = s.substring(0, e);
+    if (mantissa.contains(".")) {
+      mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+    return mantissa + "e" + Integer.parseInt(s.substring(e + 1));
+  }
+
+  /** A learning rate or other setting: its shortest plain decimal form ({@code 0.05}, {@code 1}). */
+  static String plain(double v) {
+    if (!Double.isFinite(v)) {
+      return Double.toString(v);
+    }
+    return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+  }
+
+  /** An integer with thousands separators ({@code 200,000}). */
+  static String count(long v) {
+    return String.format(Locale.ROOT, "%,d", v);
+  }
+
+  /** A fraction as a whole percentage ({@code 87%}); "–" for NaN. */
+  static String percent(double v) {
+    return Double.isNaN(v) ? "\u2013" : String.format(Locale.ROOT, "%.0f%%", 100 * v);
+  }
+
+  /** A success rate with its interval: {@code 87% [82%, 91%]}; "–" when there were no networks. */
+  static String rate(Stats.Rate r) {
+    if (r == null || r.trials() == 0) {
+      return "\u2013";
+    }
+    return percent(r.rate()) + " [" + percent(r.low()) + ", " + percent(r.high()) + "]";
+  }
+
+  /** Hidden sizes as a short list: {@code 2}, {@code 1-3} for a run, else {@code 1, 3, 8}. */
+  static String sizes(int[] sizes) {
+    if (sizes.length == 0) {
+      return "\u2013";
+    }
+    int[] s = Arrays.stream(sizes).sorted().toArray();
+    boolean run = s[s.length - 1] - s[0] == s.length - 1;
+    if (s.length > 2 && run) {
+      return s[0] + "-" + s[s.length - 1];
+    }
+    return Arrays.stream(s).mapToObj(Integer::toString).collect(Collectors.joining(", "));
+  }
+
+  /** Values joined with ", ". */
+  static String list(List<?> values) {
+    return values.stream().map(String::valueOf).collect(Collectors.joining(", "));
+  }
+
+  /** "on" / "off". */
+  static String onOff(boolean b) {
+    return b ? "on" : "off";
+  }
+}

@@ -1,0 +1,25 @@
+package nnsweep.report;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Provenance of a run, written as {@code run.json}: enough to rerun it and to know what it ran on.
+ *
+ * @param stageSeconds wall time per stage, in order (load, train, reports)
+ */
+public record RunInfo(
+    List<String> commandLine,
+    String nnsweepVersion,
+    String sparkVersion,
+    String javaVersion,
+    String master,
+    int defaultParallelism,
+    int partitions,
+    int executors,
+    long networks,
+    long trained,
+    long resumed,
+    String started,
+    String finished,
+    Map<String, Double> stageSeconds) {}

@@ -1,0 +1,53 @@
+package nnsweep.report;
+
+import java.util.Arrays;
+
+/** The statistics the reports use: medians, spreads and Wilson score intervals for success rates. */
+public final class Stats {
+  /** z for a two-sided 95% interval. */
+  public static final double Z95 = 1.959963984540054;
+
+  private Stats() {}
+
+  /** A success rate with its 95% Wilson score interval. */
+  public record Rate(long successes, long trials, double rate, double low, double high) {}
+
+  /**
+   * The Wilson score interval for {@code successes} out of {@code trials} (95%): unlike the normal approximation it
+   * stays inside [0, 1] and is sensible at 0 and 100% and for small n. NaNs for 0 trials.
+   */
+  public static Rate wilson(long successes, long trials) {
+    if (trials == 0) {
+      return new Rate(0, 0, Double.NaN, Double.NaN, Double.NaN);
+    }
+    double n = trials;
+    double p = successes / n;
+    double z2 = Z95 * Z95;
+    double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+    double half = Z95 / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
+    return new Rate(successes, trials, p, Math.max(0, centre - half), Math.min(1, centre + half));
+  }
+
+  /** Median of values (sorted copy); NaN when empty. */
+  public static double median(double[] values) {
+    return quantile(values, 0.5);
+  }
+
+  /** The q-quantile with linear interpolation between order statistics (numpy's default); NaN when empty. */
+  public static double quantile(double[] values, double q) {
+    if (values.length == 0) {
+      return Double.NaN;
+    }
+    double[] s = values.clone();
+    Arrays.sort(s);
+    double pos = q * (s.length - 1);
+    int lo = (int) Math.floor(pos);
+    int hi = (int) Math.ceil(pos);
+    return s[lo] + (s[hi] - s[lo]) * (pos - lo);
+  }
+
+  /** Smallest value; NaN when empty. */
+  public static double min(double[] values) {
+    return values.length == 0 ? Double.NaN : Arrays.stream(values).min().getAsDouble();
+  }
+}

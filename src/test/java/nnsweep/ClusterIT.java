@@ -1,0 +1,392 @@
+package nnsweep;
+
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import nnsweep.testing.Csv;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The job on a real Spark standalone cluster: {@code bench/cluster.sh} starts a Master and two 1-core Workers on
+ * 127.0.0.1 (separate JVMs, executors in JVMs of their own), and the same study must give the same numbers there as
+ * on {@code local[2]}, also when an executor JVM is killed with {@code kill -9} in the middle of the job.
+ *
+ * <p>An integration test for maven-failsafe ({@code mvn verify}): it runs {@code ./submit.sh} on the jar that
+ * {@code package} built, from the project root. Linux only (it reads {@code /proc} and uses {@code kill}). Everything
+ * it writes is under {@code target/it/}: outputs and submit logs stay there; the cluster's state folder
+ * ({@code target/it/spark-cluster}) is deleted after a passing run and kept, with its logs, after a failure.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+  private static final Path ROOT = Path.of("").toAbsolutePath();
+  private static final Path IT = ROOT.resolve("target/it");
+  private static final Path CLUSTER_DIR = IT.resolve("spark-cluster");
+  private static final Path LOGS = IT.resolve("logs");
+  private static final String EXECUTOR_CLASS = "org.apache.spark.executor.CoarseGrainedExecutorBackend";
+  private static final int WORKERS = 2;
+  private static final Set<String> TIMING_COLUMNS = Set.of("train_ms");
+  private static final List<String> REPORTS = List.of("results.csv", "summary.csv", "predictions.csv");
+
+  /** 60 small networks: quick, but every dataset, model, rule and bias setting of the tutorial. */
+  private static final List<String> SMALL_STUDY = List.of("--config", "conf/tutorial.conf", "--overwrite",
+      "--set", "seeds=[0,1,2]", "--set", "epochs=[20000]");
+  /** 200 tutorial-size networks: about 15 s of computing on two 1-core executors, time to lose one. */
+  private static final List<String> LARGE_STUDY = List.of("--config", "conf/tutorial.conf", "--overwrite",
+      "--set", "seeds={from=0,count=10}", "--set", "epochs=[200000]");
+
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+  private static final Duration JOB_TIMEOUT = Duration.ofMinutes(3);
+  private static final Duration EXECUTOR_TIMEOUT = Duration.ofMinutes(2);
+  /** How long an executor computes before it is killed, so a task is well under way. */
+  private static final Duration BEFORE_KILL = Duration.ofSeconds(2);
+
+  private static final long STARTED = System.nanoTime();
+  private static final List<Process> PROCESSES = new ArrayList<>();
+  private static final List<String> TIMINGS = new ArrayList<>();
+  private static String masterUrl;
+  private static int passed;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    for (String built : List.of("target/nnsweep.jar", "target/classpath.txt")) {
+      assertTrue(Files.isRegularFile(ROOT.resolve(built)),
+          built + " is missing: run this test with 'mvn verify' (after package), from the project root");
+    }
+    // A cluster left running by an interrupted run of this test lives in our folder: stop it, start afresh.
+    run("cluster-stop-before", START_TIMEOUT, "bench/cluster.sh", "stop");
+    deleteTree(CLUSTER_DIR);
+
+    Run start = run("cluster-start", START_TIMEOUT, "bench/cluster.sh", "start");
+    assertEquals(0, start.exit(), () -> "bench/cluster.sh start failed:\n" + start.tail());
+    masterUrl = start.output().lines().filter(l -> l.matches("spark://127\\.0\\.0\\.1:\\d+")).reduce((a, b) -> b)
+        .orElseThrow(() -> new AssertionError("no master URL in the output of cluster.sh start:\n" + start.tail()));
+    timing("cluster start (master + " + WORKERS + " workers registered)", start.took());
+  }
+
+  @AfterAll
+  static void stopCluster() throws Exception {
+    try {
+      for (Process p : PROCESSES) {
+        if (p.isAlive()) {
+          System.out.println("ClusterIT: killing unfinished process " + p.pid());
+          p.descendants().forEach(ProcessHandle::destroyForcibly);
+          p.destroyForcibly().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+      }
+      Run stop = run("cluster-stop", START_TIMEOUT, "bench/cluster.sh", "stop");
+      timing("cluster stop", stop.took());
+      assertEquals(0, stop.exit(), () -> "bench/cluster.sh stop failed:\n" + stop.tail());
+      List<Long> left = clusterProcesses();
+      assertTrue(left.isEmpty(), "processes of the test cluster still running after stop: " + left);
+      if (passed == 2) {
+        deleteTree(CLUSTER_DIR);
+      } else {
+        System.out.println("ClusterIT: kept the cluster's logs and work folders in " + CLUSTER_DIR);
+      }
+    } finally {
+      timing("ClusterIT total", Duration.ofNanos(System.nanoTime() - STARTED));
+      System.out.println("ClusterIT timings:");
+      TIMINGS.forEach(t -> System.out.println("ClusterIT:   " + t));
+    }
+  }
+
+  @Test
+  @Order(1)
+  void clusterGivesTheSameResultsAsLocal() throws Exception {
+    Run cluster = submit("cluster", masterUrl, IT.resolve("cluster"), SMALL_STUDY);
+    Run local = submit("local2", "local[2]", IT.resolve("local2"), SMALL_STUDY);
+
+    for (String report : REPORTS) {
+      assertSameTable(IT.resolve("local2").resolve(report), IT.resolve("cluster").resolve(report));
+    }
+    assertEquals(60, Csv.read(IT.resolve("cluster/results.csv")).rows().size());
+    assertTrue(cluster.output().contains(" on " + masterUrl), "the job did not run on the cluster:\n" + cluster.tail());
+    assertTrue(local.output().contains(" on local[2]"), local.tail());
+    passed++;
+  }
+
+  @Test
+  @Order(2)
+  void resultsSurviveTheLossOfAnExecutor() throws Exception {
+    Path out = IT.resolve("kill-cluster");
+    long started = System.nanoTime();
+    Process job = launch("kill-cluster", submitCommand(masterUrl, out, LARGE_STUDY));
+
+    Executor victim = awaitBusyExecutor(job);
+    long killedAt = System.nanoTime();
+    Process kill = new ProcessBuilder("kill", "-9", Long.toString(victim.pid())).inheritIO().start();
+    assertEquals(0, kill.waitFor(), "kill -9 " + victim.pid() + " failed");
+    ProcessHandle.of(victim.pid()).ifPresent(p -> p.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
+        .join());
+    System.out.printf(Locale.ROOT, "ClusterIT: killed executor %s (pid %d on worker-%d, running tasks %s) %.1f s "
+        + "after submit%n", victim.executorId(), victim.pid(), victim.worker(), victim.runningTasks(),
+        (killedAt - started) / 1e9);
+
+    Run cluster = await("kill-cluster", job, JOB_TIMEOUT, started);
+    assertEquals(0, cluster.exit(), () -> "the job failed after losing an executor:\n" + cluster.tail());
+    // The driver noticed: the killed executor's running task failed and was run again elsewhere.
+    assertTrue(cluster.output().contains("Lost task") || cluster.output().contains("ExecutorLostFailure"),
+        () -> "the driver reported no lost task, so the kill hit no running task:\n" + cluster.tail());
+    cluster.output().lines().filter(l -> l.contains("Lost ")).map(l -> "ClusterIT: driver said: " + l)
+        .forEach(System.out::println);
+
+    submit("kill-local2", "local[2]", IT.resolve("kill-local2"), LARGE_STUDY);
+    List<Map<String, String>> rows = Csv.read(out.resolve("results.csv")).rows();
+    assertEquals(200, rows.size(), "networks in the study");
+    for (String report : REPORTS) {
+      assertSameTable(IT.resolve("kill-local2").resolve(report), out.resolve(report));
+    }
+    passed++;
+  }
+
+  // --- the job -------------------------------------------------------------------------------------------------
+
+  private static List<String> submitCommand(String master, Path out, List<String> study) {
+    List<String> command = new ArrayList<>(List.of("./submit.sh", "--master", master, "--out", out.toString()));
+    command.addAll(study);
+    return command;
+  }
+
+  /** Runs the study to the end; asserts exit 0. */
+  private static Run submit(String name, String master, Path out, List<String> study) throws Exception {
+    Run run = run(name, JOB_TIMEOUT, submitCommand(master, out, study).toArray(String[]::new));
+    assertEquals(0, run.exit(), () -> "./submit.sh --master " + master + " failed:\n" + run.tail());
+    return run;
+  }
+
+  /**
+   * Every report row must be there exactly once, in the same order, with the same values in every column but the
+   * timings.
+   */
+  private static void assertSameTable(Path expectedFile, Path actualFile) {
+    Csv.Table expected = Csv.read(expectedFile);
+    Csv.Table actual = Csv.read(actualFile);
+    assertEquals(expected.header(), actual.header(), actualFile + ": columns");
+    assertEquals(expected.rows().size(), actual.rows().size(), actualFile + ": rows");
+    if (actual.header().contains("network_id") && actualFile.endsWith("results.csv")) {
+      Set<String> ids = new HashSet<>();
+      for (Map<String, String> row : actual.rows()) {
+        assertTrue(ids.add(row.get("network_id")), actualFile + ": network_id " + row.get("network_id") + " twice");
+      }
+    }
+    for (int i = 0; i < expected.rows().size(); i++) {
+      Map<String, String> want = expected.rows().get(i);
+      Map<String, String> got = actual.rows().get(i);
+      for (String column : expected.header()) {
+        if (!TIMING_COLUMNS.contains(column)) {
+          assertEquals(want.get(column), got.get(column),
+              actualFile + " row " + (i + 1) + " (network_id " + got.get("network_id") + "), column " + column);
+        }
+      }
+    }
+  }
+
+  // --- executors -----------------------------------------------------------------------------------------------
+
+  private record Executor(long pid, int worker, String appId, String executorId, Set<String> runningTasks) {}
+
+  private static final Pattern RUNNING = Pattern.compile("Running task \\S+ in stage \\S+ \\(TID (\\d+)\\)");
+  private static final Pattern FINISHED = Pattern.compile("Finished task \\S+ in stage \\S+ \\(TID (\\d+)\\)");
+
+  /**
+   * Waits until an executor JVM of our workers is computing, lets it compute {@link #BEFORE_KILL}, and returns an
+   * executor that is running a task at that moment.
+   */
+  private static Executor awaitBusyExecutor(Process job) throws Exception {
+    long deadline = System.nanoTime() + EXECUTOR_TIMEOUT.toNanos();
+    long busySince = 0;
+    while (System.nanoTime() < deadline) {
+      assertTrue(job.isAlive(), "the job ended before an executor could be killed:\n" + tail(log("kill-cluster")));
+      Optional<Executor> busy = executors().stream().filter(e -> !e.runningTasks().isEmpty()).findFirst();
+      if (busy.isPresent()) {
+        if (busySince == 0) {
+          busySince = System.nanoTime();
+          System.out.printf(Locale.ROOT, "ClusterIT: executor %s (pid %d) computing; killing one in %d s%n",
+              busy.get().executorId(), busy.get().pid(), BEFORE_KILL.toSeconds());
+        } else if (System.nanoTime() - busySince >= BEFORE_KILL.toNanos()) {
+          return busy.get();
+        }
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("no executor of the test cluster ran a task within " + EXECUTOR_TIMEOUT
+        + "; see " + CLUSTER_DIR.resolve("work") + " and " + log("kill-cluster"));
+  }
+
+  /** Executor JVMs that are children of our Worker JVMs, with the tasks their log shows as started, not finished. */
+  private static List<Executor> executors() {
+    List<Executor> found = new ArrayList<>();
+    for (int w = 1; w <= WORKERS; w++) {
+      long workerPid = pid(CLUSTER_DIR.resolve("pids/worker-" + w + ".pid"));
+      Optional<ProcessHandle> worker = ProcessHandle.of(workerPid);
+      assertTrue(worker.isPresent() && worker.get().isAlive(), "worker-" + w + " (pid " + workerPid + ") is gone");
+      for (ProcessHandle child : worker.get().children().toList()) {
+        List<String> args = commandLine(child.pid());
+        if (args.contains(EXECUTOR_CLASS)) {
+          String appId = after(args, "--app-id");
+          String executorId = after(args, "--executor-id");
+          Path stderr = CLUSTER_DIR.resolve("work/worker-" + w).resolve(appId).resolve(executorId).resolve("stderr");
+          found.add(new Executor(child.pid(), w, appId, executorId, runningTasks(stderr)));
+        }
+      }
+    }
+    return found;
+  }
+
+  private static Set<String> runningTasks(Path executorLog) {
+    Set<String> running = new HashSet<>();
+    if (Files.isRegularFile(executorLog)) {
+      String log = read(executorLog);
+      for (Matcher m = RUNNING.matcher(log); m.find(); ) {
+        running.add(m.group(1));
+      }
+      for (Matcher m = FINISHED.matcher(log); m.find(); ) {
+        running.remove(m.group(1));
+      }
+    }
+    return running;
+  }
+
+  /** PIDs of JVMs that belong to the test cluster: its daemons (by pid file) and executors (by work folder). */
+  private static List<Long> clusterProcesses() {
+    String marker = "-Dnnsweep.cluster.dir=" + CLUSTER_DIR;
+    String work = CLUSTER_DIR.resolve("work").toString();
+    return ProcessHandle.allProcesses().filter(p -> {
+      List<String> args = commandLine(p.pid());
+      if (args.contains(marker)) {
+        return true;
+      }
+      try {
+        return args.contains(EXECUTOR_CLASS)
+            && Files.readSymbolicLink(Path.of("/proc", Long.toString(p.pid()), "cwd")).startsWith(work);
+      } catch (IOException | UnsupportedOperationException e) {
+        return false;
+      }
+    }).map(ProcessHandle::pid).toList();
+  }
+
+  private static List<String> commandLine(long pid) {
+    try {
+      byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
+      return List.of(new String(raw, StandardCharsets.UTF_8).split("\0"));
+    } catch (IOException e) {
+      return List.of(); // gone, or not ours to read
+    }
+  }
+
+  private static String after(List<String> args, String option) {
+    int i = args.indexOf(option);
+    assertTrue(i >= 0 && i + 1 < args.size(), "no " + option + " in " + args);
+    return args.get(i + 1);
+  }
+
+  private static long pid(Path pidFile) {
+    assertTrue(Files.isRegularFile(pidFile), pidFile + " is missing");
+    return Long.parseLong(read(pidFile).trim());
+  }
+
+  // --- processes -----------------------------------------------------------------------------------------------
+
+  private record Run(String name, int exit, String output, Duration took) {
+    String tail() {
+      return ClusterIT.tail(output) + "\n(full output: " + log(name) + ")";
+    }
+  }
+
+  private static Path log(String name) {
+    return LOGS.resolve(name + ".log");
+  }
+
+  /** Starts a command from the project root, output and errors to target/it/logs/NAME.log. */
+  private static Process launch(String name, List<String> command) throws IOException {
+    Files.createDirectories(LOGS);
+    ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
+        .redirectOutput(log(name).toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    builder.environment().put("NNSWEEP_CLUSTER_DIR", CLUSTER_DIR.toString());
+    builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    Process process = builder.start();
+    PROCESSES.add(process);
+    return process;
+  }
+
+  private static Run run(String name, Duration timeout, String... command) throws Exception {
+    long started = System.nanoTime();
+    Process process = launch(name, List.of(command));
+    return await(name, process, timeout, started);
+  }
+
+  /** Waits for a process started at {@code started} (System.nanoTime) by {@link #launch}. */
+  private static Run await(String name, Process process, Duration timeout, long started) throws Exception {
+    if (!process.waitFor(timeout.toMillis(), MILLISECONDS)) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly().waitFor();
+      fail(name + " did not finish within " + timeout + ":\n" + tail(log(name)));
+    }
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+    Run run = new Run(name, process.exitValue(), read(log(name)), elapsed);
+    if (!name.startsWith("cluster-")) {
+      timing(name + " (exit " + run.exit() + ")", elapsed);
+    }
+    return run;
+  }
+
+  private static void timing(String what, Duration took) {
+    String line = String.format(Locale.ROOT, "%-50s %6.1f s", what, took.toMillis() / 1000.0);
+    TIMINGS.add(line);
+    System.out.println("ClusterIT: " + line);
+  }
+
+  private static String tail(Path file) {
+    return Files.isRegularFile(file) ? tail(read(file)) : "(no " + file + ")";
+  }
+
+  private static String tail(String text) {
+    List<String> lines = text.lines().toList();
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Deletes a folder this test created (never follows symbolic links: spark-home/jars links into ~/.m2). */
+  private static void deleteTree(Path dir) throws IOException {
+    assertTrue(dir.startsWith(IT), "refusing to delete " + dir + " outside " + IT);
+    if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
