@@ -67,6 +67,7 @@ final class StudyJob {
     long trained = todo.stream().mapToLong(IdRange::size).sum();
     if (!todo.isEmpty()) {
       try (JavaSparkContext sc = SparkContexts.start(study.name())) {
+        stage("spark-start");
         master = sc.master();
         sparkVersion = sc.version();
         parallelism = sc.defaultParallelism();
