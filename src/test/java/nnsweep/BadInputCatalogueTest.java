@@ -83,7 +83,7 @@ class BadInputCatalogueTest {
         study("unknown model", "models = [hidden]", "models = [deep]", "study.models[0]", "'deep'",
             "expected none or hidden"),
         study("unknown init scheme", "scheme = uniform", "scheme = gaussian", "study.init.scheme", "'gaussian'",
-            "expected uniform or fixed"),
+            "expected uniform, symmetric, xavier or fixed"),
         study("fixed weights of the wrong shape", "scheme = uniform",
             "scheme = fixed, hidden = [[1, 2, 3], [4, 5, 6]], output = [[1], [2], [3]]", "study.init.hidden",
             "found 2 x 3", "expected 2 x 2"),

@@ -37,10 +37,11 @@ public final class Grid implements Serializable {
   private final nnsweep.study.Seeds seeds;
   private final List<InitSpec> inits;
   private final int curvePoints;
+  private final double stopError;
   private final long perStructure;
 
   private Grid(List<Structure> structures, double[] learningRates, int[] epochs, boolean[] bias,
-      nnsweep.study.Seeds seeds, List<InitSpec> inits, int curvePoints) {
+      nnsweep.study.Seeds seeds, List<InitSpec> inits, int curvePoints, double stopError) {
     this.structures = List.copyOf(structures);
     this.learningRates = learningRates;
     this.epochs = epochs;
@@ -48,6 +49,7 @@ public final class Grid implements Serializable {
     this.seeds = seeds;
     this.inits = List.copyOf(inits);
     this.curvePoints = curvePoints;
+    this.stopError = stopError;
     this.perStructure = Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(
         (long) learningRates.length, epochs.length), bias.length), seeds.size()), inits.size());
     Math.multiplyExact(perStructure, (long) structures.size());
@@ -75,7 +77,7 @@ public final class Grid implements Serializable {
           structures.add(new Structure(d, name, model, 0, List.of(), in, out, data.rows()));
           continue;
         }
-        for (var entry : hiddenSizes(study, in, out).entrySet()) {
+        for (var entry : hiddenSizes(study, in, out, data.rows()).entrySet()) {
           structures.add(new Structure(d, name, model, entry.getKey(), entry.getValue(), in, out, data.rows()));
         }
       }
@@ -83,19 +85,19 @@ public final class Grid implements Serializable {
     Grid grid = new Grid(structures,
         study.learningRates().stream().mapToDouble(Double::doubleValue).toArray(),
         study.epochs().stream().mapToInt(Integer::intValue).toArray(),
-        toArray(study.bias()), study.seeds(), List.of(study.init()), study.curvePoints());
+        toArray(study.bias()), study.seeds(), study.inits(), study.curvePoints(), study.stopError());
     grid.checkFixedShapes(study.source());
     return grid;
   }
 
   /** Hidden size -> the rules recommending it (in the study's rule order), for one dataset. */
-  static TreeMap<Integer, List<String>> hiddenSizes(Study study, int inputs, int outputs) {
+  static TreeMap<Integer, List<String>> hiddenSizes(Study study, int inputs, int outputs, int samples) {
     TreeMap<Integer, List<String>> sizes = new TreeMap<>();
     for (int h : study.hiddenSizes()) {
       sizes.computeIfAbsent(h, k -> new ArrayList<>());
     }
     for (HiddenRule rule : study.hiddenRules()) {
-      for (int h : rule.sizes(inputs, outputs)) {
+      for (int h : rule.sizes(new HiddenRule.Shape(inputs, outputs, samples, study.ruleAlpha()))) {
         sizes.computeIfAbsent(h, k -> new ArrayList<>()).add(rule.configName());
       }
     }
@@ -105,6 +107,11 @@ public final class Grid implements Serializable {
   /** About how many log-spaced epochs each network records its error at (0: none). */
   public int curvePoints() {
     return curvePoints;
+  }
+
+  /** Networks stop once E <= this ({@code Double.NEGATIVE_INFINITY}: never). */
+  public double stopError() {
+    return stopError;
   }
 
   /** Number of networks. */
@@ -149,25 +156,26 @@ public final class Grid implements Serializable {
   }
 
   private void checkFixedShapes(String source) {
-    for (InitSpec init : inits) {
-      if (!(init instanceof InitSpec.Fixed f)) {
+    for (int i = 0; i < inits.size(); i++) {
+      if (!(inits.get(i) instanceof InitSpec.Fixed f)) {
         continue;
       }
+      String at = inits.size() == 1 ? "study.init" : "study.init[" + i + "]";
       for (Structure s : structures) {
         int rowsOut = s.model() == Model.NONE ? s.inputs() : s.hidden();
         String what = "dataset " + s.dataset() + (s.model() == Model.NONE ? ", model none"
             : ", hidden size " + s.hidden());
         if (s.model() == Model.HIDDEN) {
-          expectShape(source, "study.init.hidden", f.hidden(), s.inputs(), s.hidden(), what + " (inputs x hidden)");
+          expectShape(source, at + ".hidden", f.hidden(), s.inputs(), s.hidden(), what + " (inputs x hidden)");
           if (f.hiddenBias() != null && contains(bias, true)) {
-            expectShape(source, "study.init.hidden-bias", new double[][] {f.hiddenBias()}, 1, s.hidden(),
+            expectShape(source, at + ".hidden-bias", new double[][] {f.hiddenBias()}, 1, s.hidden(),
                 what + " (one value per hidden unit)");
           }
         }
-        expectShape(source, "study.init.output", f.output(), rowsOut, s.outputs(),
+        expectShape(source, at + ".output", f.output(), rowsOut, s.outputs(),
             what + (s.model() == Model.NONE ? " (inputs x outputs)" : " (hidden x outputs)"));
         if (f.outputBias() != null && contains(bias, true)) {
-          expectShape(source, "study.init.output-bias", new double[][] {f.outputBias()}, 1, s.outputs(),
+          expectShape(source, at + ".output-bias", new double[][] {f.outputBias()}, 1, s.outputs(),
               what + " (one value per output)");
         }
       }

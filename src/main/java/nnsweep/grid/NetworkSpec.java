@@ -81,6 +81,12 @@ public record NetworkSpec(
       double[] outputB = bias ? f.outputBias() : new double[outputs];
       return new Weights(model, bias, hiddenW, hiddenB, f.output(), outputB);
     }
+    if (init instanceof InitSpec.Symmetric s) {
+      return Init.symmetric(model, bias, inputs, hidden, outputs, initSeed(), s.range());
+    }
+    if (init instanceof InitSpec.Xavier) {
+      return Init.xavier(model, bias, inputs, hidden, outputs, initSeed());
+    }
     return Init.uniform(model, bias, inputs, hidden, outputs, initSeed());
   }
 

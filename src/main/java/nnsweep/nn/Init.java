@@ -2,7 +2,10 @@ package nnsweep.nn;
 
 import java.util.SplittableRandom;
 
-/** Initial weights: the tutorial's uniform [0, 1) draw from a seed. (Fixed weights are just a {@link Weights}.) */
+/**
+ * Initial weights drawn from a seed: the tutorial's uniform [0, 1), a symmetric uniform [-r, r), Glorot's "xavier".
+ * (Fixed weights are just a {@link Weights}.)
+ */
 public final class Init {
   private Init() {}
 
@@ -13,28 +16,52 @@ public final class Init {
    * row, then {@code hidden-bias}, {@code output-bias}.
    */
   public static Weights uniform(Model model, boolean bias, int inputs, int hidden, int outputs, long seed) {
+    return draw(model, bias, inputs, hidden, outputs, seed, 0.0, 1.0, 0.0, 1.0, bias);
+  }
+
+  /** Every weight (and bias, when on) i.i.d. uniform in [-range, range); same draw order as {@link #uniform}. */
+  public static Weights symmetric(Model model, boolean bias, int inputs, int hidden, int outputs, long seed,
+      double range) {
+    return draw(model, bias, inputs, hidden, outputs, seed, -range, range, -range, range, bias);
+  }
+
+  /**
+   * Glorot and Bengio (2010), "xavier" uniform: each layer's weights uniform in [-a, a), a = sqrt(6 / (fan-in +
+   * fan-out)); biases 0. Draw order as {@link #uniform} (hidden layer first).
+   */
+  public static Weights xavier(Model model, boolean bias, int inputs, int hidden, int outputs, long seed) {
+    int h = model == Model.NONE ? 0 : hidden;
+    double aHidden = Math.sqrt(6.0 / (inputs + h));
+    double aOut = Math.sqrt(6.0 / ((model == Model.NONE ? inputs : h) + outputs));
+    return draw(model, bias, inputs, hidden, outputs, seed, -aHidden, aHidden, -aOut, aOut, false);
+  }
+
+  /** Hidden weights in [loH, hiH), output weights in [loO, hiO), biases like their layer's weights when drawn. */
+  private static Weights draw(Model model, boolean bias, int inputs, int hidden, int outputs, long seed,
+      double loH, double hiH, double loO, double hiO, boolean drawBiases) {
     SplittableRandom random = new SplittableRandom(seed);
     int h = model == Model.NONE ? 0 : hidden;
     double[][] wHidden = new double[model == Model.NONE ? 0 : inputs][h];
     for (double[] row : wHidden) {
-      fill(row, random);
+      fill(row, random, loH, hiH);
     }
     double[][] wOut = new double[model == Model.NONE ? inputs : h][outputs];
     for (double[] row : wOut) {
-      fill(row, random);
+      fill(row, random, loO, hiO);
     }
     double[] bHidden = new double[h];
     double[] bOut = new double[outputs];
-    if (bias) {
-      fill(bHidden, random);
-      fill(bOut, random);
+    if (drawBiases) {
+      fill(bHidden, random, loH, hiH);
+      fill(bOut, random, loO, hiO);
     }
     return new Weights(model, bias, wHidden, bHidden, wOut, bOut);
   }
 
-  private static void fill(double[] values, SplittableRandom random) {
+  private static void fill(double[] values, SplittableRandom random, double lo, double hi) {
     for (int i = 0; i < values.length; i++) {
-      values[i] = random.nextDouble();
+      // lo + (hi - lo) u; written so [0, 1) stays exactly the tutorial's u
+      values[i] = lo == 0.0 && hi == 1.0 ? random.nextDouble() : lo + (hi - lo) * random.nextDouble();
     }
   }
 }

@@ -10,20 +10,21 @@ import nnsweep.nn.Model;
 import nnsweep.run.TrainingResult;
 
 /**
- * {@code layers.csv}: no hidden layer vs one hidden layer, side by side, per dataset, bias, learning rate and epochs
+ * {@code layers.csv}: no hidden layer vs one hidden layer, side by side, per dataset, bias, learning rate, epochs and
+ * init
  * (the tutorial's "comparison with a single-layer neural network", measured). The hidden side pools every hidden
  * size; the best hidden size (lowest median error) is given too. Error statistics leave out diverged networks.
  */
 public final class LayersTable {
   /** The column contract. */
-  public static final List<String> HEADER = List.of("dataset", "bias", "learning_rate", "epochs",
+  public static final List<String> HEADER = List.of("dataset", "bias", "learning_rate", "epochs", "init",
       "none_networks", "none_best_error", "none_median_error", "none_success_rate", "none_success_ci_low",
       "none_success_ci_high", "hidden_networks", "hidden_best_error", "hidden_median_error", "hidden_success_rate",
       "hidden_success_ci_low", "hidden_success_ci_high", "median_error_ratio", "best_hidden_size",
       "best_hidden_median_error", "best_hidden_success_rate");
 
   /** The grouping key. */
-  public record Key(String dataset, boolean bias, double learningRate, int epochs) {}
+  public record Key(String dataset, boolean bias, double learningRate, int epochs, String init) {}
 
   /** One side of the comparison. */
   public record Side(int networks, double bestError, double medianError, Stats.Rate success) {}
@@ -42,7 +43,8 @@ public final class LayersTable {
     Map<Key, List<TrainingResult>> groups = new LinkedHashMap<>();
     for (TrainingResult r : results) {
       var s = r.spec();
-      groups.computeIfAbsent(new Key(s.dataset(), s.bias(), s.learningRate(), s.epochs()), k -> new ArrayList<>())
+      groups.computeIfAbsent(new Key(s.dataset(), s.bias(), s.learningRate(), s.epochs(), s.init().label()),
+              k -> new ArrayList<>())
           .add(r);
     }
     List<Row> rows = new ArrayList<>();
@@ -86,7 +88,7 @@ public final class LayersTable {
     CsvFiles.write(file, HEADER, printer -> {
       for (Row r : rows) {
         List<Object> cells = new ArrayList<>(List.of(r.key().dataset(), r.key().bias(), r.key().learningRate(),
-            r.key().epochs()));
+            r.key().epochs(), r.key().init()));
         for (Side s : new Side[] {r.none(), r.hidden()}) {
           if (s == null) {
             cells.addAll(List.of(0, "", "", "", "", ""));

@@ -11,7 +11,8 @@ public final class ResultsTable {
   /** The column contract (tools depend on these names and their order). */
   public static final List<String> HEADER = List.of("network_id", "dataset", "model", "hidden", "rules", "inputs",
       "outputs", "weights", "bias", "learning_rate", "epochs", "seed", "init", "final_error",
-      "error_before_last_update", "mse", "accuracy", "diverged", "epochs_run", "train_ms");
+      "error_before_last_update", "mse", "accuracy", "diverged", "epochs_run", "epochs_to_target", "plateau",
+      "train_ms");
 
   private ResultsTable() {}
 
@@ -40,13 +41,15 @@ public final class ResultsTable {
     cells.add(Double.toString(s.learningRate()));
     cells.add(Integer.toString(s.epochs()));
     cells.add(Long.toString(s.seed()));
-    cells.add(s.init().scheme());
+    cells.add(s.init().label());
     cells.add(Double.toString(r.finalError()));
     cells.add(CsvFiles.num(r.errorBeforeLastUpdate()));
     cells.add(Double.toString(r.mse()));
     cells.add(Double.toString(r.accuracy()));
     cells.add(Boolean.toString(r.diverged()));
     cells.add(Integer.toString(r.epochsRun()));
+    cells.add(r.epochsToTarget() < 0 ? "" : Integer.toString(r.epochsToTarget()));
+    cells.add(r.plateau());
     cells.add(String.format(java.util.Locale.ROOT, "%.3f", r.trainMs()));
     return cells;
   }

@@ -51,7 +51,13 @@ public final class RulesTable {
   public static List<Row> summarise(List<TrainingResult> results, List<HiddenRule> rules) {
     Map<String, TreeMap<Integer, SizeStats>> bySize = new LinkedHashMap<>();
     Map<String, int[]> shapes = new LinkedHashMap<>();
+    // which sizes each rule recommended for each dataset, as the grid recorded it (rules may depend on rows)
+    Map<String, java.util.TreeSet<Integer>> recommendedBy = new LinkedHashMap<>();
     for (TrainingResult r : results) {
+      for (String rule : r.spec().rules()) {
+        recommendedBy.computeIfAbsent(r.spec().dataset() + "\u0000" + rule, k -> new java.util.TreeSet<>())
+            .add(r.spec().hidden());
+      }
       shapes.putIfAbsent(r.spec().dataset(), new int[] {r.spec().inputs(), r.spec().outputs()});
       bySize.putIfAbsent(r.spec().dataset(), new TreeMap<>());
       if (r.spec().model() != Model.HIDDEN) {
@@ -77,7 +83,8 @@ public final class RulesTable {
       int smallestReliable = sizes.entrySet().stream().filter(e -> e.getValue().rate() >= RELIABLE)
           .mapToInt(Map.Entry::getKey).findFirst().orElse(0);
       for (HiddenRule rule : rules) {
-        int[] recommended = rule.sizes(shape[0], shape[1]);
+        int[] recommended = recommendedBy.getOrDefault(dataset + "\u0000" + rule.configName(),
+            new java.util.TreeSet<>()).stream().mapToInt(Integer::intValue).toArray();
         List<Double> errors = new ArrayList<>();
         int successes = 0;
         int networks = 0;

@@ -17,13 +17,16 @@ import nnsweep.run.TrainingResult;
 public final class SummaryTable {
   /** The column contract. */
   public static final List<String> HEADER = List.of("dataset", "model", "hidden", "bias", "learning_rate", "epochs",
+      "init",
       "networks", "diverged", "mean_error", "std_error", "min_error", "median_error", "max_error", "success_rate",
       "success_ci_low", "success_ci_high");
 
-  /** The grouping key: every axis but the seed (and init, which is one per study). */
-  public record Key(String dataset, String model, int hidden, boolean bias, double learningRate, int epochs) {
+  /** The grouping key: every axis but the seed. */
+  public record Key(String dataset, String model, int hidden, boolean bias, double learningRate, int epochs,
+      String init) {
     static Key of(NetworkSpec s) {
-      return new Key(s.dataset(), s.model().configName(), s.hidden(), s.bias(), s.learningRate(), s.epochs());
+      return new Key(s.dataset(), s.model().configName(), s.hidden(), s.bias(), s.learningRate(), s.epochs(),
+          s.init().label());
     }
   }
 
@@ -62,7 +65,7 @@ public final class SummaryTable {
     CsvFiles.write(file, HEADER, printer -> {
       for (Row r : rows) {
         printer.printRecord(r.key().dataset(), r.key().model(), r.key().hidden(), r.key().bias(),
-            r.key().learningRate(), r.key().epochs(), r.networks(), r.diverged(), CsvFiles.num(r.meanError()),
+            r.key().learningRate(), r.key().epochs(), r.key().init(), r.networks(), r.diverged(), CsvFiles.num(r.meanError()),
             CsvFiles.num(r.stdError()), CsvFiles.num(r.minError()), CsvFiles.num(r.medianError()),
             CsvFiles.num(r.maxError()), r.successRate(), r.success().low(), r.success().high());
       }

@@ -14,21 +14,27 @@ public final class NetworkRun {
 
   /** Builds the network's initial weights, trains it with the fast kernel and measures the result. */
   public static TrainingResult train(NetworkSpec spec, Problem problem) {
-    return train(spec, problem, 0);
+    return train(spec, problem, 0, Double.NEGATIVE_INFINITY);
   }
 
-  /** As {@link #train(NetworkSpec, Problem)}, recording E at about {@code curvePoints} log-spaced epochs. */
-  public static TrainingResult train(NetworkSpec spec, Problem problem, int curvePoints) {
+  /**
+   * As {@link #train(NetworkSpec, Problem)}, recording E at about {@code curvePoints} log-spaced epochs and stopping
+   * once E <= {@code stopError}.
+   */
+  public static TrainingResult train(NetworkSpec spec, Problem problem, int curvePoints, double stopError) {
     TrainingData data = TrainingData.of(problem.dataset().inputs(), problem.dataset().targets());
     Network network = new Network(spec.initialWeights());
-    long start = System.nanoTime();
     int[] curveEpochs = TrainingOptions.logSpacedEpochs(spec.epochs(), curvePoints);
+    long start = System.nanoTime();
     TrainingOutcome outcome = Trainer.fast().train(network, data,
-        new TrainingOptions(spec.learningRate(), spec.epochs(), Double.NEGATIVE_INFINITY, curveEpochs));
+        new TrainingOptions(spec.learningRate(), spec.epochs(), stopError, curveEpochs));
     double trainMs = (System.nanoTime() - start) / 1e6;
+    double accuracy = Metrics.accuracy(network, data);
+    String plateau = problem.truthTable() && accuracy < 1.0 && !outcome.diverged()
+        ? Plateaus.label(outcome.finalError(), outcome.curve(), curveEpochs) : "";
     return new TrainingResult(spec, outcome.finalError(), outcome.errorBeforeLastUpdate(),
-        Metrics.mse(outcome.finalError(), data.rows(), data.outputs()), Metrics.accuracy(network, data),
-        outcome.diverged(), outcome.epochsRun(), trainMs, network.weights(),
+        Metrics.mse(outcome.finalError(), data.rows(), data.outputs()), accuracy, outcome.diverged(),
+        outcome.epochsRun(), outcome.epochsToTarget(), plateau, trainMs, network.weights(),
         Metrics.predictions(network, problem.queries()), curveEpochs, outcome.curve());
   }
 }

@@ -15,6 +15,20 @@ public record Problem(Dataset dataset, double[][] queries) implements Serializab
     }
   }
 
+  /** Every input and target is 0 or 1: a truth table, whose stuck networks sit on known error plateaus. */
+  public boolean truthTable() {
+    for (double[][] m : new double[][][] {dataset.inputs(), dataset.targets()}) {
+      for (double[] row : m) {
+        for (double v : row) {
+          if (v != 0.0 && v != 1.0) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Problem p && dataset.equals(p.dataset) && Arrays.deepEquals(queries, p.queries);

@@ -13,6 +13,8 @@ import nnsweep.nn.Weights;
  * @param mse 2E / (rows x outputs)
  * @param accuracy fraction of rows with every output on the right side of 0.5
  * @param diverged E became NaN or infinite (a recorded outcome, not a failure)
+ * @param epochsToTarget first update count k with E <= the study's stop-error, -1 if never or no stop-error
+ * @param plateau for a truth table: the error plateau a stuck network sits on (e.g. "1/2", "1/3"), else ""
  * @param trainMs wall time of the training, milliseconds (the only column that varies between runs)
  * @param predictions the outputs at each of the dataset's query points
  * @param curveEpochs the update counts k at which the error was recorded (log-spaced; may be empty)
@@ -26,6 +28,8 @@ public record TrainingResult(
     double accuracy,
     boolean diverged,
     int epochsRun,
+    int epochsToTarget,
+    String plateau,
     double trainMs,
     Weights finalWeights,
     double[][] predictions,
@@ -53,7 +57,8 @@ public record TrainingResult(
     return o instanceof TrainingResult r && spec.equals(r.spec) && Double.compare(finalError, r.finalError) == 0
         && Double.compare(errorBeforeLastUpdate, r.errorBeforeLastUpdate) == 0
         && Double.compare(mse, r.mse) == 0 && Double.compare(accuracy, r.accuracy) == 0 && diverged == r.diverged
-        && epochsRun == r.epochsRun && Double.compare(trainMs, r.trainMs) == 0
+        && epochsRun == r.epochsRun && epochsToTarget == r.epochsToTarget && plateau.equals(r.plateau)
+        && Double.compare(trainMs, r.trainMs) == 0
         && finalWeights.equals(r.finalWeights) && Arrays.deepEquals(predictions, r.predictions)
         && Arrays.equals(curveEpochs, r.curveEpochs) && Arrays.equals(curve, r.curve);
   }

@@ -49,7 +49,7 @@ public final class SparkSweep {
             .mapToObj(id -> {
               var spec = sharedGrid.value().spec(id);
               return NetworkRun.train(spec, sharedProblems.value().get(spec.datasetIndex()),
-                  sharedGrid.value().curvePoints());
+                  sharedGrid.value().curvePoints(), sharedGrid.value().stopError());
             })
             .iterator());
   }

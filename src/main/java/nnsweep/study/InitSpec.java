@@ -6,8 +6,46 @@ import java.util.Arrays;
 /** How a network's initial weights are chosen: drawn from a per-network seed, or given in the study file. */
 public sealed interface InitSpec extends Serializable {
 
-  /** The scheme's name in study files and reports. */
+  /** The scheme's name in study files. */
   String scheme();
+
+  /** How the scheme is named in reports (the scheme, with its setting where it has one). */
+  default String label() {
+    return scheme();
+  }
+
+  /**
+   * Every weight and bias i.i.d. uniform in [-range, range), from the network's derived seed: the tutorial's draw
+   * centred on 0, so units start on both sides of their sigmoid's midpoint.
+   */
+  record Symmetric(double range) implements InitSpec {
+    public Symmetric {
+      if (!(range > 0) || !Double.isFinite(range)) {
+        throw new IllegalArgumentException("init range must be > 0 and finite, found " + range);
+      }
+    }
+
+    @Override
+    public String scheme() {
+      return "symmetric";
+    }
+
+    @Override
+    public String label() {
+      return "symmetric(" + range + ")";
+    }
+  }
+
+  /**
+   * Glorot and Bengio (2010): each layer's weights uniform in [-a, a], a = sqrt(6 / (fan-in + fan-out)); biases
+   * start at 0.
+   */
+  record Xavier() implements InitSpec {
+    @Override
+    public String scheme() {
+      return "xavier";
+    }
+  }
 
   /** Every weight and bias i.i.d. uniform in [0, 1), drawn from the network's derived seed (the tutorial's rand). */
   record Uniform() implements InitSpec {

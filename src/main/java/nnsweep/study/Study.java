@@ -12,7 +12,10 @@ import nnsweep.nn.Model;
  * @param source the study file it came from, for messages
  * @param hiddenSizes explicit hidden sizes (the grid adds the rules' sizes per dataset)
  * @param partitions number of Spark partitions, 0 for automatic
+ * @param inits the init axis (one or more schemes)
  * @param curvePoints about how many log-spaced epochs each network records its error at (0: no curves)
+ * @param ruleAlpha alpha of the samples-over-weights rule
+ * @param stopError a network stops once E <= stopError ({@code Double.NEGATIVE_INFINITY}: never)
  * @param canonical the resolved study (file, defaults and overrides) rendered as JSON, for provenance and hashing
  */
 public record Study(
@@ -26,9 +29,11 @@ public record Study(
     List<Integer> epochs,
     List<Boolean> bias,
     Seeds seeds,
-    InitSpec init,
+    List<InitSpec> inits,
     int partitions,
     int curvePoints,
+    double ruleAlpha,
+    double stopError,
     String canonical)
     implements Serializable {
 
@@ -38,6 +43,14 @@ public record Study(
     requireNonEmpty(learningRates, "learning-rates");
     requireNonEmpty(epochs, "epochs");
     requireNonEmpty(bias, "bias");
+    requireNonEmpty(inits, "init");
+    inits = List.copyOf(inits);
+    if (!(ruleAlpha > 0) || !Double.isFinite(ruleAlpha)) {
+      throw new IllegalArgumentException("hidden.alpha must be > 0 and finite, found " + ruleAlpha);
+    }
+    if (Double.isNaN(stopError)) {
+      throw new IllegalArgumentException("stop-error must be a number, found NaN");
+    }
     datasets = List.copyOf(datasets);
     models = List.copyOf(models);
     hiddenSizes = List.copyOf(hiddenSizes);
@@ -69,6 +82,11 @@ public record Study(
     if (partitions < 0) {
       throw new IllegalArgumentException("partitions must be >= 0, found " + partitions);
     }
+  }
+
+  /** The first init scheme (the only one in most studies). */
+  public InitSpec init() {
+    return inits.get(0);
   }
 
   private static void requireNonEmpty(List<?> list, String key) {

@@ -46,15 +46,17 @@ public final class StudyLoader {
         init { scheme = uniform }
         partitions = 0
         curve-points = 50
+        stop-error = null
       }
       """;
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final List<String> STUDY_KEYS = List.of("name", "datasets", "models", "hidden", "learning-rates",
-      "epochs", "bias", "seeds", "init", "partitions", "curve-points");
+      "epochs", "bias", "seeds", "init", "partitions", "curve-points", "stop-error");
   private static final List<String> DATASET_KEYS = List.of("name", "path", "outputs", "queries");
-  private static final List<String> HIDDEN_KEYS = List.of("sizes", "rules");
-  private static final List<String> INIT_KEYS = List.of("scheme", "hidden", "output", "hidden-bias", "output-bias");
+  private static final List<String> HIDDEN_KEYS = List.of("sizes", "rules", "alpha");
+  private static final List<String> INIT_KEYS = List.of("scheme", "hidden", "output", "hidden-bias", "output-bias",
+      "range");
   private static final List<String> SEED_RANGE_KEYS = List.of("from", "count");
 
   private final String file;
@@ -120,14 +122,28 @@ public final class StudyLoader {
     List<Integer> epochs = ints(study, "epochs", "study.epochs", 1, false);
     List<Boolean> bias = booleans(study);
     Seeds seeds = seeds(study);
-    InitSpec init = init(study, models, bias);
+    List<InitSpec> inits = inits(study, models, bias);
+    double alpha = present(hidden, "alpha") ? number(hidden.get("alpha"), "study.hidden.alpha")
+        : HiddenRule.DEFAULT_ALPHA;
+    if (!(alpha > 0) || !Double.isFinite(alpha)) {
+      throw error(hidden.get("alpha"), "study.hidden.alpha", "must be > 0 and finite, found " + alpha,
+          "a positive number such as 5");
+    }
+    double stopError = Double.NEGATIVE_INFINITY;
+    if (present(study, "stop-error")) {
+      stopError = number(study.get("stop-error"), "study.stop-error");
+      if (!(stopError >= 0) || !Double.isFinite(stopError)) {
+        throw error(study.get("stop-error"), "study.stop-error", "must be >= 0 and finite, found " + stopError,
+            "an error threshold such as 0.001 (or null for none)");
+      }
+    }
     int partitions = integer(study.get("partitions"), "study.partitions", 0);
     // run-only settings (partitions) are left out: they do not change any number, so a resume may change them
     String canonical = merged.getConfig("study").withoutPath("partitions").root()
         .render(ConfigRenderOptions.concise());
     int curvePoints = integer(study.get("curve-points"), "study.curve-points", 0);
-    return new Study(name, file, datasets, models, sizes, rules, rates, epochs, bias, seeds, init, partitions,
-        curvePoints,
+    return new Study(name, file, datasets, models, sizes, rules, rates, epochs, bias, seeds, inits, partitions,
+        curvePoints, alpha, stopError,
         canonical);
   }
 
@@ -291,45 +307,93 @@ public final class StudyLoader {
     return Seeds.of(seeds);
   }
 
-  private InitSpec init(ConfigObject study, List<Model> models, List<Boolean> bias) {
-    ConfigObject init = object(study, "init", "study.init");
-    checkKeys(init, INIT_KEYS, "study.init.");
-    String scheme = scalarString(required(init, "scheme", "study.init.scheme"), "study.init.scheme",
-        "uniform or fixed");
+  private List<InitSpec> inits(ConfigObject study, List<Model> models, List<Boolean> bias) {
+    ConfigValue value = required(study, "init", "study.init");
+    if (value.valueType() == ConfigValueType.OBJECT) {
+      return List.of(init((ConfigObject) value, "study.init", models, bias));
+    }
+    if (value.valueType() != ConfigValueType.LIST) {
+      throw error(value, "study.init", "wrong type, found " + describe(value),
+          "an object { scheme = ... } or a list of them");
+    }
+    ConfigList list = (ConfigList) value;
+    if (list.isEmpty()) {
+      throw error(list, "study.init", "empty list", "at least one { scheme = ... }");
+    }
+    List<InitSpec> inits = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      String path = "study.init[" + i + "]";
+      ConfigValue v = list.get(i);
+      if (v.valueType() != ConfigValueType.OBJECT) {
+        throw error(v, path, "not an object, found " + describe(v), "{ scheme = uniform } or similar");
+      }
+      InitSpec init = init((ConfigObject) v, path, models, bias);
+      noDuplicate(inits, init, v, path);
+      inits.add(init);
+    }
+    return inits;
+  }
+
+  private InitSpec init(ConfigObject init, String at, List<Model> models, List<Boolean> bias) {
+    checkKeys(init, INIT_KEYS, at + ".");
+    String scheme = scalarString(required(init, "scheme", at + ".scheme"), at + ".scheme",
+        "uniform, symmetric, xavier or fixed");
+    if (!scheme.equals("symmetric") && present(init, "range")) {
+      throw error(init.get("range"), at + ".range", "range given but scheme is " + scheme,
+          "scheme = symmetric to use a range, or no 'range'");
+    }
     switch (scheme) {
+      case "symmetric", "xavier" -> {
+        for (String key : List.of("hidden", "output", "hidden-bias", "output-bias")) {
+          if (present(init, key)) {
+            throw error(init.get(key), at + "." + key, "weights given but scheme is " + scheme,
+                "scheme = fixed to use explicit weights, or no '" + key + "'");
+          }
+        }
+        if (scheme.equals("xavier")) {
+          return new InitSpec.Xavier();
+        }
+        double range = present(init, "range") ? number(init.get("range"), at + ".range") : 1.0;
+        if (!(range > 0) || !Double.isFinite(range)) {
+          throw error(init.get("range"), at + ".range", "must be > 0 and finite, found " + range,
+              "a positive number such as 1");
+        }
+        return new InitSpec.Symmetric(range);
+      }
       case "uniform" -> {
         for (String key : List.of("hidden", "output", "hidden-bias", "output-bias")) {
           if (present(init, key)) {
-            throw error(init.get(key), "study.init." + key, "weights given but scheme is uniform",
+            throw error(init.get(key), at + "." + key, "weights given but scheme is uniform",
                 "scheme = fixed to use explicit weights, or no '" + key + "'");
           }
         }
         return new InitSpec.Uniform();
       }
       case "fixed" -> {
-        double[][] hidden = present(init, "hidden") ? matrix(init.get("hidden"), "study.init.hidden") : null;
+        double[][] hidden = present(init, "hidden") ? matrix(init.get("hidden"), at + ".hidden") : null;
         if (models.contains(Model.HIDDEN) && hidden == null) {
-          throw error(init, "study.init.hidden", "missing", "an inputs x hidden matrix such as [[0.1,0.2],[0.3,0.4]]"
+          throw error(init, at + ".hidden", "missing", "an inputs x hidden matrix such as [[0.1,0.2],[0.3,0.4]]"
               + " (the study has a hidden model)");
         }
-        double[][] output = matrix(required(init, "output", "study.init.output"), "study.init.output");
+        double[][] output = matrix(required(init, "output", at + ".output"), at + ".output");
         double[] hiddenBias = present(init, "hidden-bias")
-            ? numbers(init.get("hidden-bias"), "study.init.hidden-bias") : null;
+            ? numbers(init.get("hidden-bias"), at + ".hidden-bias") : null;
         double[] outputBias = present(init, "output-bias")
-            ? numbers(init.get("output-bias"), "study.init.output-bias") : null;
+            ? numbers(init.get("output-bias"), at + ".output-bias") : null;
         if (bias.contains(true)) {
           if (outputBias == null) {
-            throw error(init, "study.init.output-bias", "missing", "a vector with one value per output (bias = true)");
+            throw error(init, at + ".output-bias", "missing", "a vector with one value per output (bias = true)");
           }
           if (models.contains(Model.HIDDEN) && hiddenBias == null) {
-            throw error(init, "study.init.hidden-bias", "missing",
+            throw error(init, at + ".hidden-bias", "missing",
                 "a vector with one value per hidden unit (bias = true)");
           }
         }
         return new InitSpec.Fixed(hidden, output, hiddenBias, outputBias);
       }
-      default -> throw error(init.get("scheme"), "study.init.scheme", "unknown init scheme '" + scheme + "'",
-          "uniform or fixed" + suggest(scheme, List.of("uniform", "fixed")));
+      default -> throw error(init.get("scheme"), at + ".scheme", "unknown init scheme '" + scheme + "'",
+          "uniform, symmetric, xavier or fixed" + suggest(scheme, List.of("uniform", "symmetric", "xavier",
+              "fixed")));
     }
   }
 

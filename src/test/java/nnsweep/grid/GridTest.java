@@ -40,6 +40,52 @@ class GridTest {
   }
 
   @Test
+  void moreRulesFromTheFaqAndMasters() {
+    // geometric pyramid: round(sqrt(i*o)); FAQ variant: floor((i+o)*2/3); samples / (alpha (i+o))
+    assertArrayEquals(new int[] {1}, HiddenRule.SQRT_INPUTS_TIMES_OUTPUTS.sizes(2, 1));
+    assertArrayEquals(new int[] {3}, HiddenRule.SQRT_INPUTS_TIMES_OUTPUTS.sizes(4, 3));
+    assertArrayEquals(new int[] {2}, HiddenRule.TWO_THIRDS_OF_INPUTS_PLUS_OUTPUTS.sizes(2, 1));
+    assertArrayEquals(new int[] {4}, HiddenRule.TWO_THIRDS_OF_INPUTS_PLUS_OUTPUTS.sizes(4, 3));
+    // iris: 150 rows, 4 inputs, 3 outputs, alpha 5: floor(150 / 35) = 4; spirals 194 / (5 * 3) = 12
+    assertArrayEquals(new int[] {4},
+        HiddenRule.SAMPLES_OVER_WEIGHTS.sizes(new HiddenRule.Shape(4, 3, 150, 5.0)));
+    assertArrayEquals(new int[] {12},
+        HiddenRule.SAMPLES_OVER_WEIGHTS.sizes(new HiddenRule.Shape(2, 1, 194, 5.0)));
+    assertArrayEquals(new int[] {1}, HiddenRule.SAMPLES_OVER_WEIGHTS.sizes(new HiddenRule.Shape(2, 1, 4, 5.0)),
+        "never below 1");
+    assertArrayEquals(new int[] {32},
+        HiddenRule.SAMPLES_OVER_WEIGHTS.sizes(new HiddenRule.Shape(2, 1, 194, 2.0)));
+  }
+
+  @Test
+  void initIsTheLastAxis() {
+    Study base = Studies.study(List.of(Studies.xor()), List.of(Model.HIDDEN), List.of(2), List.of(), List.of(0.5),
+        List.of(10), List.of(true), Seeds.of(0, 1));
+    Study study = new Study(base.name(), base.source(), base.datasets(), base.models(), base.hiddenSizes(),
+        base.hiddenRules(), base.learningRates(), base.epochs(), base.bias(), base.seeds(),
+        List.of(new InitSpec.Uniform(), new InitSpec.Symmetric(0.5), new InitSpec.Xavier()), 0, 0, 5.0,
+        Double.NEGATIVE_INFINITY, "{}");
+    Grid grid = Grid.expand(study, List.of(Studies.xor()));
+    assertEquals(List.of("0 uniform", "0 symmetric(0.5)", "0 xavier", "1 uniform", "1 symmetric(0.5)", "1 xavier"),
+        grid.specs().map(s -> s.seed() + " " + s.init().label()).toList());
+    Weights sym = grid.spec(1).initialWeights();
+    Weights xav = grid.spec(2).initialWeights();
+    double a = Math.sqrt(6.0 / (2 + 2));
+    for (double[] row : sym.hidden()) {
+      for (double v : row) {
+        assertTrue(v >= -0.5 && v < 0.5, "symmetric(0.5): " + v);
+      }
+    }
+    for (double[] row : xav.hidden()) {
+      for (double v : row) {
+        assertTrue(v >= -a && v < a, "xavier hidden bound " + a + ": " + v);
+      }
+    }
+    assertArrayEquals(new double[] {0, 0}, xav.hiddenBias(), "xavier biases start at 0");
+    assertTrue(Math.abs(sym.outputBias()[0]) < 0.5 && sym.outputBias()[0] != 0, "symmetric draws biases");
+  }
+
+  @Test
   void expandsInFixedAxisOrderWithExactContents() {
     Study study = Studies.study(List.of(Studies.or(), Studies.fullAdder()), List.of(Model.NONE, Model.HIDDEN),
         List.of(3), List.of(HiddenRule.TWO_THIRDS_INPUTS_PLUS_OUTPUTS), List.of(0.1, 0.5), List.of(10),
@@ -140,8 +186,8 @@ class GridTest {
         List.of(10), List.of(false), Seeds.of(0));
     Study fixed = new Study(base.name(), "conf/x.conf", base.datasets(), base.models(), base.hiddenSizes(),
         base.hiddenRules(), base.learningRates(), base.epochs(), base.bias(), base.seeds(),
-        new InitSpec.Fixed(new double[][] {{.1, .2, .3}, {.4, .5, .6}}, new double[][] {{.7}, {.8}, {.9}}, null,
-            null), 0, 0, "{}");
+        List.of(new InitSpec.Fixed(new double[][] {{.1, .2, .3}, {.4, .5, .6}}, new double[][] {{.7}, {.8}, {.9}},
+            null, null)), 0, 0, 5.0, Double.NEGATIVE_INFINITY, "{}");
     InputException e = assertThrows(InputException.class, () -> Grid.expand(fixed, List.of(Studies.or())));
     assertEquals("conf/x.conf: study.init.hidden: wrong shape, found 2 x 3, expected 2 x 4 for dataset or,"
         + " hidden size 4 (inputs x hidden)", e.getMessage());

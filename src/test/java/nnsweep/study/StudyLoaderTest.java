@@ -448,7 +448,7 @@ class StudyLoaderTest {
         bad("unknown init scheme", base("init { scheme = fixd }"), 5, "study.init.scheme", "'fixd'",
             "did you mean 'fixed'?"),
         bad("unknown init scheme, far from all", base("init { scheme = gaussian }"), 5, "study.init.scheme",
-            "'gaussian'", "expected uniform or fixed"),
+            "'gaussian'", "expected uniform, symmetric, xavier or fixed"),
 
         // fixed init
         bad("fixed without output", base("init {", "  scheme = fixed", FIXED_HIDDEN, "}"), 5,

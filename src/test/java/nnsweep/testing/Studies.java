@@ -45,6 +45,6 @@ public final class Studies {
     List<DatasetSpec> specs = datasets.stream()
         .map(d -> new DatasetSpec(d.name(), d.source(), d.outputCount(), List.of())).toList();
     return new Study("test", "test.conf", specs, models, sizes, rules, rates, epochs, bias, seeds,
-        new InitSpec.Uniform(), 0, 0, "{}");
+        List.of(new InitSpec.Uniform()), 0, 0, 5.0, Double.NEGATIVE_INFINITY, "{}");
   }
 }

@@ -1,0 +1,60 @@
+package nnsweep.run;
+
+/**
+ * Names the plateau a stuck network sits on. On truth tables, gradient descent gets stuck where some rows' outputs
+ * sit at 0.5 or split evenly, which puts E on simple fractions: XOR's E = 1/2 (every output 0.5), 1/3 and 1/4. A
+ * network is on a plateau when its error has stopped moving (less than 1% change over the last recorded tenth of its
+ * log-spaced curve, or over the last update when no curve is recorded) and sits within 1% of a fraction p/q with
+ * q <= 12.
+ */
+public final class Plateaus {
+  /** Largest denominator considered. */
+  static final int MAX_DENOMINATOR = 12;
+  /** Relative distance to a fraction, and relative change, that still count. */
+  static final double TOLERANCE = 0.01;
+
+  private Plateaus() {}
+
+  /** "p/q" for a network stuck at E ~ p/q, "" otherwise. */
+  public static String label(double finalError, double[] curve, int[] curveEpochs) {
+    if (!(finalError > 0) || !stalled(finalError, curve, curveEpochs)) {
+      return "";
+    }
+    String best = "";
+    double bestDistance = TOLERANCE;
+    for (int q = 1; q <= MAX_DENOMINATOR; q++) {
+      long p = Math.round(finalError * q);
+      if (p <= 0) {
+        continue;
+      }
+      double distance = Math.abs(finalError - (double) p / q) / ((double) p / q);
+      if (distance < bestDistance - 1e-12) {
+        long g = gcd(p, q);
+        best = (p / g) + "/" + (q / g);
+        bestDistance = distance;
+      }
+    }
+    return best;
+  }
+
+  /** The error barely changed between the curve point at ~90% of the log-span and the end. */
+  static boolean stalled(double finalError, double[] curve, int[] epochs) {
+    int n = curve.length;
+    if (n < 3) {
+      return true;
+    }
+    int last = epochs[n - 1];
+    // the first recorded point at or after epoch last^0.9 (a tenth of the log-span before the end)
+    double from = Math.pow(Math.max(1, last), 0.9);
+    for (int i = 0; i < n; i++) {
+      if (epochs[i] >= from && !Double.isNaN(curve[i])) {
+        return Math.abs(curve[i] - finalError) <= TOLERANCE * finalError;
+      }
+    }
+    return true;
+  }
+
+  private static long gcd(long a, long b) {
+    return b == 0 ? a : gcd(b, a % b);
+  }
+}
