@@ -4,6 +4,19 @@ package nnsweep.nn;
 public final class Metrics {
   private Metrics() {}
 
+  /** E = 1/2 sum((O - T)^2) of the network on {@code data}. */
+  public static double error(Network net, TrainingData data) {
+    double[][] out = net.outputs(Matrices.toRows(data.x()));
+    double sse = 0.0;
+    for (int i = 0; i < data.rows(); i++) {
+      for (int o = 0; o < data.outputs(); o++) {
+        double diff = out[i][o] - Matrices.get(data.t(), i, o);
+        sse += diff * diff;
+      }
+    }
+    return 0.5 * sse;
+  }
+
   /** Mean squared error per output value: 2E / (samples x outputs). */
   public static double mse(double error, int samples, int outputs) {
     return 2.0 * error / ((double) samples * outputs);

@@ -19,7 +19,7 @@ public final class SummaryTable {
   public static final List<String> HEADER = List.of("dataset", "model", "hidden", "bias", "learning_rate", "epochs",
       "init",
       "networks", "diverged", "mean_error", "std_error", "min_error", "median_error", "max_error", "success_rate",
-      "success_ci_low", "success_ci_high");
+      "success_ci_low", "success_ci_high", "median_test_error", "mean_test_accuracy");
 
   /** The grouping key: every axis but the seed. */
   public record Key(String dataset, String model, int hidden, boolean bias, double learningRate, int epochs,
@@ -32,7 +32,8 @@ public final class SummaryTable {
 
   /** One summary row. */
   public record Row(Key key, int networks, int diverged, double meanError, double stdError, double minError,
-      double medianError, double maxError, Stats.Rate success) {
+      double medianError, double maxError, Stats.Rate success, double medianTestError,
+      double meanTestAccuracy) {
     /** Fraction of the networks with accuracy 1. */
     public double successRate() {
       return success.rate();
@@ -55,7 +56,10 @@ public final class SummaryTable {
       long successes = group.stream().filter(TrainingResult::success).count();
       rows.add(new Row(e.getKey(), group.size(), group.size() - errors.length, mean(errors), std(errors),
           errors.length == 0 ? Double.NaN : errors[0], median(errors),
-          errors.length == 0 ? Double.NaN : errors[errors.length - 1], Stats.wilson(successes, group.size())));
+          errors.length == 0 ? Double.NaN : errors[errors.length - 1], Stats.wilson(successes, group.size()),
+          Stats.median(group.stream().filter(r -> !r.diverged() && !Double.isNaN(r.testError()))
+              .mapToDouble(TrainingResult::testError).toArray()),
+          mean(group.stream().mapToDouble(TrainingResult::testAccuracy).filter(v -> !Double.isNaN(v)).toArray())));
     }
     return rows;
   }
@@ -67,7 +71,8 @@ public final class SummaryTable {
         printer.printRecord(r.key().dataset(), r.key().model(), r.key().hidden(), r.key().bias(),
             r.key().learningRate(), r.key().epochs(), r.key().init(), r.networks(), r.diverged(), CsvFiles.num(r.meanError()),
             CsvFiles.num(r.stdError()), CsvFiles.num(r.minError()), CsvFiles.num(r.medianError()),
-            CsvFiles.num(r.maxError()), r.successRate(), r.success().low(), r.success().high());
+            CsvFiles.num(r.maxError()), r.successRate(), r.success().low(), r.success().high(),
+            CsvFiles.num(r.medianTestError()), CsvFiles.num(r.meanTestAccuracy()));
       }
     });
   }

@@ -32,8 +32,16 @@ public final class NetworkRun {
     double accuracy = Metrics.accuracy(network, data);
     String plateau = problem.truthTable() && accuracy < 1.0 && !outcome.diverged()
         ? Plateaus.label(outcome.finalError(), outcome.curve(), curveEpochs) : "";
+    double testError = Double.NaN;
+    double testAccuracy = Double.NaN;
+    if (problem.test() != null) {
+      TrainingData test = TrainingData.of(problem.test().inputs(), problem.test().targets());
+      testError = Metrics.error(network, test);
+      testAccuracy = Metrics.accuracy(network, test);
+    }
     return new TrainingResult(spec, outcome.finalError(), outcome.errorBeforeLastUpdate(),
-        Metrics.mse(outcome.finalError(), data.rows(), data.outputs()), accuracy, outcome.diverged(),
+        Metrics.mse(outcome.finalError(), data.rows(), data.outputs()), accuracy, outcome.diverged(), testError,
+        testAccuracy,
         outcome.epochsRun(), outcome.epochsToTarget(), plateau, trainMs, network.weights(),
         Metrics.predictions(network, problem.queries()), curveEpochs, outcome.curve());
   }

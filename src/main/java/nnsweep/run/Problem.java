@@ -4,8 +4,17 @@ import java.io.Serializable;
 import java.util.Arrays;
 import nnsweep.data.Dataset;
 
-/** A dataset as the executors need it: its rows, and the query points to report predictions at. */
-public record Problem(Dataset dataset, double[][] queries) implements Serializable {
+/**
+ * A dataset as the executors need it: the training rows, the held-out test rows (null without a test split) and
+ * the query points to report predictions at, all already scaled.
+ */
+public record Problem(Dataset dataset, Dataset test, double[][] queries) implements Serializable {
+
+  /** A problem trained on all of {@code dataset}, with no test rows. */
+  public Problem(Dataset dataset, double[][] queries) {
+    this(dataset, null, queries);
+  }
+
   public Problem {
     queries = Arrays.stream(queries).map(double[]::clone).toArray(double[][]::new);
     for (double[] q : queries) {
@@ -31,7 +40,8 @@ public record Problem(Dataset dataset, double[][] queries) implements Serializab
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Problem p && dataset.equals(p.dataset) && Arrays.deepEquals(queries, p.queries);
+    return o instanceof Problem p && dataset.equals(p.dataset) && java.util.Objects.equals(test, p.test)
+        && Arrays.deepEquals(queries, p.queries);
   }
 
   @Override
@@ -41,6 +51,6 @@ public record Problem(Dataset dataset, double[][] queries) implements Serializab
 
   @Override
   public String toString() {
-    return "Problem[" + dataset + ", queries=" + Arrays.deepToString(queries) + "]";
+    return "Problem[" + dataset + ", test=" + test + ", queries=" + Arrays.deepToString(queries) + "]";
   }
 }

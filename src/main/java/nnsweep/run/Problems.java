@@ -27,7 +27,16 @@ public final class Problems {
               + " (the inputs of " + spec.path() + ")");
         }
       }
-      problems.add(new Problem(data, queries.toArray(double[][]::new)));
+      nnsweep.data.Splits.Split split;
+      try {
+        split = nnsweep.data.Splits.split(data, spec.testFraction(), spec.splitSeed());
+      } catch (IllegalArgumentException e) {
+        throw new InputException(study.source() + ": study.datasets[" + d + "].test-fraction: " + e.getMessage());
+      }
+      nnsweep.data.Scaling.Fit fit = spec.scale().fit(split.train().inputs());
+      problems.add(new Problem(nnsweep.data.Splits.scaled(split.train(), fit),
+          split.test() == null ? null : nnsweep.data.Splits.scaled(split.test(), fit),
+          fit.apply(queries.toArray(double[][]::new))));
     }
     return problems;
   }

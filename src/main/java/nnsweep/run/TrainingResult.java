@@ -13,6 +13,8 @@ import nnsweep.nn.Weights;
  * @param mse 2E / (rows x outputs)
  * @param accuracy fraction of rows with every output on the right side of 0.5
  * @param diverged E became NaN or infinite (a recorded outcome, not a failure)
+ * @param testError E on the held-out test rows (NaN without a test split)
+ * @param testAccuracy accuracy on the test rows (NaN without a test split)
  * @param epochsToTarget first update count k with E <= the study's stop-error, -1 if never or no stop-error
  * @param plateau for a truth table: the error plateau a stuck network sits on (e.g. "1/2", "1/3"), else ""
  * @param trainMs wall time of the training, milliseconds (the only column that varies between runs)
@@ -27,6 +29,8 @@ public record TrainingResult(
     double mse,
     double accuracy,
     boolean diverged,
+    double testError,
+    double testAccuracy,
     int epochsRun,
     int epochsToTarget,
     String plateau,
@@ -57,6 +61,7 @@ public record TrainingResult(
     return o instanceof TrainingResult r && spec.equals(r.spec) && Double.compare(finalError, r.finalError) == 0
         && Double.compare(errorBeforeLastUpdate, r.errorBeforeLastUpdate) == 0
         && Double.compare(mse, r.mse) == 0 && Double.compare(accuracy, r.accuracy) == 0 && diverged == r.diverged
+        && Double.compare(testError, r.testError) == 0 && Double.compare(testAccuracy, r.testAccuracy) == 0
         && epochsRun == r.epochsRun && epochsToTarget == r.epochsToTarget && plateau.equals(r.plateau)
         && Double.compare(trainMs, r.trainMs) == 0
         && finalWeights.equals(r.finalWeights) && Arrays.deepEquals(predictions, r.predictions)

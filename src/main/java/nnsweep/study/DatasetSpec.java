@@ -3,13 +3,28 @@ package nnsweep.study;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
+import nnsweep.data.Scaling;
 
 /**
- * A dataset as named in a study: where its CSV is, how many of its last columns are targets, and the query points
- * at which every trained network's outputs are reported.
+ * A dataset as named in a study: where its CSV is, how many of its last columns are targets, the query points at
+ * which every trained network's outputs are reported, the share of rows held out for testing (seeded by
+ * {@code splitSeed}, stratified for class targets) and how inputs are scaled (fitted on the training rows).
  */
-public record DatasetSpec(String name, String path, int outputs, List<double[]> queries) implements Serializable {
+public record DatasetSpec(String name, String path, int outputs, List<double[]> queries, double testFraction,
+    Scaling scale, long splitSeed) implements Serializable {
+
+  /** A dataset trained on all its rows, unscaled. */
+  public DatasetSpec(String name, String path, int outputs, List<double[]> queries) {
+    this(name, path, outputs, queries, 0.0, Scaling.NONE, 0);
+  }
+
   public DatasetSpec {
+    if (!(testFraction >= 0 && testFraction < 1)) {
+      throw new IllegalArgumentException("test-fraction must be in [0, 1), found " + testFraction);
+    }
+    if (scale == null) {
+      throw new IllegalArgumentException("scale must not be null");
+    }
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("dataset name must not be empty");
     }
@@ -30,7 +45,8 @@ public record DatasetSpec(String name, String path, int outputs, List<double[]> 
   @Override
   public boolean equals(Object o) {
     return o instanceof DatasetSpec d && name.equals(d.name) && path.equals(d.path) && outputs == d.outputs
-        && Arrays.deepEquals(queries.toArray(), d.queries.toArray());
+        && Arrays.deepEquals(queries.toArray(), d.queries.toArray()) && testFraction == d.testFraction
+        && scale == d.scale && splitSeed == d.splitSeed;
   }
 
   @Override
@@ -41,6 +57,7 @@ public record DatasetSpec(String name, String path, int outputs, List<double[]> 
   @Override
   public String toString() {
     return "DatasetSpec[name=" + name + ", path=" + path + ", outputs=" + outputs + ", queries="
-        + Arrays.deepToString(queries.toArray()) + "]";
+        + Arrays.deepToString(queries.toArray()) + ", testFraction=" + testFraction + ", scale=" + scale
+        + ", splitSeed=" + splitSeed + "]";
   }
 }

@@ -53,7 +53,8 @@ public final class StudyLoader {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final List<String> STUDY_KEYS = List.of("name", "datasets", "models", "hidden", "learning-rates",
       "epochs", "bias", "seeds", "init", "partitions", "curve-points", "stop-error");
-  private static final List<String> DATASET_KEYS = List.of("name", "path", "outputs", "queries");
+  private static final List<String> DATASET_KEYS = List.of("name", "path", "outputs", "queries", "test-fraction",
+      "scale", "split-seed");
   private static final List<String> HIDDEN_KEYS = List.of("sizes", "rules", "alpha");
   private static final List<String> INIT_KEYS = List.of("scheme", "hidden", "output", "hidden-bias", "output-bias",
       "range");
@@ -198,7 +199,24 @@ public final class StudyLoader {
           queries.add(numbers(q.get(j), key + ".queries[" + j + "]"));
         }
       }
-      datasets.add(new DatasetSpec(name, path, outputs, queries));
+      double testFraction = 0;
+      if (present(d, "test-fraction")) {
+        testFraction = number(d.get("test-fraction"), key + ".test-fraction");
+        if (!(testFraction >= 0 && testFraction < 1)) {
+          throw error(d.get("test-fraction"), key + ".test-fraction", "out of range, found " + testFraction,
+              "a fraction >= 0 and < 1 such as 0.25");
+        }
+      }
+      nnsweep.data.Scaling scale = nnsweep.data.Scaling.NONE;
+      if (present(d, "scale")) {
+        String text = scalarString(d.get("scale"), key + ".scale", "none, minmax or standard");
+        ConfigValue v = d.get("scale");
+        scale = nnsweep.data.Scaling.fromConfigName(text).orElseThrow(() -> error(v, key + ".scale",
+            "unknown scaling '" + text + "'", "none, minmax or standard" + suggest(text,
+                List.of("none", "minmax", "standard"))));
+      }
+      long splitSeed = present(d, "split-seed") ? longValue(d.get("split-seed"), key + ".split-seed", 0) : 0;
+      datasets.add(new DatasetSpec(name, path, outputs, queries, testFraction, scale, splitSeed));
     }
     return datasets;
   }

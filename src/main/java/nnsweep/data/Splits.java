@@ -1,0 +1,77 @@
+package nnsweep.data;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Seeded train/test splits. Stratified when the targets are classes (every target 0 or 1: each distinct target row
+ * is a class), so each class keeps its share in both parts; otherwise a plain seeded shuffle.
+ */
+public final class Splits {
+  private Splits() {}
+
+  /** The two parts; {@code test} is null when the fraction is 0. */
+  public record Split(Dataset train, Dataset test) {}
+
+  /**
+   * Puts round(fraction x class size) rows of each class (or of the whole set) into the test part, chosen by a
+   * shuffle seeded with {@code seed}; rows keep their file order within each part.
+   */
+  public static Split split(Dataset data, double fraction, long seed) {
+    if (!(fraction >= 0 && fraction < 1)) {
+      throw new IllegalArgumentException("test-fraction must be in [0, 1), found " + fraction);
+    }
+    if (fraction == 0) {
+      return new Split(data, null);
+    }
+    double[][] x = data.inputs();
+    double[][] t = data.targets();
+    Map<String, List<Integer>> strata = new LinkedHashMap<>();
+    boolean classes = Arrays.stream(t).flatMapToDouble(Arrays::stream).allMatch(v -> v == 0.0 || v == 1.0);
+    for (int i = 0; i < t.length; i++) {
+      strata.computeIfAbsent(classes ? Arrays.toString(t[i]) : "all", k -> new ArrayList<>()).add(i);
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    boolean[] test = new boolean[t.length];
+    for (List<Integer> rows : strata.values()) {
+      int[] order = rows.stream().mapToInt(Integer::intValue).toArray();
+      for (int i = order.length - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
+        int tmp = order[i];
+        order[i] = order[j];
+        order[j] = tmp;
+      }
+      long k = Math.round(fraction * order.length);
+      for (int i = 0; i < k; i++) {
+        test[order[i]] = true;
+      }
+    }
+    List<double[]> trX = new ArrayList<>();
+    List<double[]> trT = new ArrayList<>();
+    List<double[]> teX = new ArrayList<>();
+    List<double[]> teT = new ArrayList<>();
+    for (int i = 0; i < t.length; i++) {
+      (test[i] ? teX : trX).add(x[i]);
+      (test[i] ? teT : trT).add(t[i]);
+    }
+    if (trX.isEmpty() || teX.isEmpty()) {
+      throw new IllegalArgumentException("test-fraction " + fraction + " leaves " + trX.size() + " training and "
+          + teX.size() + " test rows of " + t.length + ", expected at least one of each");
+    }
+    return new Split(part(data, "train", trX, trT), part(data, "test", teX, teT));
+  }
+
+  private static Dataset part(Dataset d, String which, List<double[]> x, List<double[]> t) {
+    return new Dataset(d.name(), d.source() + " (" + which + ")", d.inputNames(), d.targetNames(),
+        x.toArray(double[][]::new), t.toArray(double[][]::new));
+  }
+
+  /** The dataset with its inputs mapped by {@code fit}. */
+  public static Dataset scaled(Dataset d, Scaling.Fit fit) {
+    return new Dataset(d.name(), d.source(), d.inputNames(), d.targetNames(), fit.apply(d.inputs()), d.targets());
+  }
+}
