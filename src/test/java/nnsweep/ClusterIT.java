@@ -1,14 +1,17 @@
 package nnsweep;
 
 import static java.util.concurrent.TimeUnit.MILLISECONDS;
+import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +48,7 @@ class ClusterIT {
   private static final Path ROOT = Path.of("").toAbsolutePath();
   private static final Path IT = ROOT.resolve("target/it");
   private static final Path CLUSTER_DIR = IT.resolve("spark-cluster");
-  private static final Path LOGS = IT.resolve("logs");
+  private static final Path LOGS = IT.resolve("cluster-logs");
   private static final String EXECUTOR_CLASS = "org.apache.spark.executor.CoarseGrainedExecutorBackend";
   private static final int WORKERS = 2;
   private static final Set<String> TIMING_COLUMNS = Set.of("train_ms");
@@ -58,9 +61,10 @@ class ClusterIT {
   private static final List<String> LARGE_STUDY = List.of("--config", "conf/tutorial.conf", "--overwrite",
       "--set", "seeds={from=0,count=10}", "--set", "epochs=[200000]");
 
-  private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
-  private static final Duration JOB_TIMEOUT = Duration.ofMinutes(3);
-  private static final Duration EXECUTOR_TIMEOUT = Duration.ofMinutes(2);
+  // Upper bounds for a busy machine (on a quiet 2-core one: start ~15 s, each job 5-40 s, the whole test ~80 s).
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+  private static final Duration JOB_TIMEOUT = Duration.ofMinutes(5);
+  private static final Duration EXECUTOR_TIMEOUT = Duration.ofMinutes(3);
   /** How long an executor computes before it is killed, so a task is well under way. */
   private static final Duration BEFORE_KILL = Duration.ofSeconds(2);
 
@@ -68,6 +72,7 @@ class ClusterIT {
   private static final List<Process> PROCESSES = new ArrayList<>();
   private static final List<String> TIMINGS = new ArrayList<>();
   private static String masterUrl;
+  private static int ran;
   private static int passed;
 
   @BeforeAll
@@ -94,7 +99,7 @@ class ClusterIT {
         if (p.isAlive()) {
           System.out.println("ClusterIT: killing unfinished process " + p.pid());
           p.descendants().forEach(ProcessHandle::destroyForcibly);
-          p.destroyForcibly().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+          p.destroyForcibly().waitFor(30, SECONDS);
         }
       }
       Run stop = run("cluster-stop", START_TIMEOUT, "bench/cluster.sh", "stop");
@@ -102,7 +107,7 @@ class ClusterIT {
       assertEquals(0, stop.exit(), () -> "bench/cluster.sh stop failed:\n" + stop.tail());
       List<Long> left = clusterProcesses();
       assertTrue(left.isEmpty(), "processes of the test cluster still running after stop: " + left);
-      if (passed == 2) {
+      if (passed == ran) {
         deleteTree(CLUSTER_DIR);
       } else {
         System.out.println("ClusterIT: kept the cluster's logs and work folders in " + CLUSTER_DIR);
@@ -117,6 +122,7 @@ class ClusterIT {
   @Test
   @Order(1)
   void clusterGivesTheSameResultsAsLocal() throws Exception {
+    ran++;
     Run cluster = submit("cluster", masterUrl, IT.resolve("cluster"), SMALL_STUDY);
     Run local = submit("local2", "local[2]", IT.resolve("local2"), SMALL_STUDY);
 
@@ -124,7 +130,7 @@ class ClusterIT {
       assertSameTable(IT.resolve("local2").resolve(report), IT.resolve("cluster").resolve(report));
     }
     assertEquals(60, Csv.read(IT.resolve("cluster/results.csv")).rows().size());
-    assertTrue(cluster.output().contains(" on " + masterUrl), "the job did not run on the cluster:\n" + cluster.tail());
+    assertTrue(cluster.output().contains(" on " + masterUrl), () -> "not run on the cluster:\n" + cluster.tail());
     assertTrue(local.output().contains(" on local[2]"), local.tail());
     passed++;
   }
@@ -132,6 +138,7 @@ class ClusterIT {
   @Test
   @Order(2)
   void resultsSurviveTheLossOfAnExecutor() throws Exception {
+    ran++;
     Path out = IT.resolve("kill-cluster");
     long started = System.nanoTime();
     Process job = launch("kill-cluster", submitCommand(masterUrl, out, LARGE_STUDY));
@@ -140,8 +147,7 @@ class ClusterIT {
     long killedAt = System.nanoTime();
     Process kill = new ProcessBuilder("kill", "-9", Long.toString(victim.pid())).inheritIO().start();
     assertEquals(0, kill.waitFor(), "kill -9 " + victim.pid() + " failed");
-    ProcessHandle.of(victim.pid()).ifPresent(p -> p.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
-        .join());
+    ProcessHandle.of(victim.pid()).ifPresent(p -> p.onExit().orTimeout(30, SECONDS).join());
     System.out.printf(Locale.ROOT, "ClusterIT: killed executor %s (pid %d on worker-%d, running tasks %s) %.1f s "
         + "after submit%n", victim.executorId(), victim.pid(), victim.worker(), victim.runningTasks(),
         (killedAt - started) / 1e9);
@@ -220,7 +226,7 @@ class ClusterIT {
     long deadline = System.nanoTime() + EXECUTOR_TIMEOUT.toNanos();
     long busySince = 0;
     while (System.nanoTime() < deadline) {
-      assertTrue(job.isAlive(), "the job ended before an executor could be killed:\n" + tail(log("kill-cluster")));
+      assertTrue(job.isAlive(), () -> "the job ended before an executor was killed:\n" + tail(log("kill-cluster")));
       Optional<Executor> busy = executors().stream().filter(e -> !e.runningTasks().isEmpty()).findFirst();
       if (busy.isPresent()) {
         if (busySince == 0) {
@@ -271,7 +277,7 @@ class ClusterIT {
     return running;
   }
 
-  /** PIDs of JVMs that belong to the test cluster: its daemons (by pid file) and executors (by work folder). */
+  /** JVMs of the test cluster: daemons (cluster.sh's marker on their command line), executors (by work folder). */
   private static List<Long> clusterProcesses() {
     String marker = "-Dnnsweep.cluster.dir=" + CLUSTER_DIR;
     String work = CLUSTER_DIR.resolve("work").toString();
@@ -321,12 +327,13 @@ class ClusterIT {
     return LOGS.resolve(name + ".log");
   }
 
-  /** Starts a command from the project root, output and errors to target/it/logs/NAME.log. */
+  /** Starts a command from the project root, output and errors to target/it/cluster-logs/NAME.log. */
   private static Process launch(String name, List<String> command) throws IOException {
     Files.createDirectories(LOGS);
     ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
-        .redirectOutput(log(name).toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        .redirectOutput(log(name).toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     builder.environment().put("NNSWEEP_CLUSTER_DIR", CLUSTER_DIR.toString());
+    builder.environment().put("NNSWEEP_CLUSTER_TIMEOUT", Long.toString(START_TIMEOUT.toSeconds() - 30));
     builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     Process process = builder.start();
     PROCESSES.add(process);
@@ -380,7 +387,7 @@ class ClusterIT {
   /** Deletes a folder this test created (never follows symbolic links: spark-home/jars links into ~/.m2). */
   private static void deleteTree(Path dir) throws IOException {
     assertTrue(dir.startsWith(IT), "refusing to delete " + dir + " outside " + IT);
-    if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     try (Stream<Path> paths = Files.walk(dir)) {
