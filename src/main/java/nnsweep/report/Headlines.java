@@ -69,7 +69,10 @@ public final class Headlines {
   }
 
   static String rate(Stats.Rate r) {
-    return String.format(Locale.ROOT, "%.0f%% [%.0f%%, %.0f%%]", 100 * r.rate(), 100 * r.low(), 100 * r.high());
+    // whole percents hide a 99.6% bound as 100%: one decimal once there are enough networks to tell
+    String f = r.trials() >= 100 ? "%.1f" : "%.0f";
+    return String.format(Locale.ROOT, f + "%% [" + f + "%%, " + f + "%%]", 100 * r.rate(), 100 * r.low(),
+        100 * r.high());
   }
 
   static String e(double v) {

@@ -2,26 +2,28 @@ package nnsweep.run;
 
 /**
  * Names the plateau a stuck network sits on. On truth tables, gradient descent gets stuck where some rows' outputs
- * sit at 0.5 or split evenly, which puts E on simple fractions: XOR's E = 1/2 (every output 0.5), 1/3 and 1/4. A
- * network is on a plateau when its error has stopped moving (less than 1% change over the last recorded tenth of its
- * log-spaced curve, or over the last update when no curve is recorded) and sits within 1% of a fraction p/q with
- * q <= 12.
+ * sit at 0.5 or split evenly, which puts E on simple fractions: XOR's E = 1/2 (every output 0.5), 1/3 and 1/4; other
+ * plateaus are not fractions (XOR without bias also sticks at E = 0.361). A network is on a plateau when its error
+ * has stopped moving (less than 1% change over the last recorded tenth of its log-spaced curve). The label is the
+ * fraction p/q (q <= 8) within 0.5% of E, else E to three significant digits.
  */
 public final class Plateaus {
   /** Largest denominator considered. */
-  static final int MAX_DENOMINATOR = 12;
-  /** Relative distance to a fraction, and relative change, that still count. */
+  static final int MAX_DENOMINATOR = 8;
+  /** Relative distance to a fraction that still names it. */
+  static final double FRACTION_TOLERANCE = 0.005;
+  /** Relative change over the end of the curve that still counts as stopped. */
   static final double TOLERANCE = 0.01;
 
   private Plateaus() {}
 
-  /** "p/q" for a network stuck at E ~ p/q, "" otherwise. */
+  /** "p/q" or "0.361" for a network stuck at that E, "" for one still moving. */
   public static String label(double finalError, double[] curve, int[] curveEpochs) {
     if (!(finalError > 0) || !stalled(finalError, curve, curveEpochs)) {
       return "";
     }
-    String best = "";
-    double bestDistance = TOLERANCE;
+    String best = String.format(java.util.Locale.ROOT, "%.3g", finalError);
+    double bestDistance = FRACTION_TOLERANCE;
     for (int q = 1; q <= MAX_DENOMINATOR; q++) {
       long p = Math.round(finalError * q);
       if (p <= 0) {

@@ -22,11 +22,11 @@ class PlateausTest {
   }
 
   @Test
-  void movingOrOddErrorsAreNotPlateaus() {
+  void movingErrorsAreNotPlateausOthersAreNamedByTheirValue() {
     double[] falling = {1, 0.9, 0.8, 0.7, 0.6, 0.55, 0.5};
     assertEquals("", Plateaus.label(0.5, falling, EPOCHS));
-    assertEquals("", Plateaus.label(0.0093, flat(0.0093), EPOCHS));
-    assertEquals("", Plateaus.label(0.2805, flat(0.2805), EPOCHS), "not within 1% of a fraction q <= 12");
+    assertEquals("0.361", Plateaus.label(0.36120706, flat(0.36120706), EPOCHS), "a plateau, not a fraction");
+    assertEquals("0.281", Plateaus.label(0.2805, flat(0.2805), EPOCHS));
   }
 
   @Test
