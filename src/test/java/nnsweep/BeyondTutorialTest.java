@@ -1,0 +1,119 @@
+package nnsweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import nnsweep.testing.Csv;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The options beyond the tutorial, end to end through {@link Main}: a held-out test split with scaling, an init
+ * axis, stop-error, the newer rules and plateau labels.
+ */
+class BeyondTutorialTest {
+  @TempDir static Path tmp;
+  static List<Map<String, String>> results;
+  static Path out;
+
+  @BeforeAll
+  static void run() throws IOException {
+    System.setProperty("spark.master", "local[2]");
+    Path conf = Files.writeString(tmp.resolve("beyond.conf"), """
+        study {
+          name = "beyond"
+          datasets = [
+            { name = "iris", path = "data/iris.csv", outputs = 3, test-fraction = 0.2, scale = standard,
+              queries = [[5.1, 3.5, 1.4, 0.2]] }
+            { name = "parity-3", path = "data/parity-3.csv", outputs = 1 }
+          ]
+          models = [hidden]
+          hidden { rules = [sqrt-inputs-times-outputs, samples-over-weights], alpha = 2 }
+          learning-rates = [0.5]
+          epochs = [3000]
+          bias = [true]
+          seeds = [0, 1]
+          init = [ { scheme = uniform }, { scheme = symmetric, range = 0.5 }, { scheme = xavier } ]
+          stop-error = 0.05
+          curve-points = 10
+        }
+        """);
+    out = tmp.resolve("out");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = Main.run(new String[] {"--config", conf.toString(), "--out", out.toString()},
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+    results = Csv.read(out.resolve("results.csv")).rows();
+  }
+
+  @AfterAll
+  static void clearMaster() {
+    System.clearProperty("spark.master");
+  }
+
+  @Test
+  void rulesUseRowsAndAlpha() {
+    // iris: 120 training rows / (2 * (4 + 3)) = 8.57 -> 8; sqrt(4 * 3) = 3.46 -> 3
+    // parity-3: 8 rows / (2 * 4) = 1; sqrt(3) -> 2
+    Map<String, Set<String>> sizes = results.stream().collect(Collectors.groupingBy(r -> r.get("dataset"),
+        Collectors.mapping(r -> r.get("hidden") + ":" + r.get("rules"), Collectors.toSet())));
+    assertEquals(Set.of("3:sqrt-inputs-times-outputs", "8:samples-over-weights"), sizes.get("iris"));
+    assertEquals(Set.of("1:samples-over-weights", "2:sqrt-inputs-times-outputs"), sizes.get("parity-3"));
+  }
+
+  @Test
+  void initAxisVariesFastest() {
+    assertEquals(List.of("uniform", "symmetric(0.5)", "xavier", "uniform", "symmetric(0.5)", "xavier"),
+        results.subList(0, 6).stream().map(r -> r.get("init")).toList());
+    assertEquals(List.of("0", "0", "0", "1", "1", "1"), results.subList(0, 6).stream().map(r -> r.get("seed"))
+        .toList());
+  }
+
+  @Test
+  void testSplitGivesGeneralisationColumns() {
+    for (Map<String, String> r : results) {
+      boolean iris = r.get("dataset").equals("iris");
+      assertEquals(iris, !r.get("test_error").isEmpty(), r.toString());
+      assertEquals(iris, !r.get("test_accuracy").isEmpty(), r.toString());
+      if (iris) {
+        double acc = Double.parseDouble(r.get("test_accuracy"));
+        // 30 test rows: accuracy is a multiple of 1/30
+        assertEquals(0.0, acc * 30 - Math.rint(acc * 30), 1e-9, r.toString());
+        assertTrue(r.get("plateau").isEmpty(), "plateaus are for truth tables only");
+      }
+    }
+    Csv.Table summary = Csv.read(out.resolve("summary.csv"));
+    assertTrue(summary.rows().stream().filter(r -> r.get("dataset").equals("iris"))
+        .allMatch(r -> !r.get("median_test_error").isEmpty()));
+  }
+
+  @Test
+  void stopErrorStopsAndRecordsTheEpoch() {
+    long stopped = 0;
+    for (Map<String, String> r : results) {
+      int run = Integer.parseInt(r.get("epochs_run"));
+      if (!r.get("epochs_to_target").isEmpty()) {
+        assertEquals(run, Integer.parseInt(r.get("epochs_to_target")), r.toString());
+        assertTrue(Double.parseDouble(r.get("final_error")) <= 0.05, r.toString());
+        stopped++;
+      } else {
+        assertEquals(3000, run, r.toString());
+        assertTrue(Double.parseDouble(r.get("final_error")) > 0.05, r.toString());
+      }
+    }
+    assertTrue(stopped > 0, "some networks reach E <= 0.05 within 3000 epochs");
+  }
+}
