@@ -119,7 +119,21 @@ class BadInputCatalogueTest {
             "did you mean 'epochs'?"),
         args("--overwrite with --resume", List.of("--overwrite", "--resume"), "command line:",
             "exclude each other"),
-        args("--resume with nothing to resume", List.of("--resume"), "no interrupted run there"));
+        args("--resume with nothing to resume", List.of("--resume"), "no interrupted run there"),
+        study("test-fraction out of range", "outputs = 1,", "outputs = 1, test-fraction = 1.0,",
+            "study.datasets[0].test-fraction", "found 1.0", "expected a fraction >= 0 and < 1"),
+        study("test-fraction leaving no training row", "outputs = 1,", "outputs = 1, test-fraction = 0.9,",
+            "study.datasets[0].test-fraction", "leaves 0 training and 4 test rows"),
+        study("unknown scaling", "outputs = 1,", "outputs = 1, scale = zscore,", "study.datasets[0].scale",
+            "'zscore'", "expected none, minmax or standard"),
+        study("stop-error < 0", "epochs = [10]", "epochs = [10]\n  stop-error = -1", "study.stop-error",
+            "found -1.0", "expected an error threshold"),
+        study("rule alpha <= 0", "sizes = [2]", "sizes = [2], alpha = 0", "study.hidden.alpha", "found 0.0",
+            "expected a positive number"),
+        study("range without symmetric", "scheme = uniform", "scheme = uniform, range = 2", "study.init.range",
+            "range given but scheme is uniform"),
+        study("duplicate init", "init { scheme = uniform }", "init = [{ scheme = xavier }, { scheme = xavier }]",
+            "study.init[1]", "duplicate value"));
   }
 
   @ParameterizedTest(name = "{0}")
