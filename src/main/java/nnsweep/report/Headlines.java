@@ -56,12 +56,14 @@ public final class Headlines {
       }
       for (RulesTable.Row r : rules) {
         if (r.dataset().equals(d) && r.networks() > 0) {
-          lines.add(String.format(Locale.ROOT, "%s: rule %s recommends %s: success %s; %s the best size%s",
-              upper(d), r.rule(), sizes(r.sizes()), rate(r.success()),
-              r.containsBestSize() ? "contains" : "misses",
-              r.containsSmallestReliable() == null ? ""
-                  : r.containsSmallestReliable() ? " and the smallest reliable one"
-                      : ", misses the smallest reliable one"));
+          String best = r.containsBestSize() ? "contains the best size" : "misses the best size";
+          String reliable = r.containsSmallestReliable() == null ? ""
+              : r.containsSmallestReliable() == r.containsBestSize()
+                  ? " and the smallest reliable one"
+                  : r.containsSmallestReliable() ? " but contains the smallest reliable one"
+                      : " but misses the smallest reliable one";
+          lines.add(String.format(Locale.ROOT, "%s: rule %s recommends %s: success %s; %s%s", upper(d), r.rule(),
+              sizes(r.sizes()), rate(r.success()), best, reliable));
         }
       }
     }

@@ -1,14 +1,505 @@
 package nnsweep.report;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import nnsweep.data.Dataset;
+import nnsweep.nn.Model;
+import nnsweep.run.Problem;
+import nnsweep.run.TrainingResult;
+import nnsweep.study.DatasetSpec;
+import nnsweep.study.HiddenRule;
+import nnsweep.study.InitSpec;
+import nnsweep.study.Seeds;
+import nnsweep.study.Study;
 
-/** Placeholder until the charts and the HTML page land: writes nothing. */
+/**
+ * {@code report.html}: one self-contained page (inline CSS, the charts embedded as {@code data:} URIs, no script,
+ * no external URL) with the study as run, the findings in words, the charts and the comparison tables. The charts
+ * are also written as PNG files under {@code charts/}. The page is well-formed XML as well as HTML (void elements
+ * self-closed, numeric entities only), so tests can parse it.
+ */
 public final class HtmlReport {
+  /** The page's file name in the output folder. */
+  public static final String FILE = "report.html";
+
   private HtmlReport() {}
 
-  /** Writes the charts and report.html; returns the names written. */
+  /** Writes the charts and report.html (each atomically); returns the names written, charts first. */
   public static List<String> write(Path folder, ReportModel model) {
-    return List.of();
+    List<Charts.Chart> charts = List.of();
+    String chartProblem = null;
+    try {
+      charts = Charts.render(model);
+    } catch (Throwable t) {
+      // a machine whose Java cannot draw (no fonts, no AWT libraries) still gets its tables and page
+      if (t instanceof VirtualMachineError && !(t instanceof InternalError)) {
+        throw t;
+      }
+      chartProblem = t.getClass().getName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+      System.err.println("nnsweep: warning: the charts could not be drawn (" + chartProblem
+          + "); report.html is written without them");
+    }
+    List<String> written = new ArrayList<>(Charts.write(folder, charts));
+    String html = page(model, charts, chartProblem);
+    CsvFiles.writeAtomically(folder.resolve(FILE), w -> w.write(html));
+    written.add(FILE);
+    return written;
   }
+
+  /** The page. */
+  static String page(ReportModel model, List<Charts.Chart> charts, String chartProblem) {
+    Study study = model.study();
+    Html h = new Html();
+    h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n")
+        .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n")
+        .raw("<title>").text("nnsweep report: " + study.name()).raw("</title>\n")
+        .raw("<style>\n").raw(CSS).raw("</style>\n</head>\n<body>\n");
+
+    long diverged = model.results().stream().filter(TrainingResult::diverged).count();
+    h.raw("<header>\n<h1>nnsweep report: <span class=\"name\">").text(study.name()).raw("</span></h1>\n")
+        .raw("<p class=\"lede\">").text(ReportFormat.count(model.results().size()) + " networks"
+            + (diverged > 0 ? " (" + diverged + " diverged)" : "") + " trained from study file ")
+        .raw("<code>").text(study.source()).raw("</code>").text(", " + datasetCount(model) + ".")
+        .raw("</p>\n<nav>")
+        .raw("<a href=\"#study\">The study as run</a> <a href=\"#findings\">Findings</a> ")
+        .raw("<a href=\"#charts\">Charts</a> <a href=\"#summary\">Summary table</a> ")
+        .raw(model.rules().isEmpty() ? "" : "<a href=\"#rules\">Rules of thumb</a> ")
+        .raw("<a href=\"#layers\">No hidden layer vs hidden layer</a>")
+        .raw("</nav>\n</header>\n<main>\n");
+
+    studySection(h, model);
+    findingsSection(h, model);
+    chartsSection(h, model, charts, chartProblem);
+    summarySection(h, model);
+    if (!model.rules().isEmpty()) {
+      rulesSection(h, model);
+    }
+    layersSection(h, model);
+
+    h.raw("</main>\n<footer><p>")
+        .text("Every number on this page comes from the CSV files next to it (results.csv: one row per network;"
+            + " summary.csv, rules.csv, layers.csv: the tables above; curves.csv: the training curves), and the"
+            + " charts are in the charts folder as PNG files. Error E = \u00bd \u03a3 (O \u2212 T)\u00b2 over the"
+            + " training rows after the last update; success = every training row classified right (each output"
+            + " on the right side of 0.5); intervals are 95% Wilson score intervals. Made by nnsweep"
+            + version() + ".")
+        .raw("</p></footer>\n</body>\n</html>\n");
+    return h.toString();
+  }
+
+  // ---------------------------------------------------------------------------------------------- sections
+
+  private static void studySection(Html h, ReportModel model) {
+    Study study = model.study();
+    h.raw("<section id=\"study\">\n<h2>The study as run</h2>\n<table class=\"kv\">\n");
+    kv(h, "study", study.name());
+    kv(h, "study file", study.source());
+    kv(h, "networks", ReportFormat.count(model.results().size()) + " (every combination of the axes below)");
+    kv(h, "models", study.models().stream().map(m -> m == Model.NONE ? "none (no hidden layer)"
+        : "hidden (one hidden layer)").collect(Collectors.joining(", ")));
+    kv(h, "hidden sizes", (study.hiddenSizes().isEmpty() ? "no explicit sizes"
+        : "explicit " + ReportFormat.list(study.hiddenSizes())) + (study.hiddenRules().isEmpty() ? ""
+        : "; plus the sizes of the rules " + study.hiddenRules().stream().map(HiddenRule::configName)
+            .collect(Collectors.joining(", ")) + " (per dataset, below)"));
+    kv(h, "learning rates", study.learningRates().stream().map(ReportFormat::plain)
+        .collect(Collectors.joining(", ")));
+    kv(h, "epochs (full-batch updates)", study.epochs().stream().map(e -> ReportFormat.count(e))
+        .collect(Collectors.joining(", ")));
+    kv(h, "bias", study.bias().stream().map(ReportFormat::onOff).collect(Collectors.joining(", ")));
+    kv(h, "seeds", seeds(study.seeds()));
+    kv(h, study.inits().size() == 1 ? "initial weights" : "initial weights (an axis)", study.inits().stream()
+        .map(HtmlReport::describe).collect(Collectors.joining("; ")));
+    if (study.hiddenRules().contains(HiddenRule.SAMPLES_OVER_WEIGHTS)) {
+      kv(h, "samples-over-weights alpha", ReportFormat.plain(study.ruleAlpha()));
+    }
+    kv(h, "stop error", Double.isInfinite(study.stopError()) ? "none: every network makes all its epochs"
+        : "a network stops once E \u2264 " + ReportFormat.error(study.stopError()));
+    kv(h, "curve points", study.curvePoints() == 0 ? "none recorded"
+        : "about " + study.curvePoints() + " log-spaced epochs per network");
+    h.raw("</table>\n");
+
+    h.raw("<h3>Datasets</h3>\n<div class=\"scroll\"><table>\n<thead><tr><th>dataset</th><th>file</th>")
+        .raw("<th class=\"num\">rows</th><th>inputs</th><th>outputs</th><th>hidden sizes trained</th>")
+        .raw("<th class=\"num\">query points</th><th class=\"num\">networks</th></tr></thead>\n<tbody>\n");
+    List<Problem> problems = model.problems();
+    for (int i = 0; i < problems.size(); i++) {
+      Dataset d = problems.get(i).dataset();
+      String name = i < study.datasets().size() ? study.datasets().get(i).name() : d.name();
+      String path = i < study.datasets().size() ? study.datasets().get(i).path() : d.source();
+      TreeSet<Integer> sizes = new TreeSet<>();
+      long networks = 0;
+      for (TrainingResult r : model.results()) {
+        if (r.spec().dataset().equals(name)) {
+          networks++;
+          if (r.spec().model() == Model.HIDDEN) {
+            sizes.add(r.spec().hidden());
+          }
+        }
+      }
+      h.raw("<tr><td>").text(name).raw("</td><td><code>").text(path).raw("</code></td><td class=\"num\">")
+          .text(Integer.toString(d.rows())).raw("</td><td>")
+          .text(d.inputCount() + " (" + String.join(", ", d.inputNames()) + ")").raw("</td><td>")
+          .text(d.outputCount() + " (" + String.join(", ", d.targetNames()) + ")").raw("</td><td>")
+          .text(sizes.isEmpty() ? "\u2013" : ReportFormat.sizes(sizes.stream().mapToInt(Integer::intValue)
+              .toArray())).raw("</td><td class=\"num\">").text(Integer.toString(problems.get(i).queries().length))
+          .raw("</td><td class=\"num\">").text(ReportFormat.count(networks)).raw("</td></tr>\n");
+    }
+    h.raw("</tbody></table></div>\n");
+
+    h.raw("<details><summary>The resolved study (file, defaults and --set overrides), as hashed for --resume")
+        .raw("</summary>\n<pre>").text(pretty(study.canonical())).raw("</pre></details>\n</section>\n");
+  }
+
+  private static void findingsSection(Html h, ReportModel model) {
+    h.raw("<section id=\"findings\">\n<h2>Findings</h2>\n");
+    if (model.headlines().isEmpty()) {
+      h.raw("<p>No findings: the study trained no networks.</p>\n");
+    } else {
+      h.raw("<ul class=\"findings\">\n");
+      for (String line : model.headlines()) {
+        h.raw("<li>").text(line).raw("</li>\n");
+      }
+      h.raw("</ul>\n");
+    }
+    h.raw("<p class=\"note\">").text("Generated from the numbers below. Success = every training row classified"
+        + " right; the bracket is the 95% Wilson interval of the success rate. \u201cReliable\u201d = success in"
+        + " at least 95% of the networks of a hidden size, every setting pooled.").raw("</p>\n</section>\n");
+  }
+
+  private static void chartsSection(Html h, ReportModel model, List<Charts.Chart> charts, String problem) {
+    h.raw("<section id=\"charts\">\n<h2>Charts</h2>\n");
+    if (problem != null) {
+      h.raw("<p class=\"warning\">").text("The charts could not be drawn on this machine: " + problem
+          + ". The tables below hold every number.").raw("</p>\n");
+    }
+    Map<String, List<Charts.Chart>> byDataset = new LinkedHashMap<>();
+    charts.forEach(c -> byDataset.computeIfAbsent(c.dataset(), d -> new ArrayList<>()).add(c));
+    Base64.Encoder base64 = Base64.getEncoder();
+    for (var e : byDataset.entrySet()) {
+      h.raw("<h3>").text(ReportFormat.title(e.getKey())).raw("</h3>\n<div class=\"figures\">\n");
+      for (Charts.Chart c : e.getValue()) {
+        h.raw("<figure id=\"").text(c.file().replaceAll("[^A-Za-z0-9_-]", "-")).raw("\">\n")
+            .raw("<img src=\"data:image/png;base64,").raw(base64.encodeToString(c.png())).raw("\" width=\"")
+            .raw(Integer.toString(c.width())).raw("\" height=\"").raw(Integer.toString(c.height()))
+            .raw("\" alt=\"").text(c.title()).raw("\" />\n<figcaption>").text(c.caption()).raw(" <a href=\"")
+            .text(c.file()).raw("\">").text(c.file()).raw("</a></figcaption>\n</figure>\n");
+      }
+      h.raw("</div>\n");
+    }
+    if (charts.isEmpty() && problem == null) {
+      h.raw("<p>No charts: the study trained no networks.</p>\n");
+    }
+    h.raw("</section>\n");
+  }
+
+  /** Whether the study crosses several init schemes (then the tables show an init column). */
+  private static boolean initVaries(ReportModel model) {
+    return model.results().stream().map(r -> r.spec().init().label()).distinct().count() > 1;
+  }
+
+  private static void summarySection(Html h, ReportModel model) {
+    boolean inits = initVaries(model);
+    h.raw("<section id=\"summary\">\n<h2>Summary: every configuration over its seeds</h2>\n")
+        .raw("<p class=\"note\">").text("One row per dataset, model, hidden size, bias, learning rate, epochs and"
+            + " init (summary.csv). Error statistics leave out diverged networks; success counts them as failures.")
+        .raw("</p>\n<div class=\"scroll\"><table>\n<thead><tr>")
+        .raw("<th>dataset</th><th>model</th><th class=\"num\">hidden</th><th>bias</th>")
+        .raw("<th class=\"num\">learning rate</th><th class=\"num\">epochs</th>")
+        .raw(inits ? "<th>init</th>" : "").raw("<th class=\"num\">networks</th><th class=\"num\">diverged</th>")
+        .raw("<th class=\"num\">median E</th><th class=\"num\">mean E</th>")
+        .raw("<th class=\"num\">std E</th><th class=\"num\">min E</th><th class=\"num\">max E</th>")
+        .raw("<th class=\"num\">success [95% CI]</th></tr></thead>\n<tbody>\n");
+    String previous = null;
+    for (SummaryTable.Row r : model.summary()) {
+      var k = r.key();
+      h.raw(rowStart(previous, k.dataset())).raw("<td>").text(k.dataset()).raw("</td><td>").text(k.model())
+          .raw("</td>");
+      num(h, k.hidden() == 0 ? "\u2013" : Integer.toString(k.hidden()));
+      h.raw("<td>").text(ReportFormat.onOff(k.bias())).raw("</td>");
+      num(h, ReportFormat.plain(k.learningRate()));
+      num(h, ReportFormat.count(k.epochs()));
+      if (inits) {
+        h.raw("<td>").text(k.init()).raw("</td>");
+      }
+      num(h, Integer.toString(r.networks()));
+      num(h, Integer.toString(r.diverged()));
+      num(h, ReportFormat.error(r.medianError()));
+      num(h, ReportFormat.error(r.meanError()));
+      num(h, ReportFormat.error(r.stdError()));
+      num(h, ReportFormat.error(r.minError()));
+      num(h, ReportFormat.error(r.maxError()));
+      rate(h, r.success());
+      h.raw("</tr>\n");
+      previous = k.dataset();
+    }
+    h.raw("</tbody></table></div>\n</section>\n");
+  }
+
+  private static void rulesSection(Html h, ReportModel model) {
+    h.raw("<section id=\"rules\">\n<h2>Rules of thumb: do they point at hidden sizes that work?</h2>\n")
+        .raw("<p class=\"note\">").text("Per dataset and rule (rules.csv): the hidden sizes the rule recommends"
+            + " and how the hidden-layer networks of those sizes did, every bias, learning-rate, epochs and init"
+            + " setting pooled. Best size = lowest median error; smallest reliable size = the smallest whose success"
+            + " rate is at least 95%.").raw("</p>\n<div class=\"scroll\"><table>\n<thead><tr>")
+        .raw("<th>dataset</th><th>rule</th><th class=\"num\">inputs, outputs</th>")
+        .raw("<th class=\"num\">recommended h</th><th class=\"num\">networks</th><th class=\"num\">median E</th>")
+        .raw("<th class=\"num\">best E</th><th class=\"num\">success [95% CI]</th>")
+        .raw("<th class=\"num\">best h in rule</th><th class=\"num\">best h overall</th>")
+        .raw("<th>contains best h</th><th class=\"num\">smallest reliable h</th>")
+        .raw("<th>contains it</th></tr></thead>\n<tbody>\n");
+    String previous = null;
+    for (RulesTable.Row r : model.rules()) {
+      h.raw(rowStart(previous, r.dataset())).raw("<td>").text(r.dataset()).raw("</td><td>").text(r.rule())
+          .raw("</td>");
+      num(h, r.inputs() + ", " + r.outputs());
+      num(h, ReportFormat.sizes(r.sizes()));
+      num(h, Integer.toString(r.networks()));
+      num(h, ReportFormat.error(r.medianError()));
+      num(h, ReportFormat.error(r.bestError()));
+      rate(h, r.success());
+      num(h, r.bestSizeInRule() == 0 ? "\u2013" : Integer.toString(r.bestSizeInRule()));
+      num(h, r.bestSizeOverall() == 0 ? "\u2013" : Integer.toString(r.bestSizeOverall()));
+      yesNo(h, r.networks() == 0 ? null : r.containsBestSize());
+      num(h, r.smallestReliableSize() == 0 ? "none" : Integer.toString(r.smallestReliableSize()));
+      yesNo(h, r.containsSmallestReliable());
+      h.raw("</tr>\n");
+      previous = r.dataset();
+    }
+    h.raw("</tbody></table></div>\n</section>\n");
+  }
+
+  private static void layersSection(Html h, ReportModel model) {
+    boolean inits = initVaries(model);
+    h.raw("<section id=\"layers\">\n<h2>No hidden layer vs a hidden layer</h2>\n")
+        .raw("<p class=\"note\">").text("Per dataset, bias, learning rate, epochs and init (layers.csv). The hidden"
+            + " side pools every hidden size; ratio = median E without a hidden layer / median E with one (above 1: the"
+            + " hidden layer is better). Error statistics leave out diverged networks.")
+        .raw("</p>\n<div class=\"scroll\"><table>\n<thead><tr>")
+        .raw("<th rowspan=\"2\">dataset</th><th rowspan=\"2\">bias</th>")
+        .raw("<th rowspan=\"2\" class=\"num\">learning rate</th><th rowspan=\"2\" class=\"num\">epochs</th>")
+        .raw(inits ? "<th rowspan=\"2\">init</th>" : "")
+        .raw("<th colspan=\"4\" class=\"group\">no hidden layer</th>")
+        .raw("<th colspan=\"4\" class=\"group\">hidden layer, all sizes</th>")
+        .raw("<th rowspan=\"2\" class=\"num\">median E ratio</th>")
+        .raw("<th colspan=\"3\" class=\"group\">best hidden size</th></tr>\n<tr>");
+    for (int i = 0; i < 2; i++) {
+      h.raw("<th class=\"num\">networks</th><th class=\"num\">median E</th><th class=\"num\">best E</th>")
+          .raw("<th class=\"num\">success [95% CI]</th>");
+    }
+    h.raw("<th class=\"num\">h</th><th class=\"num\">median E</th><th class=\"num\">success</th></tr></thead>\n")
+        .raw("<tbody>\n");
+    String previous = null;
+    for (LayersTable.Row r : model.layers()) {
+      var k = r.key();
+      h.raw(rowStart(previous, k.dataset())).raw("<td>").text(k.dataset()).raw("</td><td>")
+          .text(ReportFormat.onOff(k.bias())).raw("</td>");
+      num(h, ReportFormat.plain(k.learningRate()));
+      num(h, ReportFormat.count(k.epochs()));
+      if (inits) {
+        h.raw("<td>").text(k.init()).raw("</td>");
+      }
+      for (LayersTable.Side s : new LayersTable.Side[] {r.none(), r.hidden()}) {
+        if (s == null) {
+          h.raw("<td class=\"num\" colspan=\"4\">not in the study</td>");
+        } else {
+          num(h, Integer.toString(s.networks()));
+          num(h, ReportFormat.error(s.medianError()));
+          num(h, ReportFormat.error(s.bestError()));
+          rate(h, s.success());
+        }
+      }
+      num(h, Double.isNaN(r.medianErrorRatio()) ? "\u2013" : ReportFormat.error(r.medianErrorRatio()));
+      num(h, r.bestHiddenSize() == 0 ? "\u2013" : Integer.toString(r.bestHiddenSize()));
+      num(h, ReportFormat.error(r.bestHiddenMedianError()));
+      num(h, ReportFormat.percent(r.bestHiddenSuccessRate()));
+      h.raw("</tr>\n");
+      previous = k.dataset();
+    }
+    h.raw("</tbody></table></div>\n</section>\n");
+  }
+
+  // ---------------------------------------------------------------------------------------------- pieces
+
+  private static String rowStart(String previous, String dataset) {
+    return previous != null && !previous.equals(dataset) ? "<tr class=\"first\">" : "<tr>";
+  }
+
+  private static void kv(Html h, String key, String value) {
+    h.raw("<tr><th>").text(key).raw("</th><td>").text(value).raw("</td></tr>\n");
+  }
+
+  private static void num(Html h, String value) {
+    h.raw("<td class=\"num\">").text(value).raw("</td>");
+  }
+
+  private static void rate(Html h, Stats.Rate r) {
+    if (r == null || r.trials() == 0) {
+      num(h, "\u2013");
+      return;
+    }
+    String cls = r.rate() >= RulesTable.RELIABLE ? "good" : r.rate() == 0 ? "bad" : "mid";
+    h.raw("<td class=\"num ").raw(cls).raw("\" title=\"").text(r.successes() + " of " + r.trials()
+        + " networks").raw("\">").text(ReportFormat.rate(r)).raw("</td>");
+  }
+
+  private static void yesNo(Html h, Boolean b) {
+    if (b == null) {
+      h.raw("<td>\u2013</td>");
+    } else {
+      h.raw(b ? "<td class=\"good\">yes</td>" : "<td class=\"bad\">no</td>");
+    }
+  }
+
+  private static String datasetCount(ReportModel model) {
+    List<DatasetSpec> ds = model.study().datasets();
+    return ds.size() == 1 ? "1 dataset (" + ds.get(0).name() + ")"
+        : ds.size() + " datasets (" + ds.stream().map(DatasetSpec::name).collect(Collectors.joining(", ")) + ")";
+  }
+
+  /** An init scheme in words. */
+  static String describe(InitSpec init) {
+    String how;
+    if (init instanceof InitSpec.Fixed) {
+      how = "the weights given in the study file";
+    } else if (init instanceof InitSpec.Symmetric sym) {
+      how = "every weight and bias uniform in [\u2212" + ReportFormat.plain(sym.range()) + ", "
+          + ReportFormat.plain(sym.range()) + ")";
+    } else if (init instanceof InitSpec.Xavier) {
+      how = "weights uniform in \u00b1\u221a(6 / (fan-in + fan-out)) (Glorot and Bengio), biases 0";
+    } else if (init instanceof InitSpec.Uniform) {
+      how = "every weight and bias uniform in [0, 1), as the tutorial";
+    } else {
+      return init.label();
+    }
+    return init.label() + ": " + how;
+  }
+
+  static String seeds(Seeds seeds) {
+    if (seeds.explicit() != null) {
+      long[] s = seeds.explicit();
+      String list = Arrays.stream(s).limit(20).mapToObj(Long::toString).collect(Collectors.joining(", "));
+      return list + (s.length > 20 ? ", \u2026 (" + s.length + " seeds)" : s.length == 1 ? "" : " (" + s.length
+          + " seeds)");
+    }
+    long last = seeds.from() + seeds.count() - 1;
+    return seeds.count() == 1 ? Long.toString(seeds.from())
+        : seeds.from() + "-" + last + " (" + ReportFormat.count(seeds.count()) + " seeds)";
+  }
+
+  /** The canonical JSON, indented; as it is when it is not JSON. */
+  static String pretty(String json) {
+    try {
+      ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      return mapper.writeValueAsString(mapper.readTree(json));
+    } catch (Exception | LinkageError e) {
+      return json;
+    }
+  }
+
+  private static String version() {
+    String v = HtmlReport.class.getPackage() == null ? null
+        : HtmlReport.class.getPackage().getImplementationVersion();
+    return v == null ? "" : " " + v;
+  }
+
+  /** A string builder whose {@code text} escapes for HTML (and XML). */
+  static final class Html {
+    private final StringBuilder sb = new StringBuilder(1 << 16);
+
+    Html raw(String s) {
+      sb.append(s);
+      return this;
+    }
+
+    Html text(String s) {
+      sb.append(escape(s));
+      return this;
+    }
+
+    @Override
+    public String toString() {
+      return sb.toString();
+    }
+  }
+
+  /** Escapes {@code & < > " '}; drops control characters XML does not allow. */
+  static String escape(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '&' -> b.append("&amp;");
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '"' -> b.append("&quot;");
+        case '\'' -> b.append("&#39;");
+        default -> {
+          if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
+            b.append('\ufffd');
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.toString();
+  }
+
+  static final String CSS = """
+      :root { color-scheme: light; }
+      * { box-sizing: border-box; }
+      body { margin: 0; background: #f3f5f7; color: #1c2430;
+        font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", "Liberation Sans", sans-serif; }
+      header, main, footer { max-width: 1900px; margin: 0 auto; padding: 0 24px; }
+      header { padding-top: 28px; padding-bottom: 8px; }
+      h1 { font-size: 28px; margin: 0 0 4px; color: #15304a; }
+      h1 .name { color: #3b5f80; }
+      h2 { font-size: 21px; margin: 0 0 12px; color: #15304a; }
+      h3 { font-size: 17px; margin: 22px 0 10px; color: #2b3a4a; }
+      .lede { margin: 0 0 12px; color: #3d4a57; }
+      nav a { display: inline-block; margin: 0 8px 6px 0; padding: 3px 10px; border-radius: 14px;
+        background: #e1e8ef; color: #1f3c58; text-decoration: none; font-size: 13px; }
+      nav a:hover { background: #cfdae5; }
+      section { background: #fff; border: 1px solid #dde3e9; border-radius: 8px; padding: 20px 24px;
+        margin: 18px 0; box-shadow: 0 1px 2px rgba(20, 40, 60, 0.05); }
+      code, pre { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 13px; }
+      pre { background: #f6f8fa; border: 1px solid #e3e8ee; border-radius: 6px; padding: 12px; overflow-x: auto; }
+      details { margin-top: 14px; }
+      summary { cursor: pointer; color: #1f3c58; }
+      ul.findings { margin: 0; padding-left: 22px; }
+      ul.findings li { margin: 3px 0; }
+      .note { color: #55616d; font-size: 13px; margin: 6px 0 12px; }
+      .warning { background: #fff4e5; border: 1px solid #f0c890; padding: 8px 12px; border-radius: 6px; }
+      .scroll { overflow-x: auto; }
+      table { border-collapse: collapse; font-size: 13px; font-variant-numeric: tabular-nums; }
+      th, td { padding: 4px 9px; border-bottom: 1px solid #e6eaee; text-align: left; vertical-align: top;
+        white-space: nowrap; }
+      thead th { background: #eef2f6; color: #23313f; border-bottom: 2px solid #cfd8e1; font-weight: 600;
+        white-space: normal; vertical-align: bottom; }
+      th.group { text-align: center; border-left: 1px solid #cfd8e1; border-right: 1px solid #cfd8e1; }
+      tbody tr:nth-child(even) { background: #fafbfc; }
+      tbody tr.first td { border-top: 2px solid #b8c4cf; }
+      .num { text-align: right; }
+      td.good { color: #1d6b3a; }
+      td.mid { color: #8a5a00; }
+      td.bad { color: #a4282c; }
+      table.kv th { background: none; color: #55616d; font-weight: 600; width: 210px;
+        border-bottom: 1px solid #eef1f4; }
+      table.kv td { white-space: normal; border-bottom: 1px solid #eef1f4; }
+      .figures { display: flex; flex-wrap: wrap; gap: 18px 28px; justify-content: center; }
+      figure { margin: 0; flex: 1 1 820px; max-width: 902px; }
+      figure img { display: block; width: 100%; height: auto; border: 1px solid #e1e6eb; border-radius: 4px; }
+      figcaption { font-size: 13px; color: #45525e; margin-top: 6px; }
+      figcaption a { color: #3b5f80; }
+      footer { color: #66717c; font-size: 12px; padding-bottom: 30px; }
+      """;
 }

@@ -75,6 +75,11 @@ final class ReportFormat {
     return values.stream().map(String::valueOf).collect(Collectors.joining(", "));
   }
 
+  /** A dataset name as a title: short names (or, xor) in capitals, as the findings write them. */
+  static String title(String dataset) {
+    return dataset.length() <= 4 ? dataset.toUpperCase(Locale.ROOT) : dataset;
+  }
+
   /** "on" / "off". */
   static String onOff(boolean b) {
     return b ? "on" : "off";

@@ -58,7 +58,7 @@ class ResumeTest {
     List<IdRange> ranges = IdRange.balanced(grid, 6);
     for (IdRange r : List.of(ranges.get(1), ranges.get(4))) {
       state.commit(r, r.ids().mapToObj(id -> NetworkRun.train(grid.spec(id), problems.get(grid.spec(id)
-          .datasetIndex()))).toArray(TrainingResult[]::new));
+          .datasetIndex()), grid.curvePoints(), grid.stopError())).toArray(TrainingResult[]::new));
     }
     long committed = ranges.get(1).size() + ranges.get(4).size();
 

@@ -1,0 +1,232 @@
+package nnsweep.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import nnsweep.data.Dataset;
+import nnsweep.nn.Model;
+import nnsweep.study.HiddenRule;
+import nnsweep.study.Seeds;
+import nnsweep.study.Study;
+import nnsweep.testing.Studies;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** report.html: self-contained, well-formed, and holding the study, the findings, the tables and every chart. */
+class HtmlReportTest {
+  private static ReportModel model;
+
+  @BeforeAll
+  static void train() {
+    model = ReportFixtures.tutorialLike();
+  }
+
+  @Test
+  void writesTheChartsAndTheSelfContainedPage(@TempDir Path dir) throws Exception {
+    List<String> written = HtmlReport.write(dir, model);
+
+    assertEquals("report.html", written.get(written.size() - 1));
+    List<String> charts = written.subList(0, written.size() - 1);
+    assertEquals(8, charts.size(), written.toString());
+    assertTrue(charts.stream().allMatch(n -> n.startsWith("charts/") && n.endsWith(".png")), written.toString());
+    for (String name : written) {
+      assertTrue(Files.isRegularFile(dir.resolve(name)), name);
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary files left");
+    }
+
+    String html = Files.readString(dir.resolve("report.html"), StandardCharsets.UTF_8);
+    Document doc = parse(html);
+    assertEquals("nnsweep report: tiny", text(doc, "title").get(0));
+
+    // every chart embedded as a data: URI holding exactly the PNG file's bytes, and linked as the file alongside
+    NodeList imgs = doc.getElementsByTagName("img");
+    assertEquals(charts.size(), imgs.getLength());
+    for (int i = 0; i < imgs.getLength(); i++) {
+      Element img = (Element) imgs.item(i);
+      String src = img.getAttribute("src");
+      assertTrue(src.startsWith("data:image/png;base64,"), src.substring(0, Math.min(40, src.length())));
+      byte[] png = Base64.getDecoder().decode(src.substring("data:image/png;base64,".length()));
+      assertArrayEquals(Files.readAllBytes(dir.resolve(charts.get(i))), png, charts.get(i));
+      assertNotNull(ImageIO.read(new ByteArrayInputStream(png)));
+      assertEquals(Integer.toString(Charts.WIDTH), img.getAttribute("width"));
+      assertFalse(img.getAttribute("alt").isBlank());
+    }
+    assertTrue(attributes(doc, "a", "href").containsAll(charts), "each chart's PNG file is linked");
+
+    // the findings, word for word
+    assertFalse(model.headlines().isEmpty());
+    List<String> items = new ArrayList<>();
+    NodeList lis = doc.getElementsByTagName("li");
+    for (int i = 0; i < lis.getLength(); i++) {
+      items.add(lis.item(i).getTextContent());
+    }
+    assertEquals(model.headlines(), items);
+
+    // the study as run
+    for (String s : List.of("The study as run", "Findings", "Charts")) {
+      assertTrue(text(doc, "h2").contains(s), s);
+    }
+    assertTrue(html.contains("conf/tiny.conf"));
+    assertTrue(html.contains("0-3 (4 seeds)"), "the seeds");
+    assertTrue(text(doc, "summary").get(0).startsWith("The resolved study"));
+    assertTrue(text(doc, "pre").get(0).contains("\"learning-rates\" : [ 0.5 ]"), text(doc, "pre").get(0));
+
+    // the three tables, their headers and one row per table row
+    List<String> headers = text(doc, "th");
+    for (String h : List.of("dataset", "model", "hidden", "networks", "median E", "success [95% CI]", "rule",
+        "recommended h", "contains best h", "smallest reliable h", "median E ratio", "no hidden layer",
+        "hidden layer, all sizes", "best hidden size", "rows", "inputs", "outputs")) {
+      assertTrue(headers.contains(h), "header " + h + " in " + headers);
+    }
+    assertEquals(model.summary().size(), rows(doc, "summary"));
+    assertEquals(model.rules().size(), rows(doc, "rules"));
+    assertEquals(model.layers().size(), rows(doc, "layers"));
+    assertTrue(Pattern.compile("\\d+% \\[\\d+%, \\d+%\\]").matcher(html).find(), "intervals as 87% [82%, 91%]");
+  }
+
+  @Test
+  void hasNoExternalUrlNoScriptAndNoStylesheetLink(@TempDir Path dir) throws Exception {
+    HtmlReport.write(dir, model);
+    String html = Files.readString(dir.resolve("report.html"), StandardCharsets.UTF_8);
+    assertFalse(html.contains("http://"), "no http:// anywhere");
+    assertFalse(html.contains("https://"), "no https:// anywhere");
+    Matcher m = Pattern.compile("(?i)\\b(src|href|action|data)\\s*=\\s*\"([^\"]*)\"").matcher(html);
+    int links = 0;
+    while (m.find()) {
+      links++;
+      String url = m.group(2).trim().toLowerCase(java.util.Locale.ROOT);
+      assertFalse(url.startsWith("//") || url.matches("^[a-z][a-z0-9+.-]*:.*") && !url.startsWith("data:image/"),
+          "external or scheme URL: " + m.group(1) + "=" + url.substring(0, Math.min(60, url.length())));
+    }
+    assertTrue(links > 8);
+    assertFalse(Pattern.compile("(?i)url\\s*\\(").matcher(html).find(), "no url(...) in the CSS");
+    assertFalse(html.toLowerCase(java.util.Locale.ROOT).contains("<script"), "no script");
+    assertFalse(html.toLowerCase(java.util.Locale.ROOT).contains("<link"), "no linked stylesheet");
+    assertFalse(html.contains("@import"));
+  }
+
+  @Test
+  void escapesEveryStringFromTheStudy(@TempDir Path dir) throws Exception {
+    Dataset evil = ChartsTest.rename(Studies.xor(), "x<b>&amp;\"'");
+    Study study = ReportFixtures.study("name<script>alert(1)</script>&", List.of(evil),
+        List.of(Model.NONE, Model.HIDDEN), List.of(2), List.of(HiddenRule.TWO_THIRDS_INPUTS_PLUS_OUTPUTS),
+        List.of(0.5), List.of(500), List.of(false), Seeds.of(0, 1), 5);
+    ReportModel m = ReportFixtures.model(study, List.of(evil));
+    HtmlReport.write(dir, m);
+    String html = Files.readString(dir.resolve("report.html"), StandardCharsets.UTF_8);
+    assertFalse(html.contains("<script>"));
+    assertFalse(html.contains("<b>"));
+    Document doc = parse(html);
+    assertEquals("nnsweep report: name<script>alert(1)</script>&", text(doc, "title").get(0));
+    assertTrue(text(doc, "td").contains("x<b>&amp;\"'"), "the dataset name, as text");
+    for (String h : m.headlines()) {
+      assertTrue(text(doc, "li").contains(h), h);
+    }
+  }
+
+  @Test
+  void withoutChartsThePageSaysWhyAndStillHasTheTables() throws Exception {
+    String html = HtmlReport.page(model, List.of(), "java.awt.AWTError: no fonts");
+    Document doc = parse(html);
+    assertEquals(0, doc.getElementsByTagName("img").getLength());
+    assertTrue(html.contains("The charts could not be drawn on this machine: java.awt.AWTError: no fonts"));
+    assertEquals(model.summary().size(), rows(doc, "summary"));
+  }
+
+  @Test
+  void theWellFormednessCheckCatchesBrokenMarkup() {
+    assertThrowsParse("<!DOCTYPE html><html><body><div><p>x</div></body></html>");
+    assertThrowsParse("<!DOCTYPE html><html><body><img src=\"a\"></body></html>");
+  }
+
+  private static void assertThrowsParse(String html) {
+    try {
+      parse(html);
+    } catch (Exception e) {
+      return;
+    }
+    throw new AssertionError("parsed: " + html);
+  }
+
+  /**
+   * Parses the page as XML: the report is written so that it is well-formed (every element closed, void elements
+   * self-closed, numeric entities only), so any unbalanced tag fails here.
+   */
+  static Document parse(String html) throws Exception {
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    f.setNamespaceAware(false);
+    f.setValidating(false);
+    f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    f.setExpandEntityReferences(false);
+    DocumentBuilder b = f.newDocumentBuilder();
+    b.setErrorHandler(null);
+    Document doc = b.parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+    Element root = doc.getDocumentElement();
+    assertEquals("html", root.getTagName());
+    assertEquals(List.of("head", "body"), children(root));
+    return doc;
+  }
+
+  private static List<String> children(Element e) {
+    List<String> names = new ArrayList<>();
+    for (var n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element c) {
+        names.add(c.getTagName());
+      }
+    }
+    return names;
+  }
+
+  static List<String> text(Document doc, String tag) {
+    List<String> out = new ArrayList<>();
+    NodeList nodes = doc.getElementsByTagName(tag);
+    for (int i = 0; i < nodes.getLength(); i++) {
+      out.add(nodes.item(i).getTextContent());
+    }
+    return out;
+  }
+
+  private static List<String> attributes(Document doc, String tag, String attribute) {
+    List<String> out = new ArrayList<>();
+    NodeList nodes = doc.getElementsByTagName(tag);
+    for (int i = 0; i < nodes.getLength(); i++) {
+      out.add(((Element) nodes.item(i)).getAttribute(attribute));
+    }
+    return out;
+  }
+
+  /** Body rows of the table in the section with this id. */
+  private static int rows(Document doc, String sectionId) {
+    NodeList sections = doc.getElementsByTagName("section");
+    for (int i = 0; i < sections.getLength(); i++) {
+      Element s = (Element) sections.item(i);
+      if (s.getAttribute("id").equals(sectionId)) {
+        Element tbody = (Element) s.getElementsByTagName("tbody").item(0);
+        return tbody.getElementsByTagName("tr").getLength();
+      }
+    }
+    throw new AssertionError("no section " + sectionId);
+  }
+}
