@@ -98,6 +98,13 @@ class BeyondTutorialTest {
     Csv.Table summary = Csv.read(out.resolve("summary.csv"));
     assertTrue(summary.rows().stream().filter(r -> r.get("dataset").equals("iris"))
         .allMatch(r -> !r.get("median_test_error").isEmpty()));
+    try {
+      String html = Files.readString(out.resolve("report.html"));
+      assertTrue(html.contains("median test E") && html.contains("mean test accuracy"),
+          "the report shows generalisation next to training error");
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
   }
 
   @Test

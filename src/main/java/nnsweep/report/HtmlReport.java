@@ -208,6 +208,8 @@ public final class HtmlReport {
 
   private static void summarySection(Html h, ReportModel model) {
     boolean inits = initVaries(model);
+    // generalisation next to training error, for studies that hold rows out
+    boolean tested = model.summary().stream().anyMatch(r -> !Double.isNaN(r.medianTestError()));
     h.raw("<section id=\"summary\">\n<h2>Summary: every configuration over its seeds</h2>\n")
         .raw("<p class=\"note\">").text("One row per dataset, model, hidden size, bias, learning rate, epochs and"
             + " init (summary.csv). Error statistics leave out diverged networks; success counts them as failures.")
@@ -217,7 +219,9 @@ public final class HtmlReport {
         .raw(inits ? "<th>init</th>" : "").raw("<th class=\"num\">networks</th><th class=\"num\">diverged</th>")
         .raw("<th class=\"num\">median E</th><th class=\"num\">mean E</th>")
         .raw("<th class=\"num\">std E</th><th class=\"num\">min E</th><th class=\"num\">max E</th>")
-        .raw("<th class=\"num\">success [95% CI]</th></tr></thead>\n<tbody>\n");
+        .raw("<th class=\"num\">success [95% CI]</th>")
+        .raw(tested ? "<th class=\"num\">median test E</th><th class=\"num\">mean test accuracy</th>" : "")
+        .raw("</tr></thead>\n<tbody>\n");
     String previous = null;
     for (SummaryTable.Row r : model.summary()) {
       var k = r.key();
@@ -238,6 +242,11 @@ public final class HtmlReport {
       num(h, ReportFormat.error(r.minError()));
       num(h, ReportFormat.error(r.maxError()));
       rate(h, r.success());
+      if (tested) {
+        num(h, ReportFormat.error(r.medianTestError()));
+        num(h, Double.isNaN(r.meanTestAccuracy()) ? "\u2013"
+            : String.format(java.util.Locale.ROOT, "%.1f%%", 100 * r.meanTestAccuracy()));
+      }
       h.raw("</tr>\n");
       previous = k.dataset();
     }
