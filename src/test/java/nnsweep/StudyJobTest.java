@@ -134,6 +134,34 @@ class StudyJobTest {
     }
   }
 
+  @Test
+  void divergenceIsARecordedOutcomeNotACrash() throws IOException {
+    // targets far outside (0, 1) and a huge rate: rate x gradient overflows, E becomes NaN
+    Path dir = Files.createDirectories(tmp.resolve("diverge"));
+    Path csv = Files.writeString(dir.resolve("far.csv"), "x1,x2,y\n0,0,0\n0,1,1e6\n1,0,1e6\n1,1,0\n");
+    Path conf = Files.writeString(dir.resolve("diverge.conf"), "study { name = diverge\n"
+        + "datasets = [ { name = far, path = \"" + csv + "\", outputs = 1 } ]\n"
+        + "hidden { sizes = [2] }\n learning-rates = [1e305, 0.1]\n epochs = [100]\n bias = [true]\n"
+        + "seeds = [0, 1] }\n");
+    Path out = dir.resolve("out");
+
+    Run run = run("--config", conf.toString(), "--out", out.toString());
+
+    assertEquals(0, run.status, run.err);
+    List<Map<String, String>> rows = Csv.read(out.resolve("results.csv")).rows();
+    assertEquals(4, rows.size());
+    for (Map<String, String> r : rows) {
+      boolean huge = Double.parseDouble(r.get("learning_rate")) > 1;
+      assertEquals(Boolean.toString(huge), r.get("diverged"), r.toString());
+      if (huge) {
+        assertTrue(Integer.parseInt(r.get("epochs_run")) < 100, r.toString());
+      }
+    }
+    Map<String, String> summary = Csv.read(out.resolve("summary.csv")).rows().get(0);
+    assertEquals("2", summary.get("diverged"));
+    assertEquals("", summary.get("median_error"), "error statistics leave diverged networks out");
+  }
+
   private static Path writeDataset(Path dir, ReferenceCase c) throws IOException {
     StringBuilder sb = new StringBuilder();
     List<String> names = new java.util.ArrayList<>();
