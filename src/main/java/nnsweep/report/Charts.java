@@ -8,10 +8,8 @@ import java.awt.Stroke;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
@@ -874,23 +872,7 @@ public final class Charts {
 
   /** Writes bytes atomically: to a temporary name in the same folder, then renamed. */
   static void writeAtomically(Path file, byte[] bytes) {
-    Path dir = file.toAbsolutePath().getParent();
-    Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
-    try {
-      Files.createDirectories(dir);
-      Files.write(tmp, bytes);
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      try {
-        Files.deleteIfExists(tmp);
-      } catch (IOException ignored) {
-        // the original failure is the one to report
-      }
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    }
+    CsvFiles.writeAtomically(file, bytes);
   }
+
 }

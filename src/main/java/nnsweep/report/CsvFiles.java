@@ -41,12 +41,33 @@ public final class CsvFiles {
 
   /** Writes a text file atomically. */
   public static void writeAtomically(Path file, Content content) {
+    writeStreamAtomically(file, out -> {
+      Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+      content.write(w);
+      // flushes what the content left buffered; a no-op if the content closed it (CSVPrinter does)
+      w.close();
+    });
+  }
+
+  /** Writes bytes atomically. */
+  public static void writeAtomically(Path file, byte[] bytes) {
+    writeStreamAtomically(file, out -> out.write(bytes));
+  }
+
+  /** Something that writes a file's bytes. */
+  @FunctionalInterface
+  private interface Stream {
+    void write(java.io.OutputStream out) throws IOException;
+  }
+
+  /** To a temporary name in the same folder, then renamed over the target; the temporary file never survives. */
+  private static void writeStreamAtomically(Path file, Stream content) {
     Path dir = file.toAbsolutePath().getParent();
     Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
     try {
       Files.createDirectories(dir);
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        content.write(w);
+      try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
+        content.write(out);
       }
       try {
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
