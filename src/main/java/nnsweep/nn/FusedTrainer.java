@@ -2,11 +2,26 @@ package nnsweep.nn;
 
 /**
  * The fast training kernel: the same arithmetic as {@link BreezeTrainer}, fused into loops over the Breeze matrices'
- * column-major backing arrays, with no allocation per epoch and s(z) reused for s'(z).
+ * backing arrays, with no allocation per epoch and s(z) reused for s'(z).
  *
- * <p>Per epoch it makes one pass over the samples: forward, output delta, hidden delta, and accumulates the gradients;
- * then it updates both layers. Sums run in the same order as the matrix products they replace (over inputs for a
- * unit's z, then the bias; over samples for a gradient), so results agree with the readable trainer to rounding.
+ * <p>Each epoch goes layer by layer, like the matrix products it replaces, with the rows in the innermost loops: the
+ * hidden pre-activations of every row, their sigmoids, the output deltas and E, the hidden deltas, then the gradients
+ * and updates. Every sum keeps the order of the straightforward per-row kernel this one replaced (kept in the tests as
+ * {@code OriginalFusedTrainer}, and matched bit for bit there): a unit's z is {@code 0.0 + x0 w0 + x1 w1 + ...} in
+ * input order, then {@code + b}; E adds the squared differences row by row, output by output within a row; each
+ * gradient is summed from {@code 0.0} over the rows in order and applied as {@code w -= rate * g}. Only the loop
+ * structure changed:
+ * <ul>
+ *   <li>the data and the per-row work arrays are held as one array per column, so that every inner loop indexes
+ *       each array by the row alone: HotSpot's C2 vectorises those loops (with two different offsets into one
+ *       column-major array it does not), which is what makes larger row counts fast;
+ *   <li>up to four terms of a sum are added per pass over the rows ({@link #combine}), up to four gradients are
+ *       summed per pass ({@link #descend}), and the update is applied as each gradient is complete;
+ *   <li>one output (the tutorial's networks) has its own loops for E and the hidden deltas;
+ *   <li>the {@link ErrorLog} is consulted only where it can matter (curve epochs, the target, divergence), through
+ *       {@link ErrorGate}, instead of once per epoch.
+ * </ul>
+ * The weights are read and updated in place in the Breeze matrices' column-major arrays.
  */
 public final class FusedTrainer implements Trainer {
 
@@ -20,154 +35,334 @@ public final class FusedTrainer implements Trainer {
         : trainNone(net, x, t, n, options);
   }
 
-  private static TrainingOutcome trainHidden(Network net, double[] x, double[] t, int n, TrainingOptions options) {
+  private static TrainingOutcome trainHidden(Network net, double[] xData, double[] tData, int n,
+      TrainingOptions options) {
     final int in = net.inputs();
     final int h = net.hiddenUnits();
     final int out = net.outputs();
     final boolean bias = net.bias();
     final double rate = options.learningRate();
-    final double[] wh = Matrices.data(net.wHidden); // in x h: wh[k + j*in]
-    final double[] bh = Matrices.data(net.bHidden); // 1 x h
-    final double[] wo = Matrices.data(net.wOut); // h x out: wo[j + o*h]
-    final double[] bo = Matrices.data(net.bOut); // 1 x out
-    final double[] hidden = new double[n * h]; // n x h: hidden[i + j*n]
-    final double[] deltaOut = new double[n * out]; // n x out
-    final double[] deltaHidden = new double[n * h]; // n x h
-    final double[] gradHidden = new double[in * h];
-    final double[] gradOut = new double[h * out];
-    ErrorLog log = new ErrorLog(options);
+    final double[] wh = Matrices.data(net.wHidden);
+    final double[] bh = Matrices.data(net.bHidden);
+    final double[] wo = Matrices.data(net.wOut);
+    final double[] bo = Matrices.data(net.bOut);
+    final double[][] x = columns(xData, n, in);
+    final double[][] t = columns(tData, n, out);
+    final double[][] hidden = new double[h][n];
+    final double[][] sq = new double[out][n];
+    final double[][] dOut = new double[out][n];
+    final double[][] dHidden = new double[h][n];
+    final ErrorGate gate = new ErrorGate(options);
+    final int epochs = options.epochs();
+    int check = gate.nextCheck();
+    double skipped = 0.0;
     int k = 0;
-    for (; k < options.epochs(); k++) {
-      double sse = 0.0;
-      for (int i = 0; i < n; i++) {
-        for (int j = 0; j < h; j++) {
-          double z = 0.0;
-          for (int q = 0; q < in; q++) {
-            z += x[i + q * n] * wh[q + j * in];
-          }
-          if (bias) {
-            z += bh[j];
-          }
-          hidden[i + j * n] = Sigmoid.s(z);
-        }
-        for (int o = 0; o < out; o++) {
-          double z = 0.0;
-          for (int j = 0; j < h; j++) {
-            z += hidden[i + j * n] * wo[j + o * h];
-          }
-          if (bias) {
-            z += bo[o];
-          }
-          double y = Sigmoid.s(z);
-          double diff = y - t[i + o * n];
-          sse += diff * diff;
-          deltaOut[i + o * n] = diff * y * (1.0 - y);
-        }
-        for (int j = 0; j < h; j++) {
-          double back = 0.0;
-          for (int o = 0; o < out; o++) {
-            back += deltaOut[i + o * n] * wo[j + o * h];
-          }
-          double a = hidden[i + j * n];
-          deltaHidden[i + j * n] = back * a * (1.0 - a);
-        }
-      }
-      if (!log.beforeUpdate(k, 0.5 * sse)) {
-        break;
-      }
-      // gradients summed over samples in order, like the products hidden^T deltaOut and X^T deltaHidden
-      for (int o = 0; o < out; o++) {
-        for (int j = 0; j < h; j++) {
-          double g = 0.0;
+    for (; k < epochs; k++) {
+      for (int j = 0; j < h; j++) {
+        double[] a = hidden[j];
+        combine(a, x, in, wh, j * in, 1, n);
+        if (bias) {
+          double b = bh[j];
           for (int i = 0; i < n; i++) {
-            g += hidden[i + j * n] * deltaOut[i + o * n];
+            a[i] = Sigmoid.s(a[i] + b);
           }
-          gradOut[j + o * h] = g;
+        } else {
+          for (int i = 0; i < n; i++) {
+            a[i] = Sigmoid.s(a[i]);
+          }
         }
+      }
+      for (int o = 0; o < out; o++) {
+        combine(dOut[o], hidden, h, wo, o * h, 1, n);
+      }
+      double sse = outputDeltas(dOut, t, bias, bo, sq, n);
+      double e = 0.5 * sse;
+      if (k < check && gate.canSkip(e)) {
+        skipped = e;
+      } else {
+        if (!gate.beforeUpdate(k, e, skipped)) {
+          break;
+        }
+        check = gate.nextCheck();
       }
       for (int j = 0; j < h; j++) {
-        for (int q = 0; q < in; q++) {
-          double g = 0.0;
+        double[] d = dHidden[j];
+        double[] a = hidden[j];
+        if (out == 1) {
+          double[] d0 = dOut[0];
+          double w = wo[j];
           for (int i = 0; i < n; i++) {
-            g += x[i + q * n] * deltaHidden[i + j * n];
+            d[i] = (0.0 + d0[i] * w) * a[i] * (1.0 - a[i]);
           }
-          gradHidden[q + j * in] = g;
+        } else {
+          combine(d, dOut, out, wo, j, h, n);
+          for (int i = 0; i < n; i++) {
+            d[i] = d[i] * a[i] * (1.0 - a[i]);
+          }
         }
       }
-      for (int p = 0; p < wo.length; p++) {
-        wo[p] -= rate * gradOut[p];
+      for (int o = 0; o < out; o++) {
+        descend(wo, o * h, rate, hidden, h, dOut[o], n);
       }
-      for (int p = 0; p < wh.length; p++) {
-        wh[p] -= rate * gradHidden[p];
+      for (int j = 0; j < h; j++) {
+        descend(wh, j * in, rate, x, in, dHidden[j], n);
       }
       if (bias) {
         for (int o = 0; o < out; o++) {
-          bo[o] -= rate * columnSum(deltaOut, n, o);
+          bo[o] -= rate * sum(dOut[o], n);
         }
         for (int j = 0; j < h; j++) {
-          bh[j] -= rate * columnSum(deltaHidden, n, j);
+          bh[j] -= rate * sum(dHidden[j], n);
         }
       }
     }
-    return log.finish(k, error(net, x, t, n));
+    return gate.finish(k, skipped, error(net, xData, tData, n));
   }
 
-  private static TrainingOutcome trainNone(Network net, double[] x, double[] t, int n, TrainingOptions options) {
+  private static TrainingOutcome trainNone(Network net, double[] xData, double[] tData, int n,
+      TrainingOptions options) {
     final int in = net.inputs();
     final int out = net.outputs();
     final boolean bias = net.bias();
     final double rate = options.learningRate();
-    final double[] w = Matrices.data(net.wOut); // in x out: w[q + o*in]
+    final double[] w = Matrices.data(net.wOut);
     final double[] b = Matrices.data(net.bOut);
-    final double[] deltaOut = new double[n * out];
-    final double[] gradOut = new double[in * out];
-    ErrorLog log = new ErrorLog(options);
+    final double[][] x = columns(xData, n, in);
+    final double[][] t = columns(tData, n, out);
+    final double[][] sq = new double[out][n];
+    final double[][] dOut = new double[out][n];
+    final ErrorGate gate = new ErrorGate(options);
+    final int epochs = options.epochs();
+    int check = gate.nextCheck();
+    double skipped = 0.0;
     int k = 0;
-    for (; k < options.epochs(); k++) {
-      double sse = 0.0;
-      for (int i = 0; i < n; i++) {
-        for (int o = 0; o < out; o++) {
-          double z = 0.0;
-          for (int q = 0; q < in; q++) {
-            z += x[i + q * n] * w[q + o * in];
-          }
-          if (bias) {
-            z += b[o];
-          }
-          double y = Sigmoid.s(z);
-          double diff = y - t[i + o * n];
-          sse += diff * diff;
-          deltaOut[i + o * n] = diff * y * (1.0 - y);
-        }
+    for (; k < epochs; k++) {
+      for (int o = 0; o < out; o++) {
+        combine(dOut[o], x, in, w, o * in, 1, n);
       }
-      if (!log.beforeUpdate(k, 0.5 * sse)) {
-        break;
+      double sse = outputDeltas(dOut, t, bias, b, sq, n);
+      double e = 0.5 * sse;
+      if (k < check && gate.canSkip(e)) {
+        skipped = e;
+      } else {
+        if (!gate.beforeUpdate(k, e, skipped)) {
+          break;
+        }
+        check = gate.nextCheck();
       }
       for (int o = 0; o < out; o++) {
-        for (int q = 0; q < in; q++) {
-          double g = 0.0;
-          for (int i = 0; i < n; i++) {
-            g += x[i + q * n] * deltaOut[i + o * n];
-          }
-          gradOut[q + o * in] = g;
-        }
-      }
-      for (int p = 0; p < w.length; p++) {
-        w[p] -= rate * gradOut[p];
+        descend(w, o * in, rate, x, in, dOut[o], n);
       }
       if (bias) {
         for (int o = 0; o < out; o++) {
-          b[o] -= rate * columnSum(deltaOut, n, o);
+          b[o] -= rate * sum(dOut[o], n);
         }
       }
     }
-    return log.finish(k, error(net, x, t, n));
+    return gate.finish(k, skipped, error(net, xData, tData, n));
   }
 
-  private static double columnSum(double[] m, int rows, int col) {
+  /** The columns of a column-major n x m matrix as m arrays (so inner loops index every array by the row alone). */
+  private static double[][] columns(double[] data, int n, int m) {
+    double[][] c = new double[m][];
+    for (int q = 0; q < m; q++) {
+      c[q] = java.util.Arrays.copyOfRange(data, q * n, (q + 1) * n);
+    }
+    return c;
+  }
+
+  /**
+   * Turns the output units' pre-activations in {@code d} (without bias) into deltas (O - T) s'(z), in place, and
+   * returns the sum of squared differences, summed row by row and within a row output by output (the order of the
+   * kernel's per-row loop).
+   */
+  private static double outputDeltas(double[][] d, double[][] t, boolean bias, double[] bo, double[][] sq, int n) {
+    final int out = d.length;
+    double sse = 0.0;
+    if (out == 1) {
+      double[] z = d[0];
+      double[] target = t[0];
+      double b = bias ? bo[0] : 0.0;
+      for (int i = 0; i < n; i++) {
+        double a = Sigmoid.s(bias ? z[i] + b : z[i]);
+        double diff = a - target[i];
+        sse += diff * diff;
+        z[i] = diff * a * (1.0 - a);
+      }
+      return sse;
+    }
+    for (int o = 0; o < out; o++) {
+      double[] z = d[o];
+      double[] target = t[o];
+      double[] s = sq[o];
+      double b = bias ? bo[o] : 0.0;
+      for (int i = 0; i < n; i++) {
+        double a = Sigmoid.s(bias ? z[i] + b : z[i]);
+        double diff = a - target[i];
+        s[i] = diff * diff;
+        z[i] = diff * a * (1.0 - a);
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      for (int o = 0; o < out; o++) {
+        sse += sq[o][i];
+      }
+    }
+    return sse;
+  }
+
+  /**
+   * dst[i] = sum over q < m of src[q][i] * w[w0 + q*ws], for every row i < n: each sum starts at 0.0 and adds its
+   * terms in q order, like a matrix product's inner loop; up to four terms per pass over the rows.
+   */
+  private static void combine(double[] dst, double[][] src, int m, double[] w, int w0, int ws, int n) {
+    if (m == 0) {
+      java.util.Arrays.fill(dst, 0, n, 0.0);
+      return;
+    }
+    int q;
+    switch (m) {
+      case 1: {
+        double[] s0 = src[0];
+        double a = w[w0];
+        for (int i = 0; i < n; i++) {
+          dst[i] = 0.0 + s0[i] * a;
+        }
+        return;
+      }
+      case 2: {
+        double[] s0 = src[0];
+        double[] s1 = src[1];
+        double a = w[w0];
+        double b = w[w0 + ws];
+        for (int i = 0; i < n; i++) {
+          dst[i] = 0.0 + s0[i] * a + s1[i] * b;
+        }
+        return;
+      }
+      case 3: {
+        double[] s0 = src[0];
+        double[] s1 = src[1];
+        double[] s2 = src[2];
+        double a = w[w0];
+        double b = w[w0 + ws];
+        double c = w[w0 + 2 * ws];
+        for (int i = 0; i < n; i++) {
+          dst[i] = 0.0 + s0[i] * a + s1[i] * b + s2[i] * c;
+        }
+        return;
+      }
+      default: {
+        double[] s0 = src[0];
+        double[] s1 = src[1];
+        double[] s2 = src[2];
+        double[] s3 = src[3];
+        double a = w[w0];
+        double b = w[w0 + ws];
+        double c = w[w0 + 2 * ws];
+        double d = w[w0 + 3 * ws];
+        for (int i = 0; i < n; i++) {
+          dst[i] = 0.0 + s0[i] * a + s1[i] * b + s2[i] * c + s3[i] * d;
+        }
+        q = 4;
+      }
+    }
+    for (; q + 2 <= m; q += 2) {
+      double[] s0 = src[q];
+      double[] s1 = src[q + 1];
+      double a = w[w0 + q * ws];
+      double b = w[w0 + (q + 1) * ws];
+      for (int i = 0; i < n; i++) {
+        dst[i] = dst[i] + s0[i] * a + s1[i] * b;
+      }
+    }
+    if (q < m) {
+      double[] s0 = src[q];
+      double a = w[w0 + q * ws];
+      for (int i = 0; i < n; i++) {
+        dst[i] += s0[i] * a;
+      }
+    }
+  }
+
+  /**
+   * w[w0 + q] -= rate * (sum over rows i of src[q][i] * d[i]) for q < m: gradient descent on one column of a weight
+   * matrix, each gradient summed from 0.0 in row order (like the product src^T d); up to four gradients per pass.
+   */
+  private static void descend(double[] w, int w0, double rate, double[][] src, int m, double[] d, int n) {
+    int q = 0;
+    for (; q + 4 <= m; q += 4) {
+      double[] s0 = src[q];
+      double[] s1 = src[q + 1];
+      double[] s2 = src[q + 2];
+      double[] s3 = src[q + 3];
+      double g0 = 0.0;
+      double g1 = 0.0;
+      double g2 = 0.0;
+      double g3 = 0.0;
+      for (int i = 0; i < n; i++) {
+        double di = d[i];
+        g0 += s0[i] * di;
+        g1 += s1[i] * di;
+        g2 += s2[i] * di;
+        g3 += s3[i] * di;
+      }
+      w[w0 + q] -= rate * g0;
+      w[w0 + q + 1] -= rate * g1;
+      w[w0 + q + 2] -= rate * g2;
+      w[w0 + q + 3] -= rate * g3;
+    }
+    switch (m - q) {
+      case 3: {
+        double[] s0 = src[q];
+        double[] s1 = src[q + 1];
+        double[] s2 = src[q + 2];
+        double g0 = 0.0;
+        double g1 = 0.0;
+        double g2 = 0.0;
+        for (int i = 0; i < n; i++) {
+          double di = d[i];
+          g0 += s0[i] * di;
+          g1 += s1[i] * di;
+          g2 += s2[i] * di;
+        }
+        w[w0 + q] -= rate * g0;
+        w[w0 + q + 1] -= rate * g1;
+        w[w0 + q + 2] -= rate * g2;
+        break;
+      }
+      case 2: {
+        double[] s0 = src[q];
+        double[] s1 = src[q + 1];
+        double g0 = 0.0;
+        double g1 = 0.0;
+        for (int i = 0; i < n; i++) {
+          double di = d[i];
+          g0 += s0[i] * di;
+          g1 += s1[i] * di;
+        }
+        w[w0 + q] -= rate * g0;
+        w[w0 + q + 1] -= rate * g1;
+        break;
+      }
+      case 1: {
+        double[] s0 = src[q];
+        double g0 = 0.0;
+        for (int i = 0; i < n; i++) {
+          g0 += s0[i] * d[i];
+        }
+        w[w0 + q] -= rate * g0;
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  private static double sum(double[] v, int n) {
     double s = 0.0;
-    for (int i = 0; i < rows; i++) {
-      s += m[i + col * rows];
+    for (int i = 0; i < n; i++) {
+      s += v[i];
     }
     return s;
   }
