@@ -21,6 +21,7 @@ import nnsweep.report.RunInfo;
 import nnsweep.report.RunJson;
 import nnsweep.run.Problem;
 import nnsweep.run.Problems;
+import nnsweep.run.ResultCodec;
 import nnsweep.run.TrainingResult;
 import nnsweep.spark.SparkContexts;
 import nnsweep.spark.SparkSweep;
@@ -54,7 +55,7 @@ final class StudyJob {
         : options.overwrite() ? RunState.Mode.OVERWRITE : RunState.Mode.NEW;
     RunState.check(target, mode, study, problems);
     RunState state = RunState.open(target, mode, study, problems);
-    List<TrainingResult> results = new ArrayList<>(state.committedResults());
+    List<TrainingResult> results = new ArrayList<>(state.committedResults(grid, problems));
     long resumed = results.size();
     List<IdRange> todo = state.missing(grid.size());
     stage("load");
@@ -79,10 +80,13 @@ final class StudyJob {
             resumed == 0 ? "" : " (" + resumed + " already committed, " + trained + " to train)", partitions,
             master);
         Progress progress = new Progress(out, grid.size(), resumed);
-        SparkSweep.run(sc, grid, problems, ranges, (range, done) -> {
-          state.commit(range, done);
-          results.addAll(List.of(done));
-          progress.advance(done.length);
+        // the console prints weights only for a handful of networks; a big sweep does not ship or keep them
+        boolean weights = grid.size() <= Console.DETAIL_LIMIT;
+        SparkSweep.run(sc, grid, problems, ranges, weights, (range, block) -> {
+          state.commit(range, block);
+          List<TrainingResult> done = ResultCodec.decode(block, grid, problems);
+          results.addAll(done);
+          progress.advance(done.size());
         });
         executors = Math.max(0, sc.sc().statusTracker().getExecutorInfos().length - 1);
       }

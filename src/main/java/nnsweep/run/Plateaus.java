@@ -22,7 +22,9 @@ public final class Plateaus {
     if (!(finalError > 0) || !stalled(finalError, curve, curveEpochs)) {
       return "";
     }
-    String best = String.format(java.util.Locale.ROOT, "%.3g", finalError);
+    // the fraction first: formatting E (String.format) costs more than training a small network, and a stuck
+    // truth-table network almost always sits on a fraction
+    String best = null;
     double bestDistance = FRACTION_TOLERANCE;
     for (int q = 1; q <= MAX_DENOMINATOR; q++) {
       long p = Math.round(finalError * q);
@@ -36,7 +38,25 @@ public final class Plateaus {
         bestDistance = distance;
       }
     }
-    return best;
+    return best != null ? best : threeSignificant(finalError);
+  }
+
+  /**
+   * {@code String.format(Locale.ROOT, "%.3g", e)} without the formatter (which costs more than training a 2-2-1
+   * network): the formatter rounds the shortest decimal form of {@code e} (Double.toString's digits) half-up to three
+   * significant digits and prints it without exponent when the rounded value is in [1e-4, 1e3). Other values
+   * (never a plateau: a misclassified row alone puts E above 0.1) go to the formatter.
+   */
+  static String threeSignificant(double e) {
+    if (e >= 1e-4 && e < 999) {
+      java.math.BigDecimal m = new java.math.BigDecimal(Double.toString(e))
+          .round(new java.math.MathContext(3, java.math.RoundingMode.HALF_UP));
+      int exponent = m.precision() - m.scale() - 1;
+      if (exponent >= -4 && exponent < 3) {
+        return m.setScale(2 - exponent, java.math.RoundingMode.UNNECESSARY).toPlainString();
+      }
+    }
+    return String.format(java.util.Locale.ROOT, "%.3g", e);
   }
 
   /** The error barely changed between the curve point at ~90% of the log-span and the end. */

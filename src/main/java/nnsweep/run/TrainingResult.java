@@ -18,6 +18,8 @@ import nnsweep.nn.Weights;
  * @param epochsToTarget first update count k with E <= the study's stop-error, -1 if never or no stop-error
  * @param plateau for a truth table: the error plateau a stuck network sits on (e.g. "1/2", "1/3"), else ""
  * @param trainMs wall time of the training, milliseconds (the only column that varies between runs)
+ * @param finalWeights the trained weights; null when the run did not keep them (a sweep keeps them only when it is
+ *     small enough for the console to print them, see {@code ResultCodec})
  * @param predictions the outputs at each of the dataset's query points
  * @param curveEpochs the update counts k at which the error was recorded (log-spaced; may be empty)
  * @param curve E after k updates for each k of {@code curveEpochs} (NaN where training stopped before k)
@@ -42,14 +44,20 @@ public record TrainingResult(
     implements Serializable {
 
   public TrainingResult {
-    predictions = Arrays.stream(predictions).map(double[]::clone).toArray(double[][]::new);
-    curveEpochs = curveEpochs.clone();
-    curve = curve.clone();
+    // empty arrays are shared (most sweeps have no queries and no curve: three fewer objects per result)
+    predictions = predictions.length == 0 ? NO_PREDICTIONS
+        : Arrays.stream(predictions).map(double[]::clone).toArray(double[][]::new);
+    curveEpochs = curveEpochs.length == 0 ? NO_EPOCHS : curveEpochs.clone();
+    curve = curve.length == 0 ? NO_CURVE : curve.clone();
     if (curve.length != curveEpochs.length) {
       throw new IllegalArgumentException("curve must have one error per curve epoch, found " + curve.length
           + " for " + curveEpochs.length);
     }
   }
+
+  private static final double[][] NO_PREDICTIONS = new double[0][];
+  private static final int[] NO_EPOCHS = new int[0];
+  private static final double[] NO_CURVE = new double[0];
 
   /** The network succeeded: every training row classified right. */
   public boolean success() {
@@ -64,7 +72,7 @@ public record TrainingResult(
         && Double.compare(testError, r.testError) == 0 && Double.compare(testAccuracy, r.testAccuracy) == 0
         && epochsRun == r.epochsRun && epochsToTarget == r.epochsToTarget && plateau.equals(r.plateau)
         && Double.compare(trainMs, r.trainMs) == 0
-        && finalWeights.equals(r.finalWeights) && Arrays.deepEquals(predictions, r.predictions)
+        && java.util.Objects.equals(finalWeights, r.finalWeights) && Arrays.deepEquals(predictions, r.predictions)
         && Arrays.equals(curveEpochs, r.curveEpochs) && Arrays.equals(curve, r.curve);
   }
 

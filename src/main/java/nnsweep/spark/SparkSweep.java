@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
+import nnsweep.grid.NetworkSpec;
 import nnsweep.run.NetworkRun;
 import nnsweep.run.Problem;
+import nnsweep.run.ResultCodec;
 import nnsweep.run.TrainingResult;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -23,10 +25,13 @@ import scala.runtime.BoxedUnit;
 public final class SparkSweep {
   private SparkSweep() {}
 
-  /** Called on the driver as each task succeeds, with the task's id range and its results. */
+  /**
+   * Called on the driver as each task succeeds, with the task's id range and its results in the compact form of
+   * {@link ResultCodec} (decode with {@link ResultCodec#decode}).
+   */
   @FunctionalInterface
   public interface TaskDone {
-    void accept(IdRange range, TrainingResult[] results);
+    void accept(IdRange range, byte[] results);
   }
 
   /** Partitions to use when the study says 0: a few per core, so uneven tasks even out, never more than networks. */
@@ -64,34 +69,61 @@ public final class SparkSweep {
    * Trains the networks of {@code ranges} and hands each task's results to {@code done} on the driver as soon as
    * the task finishes (Spark's result handler), so they can be committed while the job goes on. A task that is
    * re-run after an executor loss is reported once, by the attempt that succeeded.
+   *
+   * <p>A task sends its results as one {@link ResultCodec} block (a byte array: nothing for Spark's serializer to
+   * walk), prepares each dataset once for all its networks, and keeps the final weights only when {@code weights}.
    */
   public static void run(JavaSparkContext sc, Grid grid, List<Problem> problems, List<IdRange> ranges,
-      TaskDone done) {
+      boolean weights, TaskDone done) {
     if (ranges.isEmpty()) {
       return;
     }
-    JavaRDD<TrainingResult> rdd = results(sc, grid, problems, ranges);
-    Function1<scala.collection.Iterator<TrainingResult>, TrainingResult[]> toArray = new ToArray();
+    Broadcast<Grid> sharedGrid = sc.broadcast(grid);
+    Broadcast<List<Problem>> sharedProblems = sc.broadcast(List.copyOf(problems));
+    JavaRDD<IdRange> rdd = sc.parallelize(ranges, ranges.size());
+    Function1<scala.collection.Iterator<IdRange>, byte[]> train = new TrainRanges(sharedGrid, sharedProblems,
+        weights);
     List<IdRange> byPartition = new ArrayList<>(ranges);
-    Function2<Object, TrainingResult[], BoxedUnit> handler = (partition, results) -> {
+    Function2<Object, byte[], BoxedUnit> handler = (partition, results) -> {
       done.accept(byPartition.get((Integer) partition), results);
       return BoxedUnit.UNIT;
     };
-    sc.sc().runJob(rdd.rdd(), toArray, handler, ClassTag$.MODULE$.apply(TrainingResult[].class));
+    sc.sc().runJob(rdd.rdd(), train, handler, ClassTag$.MODULE$.apply(byte[].class));
   }
 
-  /** Executor side: a partition's results as an array (a named class, so it serialises without a closure). */
-  private static final class ToArray extends scala.runtime.AbstractFunction1<
-      scala.collection.Iterator<TrainingResult>, TrainingResult[]> implements Serializable {
+  /** Executor side: trains the partition's id range into one encoded block (a named class, no closure). */
+  private static final class TrainRanges extends scala.runtime.AbstractFunction1<
+      scala.collection.Iterator<IdRange>, byte[]> implements Serializable {
     private static final long serialVersionUID = 1L;
+    private final Broadcast<Grid> grid;
+    private final Broadcast<List<Problem>> problems;
+    private final boolean weights;
+
+    TrainRanges(Broadcast<Grid> grid, Broadcast<List<Problem>> problems, boolean weights) {
+      this.grid = grid;
+      this.problems = problems;
+      this.weights = weights;
+    }
 
     @Override
-    public TrainingResult[] apply(scala.collection.Iterator<TrainingResult> it) {
-      List<TrainingResult> list = new ArrayList<>();
-      while (it.hasNext()) {
-        list.add(it.next());
+    public byte[] apply(scala.collection.Iterator<IdRange> it) {
+      IdRange range = it.next();
+      if (it.hasNext()) {
+        throw new IllegalStateException("a partition must hold exactly one id range");
       }
-      return list.toArray(TrainingResult[]::new);
+      Grid g = grid.value();
+      List<Problem> ps = problems.value();
+      NetworkRun.Prepared[] prepared = new NetworkRun.Prepared[ps.size()];
+      ResultCodec.Writer out = new ResultCodec.Writer(range.from(), weights, (int) range.size());
+      for (long id = range.from(); id < range.to(); id++) {
+        NetworkSpec spec = g.spec(id);
+        int d = spec.datasetIndex();
+        if (prepared[d] == null) {
+          prepared[d] = NetworkRun.prepare(ps.get(d));
+        }
+        out.add(NetworkRun.train(spec, prepared[d], g.curvePoints(), g.stopError(), weights));
+      }
+      return out.toBytes();
     }
   }
 }

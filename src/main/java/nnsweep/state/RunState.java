@@ -2,9 +2,6 @@ package nnsweep.state;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -25,8 +22,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import nnsweep.InputException;
+import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
 import nnsweep.run.Problem;
+import nnsweep.run.ResultCodec;
 import nnsweep.run.TrainingResult;
 import nnsweep.study.Study;
 
@@ -132,13 +131,13 @@ public final class RunState {
     return ranges;
   }
 
-  /** Every committed result. */
-  public List<TrainingResult> committedResults() {
+  /** Every committed result, decoded against the run's grid and problems. */
+  public List<TrainingResult> committedResults(Grid grid, List<Problem> problems) {
     List<TrainingResult> results = new ArrayList<>();
     for (Path p : partFiles()) {
-      try (InputStream in = Files.newInputStream(p); ObjectInputStream ois = new ObjectInputStream(in)) {
-        results.addAll(Arrays.asList((TrainingResult[]) ois.readObject()));
-      } catch (IOException | ClassNotFoundException e) {
+      try {
+        results.addAll(ResultCodec.decode(Files.readAllBytes(p), grid, problems));
+      } catch (IOException | IllegalArgumentException e) {
         throw new IllegalStateException("cannot read committed results " + p + ": " + e.getMessage(), e);
       }
     }
@@ -163,13 +162,18 @@ public final class RunState {
 
   /** Commits one finished task's results durably (called on the driver as each task succeeds). */
   public void commit(IdRange range, TrainingResult[] results) {
+    commit(range, ResultCodec.encode(results, true));
+  }
+
+  /** Commits one finished task's results, already encoded by {@link ResultCodec}, durably. */
+  public void commit(IdRange range, byte[] encoded) {
+    if (ResultCodec.from(encoded) != range.from() || ResultCodec.count(encoded) != range.size()) {
+      throw new IllegalArgumentException("results for [" + ResultCodec.from(encoded) + ", +"
+          + ResultCodec.count(encoded) + ") do not match the range " + range);
+    }
     Path file = parts.resolve("part-" + range.from() + "-" + range.to() + ".bin");
     try {
-      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-      try (ObjectOutputStream oos = new ObjectOutputStream(bytes)) {
-        oos.writeObject(results);
-      }
-      writeAtomically(file, bytes.toByteArray());
+      writeAtomically(file, encoded);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot commit " + file + ": " + e.getMessage(), e);
     }
