@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark 3: the Spark job on local[1] vs local[2] on a 500-network tutorial-size grid (OR and XOR, no hidden /
-# 1-4 hidden, bias off/on, 25 seeds, 20,000 epochs). Medians of N runs of each, measured in the same run; networks/s
+# 1-4 hidden, bias off/on, 25 seeds, the tutorial's 200,000 epochs). Medians of N runs of each, measured in the same run; networks/s
 # from run.json's train stage (after Spark start-up). Prints markdown.
 #   bench/spark.sh [runs]        (default 3)
 set -euo pipefail
@@ -9,7 +9,7 @@ cd "$here"
 runs="${1:-3}"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
-study=(--config conf/tutorial.conf --set 'seeds={ from = 0, count = 25 }' --set 'epochs=[20000]' --set curve-points=0)
+study=(--config conf/tutorial.conf --set 'seeds={ from = 0, count = 25 }' --set 'epochs=[200000]' --set curve-points=0)
 median() { sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 for master in 'local[1]' 'local[2]'; do
   : >"$out/$master.times"

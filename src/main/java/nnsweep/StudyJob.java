@@ -64,6 +64,7 @@ final class StudyJob {
     int parallelism = 0;
     int partitions = 0;
     int executors = 0;
+    double trainSeconds = 0;
     String sparkVersion = "";
     long trained = todo.stream().mapToLong(IdRange::size).sum();
     if (!todo.isEmpty()) {
@@ -88,10 +89,13 @@ final class StudyJob {
           results.addAll(done);
           progress.advance(done.size());
         });
+        trainSeconds = stage("train");
         executors = Math.max(0, sc.sc().statusTracker().getExecutorInfos().length - 1);
       }
     }
-    double trainSeconds = stage("train");
+    if (!todo.isEmpty()) {
+      stage("spark-stop");
+    }
 
     results.sort(Comparator.comparingLong(r -> r.spec().id()));
     ReportModel model = ReportModel.of(study, problems, results);

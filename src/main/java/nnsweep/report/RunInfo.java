@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * Provenance of a run, written as {@code run.json}: enough to rerun it and to know what it ran on.
  *
- * @param stageSeconds wall time per stage, in order (load, spark-start, train, reports)
+ * @param stageSeconds wall time per stage, in order (load, spark-start, train, spark-stop, reports)
  */
 public record RunInfo(
     List<String> commandLine,
