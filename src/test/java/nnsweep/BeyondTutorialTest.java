@@ -3,10 +3,7 @@ package nnsweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,15 +11,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import nnsweep.testing.Csv;
-import org.junit.jupiter.api.AfterAll;
+import nnsweep.testing.InProcessJob;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The options beyond the tutorial, end to end through {@link Main}: a held-out test split with scaling, an init
  * axis, stop-error, the newer rules and plateau labels.
  */
+@ExtendWith(InProcessJob.class)
 class BeyondTutorialTest {
   @TempDir static Path tmp;
   static List<Map<String, String>> results;
@@ -30,7 +29,6 @@ class BeyondTutorialTest {
 
   @BeforeAll
   static void run() throws IOException {
-    System.setProperty("spark.master", "local[2]");
     Path conf = Files.writeString(tmp.resolve("beyond.conf"), """
         study {
           name = "beyond"
@@ -51,17 +49,9 @@ class BeyondTutorialTest {
         }
         """);
     out = tmp.resolve("out");
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = Main.run(new String[] {"--config", conf.toString(), "--out", out.toString()},
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+    InProcessJob.Run run = InProcessJob.run("--config", conf.toString(), "--out", out.toString());
+    assertEquals(0, run.status(), run.err());
     results = Csv.read(out.resolve("results.csv")).rows();
-  }
-
-  @AfterAll
-  static void clearMaster() {
-    System.clearProperty("spark.master");
   }
 
   @Test

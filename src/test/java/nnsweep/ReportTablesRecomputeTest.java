@@ -3,9 +3,6 @@ package nnsweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,15 +14,17 @@ import nnsweep.report.LayersTable;
 import nnsweep.report.RulesTable;
 import nnsweep.report.SummaryTable;
 import nnsweep.testing.Csv;
-import org.junit.jupiter.api.AfterAll;
+import nnsweep.testing.InProcessJob;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * summary.csv, rules.csv and layers.csv follow from results.csv: each is recomputed here from results.csv alone,
  * with code written independently of the report package (its own Wilson formula, median, grouping).
  */
+@ExtendWith(InProcessJob.class)
 class ReportTablesRecomputeTest {
   @TempDir static Path tmp;
   static Path out;
@@ -33,20 +32,11 @@ class ReportTablesRecomputeTest {
 
   @BeforeAll
   static void runStudy() {
-    System.setProperty("spark.master", "local[2]");
     out = tmp.resolve("out");
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = Main.run(new String[] {"--config", "conf/tutorial.conf", "--out", out.toString(),
-        "--set", "seeds={ from = 0, count = 6 }", "--set", "epochs=[4000]", "--set", "learning-rates=[0.5, 2.0]"},
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+    InProcessJob.Run run = InProcessJob.run("--config", "conf/tutorial.conf", "--out", out.toString(),
+        "--set", "seeds={ from = 0, count = 6 }", "--set", "epochs=[4000]", "--set", "learning-rates=[0.5, 2.0]");
+    assertEquals(0, run.status(), run.err());
     results = Csv.read(out.resolve("results.csv")).rows();
-  }
-
-  @AfterAll
-  static void clearMaster() {
-    System.clearProperty("spark.master");
   }
 
   @Test

@@ -3,10 +3,7 @@ package nnsweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -19,10 +16,10 @@ import nnsweep.report.PredictionsTable;
 import nnsweep.report.ResultsTable;
 import nnsweep.report.SummaryTable;
 import nnsweep.testing.Csv;
+import nnsweep.testing.InProcessJob;
 import nnsweep.testing.ReferenceCase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,18 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The whole job in-process on {@code local[2]}: study file -> Spark -> CSV reports, checked against the numpy
  * oracle's reference cases (each case written as a one-network study with fixed initial weights).
  */
+@ExtendWith(InProcessJob.class)
 class StudyJobTest {
   @TempDir static Path tmp;
-
-  @BeforeAll
-  static void localMaster() {
-    System.setProperty("spark.master", "local[2]");
-  }
-
-  @AfterAll
-  static void clearMaster() {
-    System.clearProperty("spark.master");
-  }
 
   static Stream<ReferenceCase> cases() {
     return ReferenceCase.all().stream();
@@ -57,9 +45,9 @@ class StudyJobTest {
     Files.writeString(conf, studyFor(c, csv));
     Path out = dir.resolve("out");
 
-    Run run = run("--config", conf.toString(), "--out", out.toString());
+    InProcessJob.Run run = run("--config", conf.toString(), "--out", out.toString());
 
-    assertEquals(0, run.status, run.err);
+    assertEquals(0, run.status(), run.err());
     Csv.Table results = Csv.read(out.resolve("results.csv"));
     assertEquals(ResultsTable.HEADER, results.header());
     assertEquals(1, results.rows().size());
@@ -82,17 +70,17 @@ class StudyJobTest {
       }
     }
     // the tutorial-style printout of a small study
-    assertTrue(run.out.contains("final error:"), run.out);
+    assertTrue(run.out().contains("final error:"), run.out());
   }
 
   @Test
   void tutorialStudyWritesEveryReportWithItsColumns() {
     Path out = tmp.resolve("tutorial");
 
-    Run run = run("--config", "conf/tutorial.conf", "--out", out.toString(), "--set", "seeds=[0, 1]",
+    InProcessJob.Run run = run("--config", "conf/tutorial.conf", "--out", out.toString(), "--set", "seeds=[0, 1]",
         "--set", "epochs=[3000]", "--set", "learning-rates=[0.5]");
 
-    assertEquals(0, run.status, run.err);
+    assertEquals(0, run.status(), run.err());
     Csv.Table results = Csv.read(out.resolve("results.csv"));
     assertEquals(ResultsTable.HEADER, results.header());
     // 2 datasets x (none + hidden sizes {1, 2, 3, 4}) x 2 bias x 2 seeds
@@ -145,9 +133,9 @@ class StudyJobTest {
         + "seeds = [0, 1] }\n");
     Path out = dir.resolve("out");
 
-    Run run = run("--config", conf.toString(), "--out", out.toString());
+    InProcessJob.Run run = run("--config", conf.toString(), "--out", out.toString());
 
-    assertEquals(0, run.status, run.err);
+    assertEquals(0, run.status(), run.err());
     List<Map<String, String>> rows = Csv.read(out.resolve("results.csv")).rows();
     assertEquals(4, rows.size());
     for (Map<String, String> r : rows) {
@@ -203,13 +191,8 @@ class StudyJobTest {
         + "}\n";
   }
 
-  record Run(int status, String out, String err) {}
-
-  static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  static InProcessJob.Run run(String... args) {
+    return InProcessJob.run(args);
   }
+
 }

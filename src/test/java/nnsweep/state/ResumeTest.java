@@ -3,15 +3,11 @@ package nnsweep.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import nnsweep.Main;
 import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
 import nnsweep.run.NetworkRun;
@@ -21,33 +17,24 @@ import nnsweep.run.TrainingResult;
 import nnsweep.study.Study;
 import nnsweep.study.StudyLoader;
 import nnsweep.testing.Csv;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import nnsweep.testing.InProcessJob;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Resume: a folder holding the committed results of some tasks (as a crashed driver leaves it) is finished by
  * {@code --resume}, which trains only the rest and gives the same reports as an uninterrupted run.
  */
+@ExtendWith(InProcessJob.class)
 class ResumeTest {
   private static final List<String> SETS = List.of("seeds=[0, 1, 2]", "epochs=[2000]", "learning-rates=[0.5]");
   @TempDir static Path tmp;
 
-  @BeforeAll
-  static void localMaster() {
-    System.setProperty("spark.master", "local[2]");
-  }
-
-  @AfterAll
-  static void clearMaster() {
-    System.clearProperty("spark.master");
-  }
-
   @Test
   void resumeTrainsOnlyWhatIsMissingAndMatchesAnUninterruptedRun() throws IOException {
     Path full = tmp.resolve("full");
-    assertEquals(0, main("--out", full.toString()).status);
+    assertEquals(0, main("--out", full.toString()).status());
 
     // a crashed run: the state of a started run with two of its tasks committed, no reports
     Path crashed = tmp.resolve("crashed");
@@ -62,11 +49,11 @@ class ResumeTest {
     }
     long committed = ranges.get(1).size() + ranges.get(4).size();
 
-    Run resumed = main("--resume", "--out", crashed.toString());
+    InProcessJob.Run resumed = main("--resume", "--out", crashed.toString());
 
-    assertEquals(0, resumed.status, resumed.err);
-    assertTrue(resumed.out.contains("(" + committed + " already committed, " + (grid.size() - committed)
-        + " to train)"), resumed.out);
+    assertEquals(0, resumed.status(), resumed.err());
+    assertTrue(resumed.out().contains("(" + committed + " already committed, " + (grid.size() - committed)
+        + " to train)"), resumed.out());
     assertEquals(withoutTiming(full.resolve("results.csv")), withoutTiming(crashed.resolve("results.csv")));
     assertEquals(Files.readString(full.resolve("summary.csv")), Files.readString(crashed.resolve("summary.csv")));
     assertEquals(Files.readString(full.resolve("predictions.csv")),
@@ -84,12 +71,12 @@ class ResumeTest {
       before = s.map(Path::toString).sorted().toList();
     }
 
-    Run run = main("--resume", "--out", out.toString(), "--set", "epochs=[2001]");
+    InProcessJob.Run run = main("--resume", "--out", out.toString(), "--set", "epochs=[2001]");
 
-    assertEquals(2, run.status);
-    assertTrue(run.err.startsWith("nnsweep: error: --resume --out " + out + ": the folder was started by a"
-        + " different study"), run.err);
-    assertEquals(1, run.err.lines().count(), run.err);
+    assertEquals(2, run.status());
+    assertTrue(run.err().startsWith("nnsweep: error: --resume --out " + out + ": the folder was started by a"
+        + " different study"), run.err());
+    assertEquals(1, run.err().lines().count(), run.err());
     try (var s = Files.walk(out)) {
       assertEquals(before, s.map(Path::toString).sorted().toList(), "nothing changed");
     }
@@ -97,9 +84,9 @@ class ResumeTest {
 
   @Test
   void resumeWithoutAnInterruptedRunIsRefused() {
-    Run run = main("--resume", "--out", tmp.resolve("nothing-here").toString());
-    assertEquals(2, run.status);
-    assertTrue(run.err.contains("no interrupted run there"), run.err);
+    InProcessJob.Run run = main("--resume", "--out", tmp.resolve("nothing-here").toString());
+    assertEquals(2, run.status());
+    assertTrue(run.err().contains("no interrupted run there"), run.err());
     assertTrue(Files.notExists(tmp.resolve("nothing-here")));
   }
 
@@ -111,19 +98,13 @@ class ResumeTest {
     }).toList();
   }
 
-  record Run(int status, String out, String err) {}
-
-  private static Run main(String... extra) {
+  private static InProcessJob.Run main(String... extra) {
     List<String> args = new java.util.ArrayList<>(List.of("--config", "conf/tutorial.conf"));
     for (String s : SETS) {
       args.add("--set");
       args.add(s);
     }
     args.addAll(List.of(extra));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = Main.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return InProcessJob.run(args.toArray(String[]::new));
   }
 }
