@@ -1,6 +1,9 @@
 package nnsweep.run;
 
+import java.util.ArrayList;
+import java.util.List;
 import nnsweep.grid.NetworkSpec;
+import nnsweep.nn.LockstepTrainer;
 import nnsweep.nn.Metrics;
 import nnsweep.nn.Network;
 import nnsweep.nn.Trainer;
@@ -8,7 +11,10 @@ import nnsweep.nn.TrainingData;
 import nnsweep.nn.TrainingOptions;
 import nnsweep.nn.TrainingOutcome;
 
-/** Trains one network of a sweep: spec and problem in, result record out. No Spark here; executors call it. */
+/**
+ * Trains the networks of a sweep: spec and problem in, result record out, one by one or in lockstep groups of one
+ * shape. No Spark here; executors call it.
+ */
 public final class NetworkRun {
   private NetworkRun() {}
 
@@ -51,13 +57,60 @@ public final class NetworkRun {
    */
   public static TrainingResult train(NetworkSpec spec, Prepared prepared, int curvePoints, double stopError,
       boolean weights) {
-    TrainingData data = prepared.data();
     Network network = new Network(spec.initialWeights());
     int[] curveEpochs = TrainingOptions.logSpacedEpochs(spec.epochs(), curvePoints);
     long start = System.nanoTime();
-    TrainingOutcome outcome = Trainer.fast().train(network, data,
+    TrainingOutcome outcome = Trainer.fast().train(network, prepared.data(),
         new TrainingOptions(spec.learningRate(), spec.epochs(), stopError, curveEpochs));
     double trainMs = (System.nanoTime() - start) / 1e6;
+    return measure(spec, prepared, network, outcome, curveEpochs, trainMs, weights);
+  }
+
+  /**
+   * Trains networks of one shape (same dataset, model, hidden size and bias) together with the
+   * {@link LockstepTrainer}, whose results are bit-for-bit those of training each alone; each network's
+   * {@code train_ms} is its share of the group's time.
+   *
+   * @throws IllegalArgumentException if the specs do not share a shape
+   */
+  public static List<TrainingResult> trainGroup(List<NetworkSpec> specs, Prepared prepared, int curvePoints,
+      double stopError, boolean weights) {
+    if (specs.size() == 1) {
+      return List.of(train(specs.get(0), prepared, curvePoints, stopError, weights));
+    }
+    NetworkSpec first = specs.get(0);
+    Network[] nets = new Network[specs.size()];
+    TrainingOptions[] options = new TrainingOptions[specs.size()];
+    int[][] curveEpochs = new int[specs.size()][];
+    for (int i = 0; i < nets.length; i++) {
+      NetworkSpec s = specs.get(i);
+      if (!sameShape(first, s)) {
+        throw new IllegalArgumentException("a lockstep group needs one shape, found " + first + " and " + s);
+      }
+      nets[i] = new Network(s.initialWeights());
+      curveEpochs[i] = TrainingOptions.logSpacedEpochs(s.epochs(), curvePoints);
+      options[i] = new TrainingOptions(s.learningRate(), s.epochs(), stopError, curveEpochs[i]);
+    }
+    long start = System.nanoTime();
+    TrainingOutcome[] outcomes = new LockstepTrainer().train(nets, prepared.data(), options);
+    double trainMs = (System.nanoTime() - start) / 1e6 / nets.length;
+    List<TrainingResult> results = new ArrayList<>(nets.length);
+    for (int i = 0; i < nets.length; i++) {
+      results.add(measure(specs.get(i), prepared, nets[i], outcomes[i], curveEpochs[i], trainMs, weights));
+    }
+    return results;
+  }
+
+  /** Networks that can share a lockstep group. */
+  public static boolean sameShape(NetworkSpec a, NetworkSpec b) {
+    return a.datasetIndex() == b.datasetIndex() && a.model() == b.model() && a.hidden() == b.hidden()
+        && a.bias() == b.bias() && a.inputs() == b.inputs() && a.outputs() == b.outputs();
+  }
+
+  /** The result record of a trained network: metrics on the training and test rows, plateau, predictions. */
+  private static TrainingResult measure(NetworkSpec spec, Prepared prepared, Network network,
+      TrainingOutcome outcome, int[] curveEpochs, double trainMs, boolean weights) {
+    TrainingData data = prepared.data();
     double accuracy = Metrics.accuracy(network, data);
     String plateau = prepared.truthTable() && accuracy < 1.0 && !outcome.diverged()
         ? Plateaus.label(outcome.finalError(), outcome.curve(), curveEpochs) : "";

@@ -6,6 +6,7 @@ import java.util.List;
 import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
 import nnsweep.grid.NetworkSpec;
+import nnsweep.nn.LockstepTrainer;
 import nnsweep.run.NetworkRun;
 import nnsweep.run.Problem;
 import nnsweep.run.ResultCodec;
@@ -115,13 +116,25 @@ public final class SparkSweep {
       List<Problem> ps = problems.value();
       NetworkRun.Prepared[] prepared = new NetworkRun.Prepared[ps.size()];
       ResultCodec.Writer out = new ResultCodec.Writer(range.from(), weights, (int) range.size());
-      for (long id = range.from(); id < range.to(); id++) {
-        NetworkSpec spec = g.spec(id);
-        int d = spec.datasetIndex();
-        if (prepared[d] == null) {
-          prepared[d] = NetworkRun.prepare(ps.get(d));
+      // consecutive ids mostly share a shape (seed and init vary fastest): train those together, in lockstep
+      List<NetworkSpec> group = new ArrayList<>(LockstepTrainer.DEFAULT_LANES);
+      for (long id = range.from(); id <= range.to(); id++) {
+        NetworkSpec spec = id < range.to() ? g.spec(id) : null;
+        if (!group.isEmpty() && (spec == null || group.size() == LockstepTrainer.DEFAULT_LANES
+            || !NetworkRun.sameShape(group.get(0), spec))) {
+          int d = group.get(0).datasetIndex();
+          if (prepared[d] == null) {
+            prepared[d] = NetworkRun.prepare(ps.get(d));
+          }
+          for (TrainingResult r : NetworkRun.trainGroup(group, prepared[d], g.curvePoints(), g.stopError(),
+              weights)) {
+            out.add(r);
+          }
+          group.clear();
         }
-        out.add(NetworkRun.train(spec, prepared[d], g.curvePoints(), g.stopError(), weights));
+        if (spec != null) {
+          group.add(spec);
+        }
       }
       return out.toBytes();
     }

@@ -48,6 +48,27 @@ class SparkSweepTest {
         && r.success()).count());
   }
 
+  @Test
+  void taskPathWithLockstepGroupsGivesTheSameNumbers() {
+    Study study = Studies.study(List.of(Studies.or(), Studies.xor()), List.of(Model.NONE, Model.HIDDEN),
+        List.of(2, 3), List.of(), List.of(0.5), List.of(1500), List.of(false, true), Seeds.range(0, 40));
+    List<Problem> problems = List.of(new Problem(Studies.or(), new double[][] {{1, 0}}),
+        new Problem(Studies.xor(), new double[][] {{1, 1}}));
+    Grid grid = Grid.expand(study, problems.stream().map(Problem::dataset).toList());
+    List<TrainingResult> viaTasks = new java.util.ArrayList<>();
+    SparkConf conf = new SparkConf().setMaster("local[2]").setAppName("nnsweep-test").set("spark.ui.enabled",
+        "false");
+    try (JavaSparkContext sc = new JavaSparkContext(conf)) {
+      SparkSweep.run(sc, grid, problems, nnsweep.grid.IdRange.balanced(grid, 5), true,
+          (range, block) -> viaTasks.addAll(nnsweep.run.ResultCodec.decode(block, grid, problems)));
+    }
+    viaTasks.sort(Comparator.comparingLong(r -> r.spec().id()));
+    List<TrainingResult> alone = grid.specs()
+        .map(s -> NetworkRun.train(s, problems.get(s.datasetIndex()), grid.curvePoints(), grid.stopError()))
+        .toList();
+    assertEquals(withoutTiming(alone), withoutTiming(viaTasks));
+  }
+
   private static List<TrainingResult> run(String master, int partitions, Grid grid, List<Problem> problems) {
     SparkConf conf = new SparkConf().setMaster(master).setAppName("nnsweep-test").set("spark.ui.enabled", "false");
     try (JavaSparkContext sc = new JavaSparkContext(conf)) {
