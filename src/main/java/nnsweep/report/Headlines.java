@@ -25,34 +25,19 @@ public final class Headlines {
         lines.add(String.format(Locale.ROOT, "%s: no hidden layer: best E = %s, median E = %s; success %s of %d"
             + " networks", upper(d), e(s.bestError()), e(s.medianError()), rate(s.success()), s.networks()));
       }
-      List<TrainingResult> hidden = results.stream()
-          .filter(r -> r.spec().dataset().equals(d) && r.spec().model() == Model.HIDDEN).toList();
-      if (!hidden.isEmpty()) {
-        java.util.TreeMap<Integer, List<TrainingResult>> bySize = new java.util.TreeMap<>();
-        hidden.forEach(r -> bySize.computeIfAbsent(r.spec().hidden(), h -> new ArrayList<>()).add(r));
-        int bestSize = 0;
-        LayersTable.Side best = null;
-        int smallestReliable = 0;
-        LayersTable.Side reliable = null;
-        for (var entry : bySize.entrySet()) {
-          LayersTable.Side s = LayersTable.side(entry.getValue());
-          if (!Double.isNaN(s.medianError()) && (best == null || s.medianError() < best.medianError())) {
-            bestSize = entry.getKey();
-            best = s;
-          }
-          if (smallestReliable == 0 && s.success().rate() >= RulesTable.RELIABLE) {
-            smallestReliable = entry.getKey();
-            reliable = s;
-          }
-        }
-        if (best != null) {
+      HiddenSizes sizes = HiddenSizes.of(results.stream().filter(r -> r.spec().dataset().equals(d)).toList());
+      if (!sizes.isEmpty()) {
+        int bestSize = sizes.best();
+        if (bestSize > 0) {
+          LayersTable.Side best = sizes.side(bestSize);
           lines.add(String.format(Locale.ROOT, "%s: best hidden size %d: median E = %s, success %s of %d networks",
               upper(d), bestSize, e(best.medianError()), rate(best.success()), best.networks()));
         }
-        lines.add(reliable == null
+        int smallestReliable = sizes.smallestReliable();
+        lines.add(smallestReliable == 0
             ? String.format(Locale.ROOT, "%s: no hidden size succeeds in >= 95%% of its networks", upper(d))
             : String.format(Locale.ROOT, "%s: smallest hidden size succeeding in >= 95%% of networks: %d (%s)",
-                upper(d), smallestReliable, rate(reliable.success())));
+                upper(d), smallestReliable, rate(sizes.side(smallestReliable).success())));
       }
       for (RulesTable.Row r : rules) {
         if (r.dataset().equals(d) && r.networks() > 0) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import nnsweep.nn.Model;
 import nnsweep.run.TrainingResult;
 
@@ -53,17 +52,9 @@ public final class LayersTable {
       List<TrainingResult> hidden = e.getValue().stream().filter(r -> r.spec().model() == Model.HIDDEN).toList();
       Side noneSide = side(none);
       Side hiddenSide = side(hidden);
-      TreeMap<Integer, List<TrainingResult>> bySize = new TreeMap<>();
-      hidden.forEach(r -> bySize.computeIfAbsent(r.spec().hidden(), h -> new ArrayList<>()).add(r));
-      int bestSize = 0;
-      Side best = null;
-      for (var size : bySize.entrySet()) {
-        Side s = side(size.getValue());
-        if (!Double.isNaN(s.medianError()) && (best == null || s.medianError() < best.medianError())) {
-          bestSize = size.getKey();
-          best = s;
-        }
-      }
+      HiddenSizes sizes = HiddenSizes.of(hidden);
+      int bestSize = sizes.best();
+      Side best = bestSize == 0 ? null : sizes.side(bestSize);
       double ratio = noneSide == null || hiddenSide == null ? Double.NaN
           : noneSide.medianError() / hiddenSide.medianError();
       rows.add(new Row(e.getKey(), noneSide, hiddenSide, ratio, bestSize,

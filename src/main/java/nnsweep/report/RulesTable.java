@@ -6,9 +6,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
-import nnsweep.nn.Model;
 import nnsweep.run.TrainingResult;
 import nnsweep.study.HiddenRule;
 
@@ -34,96 +33,45 @@ public final class RulesTable {
       double medianError, double bestError, Stats.Rate success, int bestSizeInRule, int bestSizeOverall,
       boolean containsBestSize, int smallestReliableSize, Boolean containsSmallestReliable) {}
 
-  /** Per hidden size of one dataset: the errors of networks that did not diverge, successes and count. */
-  record SizeStats(List<Double> errors, int successes, int networks) {
-    double median() {
-      return Stats.median(errors.stream().mapToDouble(Double::doubleValue).toArray());
-    }
-
-    double rate() {
-      return successes / (double) networks;
-    }
-  }
-
   private RulesTable() {}
 
   /** The rows, per dataset (in study order) and rule (in study order). */
   public static List<Row> summarise(List<TrainingResult> results, List<HiddenRule> rules) {
-    Map<String, TreeMap<Integer, SizeStats>> bySize = new LinkedHashMap<>();
-    Map<String, int[]> shapes = new LinkedHashMap<>();
+    Map<String, List<TrainingResult>> byDataset = new LinkedHashMap<>();
     // which sizes each rule recommended for each dataset, as the grid recorded it (rules may depend on rows)
-    Map<String, java.util.TreeSet<Integer>> recommendedBy = new LinkedHashMap<>();
+    Map<String, TreeSet<Integer>> recommendedBy = new LinkedHashMap<>();
     for (TrainingResult r : results) {
+      byDataset.computeIfAbsent(r.spec().dataset(), d -> new ArrayList<>()).add(r);
       for (String rule : r.spec().rules()) {
-        recommendedBy.computeIfAbsent(r.spec().dataset() + "\u0000" + rule, k -> new java.util.TreeSet<>())
+        recommendedBy.computeIfAbsent(r.spec().dataset() + "\u0000" + rule, k -> new TreeSet<>())
             .add(r.spec().hidden());
       }
-      shapes.putIfAbsent(r.spec().dataset(), new int[] {r.spec().inputs(), r.spec().outputs()});
-      bySize.putIfAbsent(r.spec().dataset(), new TreeMap<>());
-      if (r.spec().model() != Model.HIDDEN) {
-        continue;
-      }
-      SizeStats s = bySize.get(r.spec().dataset()).computeIfAbsent(r.spec().hidden(),
-          h -> new SizeStats(new ArrayList<>(), 0, 0));
-      if (!r.diverged()) {
-        s.errors().add(r.finalError());
-      }
-      bySize.get(r.spec().dataset()).put(r.spec().hidden(), new SizeStats(s.errors(),
-          s.successes() + (r.success() ? 1 : 0), s.networks() + 1));
     }
     List<Row> rows = new ArrayList<>();
-    for (var entry : bySize.entrySet()) {
+    for (var entry : byDataset.entrySet()) {
       String dataset = entry.getKey();
-      TreeMap<Integer, SizeStats> sizes = entry.getValue();
+      HiddenSizes sizes = HiddenSizes.of(entry.getValue());
       if (sizes.isEmpty()) {
         continue;
       }
-      int[] shape = shapes.get(dataset);
-      int bestOverall = bestSize(sizes, sizes.keySet().stream().mapToInt(Integer::intValue).toArray());
-      int smallestReliable = sizes.entrySet().stream().filter(e -> e.getValue().rate() >= RELIABLE)
-          .mapToInt(Map.Entry::getKey).findFirst().orElse(0);
+      var spec = entry.getValue().get(0).spec();
+      int bestOverall = sizes.best();
+      int smallestReliable = sizes.smallestReliable();
       for (HiddenRule rule : rules) {
-        int[] recommended = recommendedBy.getOrDefault(dataset + "\u0000" + rule.configName(),
-            new java.util.TreeSet<>()).stream().mapToInt(Integer::intValue).toArray();
-        List<Double> errors = new ArrayList<>();
-        int successes = 0;
-        int networks = 0;
-        for (int h : recommended) {
-          SizeStats s = sizes.get(h);
-          if (s != null) {
-            errors.addAll(s.errors());
-            successes += s.successes();
-            networks += s.networks();
-          }
-        }
-        double[] e = errors.stream().mapToDouble(Double::doubleValue).toArray();
-        int bestInRule = bestSize(sizes, recommended);
-        rows.add(new Row(dataset, rule.configName(), shape[0], shape[1], recommended, networks, Stats.median(e),
-            Stats.min(e), Stats.wilson(successes, networks), bestInRule, bestOverall,
-            contains(recommended, bestOverall), smallestReliable,
-            smallestReliable == 0 ? null : contains(recommended, smallestReliable)));
+        TreeSet<Integer> recommended = recommendedBy.getOrDefault(dataset + "\u0000" + rule.configName(),
+            new TreeSet<>());
+        List<TrainingResult> pooled = new ArrayList<>();
+        recommended.forEach(h -> pooled.addAll(sizes.networks(h)));
+        LayersTable.Side side = LayersTable.side(pooled);
+        rows.add(new Row(dataset, rule.configName(), spec.inputs(), spec.outputs(),
+            recommended.stream().mapToInt(Integer::intValue).toArray(), pooled.size(),
+            side == null ? Double.NaN : side.medianError(), side == null ? Double.NaN : side.bestError(),
+            side == null ? Stats.wilson(0, 0) : side.success(), sizes.best(recommended), bestOverall,
+            recommended.contains(bestOverall), smallestReliable,
+            smallestReliable == 0 ? null : recommended.contains(smallestReliable)));
       }
     }
     return rows;
-  }
-
-  /** The size among {@code candidates} with the lowest median error (the smaller on ties); 0 if none trained. */
-  private static int bestSize(TreeMap<Integer, SizeStats> sizes, int[] candidates) {
-    int best = 0;
-    double bestMedian = Double.POSITIVE_INFINITY;
-    for (int h : Arrays.stream(candidates).sorted().toArray()) {
-      SizeStats s = sizes.get(h);
-      double m = s == null ? Double.NaN : s.median();
-      if (!Double.isNaN(m) && m < bestMedian) {
-        best = h;
-        bestMedian = m;
-      }
-    }
-    return best;
-  }
-
-  private static boolean contains(int[] values, int v) {
-    return Arrays.stream(values).anyMatch(x -> x == v);
   }
 
   /** Writes {@code rules.csv}. */

@@ -1,0 +1,72 @@
+package nnsweep.report;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import nnsweep.nn.Model;
+import nnsweep.run.TrainingResult;
+
+/**
+ * The hidden-layer networks of some results grouped by hidden size, and the two sizes the reports single out: the
+ * best (lowest median error, the smaller on ties) and the smallest reliable one (success rate >=
+ * {@link RulesTable#RELIABLE}). One place decides both, for the rules table, the layers table and the headlines.
+ */
+final class HiddenSizes {
+  private final TreeMap<Integer, List<TrainingResult>> bySize = new TreeMap<>();
+  private final TreeMap<Integer, LayersTable.Side> sides = new TreeMap<>();
+
+  private HiddenSizes(Collection<TrainingResult> results) {
+    for (TrainingResult r : results) {
+      if (r.spec().model() == Model.HIDDEN) {
+        bySize.computeIfAbsent(r.spec().hidden(), h -> new ArrayList<>()).add(r);
+      }
+    }
+    bySize.forEach((h, networks) -> sides.put(h, LayersTable.side(networks)));
+  }
+
+  /** The hidden-layer networks among {@code results}, by size. */
+  static HiddenSizes of(Collection<TrainingResult> results) {
+    return new HiddenSizes(results);
+  }
+
+  boolean isEmpty() {
+    return bySize.isEmpty();
+  }
+
+  /** The networks of size {@code h} (empty if none). */
+  List<TrainingResult> networks(int h) {
+    return bySize.getOrDefault(h, List.of());
+  }
+
+  /** Statistics of the networks of size {@code h}, null if none. */
+  LayersTable.Side side(int h) {
+    return sides.get(h);
+  }
+
+  /** The best size of the sweep; 0 if no size has a median (none trained, or all diverged). */
+  int best() {
+    return best(sides.keySet());
+  }
+
+  /** The size among {@code candidates} with the lowest median error (the smaller on ties); 0 if none has one. */
+  int best(Collection<Integer> candidates) {
+    int best = 0;
+    double bestMedian = Double.POSITIVE_INFINITY;
+    for (int h : new java.util.TreeSet<>(candidates)) {
+      LayersTable.Side s = sides.get(h);
+      if (s != null && !Double.isNaN(s.medianError()) && s.medianError() < bestMedian) {
+        best = h;
+        bestMedian = s.medianError();
+      }
+    }
+    return best;
+  }
+
+  /** The smallest size whose success rate is >= {@link RulesTable#RELIABLE}; 0 if none. */
+  int smallestReliable() {
+    return sides.entrySet().stream().filter(e -> e.getValue().success().rate() >= RulesTable.RELIABLE)
+        .mapToInt(Map.Entry::getKey).findFirst().orElse(0);
+  }
+}
