@@ -41,32 +41,6 @@ public final class SparkSweep {
   }
 
   /**
-   * The results table as an RDD: one {@link TrainingResult} per id of {@code ranges}, one partition per range, in no
-   * particular order. Lazy: nothing runs until an action.
-   *
-   * @param problems the study's datasets with their query points, in study order
-   */
-  public static JavaRDD<TrainingResult> results(JavaSparkContext sc, Grid grid, List<Problem> problems,
-      List<IdRange> ranges) {
-    Broadcast<Grid> sharedGrid = sc.broadcast(grid);
-    Broadcast<List<Problem>> sharedProblems = sc.broadcast(List.copyOf(problems));
-    return sc.parallelize(ranges, Math.max(1, ranges.size()))
-        .flatMap(range -> range.ids()
-            .mapToObj(id -> {
-              var spec = sharedGrid.value().spec(id);
-              return NetworkRun.train(spec, sharedProblems.value().get(spec.datasetIndex()),
-                  sharedGrid.value().curvePoints(), sharedGrid.value().stopError());
-            })
-            .iterator());
-  }
-
-  /** The whole grid in {@code partitions} cost-balanced ranges. */
-  public static JavaRDD<TrainingResult> train(JavaSparkContext sc, Grid grid, List<Problem> problems,
-      int partitions) {
-    return results(sc, grid, problems, IdRange.balanced(grid, partitions));
-  }
-
-  /**
    * Trains the networks of {@code ranges} and hands each task's results to {@code done} on the driver as soon as
    * the task finishes (Spark's result handler), so they can be committed while the job goes on. A task that is
    * re-run after an executor loss is reported once, by the attempt that succeeded.

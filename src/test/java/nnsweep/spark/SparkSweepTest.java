@@ -2,14 +2,17 @@ package nnsweep.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import nnsweep.grid.Grid;
+import nnsweep.grid.IdRange;
 import nnsweep.grid.NetworkSpec;
 import nnsweep.nn.Model;
 import nnsweep.run.NetworkRun;
 import nnsweep.run.Problem;
+import nnsweep.run.ResultCodec;
 import nnsweep.run.TrainingResult;
 import nnsweep.study.HiddenRule;
 import nnsweep.study.Seeds;
@@ -19,7 +22,10 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
 
-/** A real Spark job: the same study gives the same numbers whatever the master and partition count. */
+/**
+ * The job's task path on real Spark: the same study gives the same numbers whatever the master and partition count,
+ * and the same as training each network alone.
+ */
 class SparkSweepTest {
 
   @Test
@@ -55,42 +61,38 @@ class SparkSweepTest {
     List<Problem> problems = List.of(new Problem(Studies.or(), new double[][] {{1, 0}}),
         new Problem(Studies.xor(), new double[][] {{1, 1}}));
     Grid grid = Grid.expand(study, problems.stream().map(Problem::dataset).toList());
-    List<TrainingResult> viaTasks = new java.util.ArrayList<>();
-    SparkConf conf = new SparkConf().setMaster("local[2]").setAppName("nnsweep-test").set("spark.ui.enabled",
-        "false");
-    try (JavaSparkContext sc = new JavaSparkContext(conf)) {
-      SparkSweep.run(sc, grid, problems, nnsweep.grid.IdRange.balanced(grid, 5), true,
-          (range, block) -> viaTasks.addAll(nnsweep.run.ResultCodec.decode(block, grid, problems)));
-    }
-    viaTasks.sort(Comparator.comparingLong(r -> r.spec().id()));
+
+    List<TrainingResult> viaTasks = run("local[2]", 5, grid, problems);
+
     List<TrainingResult> alone = grid.specs()
         .map(s -> NetworkRun.train(s, problems.get(s.datasetIndex()), grid.curvePoints(), grid.stopError()))
         .toList();
     assertEquals(withoutTiming(alone), withoutTiming(viaTasks));
   }
 
+  /** The job's task path: cost-balanced ranges, one task each, result blocks decoded as the driver receives them. */
   private static List<TrainingResult> run(String master, int partitions, Grid grid, List<Problem> problems) {
     SparkConf conf = new SparkConf().setMaster(master).setAppName("nnsweep-test").set("spark.ui.enabled", "false");
+    List<IdRange> ranges = IdRange.balanced(grid, partitions);
+    assertEquals(partitions, ranges.size(), "one id range per partition");
+    List<IdRange> reported = new ArrayList<>();
+    List<TrainingResult> results = new ArrayList<>();
     try (JavaSparkContext sc = new JavaSparkContext(conf)) {
-      JavaSparkContextCheck.assertPartitions(SparkSweep.train(sc, grid, problems, partitions).getNumPartitions(),
-          partitions);
-      return SparkSweep.train(sc, grid, problems, partitions).collect().stream()
-          .sorted(Comparator.comparingLong(r -> r.spec().id())).toList();
+      SparkSweep.run(sc, grid, problems, ranges, true, (range, block) -> {
+        reported.add(range);
+        results.addAll(ResultCodec.decode(block, grid, problems));
+      });
     }
+    reported.sort(Comparator.comparingLong(IdRange::from));
+    assertEquals(ranges, reported, "each task's results handed over once");
+    results.sort(Comparator.comparingLong(r -> r.spec().id()));
+    return results;
   }
 
   private static List<TrainingResult> withoutTiming(List<TrainingResult> results) {
     return results.stream().map(r -> new TrainingResult(r.spec(), r.finalError(), r.errorBeforeLastUpdate(),
-        r.mse(), r.accuracy(), r.diverged(), r.testError(), r.testAccuracy(), r.epochsRun(), r.epochsToTarget(), r.plateau(), 0.0,
-        r.finalWeights(), r.predictions(),
-        r.curveEpochs(), r.curve()))
+        r.mse(), r.accuracy(), r.diverged(), r.testError(), r.testAccuracy(), r.epochsRun(), r.epochsToTarget(),
+        r.plateau(), 0.0, r.finalWeights(), r.predictions(), r.curveEpochs(), r.curve()))
         .collect(Collectors.toList());
-  }
-
-  /** Partition count assertion kept separate so a failure says which count was wrong. */
-  static final class JavaSparkContextCheck {
-    static void assertPartitions(int actual, int expected) {
-      assertEquals(expected, actual, "one partition per id range");
-    }
   }
 }
