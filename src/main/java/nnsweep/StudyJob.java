@@ -12,6 +12,7 @@ import java.util.Map;
 import nnsweep.cli.Options;
 import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
+import nnsweep.grid.TaskPlan;
 import nnsweep.report.Console;
 import nnsweep.report.HtmlReport;
 import nnsweep.report.Progress;
@@ -21,13 +22,16 @@ import nnsweep.report.RunInfo;
 import nnsweep.report.RunJson;
 import nnsweep.run.Problem;
 import nnsweep.run.Problems;
+import nnsweep.run.RangeTrainer;
 import nnsweep.run.ResultCodec;
 import nnsweep.run.TrainingResult;
+import nnsweep.run.Warmup;
 import nnsweep.spark.SparkContexts;
 import nnsweep.spark.SparkSweep;
 import nnsweep.state.RunState;
 import nnsweep.study.Study;
 import nnsweep.study.StudyLoader;
+import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /** One run of a study: options -> study -> grid -> Spark -> reports. {@link Main} wraps it with exit codes. */
@@ -50,6 +54,8 @@ final class StudyJob {
     Study study = StudyLoader.load(options.config(), options.sets());
     List<Problem> problems = Problems.load(study);
     Grid grid = Grid.expand(study, Problems.datasets(problems));
+    SparkConf conf = SparkContexts.conf(study.name());
+    long warmupMillis = SparkContexts.warmupMillis(conf);
     Path target = options.out().orElse(Path.of("out", study.name()));
     RunState.Mode mode = options.resume() ? RunState.Mode.RESUME
         : options.overwrite() ? RunState.Mode.OVERWRITE : RunState.Mode.NEW;
@@ -68,13 +74,21 @@ final class StudyJob {
     String sparkVersion = "";
     long trained = todo.stream().mapToLong(IdRange::size).sum();
     if (!todo.isEmpty()) {
-      try (JavaSparkContext sc = SparkContexts.start(study.name())) {
+      // in local mode the tasks run in this JVM: warm its JIT up on the study's shapes while Spark starts
+      boolean local = SparkContexts.isLocal(conf);
+      if (local) {
+        Warmup.inBackground(grid, problems, warmupMillis);
+      }
+      try (JavaSparkContext sc = SparkContexts.start(conf)) {
         stage("spark-start");
+        SparkSweep.warmUp(sc, grid, problems, warmupMillis);
+        Warmup.awaitDone();
+        stage("warm-up");
         master = sc.master();
         sparkVersion = sc.version();
         parallelism = sc.defaultParallelism();
-        partitions = study.partitions() > 0 ? study.partitions() : SparkSweep.defaultPartitions(sc, trained);
-        List<IdRange> ranges = IdRange.balanced(grid, partitions, todo);
+        int maxTasks = study.partitions() > 0 ? study.partitions() : SparkSweep.defaultMaxTasks(sc);
+        List<IdRange> ranges = TaskPlan.plan(grid, todo, RangeTrainer.GROUP_SIZE, maxTasks);
         partitions = ranges.size();
         out.printf(Locale.ROOT, "nnsweep: study '%s' from %s: %d networks%s in %d partitions on %s%n",
             study.name(), study.source(), grid.size(),
@@ -83,7 +97,7 @@ final class StudyJob {
         Progress progress = new Progress(out, grid.size(), resumed);
         // the console prints weights only for a handful of networks; a big sweep does not ship or keep them
         boolean weights = grid.size() <= Console.DETAIL_LIMIT;
-        SparkSweep.run(sc, grid, problems, ranges, weights, (range, block) -> {
+        SparkSweep.run(sc, grid, problems, ranges, weights, warmupMillis, (range, block) -> {
           state.commit(range, block);
           List<TrainingResult> done = ResultCodec.decode(block, grid, problems);
           results.addAll(done);

@@ -93,6 +93,19 @@ class MainErrorsTest {
   }
 
   @Test
+  void badWarmupSetting() throws IOException {
+    // spark-submit passes --conf settings to the driver as system properties
+    System.setProperty("spark.nnsweep.warmupMillis", "soon");
+    try {
+      assertEquals("nnsweep: error: spark conf spark.nnsweep.warmupMillis: not a whole number of milliseconds >= 0,"
+          + " found 'soon', expected e.g. 500 (0 turns the warm-up off)",
+          assertInputError(run("--config", "conf/tutorial.conf", "--out", out.toString()), "spark conf "));
+    } finally {
+      System.clearProperty("spark.nnsweep.warmupMillis");
+    }
+  }
+
+  @Test
   void badKeyInStudyFile() throws IOException {
     Path study = write("bad.conf", """
         study {

@@ -51,6 +51,12 @@ public record NetworkSpec(
     rules = List.copyOf(rules);
   }
 
+  /** This network with another epoch count (everything else, id and initial weights included, unchanged). */
+  public NetworkSpec withEpochs(int newEpochs) {
+    return new NetworkSpec(id, dataset, datasetIndex, model, hidden, rules, inputs, outputs, bias, learningRate,
+        newEpochs, seed, init);
+  }
+
   /** Number of trainable parameters. */
   public int weights() {
     return Weights.parameterCount(model, inputs, hidden, outputs, bias);

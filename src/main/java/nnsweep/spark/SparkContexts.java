@@ -1,23 +1,57 @@
 package nnsweep.spark;
 
+import nnsweep.InputException;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /** Starts the job's Spark context with defaults a local run wants and a cluster run can override. */
 public final class SparkContexts {
+  /** Spark setting: how long each JVM that trains warms the kernels up first, in milliseconds (0: no warm-up). */
+  public static final String WARMUP_MILLIS = "spark.nnsweep.warmupMillis";
+  static final long DEFAULT_WARMUP_MILLIS = 500;
+
   private SparkContexts() {}
 
   /**
-   * A context for the study. spark-submit's {@code --master} and {@code --conf} win; without them the job runs on
-   * {@code local[*]} with the web UI off (it costs start-up time and a port, and a batch job rarely needs it) and
-   * Spark's console progress bar off (the driver prints its own progress line, in networks).
+   * The configuration for the study. spark-submit's {@code --master} and {@code --conf} win; without them the job
+   * runs on {@code local[*]} with the web UI off (it costs start-up time and a port, and a batch job rarely needs
+   * it) and Spark's console progress bar off (the driver prints its own progress line, in networks).
    */
-  public static JavaSparkContext start(String studyName) {
-    SparkConf conf = new SparkConf()
+  public static SparkConf conf(String studyName) {
+    return new SparkConf()
         .setIfMissing("spark.master", "local[*]")
         .setIfMissing("spark.app.name", "nnsweep-" + studyName)
         .setIfMissing("spark.ui.enabled", "false")
         .setIfMissing("spark.ui.showConsoleProgress", "false");
+  }
+
+  /** Starts a context with {@code conf}. */
+  public static JavaSparkContext start(SparkConf conf) {
     return new JavaSparkContext(conf);
+  }
+
+  /** Whether the tasks run in the driver's JVM ({@code local}, {@code local[N]}, {@code local[*]}, ...). */
+  public static boolean isLocal(SparkConf conf) {
+    String master = conf.get("spark.master", "local[*]");
+    return master.equals("local") || master.startsWith("local[");
+  }
+
+  /**
+   * The warm-up budget of {@link #WARMUP_MILLIS}.
+   *
+   * @throws InputException when it is not a whole number >= 0
+   */
+  public static long warmupMillis(SparkConf conf) {
+    String value = conf.get(WARMUP_MILLIS, Long.toString(DEFAULT_WARMUP_MILLIS)).trim();
+    try {
+      long millis = Long.parseLong(value);
+      if (millis >= 0) {
+        return millis;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, with the value found
+    }
+    throw new InputException("spark conf " + WARMUP_MILLIS + ": not a whole number of milliseconds >= 0, found '"
+        + value + "', expected e.g. 500 (0 turns the warm-up off)");
   }
 }

@@ -1,18 +1,16 @@
 package nnsweep.spark;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
-import nnsweep.grid.NetworkSpec;
-import nnsweep.nn.LockstepTrainer;
-import nnsweep.run.NetworkRun;
+import nnsweep.run.RangeTrainer;
+import nnsweep.run.Warmup;
 import nnsweep.run.Problem;
 import nnsweep.run.ResultCodec;
-import nnsweep.run.TrainingResult;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.VoidFunction;
 import org.apache.spark.broadcast.Broadcast;
 import scala.Function1;
 import scala.Function2;
@@ -35,9 +33,29 @@ public final class SparkSweep {
     void accept(IdRange range, byte[] results);
   }
 
-  /** Partitions to use when the study says 0: a few per core, so uneven tasks even out, never more than networks. */
-  public static int defaultPartitions(JavaSparkContext sc, long networks) {
-    return (int) Math.max(1, Math.min(networks, 4L * sc.defaultParallelism()));
+  /**
+   * Most tasks to cut a sweep into when the study says 0: 16 per core, so that the longest-first order leaves only
+   * short tasks for the end (Spark's per-task cost is a few milliseconds; fewer, bigger tasks would idle cores at the
+   * end of the job).
+   */
+  public static int defaultMaxTasks(JavaSparkContext sc) {
+    return 16 * Math.max(1, sc.defaultParallelism());
+  }
+
+  /**
+   * Pays the once-per-JVM costs before the sweep starts, so that its first tasks do not: runs one tiny task per core
+   * (Spark's first job sets up the broadcast, serializer and scheduler machinery, about 0.3 s measured in local
+   * mode), and each executor JVM it reaches warms the kernels up on the study's shapes ({@link Warmup}; in local mode
+   * the tasks wait for the warm-up the driver started).
+   */
+  public static void warmUp(JavaSparkContext sc, Grid grid, List<Problem> problems, long warmupMillis) {
+    Broadcast<Grid> sharedGrid = sc.broadcast(grid);
+    Broadcast<List<Problem>> sharedProblems = sc.broadcast(List.copyOf(problems));
+    int cores = Math.max(1, sc.defaultParallelism());
+    JavaRDD<Integer> rdd = sc.parallelize(java.util.stream.IntStream.range(0, cores).boxed().toList(), cores);
+    rdd.foreachPartition(new WarmUpTask(sharedGrid, sharedProblems, warmupMillis));
+    sharedGrid.destroy();
+    sharedProblems.destroy();
   }
 
   /**
@@ -47,9 +65,10 @@ public final class SparkSweep {
    *
    * <p>A task sends its results as one {@link ResultCodec} block (a byte array: nothing for Spark's serializer to
    * walk), prepares each dataset once for all its networks, and keeps the final weights only when {@code weights}.
+   * Each executor JVM first warms up for {@code warmupMillis} (see {@link Warmup}; 0: no warm-up).
    */
   public static void run(JavaSparkContext sc, Grid grid, List<Problem> problems, List<IdRange> ranges,
-      boolean weights, TaskDone done) {
+      boolean weights, long warmupMillis, TaskDone done) {
     if (ranges.isEmpty()) {
       return;
     }
@@ -57,8 +76,8 @@ public final class SparkSweep {
     Broadcast<List<Problem>> sharedProblems = sc.broadcast(List.copyOf(problems));
     JavaRDD<IdRange> rdd = sc.parallelize(ranges, ranges.size());
     Function1<scala.collection.Iterator<IdRange>, byte[]> train = new TrainRanges(sharedGrid, sharedProblems,
-        weights);
-    List<IdRange> byPartition = new ArrayList<>(ranges);
+        weights, warmupMillis);
+    List<IdRange> byPartition = List.copyOf(ranges);
     Function2<Object, byte[], BoxedUnit> handler = (partition, results) -> {
       done.accept(byPartition.get((Integer) partition), results);
       return BoxedUnit.UNIT;
@@ -73,11 +92,13 @@ public final class SparkSweep {
     private final Broadcast<Grid> grid;
     private final Broadcast<List<Problem>> problems;
     private final boolean weights;
+    private final long warmupMillis;
 
-    TrainRanges(Broadcast<Grid> grid, Broadcast<List<Problem>> problems, boolean weights) {
+    TrainRanges(Broadcast<Grid> grid, Broadcast<List<Problem>> problems, boolean weights, long warmupMillis) {
       this.grid = grid;
       this.problems = problems;
       this.weights = weights;
+      this.warmupMillis = warmupMillis;
     }
 
     @Override
@@ -86,31 +107,28 @@ public final class SparkSweep {
       if (it.hasNext()) {
         throw new IllegalStateException("a partition must hold exactly one id range");
       }
-      Grid g = grid.value();
-      List<Problem> ps = problems.value();
-      NetworkRun.Prepared[] prepared = new NetworkRun.Prepared[ps.size()];
-      ResultCodec.Writer out = new ResultCodec.Writer(range.from(), weights, (int) range.size());
-      // consecutive ids mostly share a shape (seed and init vary fastest): train those together, in lockstep
-      List<NetworkSpec> group = new ArrayList<>(LockstepTrainer.DEFAULT_LANES);
-      for (long id = range.from(); id <= range.to(); id++) {
-        NetworkSpec spec = id < range.to() ? g.spec(id) : null;
-        if (!group.isEmpty() && (spec == null || group.size() == LockstepTrainer.DEFAULT_LANES
-            || !NetworkRun.sameShape(group.get(0), spec))) {
-          int d = group.get(0).datasetIndex();
-          if (prepared[d] == null) {
-            prepared[d] = NetworkRun.prepare(ps.get(d));
-          }
-          for (TrainingResult r : NetworkRun.trainGroup(group, prepared[d], g.curvePoints(), g.stopError(),
-              weights)) {
-            out.add(r);
-          }
-          group.clear();
-        }
-        if (spec != null) {
-          group.add(spec);
-        }
-      }
-      return out.toBytes();
+      // once per executor JVM (in local mode the driver did it while Spark started)
+      Warmup.once(grid.value(), problems.value(), warmupMillis);
+      return new RangeTrainer(grid.value(), problems.value(), weights).train(range);
+    }
+  }
+
+  /** Executor side of {@link #warmUp}. */
+  private static final class WarmUpTask implements VoidFunction<java.util.Iterator<Integer>> {
+    private static final long serialVersionUID = 1L;
+    private final Broadcast<Grid> grid;
+    private final Broadcast<List<Problem>> problems;
+    private final long warmupMillis;
+
+    WarmUpTask(Broadcast<Grid> grid, Broadcast<List<Problem>> problems, long warmupMillis) {
+      this.grid = grid;
+      this.problems = problems;
+      this.warmupMillis = warmupMillis;
+    }
+
+    @Override
+    public void call(java.util.Iterator<Integer> it) {
+      Warmup.once(grid.value(), problems.value(), warmupMillis);
     }
   }
 }

@@ -194,31 +194,52 @@ class GridTest {
   }
 
   @Test
-  void balancedRangesCoverEveryIdOnceAndEvenOutCost() {
-    // skewed: hidden 1..32 and epochs 100..100,000
-    List<Integer> sizes = new ArrayList<>();
-    for (int h = 1; h <= 32; h++) {
-      sizes.add(h);
-    }
-    Study study = Studies.study(List.of(Studies.xor()), List.of(Model.HIDDEN), sizes, List.of(), List.of(0.5),
-        List.of(100, 1000, 10_000, 100_000), List.of(false, true), Seeds.range(0, 5));
+  void shapesAreOneNetworkPerDatasetModelHiddenSizeAndBias() {
+    Study study = Studies.study(List.of(Studies.or(), Studies.xor()), List.of(Model.NONE, Model.HIDDEN),
+        List.of(2, 4), List.of(), List.of(0.05, 0.5), List.of(10, 20), List.of(false, true), Seeds.range(0, 3));
+    Grid grid = Grid.expand(study, List.of(Studies.or(), Studies.xor()));
+    assertEquals(List.of("or none 0 false 0", "or none 0 true 3", "or hidden 2 false 24", "or hidden 2 true 27",
+        "or hidden 4 false 48", "or hidden 4 true 51", "xor none 0 false 72", "xor none 0 true 75",
+        "xor hidden 2 false 96", "xor hidden 2 true 99", "xor hidden 4 false 120", "xor hidden 4 true 123"),
+        grid.shapes().stream().map(s -> s.dataset() + " " + s.model() + " " + s.hidden() + " " + s.bias() + " "
+            + s.id()).toList());
+  }
+
+  @Test
+  void shapeRunsEndWhereTheShapeChanges() {
+    Study study = Studies.study(List.of(Studies.xor()), List.of(Model.HIDDEN), List.of(2, 3), List.of(),
+        List.of(0.05, 0.5), List.of(10), List.of(false, true), Seeds.range(0, 3));
     Grid grid = Grid.expand(study, List.of(Studies.xor()));
-    List<IdRange> ranges = IdRange.balanced(grid, 8);
-    assertEquals(8, ranges.size());
-    long next = 0;
-    double total = 0;
-    double max = 0;
-    for (IdRange r : ranges) {
-      assertEquals(next, r.from());
-      next = r.to();
-      double cost = r.ids().mapToDouble(grid::cost).sum();
-      total += cost;
-      max = Math.max(max, cost);
+    for (long id = 0; id < grid.size(); id++) {
+      long end = grid.shapeRunEnd(id);
+      NetworkSpec first = grid.spec(id);
+      for (long j = id; j < end; j++) {
+        NetworkSpec s = grid.spec(j);
+        assertEquals(first.hidden() + " " + first.bias(), s.hidden() + " " + s.bias(), "id " + j);
+      }
+      assertTrue(end == grid.size() || grid.spec(end).bias() != first.bias(), "run of " + id + " ends at " + end);
     }
-    assertEquals(grid.size(), next);
-    // the largest single network bounds how even contiguous ranges can be
-    double largest = grid.specs().mapToDouble(s -> grid.cost(s.id())).max().orElseThrow();
-    assertTrue(max <= total / 8 + largest, "max range cost " + max + " vs share " + total / 8);
+    assertEquals(3, grid.shapeRunEnd(0));
+    // bias not an axis: the whole (dataset, model, hidden) block is one shape, across learning rates
+    Study oneBias = Studies.study(List.of(Studies.xor()), List.of(Model.HIDDEN), List.of(2, 3), List.of(),
+        List.of(0.05, 0.5), List.of(10), List.of(true), Seeds.range(0, 3));
+    Grid g = Grid.expand(oneBias, List.of(Studies.xor()));
+    assertEquals(6, g.shapeRunEnd(0));
+    assertEquals(12, g.shapeRunEnd(6));
+  }
+
+  @Test
+  void costIsEpochsTimesRowsTimesParametersPlusTwelvePerSigmoid() {
+    Study study = Studies.study(List.of(Studies.xor()), List.of(Model.NONE, Model.HIDDEN), List.of(3), List.of(),
+        List.of(0.5), List.of(100, 1000), List.of(false, true), Seeds.range(0, 2));
+    Grid grid = Grid.expand(study, List.of(Studies.xor()));
+    for (long id = 0; id < grid.size(); id++) {
+      NetworkSpec s = grid.spec(id);
+      double expected = (double) s.epochs() * 4 * (s.weights() + 12 * (s.hidden() + s.outputs()));
+      assertEquals(expected, grid.cost(id), "id " + id + " " + s);
+    }
+    // 2-3-1 with bias, 1000 epochs, 4 rows: 13 parameters, 4 sigmoids
+    assertEquals(1000.0 * 4 * (13 + 48), grid.cost(grid.size() - 1));
   }
 
   private static Study tutorialLike() {

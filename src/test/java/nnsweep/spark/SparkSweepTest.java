@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
 import nnsweep.grid.NetworkSpec;
+import nnsweep.grid.TaskPlan;
 import nnsweep.nn.Model;
 import nnsweep.run.NetworkRun;
 import nnsweep.run.Problem;
@@ -38,8 +39,9 @@ class SparkSweepTest {
     Grid grid = Grid.expand(study, problems.stream().map(Problem::dataset).toList());
     assertEquals(60, grid.size());
 
-    List<TrainingResult> one = run("local[1]", 3, grid, problems);
-    List<TrainingResult> two = run("local[2]", 7, grid, problems);
+    // 3 tasks of whole lockstep groups vs 36 tasks of at most 2 networks (groups of 5 cut 2 + 2 + 1)
+    List<TrainingResult> one = run("local[1]", 32, 3, grid, problems);
+    List<TrainingResult> two = run("local[2]", 2, 40, grid, problems);
 
     assertEquals(grid.size(), one.size());
     assertEquals(grid.specs().map(NetworkSpec::id).toList(), one.stream().map(r -> r.spec().id()).toList(),
@@ -62,7 +64,7 @@ class SparkSweepTest {
         new Problem(Studies.xor(), new double[][] {{1, 1}}));
     Grid grid = Grid.expand(study, problems.stream().map(Problem::dataset).toList());
 
-    List<TrainingResult> viaTasks = run("local[2]", 5, grid, problems);
+    List<TrainingResult> viaTasks = run("local[2]", 32, 5, grid, problems);
 
     List<TrainingResult> alone = grid.specs()
         .map(s -> NetworkRun.train(s, problems.get(s.datasetIndex()), grid.curvePoints(), grid.stopError()))
@@ -70,21 +72,26 @@ class SparkSweepTest {
     assertEquals(withoutTiming(alone), withoutTiming(viaTasks));
   }
 
-  /** The job's task path: cost-balanced ranges, one task each, result blocks decoded as the driver receives them. */
-  private static List<TrainingResult> run(String master, int partitions, Grid grid, List<Problem> problems) {
+  /**
+   * The job's task path: the task plan's ranges (groups of at most {@code groupSize}, about {@code maxTasks}), the
+   * warm-up job, one task per range, result blocks decoded as the driver receives them.
+   */
+  private static List<TrainingResult> run(String master, int groupSize, int maxTasks, Grid grid,
+      List<Problem> problems) {
     SparkConf conf = new SparkConf().setMaster(master).setAppName("nnsweep-test").set("spark.ui.enabled", "false");
-    List<IdRange> ranges = IdRange.balanced(grid, partitions);
-    assertEquals(partitions, ranges.size(), "one id range per partition");
+    List<IdRange> ranges = TaskPlan.plan(grid, List.of(new IdRange(0, grid.size())), groupSize, maxTasks);
     List<IdRange> reported = new ArrayList<>();
     List<TrainingResult> results = new ArrayList<>();
     try (JavaSparkContext sc = new JavaSparkContext(conf)) {
-      SparkSweep.run(sc, grid, problems, ranges, true, (range, block) -> {
+      SparkSweep.warmUp(sc, grid, problems, 50);
+      SparkSweep.run(sc, grid, problems, ranges, true, 50, (range, block) -> {
         reported.add(range);
         results.addAll(ResultCodec.decode(block, grid, problems));
       });
     }
     reported.sort(Comparator.comparingLong(IdRange::from));
-    assertEquals(ranges, reported, "each task's results handed over once");
+    assertEquals(ranges.stream().sorted(Comparator.comparingLong(IdRange::from)).toList(), reported,
+        "each task's results handed over once");
     results.sort(Comparator.comparingLong(r -> r.spec().id()));
     return results;
   }

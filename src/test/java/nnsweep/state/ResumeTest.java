@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
+import nnsweep.grid.TaskPlan;
 import nnsweep.run.NetworkRun;
 import nnsweep.run.Problem;
 import nnsweep.run.Problems;
@@ -42,7 +43,7 @@ class ResumeTest {
     List<Problem> problems = Problems.load(study);
     Grid grid = Grid.expand(study, Problems.datasets(problems));
     RunState state = RunState.open(crashed, RunState.Mode.NEW, study, problems);
-    List<IdRange> ranges = IdRange.balanced(grid, 6);
+    List<IdRange> ranges = TaskPlan.plan(grid, List.of(new IdRange(0, grid.size())), 32, 6);
     for (IdRange r : List.of(ranges.get(1), ranges.get(4))) {
       state.commit(r, r.ids().mapToObj(id -> NetworkRun.train(grid.spec(id), problems.get(grid.spec(id)
           .datasetIndex()), grid.curvePoints(), grid.stopError())).toArray(TrainingResult[]::new));

@@ -1,0 +1,84 @@
+package nnsweep.grid;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Cuts the ids still to train into the ranges Spark tasks receive, and orders them.
+ *
+ * <p>Ranges are cut at unit boundaries only: a unit is at most {@code groupSize} consecutive networks of one shape,
+ * what a task trains together in lockstep, so cutting never leaves a task with a partial group it could have
+ * avoided. When there are more units than {@code maxTasks}, consecutive units are merged into about
+ * {@code maxTasks} ranges of about equal estimated cost ({@link Grid#cost}). The ranges come back longest first
+ * (by estimated cost; ties in id order): Spark launches tasks in partition order as cores free up, so this is the
+ * longest-processing-time-first schedule, which leaves only short tasks for the end instead of a long one that
+ * keeps one core busy while the others idle.
+ */
+public final class TaskPlan {
+  private TaskPlan() {}
+
+  /**
+   * The task ranges for {@code todo} (sorted, disjoint ranges, e.g. what a resumed run still has to train), longest
+   * first. A range never spans two ranges of {@code todo}.
+   */
+  public static List<IdRange> plan(Grid grid, List<IdRange> todo, int groupSize, int maxTasks) {
+    if (groupSize < 1) {
+      throw new IllegalArgumentException("groupSize must be >= 1, found " + groupSize);
+    }
+    if (maxTasks < 1) {
+      throw new IllegalArgumentException("maxTasks must be >= 1, found " + maxTasks);
+    }
+    long units = 0;
+    double total = 0;
+    for (IdRange r : todo) {
+      for (long id = r.from(); id < r.to(); ) {
+        long end = unitEnd(grid, r, id, groupSize);
+        units++;
+        for (; id < end; id++) {
+          total += grid.cost(id);
+        }
+      }
+    }
+    List<IdRange> ranges = new ArrayList<>();
+    List<Double> costs = new ArrayList<>();
+    double acc = 0;
+    int shares = 0;
+    for (IdRange r : todo) {
+      long start = r.from();
+      double cost = 0;
+      for (long id = r.from(); id < r.to(); ) {
+        long end = unitEnd(grid, r, id, groupSize);
+        for (; id < end; id++) {
+          double c = grid.cost(id);
+          cost += c;
+          acc += c;
+        }
+        // every unit is a task when they are few; otherwise a task closes once the running cost reaches its share
+        if (units <= maxTasks || end == r.to() || acc >= total * (shares + 1) / maxTasks) {
+          ranges.add(new IdRange(start, end));
+          costs.add(cost);
+          start = end;
+          cost = 0;
+          while (shares < maxTasks - 1 && acc >= total * (shares + 1) / maxTasks) {
+            shares++;
+          }
+        }
+      }
+    }
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < ranges.size(); i++) {
+      order.add(i);
+    }
+    order.sort(Comparator.comparingDouble((Integer i) -> -costs.get(i)).thenComparingLong(i -> ranges.get(i).from()));
+    List<IdRange> longestFirst = new ArrayList<>(ranges.size());
+    for (int i : order) {
+      longestFirst.add(ranges.get(i));
+    }
+    return longestFirst;
+  }
+
+  private static long unitEnd(Grid grid, IdRange r, long id, int groupSize) {
+    return Math.min(Math.min(r.to(), grid.shapeRunEnd(id)), id + groupSize);
+  }
+}

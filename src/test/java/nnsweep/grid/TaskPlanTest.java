@@ -1,0 +1,133 @@
+package nnsweep.grid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import nnsweep.nn.Model;
+import nnsweep.study.Seeds;
+import nnsweep.study.Study;
+import nnsweep.testing.Studies;
+import org.junit.jupiter.api.Test;
+
+/** Task ranges: whole lockstep groups, every id once, cost-balanced merging, longest first. */
+class TaskPlanTest {
+
+  @Test
+  void fewUnitsAreEachATaskLongestFirst() {
+    // xor, none and hidden 2, bias off/on, 40 seeds: four shape runs of 40 = units of 32 + 8
+    Study study = Studies.study(List.of(Studies.xor()), List.of(Model.NONE, Model.HIDDEN), List.of(2), List.of(),
+        List.of(0.5), List.of(100), List.of(false, true), Seeds.range(0, 40));
+    Grid grid = Grid.expand(study, List.of(Studies.xor()));
+    List<IdRange> plan = TaskPlan.plan(grid, all(grid), 32, 64);
+    // cost per epoch and row: hidden+bias 32 x (9 + 36) = 1440, hidden 32 x (6 + 36) = 1344, none+bias
+    // 32 x (3 + 12) = 480, none 32 x (2 + 12) = 448, then the units of 8: 360, 336, 120, 112
+    assertEquals(List.of(r(120, 152), r(80, 112), r(40, 72), r(0, 32), r(152, 160), r(112, 120), r(72, 80),
+        r(32, 40)), plan);
+  }
+
+  @Test
+  void manyUnitsAreMergedIntoAboutMaxTasksBalancedRanges() {
+    Study study = Studies.study(List.of(Studies.xor()), List.of(Model.HIDDEN), List.of(2), List.of(),
+        List.of(0.5), List.of(100), List.of(true), Seeds.range(0, 10_000));
+    Grid grid = Grid.expand(study, List.of(Studies.xor()));
+    List<IdRange> plan = TaskPlan.plan(grid, all(grid), 32, 8);
+    assertEquals(8, plan.size());
+    assertCoversOnce(grid, all(grid), plan);
+    for (IdRange range : plan) {
+      assertEquals(0, range.from() % 32, "cut at a group boundary: " + range);
+      // one shape, so equal cost means an equal count: 10,000 / 8 = 1,250, rounded to whole groups of 32
+      assertTrue(Math.abs(range.size() - 1250) <= 32, range.toString());
+    }
+  }
+
+  @Test
+  void skewedGridIsScheduledWithinTenPercentOfTotalOverCores() {
+    // hidden 1..32 and epochs 100..100,000: costs differ by a factor of about 20,000
+    List<Integer> sizes = new ArrayList<>();
+    for (int h = 1; h <= 32; h++) {
+      sizes.add(h);
+    }
+    Study study = Studies.study(List.of(Studies.xor()), List.of(Model.HIDDEN), sizes, List.of(), List.of(0.5),
+        List.of(100, 1000, 10_000, 100_000), List.of(false, true), Seeds.range(0, 5));
+    Grid grid = Grid.expand(study, List.of(Studies.xor()));
+    for (int cores : new int[] {2, 4, 8}) {
+      List<IdRange> plan = TaskPlan.plan(grid, all(grid), 32, 16 * cores);
+      assertCoversOnce(grid, all(grid), plan);
+      double total = 0;
+      double[] busy = new double[cores];
+      // Spark's scheduler: tasks in partition order, each to the core that frees up first
+      for (IdRange range : plan) {
+        double cost = cost(grid, range);
+        total += cost;
+        int core = 0;
+        for (int c = 1; c < cores; c++) {
+          core = busy[c] < busy[core] ? c : core;
+        }
+        busy[core] += cost;
+      }
+      double makespan = java.util.Arrays.stream(busy).max().orElseThrow();
+      assertTrue(makespan <= 1.10 * total / cores, cores + " cores: makespan " + makespan + " vs " + total / cores);
+    }
+  }
+
+  @Test
+  void resumedTodoRangesAreNeverSpannedAndGroupsStartAtEachRange() {
+    Study study = Studies.study(List.of(Studies.or(), Studies.xor()), List.of(Model.HIDDEN), List.of(3), List.of(),
+        List.of(0.5), List.of(100), List.of(false, true), Seeds.range(0, 50));
+    Grid grid = Grid.expand(study, List.of(Studies.or(), Studies.xor()));
+    List<IdRange> todo = List.of(r(10, 45), r(60, 170), r(199, 200));
+    for (int maxTasks : new int[] {1, 3, 100}) {
+      List<IdRange> plan = TaskPlan.plan(grid, todo, 32, maxTasks);
+      assertCoversOnce(grid, todo, plan);
+      for (IdRange range : plan) {
+        assertTrue(todo.stream().anyMatch(t -> t.from() <= range.from() && range.to() <= t.to()),
+            range + " inside one todo range");
+      }
+    }
+    // 100 tasks allowed: each unit alone; [60, 170) has shape runs [50, 100), [100, 150), [150, 200)
+    List<IdRange> units = TaskPlan.plan(grid, todo, 32, 100).stream()
+        .sorted(Comparator.comparingLong(IdRange::from)).toList();
+    assertEquals(List.of(r(10, 42), r(42, 45), r(60, 92), r(92, 100), r(100, 132), r(132, 150), r(150, 170),
+        r(199, 200)), units);
+  }
+
+  @Test
+  void badArgumentsAreRefused() {
+    Study study = Studies.study(List.of(Studies.xor()), List.of(Model.NONE), List.of(), List.of(), List.of(0.5),
+        List.of(10), List.of(false), Seeds.range(0, 2));
+    Grid grid = Grid.expand(study, List.of(Studies.xor()));
+    assertEquals("groupSize must be >= 1, found 0", assertThrows(IllegalArgumentException.class,
+        () -> TaskPlan.plan(grid, all(grid), 0, 4)).getMessage());
+    assertEquals("maxTasks must be >= 1, found 0", assertThrows(IllegalArgumentException.class,
+        () -> TaskPlan.plan(grid, all(grid), 32, 0)).getMessage());
+    assertEquals(List.of(), TaskPlan.plan(grid, List.of(), 32, 4));
+  }
+
+  private static void assertCoversOnce(Grid grid, List<IdRange> todo, List<IdRange> plan) {
+    List<IdRange> sorted = plan.stream().sorted(Comparator.comparingLong(IdRange::from)).toList();
+    List<Long> ids = new ArrayList<>();
+    sorted.forEach(r -> r.ids().forEach(ids::add));
+    List<Long> expected = new ArrayList<>();
+    todo.forEach(r -> r.ids().forEach(expected::add));
+    assertEquals(expected, ids, "every id once");
+    for (int i = 1; i < plan.size(); i++) {
+      assertTrue(cost(grid, plan.get(i - 1)) >= cost(grid, plan.get(i)), "longest first at " + i);
+    }
+  }
+
+  private static double cost(Grid grid, IdRange range) {
+    return range.ids().mapToDouble(grid::cost).sum();
+  }
+
+  private static List<IdRange> all(Grid grid) {
+    return List.of(new IdRange(0, grid.size()));
+  }
+
+  private static IdRange r(long from, long to) {
+    return new IdRange(from, to);
+  }
+}

@@ -1,0 +1,39 @@
+package nnsweep.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import nnsweep.InputException;
+import org.apache.spark.SparkConf;
+import org.junit.jupiter.api.Test;
+
+/** The job's Spark settings: which masters run tasks in the driver's JVM, and the warm-up budget. */
+class SparkContextsTest {
+
+  @Test
+  void localMastersRunTasksInTheDriver() {
+    for (String master : new String[] {"local", "local[1]", "local[2]", "local[*]", "local[4,2]"}) {
+      assertTrue(SparkContexts.isLocal(new SparkConf(false).set("spark.master", master)), master);
+    }
+    for (String master : new String[] {"local-cluster[2,1,1024]", "spark://127.0.0.1:7077", "yarn",
+        "k8s://https://api:6443"}) {
+      assertFalse(SparkContexts.isLocal(new SparkConf(false).set("spark.master", master)), master);
+    }
+    assertTrue(SparkContexts.isLocal(new SparkConf(false)), "no master: the job's default, local[*]");
+  }
+
+  @Test
+  void warmupBudget() {
+    assertEquals(500, SparkContexts.warmupMillis(new SparkConf(false)));
+    assertEquals(0, SparkContexts.warmupMillis(new SparkConf(false).set(SparkContexts.WARMUP_MILLIS, "0")));
+    assertEquals(250, SparkContexts.warmupMillis(new SparkConf(false).set(SparkContexts.WARMUP_MILLIS, " 250 ")));
+    for (String bad : new String[] {"-1", "1.5", "soon", ""}) {
+      InputException e = assertThrows(InputException.class,
+          () -> SparkContexts.warmupMillis(new SparkConf(false).set(SparkContexts.WARMUP_MILLIS, bad)));
+      assertEquals("spark conf spark.nnsweep.warmupMillis: not a whole number of milliseconds >= 0, found '"
+          + bad.trim() + "', expected e.g. 500 (0 turns the warm-up off)", e.getMessage());
+    }
+  }
+}
