@@ -98,7 +98,7 @@ class MainErrorsTest {
     System.setProperty("spark.nnsweep.warmupMillis", "soon");
     try {
       assertEquals("nnsweep: error: spark conf spark.nnsweep.warmupMillis: not a whole number of milliseconds >= 0,"
-          + " found 'soon', expected e.g. 500 (0 turns the warm-up off)",
+          + " found 'soon', expected e.g. 3000 (0 turns the warm-up off)",
           assertInputError(run("--config", "conf/tutorial.conf", "--out", out.toString()), "spark conf "));
     } finally {
       System.clearProperty("spark.nnsweep.warmupMillis");

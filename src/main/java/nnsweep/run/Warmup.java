@@ -1,13 +1,11 @@
 package nnsweep.run;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nnsweep.grid.Grid;
 import nnsweep.grid.NetworkSpec;
-import nnsweep.nn.LockstepTrainer;
 
 /**
  * Warms the JIT up on a study's own shapes before its networks are trained, once per JVM.
@@ -16,15 +14,15 @@ import nnsweep.nn.LockstepTrainer;
  * order sees one shape at a time (no hidden layer, then 1, 2, ... hidden units, bias off, then on), so it compiles the
  * kernels for the first shape, and deoptimises and recompiles them each time the grid moves on to a shape that takes
  * another branch: measured on the 500-network tutorial grid, about 2 s of a 7 s training stage on 2 cores, paid again
- * by every fresh JVM. Training every shape of the grid briefly, in rotation, with full and partial lockstep groups and
- * single networks, gives the first compilation a profile with every path in it. The results are thrown away; the
+ * by every fresh JVM. Training the grid's own groups of every shape briefly, in rotation, gives the first compilation
+ * a profile with every path in it. The results are thrown away; the
  * networks of the study are trained afterwards exactly as they would be without it.
  */
 public final class Warmup {
   /** Epochs per warm-up training: long enough for the epoch loops to count, short enough to rotate quickly. */
   static final int EPOCHS = 32;
-  /** Lockstep group sizes the rotation uses: a full group, a partial one, and one network alone (FusedTrainer). */
-  private static final int[] GROUP_SIZES = {LockstepTrainer.DEFAULT_LANES, 7, 1};
+  /** Rotations in a row within 15% of the fastest that count as compiled. */
+  static final int STEADY = 5;
   private static final AtomicBoolean STARTED = new AtomicBoolean();
   private static final CountDownLatch DONE = new CountDownLatch(1);
 
@@ -73,29 +71,57 @@ public final class Warmup {
   }
 
   /**
-   * Trains the grid's shapes in rotation, each for {@link #EPOCHS} epochs in each group size: one full rotation, then
-   * more until {@code budgetMillis} have passed. Returns the number of groups trained.
+   * Trains the grid's own lockstep groups in rotation, for at most {@link #EPOCHS} epochs each: for every shape, its
+   * first group and, when it is smaller, its last (as {@link RangeTrainer} forms them). Rotations go on until the
+   * kernels are compiled, seen as {@link #STEADY} rotations in a row within 15% of the fastest so far (the JIT
+   * compiles them in the background, later when Spark's own start-up fills its queue), or until
+   * {@code budgetMillis} have passed; at least one rotation. Returns the number of rotations.
    */
   static int run(Grid grid, List<Problem> problems, long budgetMillis) {
-    List<List<NetworkSpec>> groups = new ArrayList<>();
-    for (NetworkSpec shape : grid.shapes()) {
-      NetworkSpec spec = shape.withEpochs(Math.min(EPOCHS, shape.epochs()));
-      for (int size : GROUP_SIZES) {
-        groups.add(Collections.nCopies(size, spec));
-      }
-    }
+    List<List<NetworkSpec>> groups = groups(grid);
     NetworkRun.Prepared[] prepared = new NetworkRun.Prepared[problems.size()];
     long deadline = System.nanoTime() + budgetMillis * 1_000_000L;
-    int trained = 0;
-    while (trained < groups.size() || System.nanoTime() < deadline) {
-      List<NetworkSpec> group = groups.get(trained % groups.size());
-      int d = group.get(0).datasetIndex();
-      if (prepared[d] == null) {
-        prepared[d] = NetworkRun.prepare(problems.get(d));
+    long fastest = Long.MAX_VALUE;
+    int steady = 0;
+    int rotations = 0;
+    do {
+      long start = System.nanoTime();
+      for (List<NetworkSpec> group : groups) {
+        int d = group.get(0).datasetIndex();
+        if (prepared[d] == null) {
+          prepared[d] = NetworkRun.prepare(problems.get(d));
+        }
+        NetworkRun.trainGroup(group, prepared[d], grid.curvePoints(), grid.stopError(), false);
       }
-      NetworkRun.trainGroup(group, prepared[d], grid.curvePoints(), grid.stopError(), false);
-      trained++;
+      long took = System.nanoTime() - start;
+      rotations++;
+      // steady: neither clearly faster (still compiling) nor clearly slower (a pause) than the fastest so far
+      steady = took * 1.15 >= fastest && took <= fastest * 1.15 ? steady + 1 : 0;
+      fastest = Math.min(fastest, took);
+    } while (steady < STEADY && System.nanoTime() < deadline);
+    return rotations;
+  }
+
+  /** The groups a rotation trains, in order. */
+  static List<List<NetworkSpec>> groups(Grid grid) {
+    List<List<NetworkSpec>> groups = new ArrayList<>();
+    for (NetworkSpec shape : grid.shapes()) {
+      long runEnd = grid.shapeRunEnd(shape.id());
+      groups.add(group(grid, shape.id(), Math.min(runEnd, shape.id() + RangeTrainer.GROUP_SIZE)));
+      long lastSize = (runEnd - shape.id()) % RangeTrainer.GROUP_SIZE;
+      if (lastSize > 0 && runEnd - shape.id() > RangeTrainer.GROUP_SIZE) {
+        groups.add(group(grid, runEnd - lastSize, runEnd));
+      }
     }
-    return trained;
+    return groups;
+  }
+
+  private static List<NetworkSpec> group(Grid grid, long from, long to) {
+    List<NetworkSpec> group = new ArrayList<>((int) (to - from));
+    for (long id = from; id < to; id++) {
+      NetworkSpec spec = grid.spec(id);
+      group.add(spec.withEpochs(Math.min(EPOCHS, spec.epochs())));
+    }
+    return group;
   }
 }

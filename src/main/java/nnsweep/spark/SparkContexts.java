@@ -6,9 +6,12 @@ import org.apache.spark.api.java.JavaSparkContext;
 
 /** Starts the job's Spark context with defaults a local run wants and a cluster run can override. */
 public final class SparkContexts {
-  /** Spark setting: how long each JVM that trains warms the kernels up first, in milliseconds (0: no warm-up). */
+  /**
+   * Spark setting: the most time each JVM that trains spends warming the kernels up first, in milliseconds (0: no
+   * warm-up). The warm-up ends earlier once the kernels run at a steady speed.
+   */
   public static final String WARMUP_MILLIS = "spark.nnsweep.warmupMillis";
-  static final long DEFAULT_WARMUP_MILLIS = 500;
+  static final long DEFAULT_WARMUP_MILLIS = 3000;
 
   private SparkContexts() {}
 
@@ -52,6 +55,6 @@ public final class SparkContexts {
       // reported below, with the value found
     }
     throw new InputException("spark conf " + WARMUP_MILLIS + ": not a whole number of milliseconds >= 0, found '"
-        + value + "', expected e.g. 500 (0 turns the warm-up off)");
+        + value + "', expected e.g. 3000 (0 turns the warm-up off)");
   }
 }

@@ -5,38 +5,56 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import nnsweep.grid.Grid;
+import nnsweep.grid.NetworkSpec;
 import nnsweep.nn.Model;
 import nnsweep.study.Seeds;
 import nnsweep.study.Study;
 import nnsweep.testing.Studies;
 import org.junit.jupiter.api.Test;
 
-/** The JIT warm-up: one full rotation over the grid's shapes at least, then as long as the budget allows. */
+/** The JIT warm-up: the grid's own groups of every shape, rotated until their speed is steady or the budget is spent. */
 class WarmupTest {
   private static final List<Problem> PROBLEMS = List.of(new Problem(Studies.or(), new double[0][]),
       new Problem(Studies.xor(), new double[0][]));
 
-  private static Grid grid() {
+  private static Grid grid(int seeds) {
     Study study = Studies.study(List.of(Studies.or(), Studies.xor()), List.of(Model.NONE, Model.HIDDEN),
-        List.of(2, 3), List.of(), List.of(0.5), List.of(200_000), List.of(false, true), Seeds.range(0, 25));
+        List.of(2, 3), List.of(), List.of(0.5), List.of(200_000), List.of(false, true), Seeds.range(0, seeds));
     return Grid.expand(study, List.of(Studies.or(), Studies.xor()));
   }
 
   @Test
-  void noBudgetIsOneRotationOverEveryShapeInEveryGroupSize() {
-    Grid grid = grid();
-    // 2 datasets x (none, 2, 3) x bias off/on = 12 shapes, each as a group of 32, of 7 and alone
-    assertEquals(12, grid.shapes().size());
-    assertEquals(36, Warmup.run(grid, PROBLEMS, 0));
+  void groupsAreEachShapesFirstAndLastLockstepGroupAtFewEpochs() {
+    Grid grid = grid(40);
+    List<List<NetworkSpec>> groups = Warmup.groups(grid);
+    // 2 datasets x (none, 2, 3) x bias off/on = 12 shapes, each run of 40 networks trained as 32 + 8
+    assertEquals(24, groups.size());
+    assertEquals(List.of(0L, 31L, 32L, 39L, 40L, 71L, 72L, 79L), groups.subList(0, 4).stream()
+        .flatMap(g -> List.of(g.get(0).id(), g.get(g.size() - 1).id()).stream()).toList());
+    assertEquals(List.of(32, 8), List.of(groups.get(0).size(), groups.get(1).size()));
+    for (List<NetworkSpec> g : groups) {
+      for (NetworkSpec s : g) {
+        assertEquals(Warmup.EPOCHS, s.epochs());
+        assertEquals(grid.spec(s.id()).withEpochs(Warmup.EPOCHS), s);
+      }
+    }
+    // 25 seeds: one group of 25 per shape
+    assertEquals(12, Warmup.groups(grid(25)).size());
+    assertTrue(Warmup.groups(grid(25)).stream().allMatch(g -> g.size() == 25));
   }
 
   @Test
-  void aBudgetKeepsRotatingUntilItIsSpent() {
-    Warmup.run(grid(), PROBLEMS, 0); // the JVM's first use of Breeze alone can take longer than the budget
+  void noBudgetIsOneRotation() {
+    assertEquals(1, Warmup.run(grid(25), PROBLEMS, 0));
+  }
+
+  @Test
+  void aRotationAtSteadySpeedEndsItBeforeTheBudget() {
+    Warmup.run(grid(25), PROBLEMS, 0); // the JVM's first use of Breeze
     long start = System.nanoTime();
-    int groups = Warmup.run(grid(), PROBLEMS, 300);
-    double millis = (System.nanoTime() - start) / 1e6;
-    assertTrue(millis >= 300, "stopped after " + millis + " ms");
-    assertTrue(groups > 36, "only " + groups + " groups in 300 ms");
+    int rotations = Warmup.run(grid(25), PROBLEMS, 60_000);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertTrue(rotations >= Warmup.STEADY + 1, rotations + " rotations");
+    assertTrue(seconds < 60, "took " + seconds + " s: never steady?");
   }
 }

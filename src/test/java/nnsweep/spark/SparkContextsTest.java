@@ -26,14 +26,14 @@ class SparkContextsTest {
 
   @Test
   void warmupBudget() {
-    assertEquals(500, SparkContexts.warmupMillis(new SparkConf(false)));
+    assertEquals(3000, SparkContexts.warmupMillis(new SparkConf(false)));
     assertEquals(0, SparkContexts.warmupMillis(new SparkConf(false).set(SparkContexts.WARMUP_MILLIS, "0")));
     assertEquals(250, SparkContexts.warmupMillis(new SparkConf(false).set(SparkContexts.WARMUP_MILLIS, " 250 ")));
     for (String bad : new String[] {"-1", "1.5", "soon", ""}) {
       InputException e = assertThrows(InputException.class,
           () -> SparkContexts.warmupMillis(new SparkConf(false).set(SparkContexts.WARMUP_MILLIS, bad)));
       assertEquals("spark conf spark.nnsweep.warmupMillis: not a whole number of milliseconds >= 0, found '"
-          + bad.trim() + "', expected e.g. 500 (0 turns the warm-up off)", e.getMessage());
+          + bad.trim() + "', expected e.g. 3000 (0 turns the warm-up off)", e.getMessage());
     }
   }
 }
