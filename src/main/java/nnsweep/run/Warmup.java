@@ -19,8 +19,14 @@ import nnsweep.grid.NetworkSpec;
  * networks of the study are trained afterwards exactly as they would be without it.
  */
 public final class Warmup {
-  /** Epochs per warm-up training: long enough for the epoch loops to count, short enough to rotate quickly. */
+  /** Fewest epochs per warm-up training. */
   static final int EPOCHS = 32;
+  /**
+   * Epochs a rotation trains in all, shared among its groups: enough that the methods called once an epoch reach
+   * C2's compile thresholds (about 15,000 calls) within a few rotations; with only a few epochs they would still run
+   * in C1's profiling code when the rotations look steady, and be compiled in the middle of the sweep.
+   */
+  static final int ROTATION_EPOCHS = 6_000;
   /** Rotations in a row within 15% of the fastest that count as compiled. */
   static final int STEADY = 5;
   private static final AtomicBoolean STARTED = new AtomicBoolean();
@@ -71,7 +77,7 @@ public final class Warmup {
   }
 
   /**
-   * Trains the grid's own lockstep groups in rotation, for at most {@link #EPOCHS} epochs each: for every shape, its
+   * Trains the grid's own lockstep groups in rotation, each for {@link #epochs} epochs: for every shape, its
    * first group and, when it is smaller, its last (as {@link RangeTrainer} forms them). Rotations go on until the
    * kernels are compiled, seen as {@link #STEADY} rotations in a row within 15% of the fastest so far (the JIT
    * compiles them in the background, later when Spark's own start-up fills its queue), or until
@@ -104,24 +110,30 @@ public final class Warmup {
 
   /** The groups a rotation trains, in order. */
   static List<List<NetworkSpec>> groups(Grid grid) {
-    List<List<NetworkSpec>> groups = new ArrayList<>();
+    List<long[]> ranges = new ArrayList<>();
     for (NetworkSpec shape : grid.shapes()) {
       long runEnd = grid.shapeRunEnd(shape.id());
-      groups.add(group(grid, shape.id(), Math.min(runEnd, shape.id() + RangeTrainer.GROUP_SIZE)));
+      ranges.add(new long[] {shape.id(), Math.min(runEnd, shape.id() + RangeTrainer.GROUP_SIZE)});
       long lastSize = (runEnd - shape.id()) % RangeTrainer.GROUP_SIZE;
       if (lastSize > 0 && runEnd - shape.id() > RangeTrainer.GROUP_SIZE) {
-        groups.add(group(grid, runEnd - lastSize, runEnd));
+        ranges.add(new long[] {runEnd - lastSize, runEnd});
       }
+    }
+    int epochs = epochs(ranges.size());
+    List<List<NetworkSpec>> groups = new ArrayList<>(ranges.size());
+    for (long[] r : ranges) {
+      List<NetworkSpec> group = new ArrayList<>((int) (r[1] - r[0]));
+      for (long id = r[0]; id < r[1]; id++) {
+        NetworkSpec spec = grid.spec(id);
+        group.add(spec.withEpochs(Math.min(epochs, spec.epochs())));
+      }
+      groups.add(group);
     }
     return groups;
   }
 
-  private static List<NetworkSpec> group(Grid grid, long from, long to) {
-    List<NetworkSpec> group = new ArrayList<>((int) (to - from));
-    for (long id = from; id < to; id++) {
-      NetworkSpec spec = grid.spec(id);
-      group.add(spec.withEpochs(Math.min(EPOCHS, spec.epochs())));
-    }
-    return group;
+  /** Epochs per group when a rotation has {@code groups} groups: {@link #ROTATION_EPOCHS} shared, at least 32. */
+  static int epochs(int groups) {
+    return Math.max(EPOCHS, ROTATION_EPOCHS / Math.max(1, groups));
   }
 }

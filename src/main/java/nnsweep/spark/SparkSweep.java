@@ -43,7 +43,7 @@ public final class SparkSweep {
   }
 
   /**
-   * Pays the once-per-JVM costs before the sweep starts, so that its first tasks do not: runs one tiny task per core
+   * Pays the once-per-JVM costs before the sweep starts, so that its first tasks do not: runs 8 tiny tasks per core
    * (Spark's first job sets up the broadcast, serializer and scheduler machinery, about 0.3 s measured in local
    * mode), and each executor JVM it reaches warms the kernels up on the study's shapes ({@link Warmup}; in local mode
    * the tasks wait for the warm-up the driver started).
@@ -51,8 +51,9 @@ public final class SparkSweep {
   public static void warmUp(JavaSparkContext sc, Grid grid, List<Problem> problems, long warmupMillis) {
     Broadcast<Grid> sharedGrid = sc.broadcast(grid);
     Broadcast<List<Problem>> sharedProblems = sc.broadcast(List.copyOf(problems));
-    int cores = Math.max(1, sc.defaultParallelism());
-    JavaRDD<Integer> rdd = sc.parallelize(java.util.stream.IntStream.range(0, cores).boxed().toList(), cores);
+    // a few tasks per core: task (de)serialization is on every task's path and compiles as it gets hot
+    int tasks = 8 * Math.max(1, sc.defaultParallelism());
+    JavaRDD<Integer> rdd = sc.parallelize(java.util.stream.IntStream.range(0, tasks).boxed().toList(), tasks);
     rdd.foreachPartition(new WarmUpTask(sharedGrid, sharedProblems, warmupMillis));
     sharedGrid.destroy();
     sharedProblems.destroy();

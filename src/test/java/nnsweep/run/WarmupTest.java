@@ -24,7 +24,7 @@ class WarmupTest {
   }
 
   @Test
-  void groupsAreEachShapesFirstAndLastLockstepGroupAtFewEpochs() {
+  void groupsAreEachShapesFirstAndLastLockstepGroupSharingARotationsEpochs() {
     Grid grid = grid(40);
     List<List<NetworkSpec>> groups = Warmup.groups(grid);
     // 2 datasets x (none, 2, 3) x bias off/on = 12 shapes, each run of 40 networks trained as 32 + 8
@@ -32,12 +32,15 @@ class WarmupTest {
     assertEquals(List.of(0L, 31L, 32L, 39L, 40L, 71L, 72L, 79L), groups.subList(0, 4).stream()
         .flatMap(g -> List.of(g.get(0).id(), g.get(g.size() - 1).id()).stream()).toList());
     assertEquals(List.of(32, 8), List.of(groups.get(0).size(), groups.get(1).size()));
+    // 6,000 epochs a rotation, shared by the 24 groups
     for (List<NetworkSpec> g : groups) {
       for (NetworkSpec s : g) {
-        assertEquals(Warmup.EPOCHS, s.epochs());
-        assertEquals(grid.spec(s.id()).withEpochs(Warmup.EPOCHS), s);
+        assertEquals(250, s.epochs());
+        assertEquals(grid.spec(s.id()).withEpochs(250), s);
       }
     }
+    assertEquals(500, Warmup.epochs(12));
+    assertEquals(32, Warmup.epochs(1000));
     // 25 seeds: one group of 25 per shape
     assertEquals(12, Warmup.groups(grid(25)).size());
     assertTrue(Warmup.groups(grid(25)).stream().allMatch(g -> g.size() == 25));
