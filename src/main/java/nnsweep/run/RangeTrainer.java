@@ -18,13 +18,23 @@ public final class RangeTrainer {
   private final Grid grid;
   private final List<Problem> problems;
   private final boolean weights;
+  private final int maxEpochs;
   private final NetworkRun.Prepared[] prepared;
 
   /** A trainer for ranges of {@code grid}; {@code weights} keeps each network's final weights in the block. */
   public RangeTrainer(Grid grid, List<Problem> problems, boolean weights) {
+    this(grid, problems, weights, Integer.MAX_VALUE);
+  }
+
+  /** As {@link #RangeTrainer(Grid, List, boolean)}, training each network for at most {@code maxEpochs} epochs. */
+  public RangeTrainer(Grid grid, List<Problem> problems, boolean weights, int maxEpochs) {
+    if (maxEpochs < 1) {
+      throw new IllegalArgumentException("maxEpochs must be >= 1, found " + maxEpochs);
+    }
     this.grid = grid;
     this.problems = problems;
     this.weights = weights;
+    this.maxEpochs = maxEpochs;
     this.prepared = new NetworkRun.Prepared[problems.size()];
   }
 
@@ -35,6 +45,9 @@ public final class RangeTrainer {
     List<NetworkSpec> group = new ArrayList<>(GROUP_SIZE);
     for (long id = range.from(); id <= range.to(); id++) {
       NetworkSpec spec = id < range.to() ? grid.spec(id) : null;
+      if (spec != null && spec.epochs() > maxEpochs) {
+        spec = spec.withEpochs(maxEpochs);
+      }
       if (!group.isEmpty() && (spec == null || group.size() == GROUP_SIZE
           || !NetworkRun.sameShape(group.get(0), spec))) {
         for (TrainingResult r : NetworkRun.trainGroup(group, prepared(group.get(0).datasetIndex()),

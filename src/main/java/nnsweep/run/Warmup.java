@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nnsweep.grid.Grid;
+import nnsweep.grid.IdRange;
 import nnsweep.grid.NetworkSpec;
 
 /**
@@ -110,20 +111,12 @@ public final class Warmup {
 
   /** The groups a rotation trains, in order. */
   static List<List<NetworkSpec>> groups(Grid grid) {
-    List<long[]> ranges = new ArrayList<>();
-    for (NetworkSpec shape : grid.shapes()) {
-      long runEnd = grid.shapeRunEnd(shape.id());
-      ranges.add(new long[] {shape.id(), Math.min(runEnd, shape.id() + RangeTrainer.GROUP_SIZE)});
-      long lastSize = (runEnd - shape.id()) % RangeTrainer.GROUP_SIZE;
-      if (lastSize > 0 && runEnd - shape.id() > RangeTrainer.GROUP_SIZE) {
-        ranges.add(new long[] {runEnd - lastSize, runEnd});
-      }
-    }
+    List<IdRange> ranges = ranges(grid);
     int epochs = epochs(ranges.size());
     List<List<NetworkSpec>> groups = new ArrayList<>(ranges.size());
-    for (long[] r : ranges) {
-      List<NetworkSpec> group = new ArrayList<>((int) (r[1] - r[0]));
-      for (long id = r[0]; id < r[1]; id++) {
+    for (IdRange r : ranges) {
+      List<NetworkSpec> group = new ArrayList<>((int) r.size());
+      for (long id = r.from(); id < r.to(); id++) {
         NetworkSpec spec = grid.spec(id);
         group.add(spec.withEpochs(Math.min(epochs, spec.epochs())));
       }
@@ -132,8 +125,26 @@ public final class Warmup {
     return groups;
   }
 
+  /**
+   * The id ranges of the groups a rotation trains: for every shape, its first lockstep group and, when it is
+   * smaller, its last (as {@link RangeTrainer} forms them); train them for {@link #epochs}{@code (ranges.size())}
+   * epochs.
+   */
+  public static List<IdRange> ranges(Grid grid) {
+    List<IdRange> ranges = new ArrayList<>();
+    for (NetworkSpec shape : grid.shapes()) {
+      long runEnd = grid.shapeRunEnd(shape.id());
+      ranges.add(new IdRange(shape.id(), Math.min(runEnd, shape.id() + RangeTrainer.GROUP_SIZE)));
+      long lastSize = (runEnd - shape.id()) % RangeTrainer.GROUP_SIZE;
+      if (lastSize > 0 && runEnd - shape.id() > RangeTrainer.GROUP_SIZE) {
+        ranges.add(new IdRange(runEnd - lastSize, runEnd));
+      }
+    }
+    return ranges;
+  }
+
   /** Epochs per group when a rotation has {@code groups} groups: {@link #ROTATION_EPOCHS} shared, at least 32. */
-  static int epochs(int groups) {
+  public static int epochs(int groups) {
     return Math.max(EPOCHS, ROTATION_EPOCHS / Math.max(1, groups));
   }
 }

@@ -4,13 +4,12 @@ import java.io.Serializable;
 import java.util.List;
 import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
-import nnsweep.run.RangeTrainer;
-import nnsweep.run.Warmup;
 import nnsweep.run.Problem;
+import nnsweep.run.RangeTrainer;
 import nnsweep.run.ResultCodec;
+import nnsweep.run.Warmup;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.VoidFunction;
 import org.apache.spark.broadcast.Broadcast;
 import scala.Function1;
 import scala.Function2;
@@ -43,20 +42,17 @@ public final class SparkSweep {
   }
 
   /**
-   * Pays the once-per-JVM costs before the sweep starts, so that its first tasks do not: runs 8 tiny tasks per core
-   * (Spark's first job sets up the broadcast, serializer and scheduler machinery, about 0.3 s measured in local
-   * mode), and each executor JVM it reaches warms the kernels up on the study's shapes ({@link Warmup}; in local mode
-   * the tasks wait for the warm-up the driver started).
+   * Pays the once-per-JVM costs before the sweep starts, so that its first tasks do not: Spark's first job (broadcast,
+   * serializer and scheduler set-up, about 0.3-0.8 s measured in local mode) and the JIT compiling the task's code
+   * path as it gets hot. It runs the sweep's own task code on the first (and last) lockstep group of every shape
+   * ({@link Warmup#ranges}) for a few epochs each, and drops the results; each executor JVM it reaches warms the
+   * kernels up first ({@link Warmup}; in local mode its tasks wait for the warm-up the driver started).
    */
   public static void warmUp(JavaSparkContext sc, Grid grid, List<Problem> problems, long warmupMillis) {
-    Broadcast<Grid> sharedGrid = sc.broadcast(grid);
-    Broadcast<List<Problem>> sharedProblems = sc.broadcast(List.copyOf(problems));
-    // a few tasks per core: task (de)serialization is on every task's path and compiles as it gets hot
-    int tasks = 8 * Math.max(1, sc.defaultParallelism());
-    JavaRDD<Integer> rdd = sc.parallelize(java.util.stream.IntStream.range(0, tasks).boxed().toList(), tasks);
-    rdd.foreachPartition(new WarmUpTask(sharedGrid, sharedProblems, warmupMillis));
-    sharedGrid.destroy();
-    sharedProblems.destroy();
+    List<IdRange> ranges = Warmup.ranges(grid);
+    int epochs = Warmup.epochs(ranges.size());
+    // the blocks are not decoded: their networks ran fewer epochs than the grid says
+    run(sc, grid, problems, ranges, false, warmupMillis, epochs, (range, block) -> { });
   }
 
   /**
@@ -70,6 +66,11 @@ public final class SparkSweep {
    */
   public static void run(JavaSparkContext sc, Grid grid, List<Problem> problems, List<IdRange> ranges,
       boolean weights, long warmupMillis, TaskDone done) {
+    run(sc, grid, problems, ranges, weights, warmupMillis, Integer.MAX_VALUE, done);
+  }
+
+  private static void run(JavaSparkContext sc, Grid grid, List<Problem> problems, List<IdRange> ranges,
+      boolean weights, long warmupMillis, int maxEpochs, TaskDone done) {
     if (ranges.isEmpty()) {
       return;
     }
@@ -77,7 +78,7 @@ public final class SparkSweep {
     Broadcast<List<Problem>> sharedProblems = sc.broadcast(List.copyOf(problems));
     JavaRDD<IdRange> rdd = sc.parallelize(ranges, ranges.size());
     Function1<scala.collection.Iterator<IdRange>, byte[]> train = new TrainRanges(sharedGrid, sharedProblems,
-        weights, warmupMillis);
+        weights, warmupMillis, maxEpochs);
     List<IdRange> byPartition = List.copyOf(ranges);
     Function2<Object, byte[], BoxedUnit> handler = (partition, results) -> {
       done.accept(byPartition.get((Integer) partition), results);
@@ -94,12 +95,15 @@ public final class SparkSweep {
     private final Broadcast<List<Problem>> problems;
     private final boolean weights;
     private final long warmupMillis;
+    private final int maxEpochs;
 
-    TrainRanges(Broadcast<Grid> grid, Broadcast<List<Problem>> problems, boolean weights, long warmupMillis) {
+    TrainRanges(Broadcast<Grid> grid, Broadcast<List<Problem>> problems, boolean weights, long warmupMillis,
+        int maxEpochs) {
       this.grid = grid;
       this.problems = problems;
       this.weights = weights;
       this.warmupMillis = warmupMillis;
+      this.maxEpochs = maxEpochs;
     }
 
     @Override
@@ -110,26 +114,7 @@ public final class SparkSweep {
       }
       // once per executor JVM (in local mode the driver did it while Spark started)
       Warmup.once(grid.value(), problems.value(), warmupMillis);
-      return new RangeTrainer(grid.value(), problems.value(), weights).train(range);
-    }
-  }
-
-  /** Executor side of {@link #warmUp}. */
-  private static final class WarmUpTask implements VoidFunction<java.util.Iterator<Integer>> {
-    private static final long serialVersionUID = 1L;
-    private final Broadcast<Grid> grid;
-    private final Broadcast<List<Problem>> problems;
-    private final long warmupMillis;
-
-    WarmUpTask(Broadcast<Grid> grid, Broadcast<List<Problem>> problems, long warmupMillis) {
-      this.grid = grid;
-      this.problems = problems;
-      this.warmupMillis = warmupMillis;
-    }
-
-    @Override
-    public void call(java.util.Iterator<Integer> it) {
-      Warmup.once(grid.value(), problems.value(), warmupMillis);
+      return new RangeTrainer(grid.value(), problems.value(), weights, maxEpochs).train(range);
     }
   }
 }

@@ -1,0 +1,56 @@
+package nnsweep.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import nnsweep.grid.Grid;
+import nnsweep.grid.IdRange;
+import nnsweep.grid.NetworkSpec;
+import nnsweep.nn.Model;
+import nnsweep.study.Seeds;
+import nnsweep.study.Study;
+import nnsweep.testing.Studies;
+import org.junit.jupiter.api.Test;
+
+/** What a task does: a range of ids in, the same numbers as training each network alone out. */
+class RangeTrainerTest {
+  private static final List<Problem> PROBLEMS = List.of(new Problem(Studies.xor(), new double[][] {{1, 0}}));
+
+  private static Grid grid() {
+    Study study = Studies.study(List.of(Studies.xor()), List.of(Model.NONE, Model.HIDDEN), List.of(2), List.of(),
+        List.of(0.5), List.of(300), List.of(false, true), Seeds.range(0, 40));
+    return Grid.expand(study, List.of(Studies.xor()));
+  }
+
+  @Test
+  void aRangeAcrossShapesAndPartialGroupsGivesTheNumbersOfEachNetworkAlone() {
+    Grid grid = grid();
+    // 70..150: the tail of one shape run, a whole run of 40 (a group of 32 and one of 8), the head of the next
+    IdRange range = new IdRange(70, 150);
+    List<TrainingResult> results = ResultCodec.decode(new RangeTrainer(grid, PROBLEMS, true).train(range), grid,
+        PROBLEMS);
+    assertEquals(range.ids().boxed().toList(), results.stream().map(r -> r.spec().id()).toList());
+    for (TrainingResult r : results) {
+      TrainingResult alone = NetworkRun.train(r.spec(), PROBLEMS.get(0), grid.curvePoints(), grid.stopError());
+      assertEquals(alone.finalError(), r.finalError(), "network " + r.spec().id());
+      assertEquals(alone.errorBeforeLastUpdate(), r.errorBeforeLastUpdate(), "network " + r.spec().id());
+      assertEquals(alone.finalWeights(), r.finalWeights(), "network " + r.spec().id());
+    }
+  }
+
+  @Test
+  void maxEpochsCapsEveryNetwork() {
+    Grid grid = grid();
+    IdRange range = new IdRange(100, 140);
+    List<TrainingResult> capped = ResultCodec.decode(new RangeTrainer(grid, PROBLEMS, false, 20).train(range),
+        grid, PROBLEMS);
+    for (TrainingResult r : capped) {
+      NetworkSpec short20 = grid.spec(r.spec().id()).withEpochs(20);
+      assertEquals(20, r.epochsRun());
+      assertEquals(NetworkRun.train(short20, PROBLEMS.get(0)).finalError(), r.finalError());
+    }
+    assertEquals("maxEpochs must be >= 1, found 0", assertThrows(IllegalArgumentException.class,
+        () -> new RangeTrainer(grid, PROBLEMS, false, 0)).getMessage());
+  }
+}
