@@ -40,11 +40,7 @@ public final class SweepBench {
     Grid grid = Grid.expand(study, Problems.datasets(problems));
     List<IdRange> ranges = TaskPlan.plan(grid, List.of(new IdRange(0, grid.size())), RangeTrainer.GROUP_SIZE,
         maxTasks);
-    if (Boolean.getBoolean("jobWarmup")) {
-      nnsweep.run.Warmup.once(grid, problems, 500);
-    } else {
-      run(grid, problems, ranges, threads);
-    }
+    run(grid, problems, ranges, threads);
     System.out.printf(Locale.ROOT, "bare 1 %.4f%n", run(grid, problems, ranges, 1));
     System.out.printf(Locale.ROOT, "bare %d %.4f%n", threads, run(grid, problems, ranges, threads));
   }
@@ -58,11 +54,7 @@ public final class SweepBench {
     for (int t = 0; t < threads; t++) {
       workers.add(pool.submit(() -> {
         for (int i = next.getAndIncrement(); i < ranges.size(); i = next.getAndIncrement()) {
-          long taskStart = System.nanoTime();
           new RangeTrainer(grid, problems, false).train(ranges.get(i));
-          if (Boolean.getBoolean("taskTimes")) {
-            System.out.printf(Locale.ROOT, "task %d %d threads %.0f ms%n", i, threads, (System.nanoTime() - taskStart) / 1e6);
-          }
         }
         return null;
       }));
