@@ -137,7 +137,12 @@ public final class RunState {
     for (Path p : partFiles()) {
       try {
         results.addAll(ResultCodec.decode(Files.readAllBytes(p), grid, problems));
-      } catch (IOException | IllegalArgumentException e) {
+      } catch (IllegalArgumentException e) {
+        // a part written by another build (another block format) or damaged: the user decides what to do
+        throw new InputException(p + ": cannot resume from this committed part, found " + e.getMessage()
+            + ", expected a result block written by this nnsweep build; run again with --overwrite to start over",
+            e);
+      } catch (IOException e) {
         throw new IllegalStateException("cannot read committed results " + p + ": " + e.getMessage(), e);
       }
     }

@@ -84,6 +84,38 @@ class ResumeTest {
   }
 
   @Test
+  void aPartFromAnotherBuildOrDamagedIsAnInputErrorAndNothingChanges() throws IOException {
+    Path out = tmp.resolve("damaged");
+    Study study = StudyLoader.load(Path.of("conf/tutorial.conf"), SETS);
+    List<Problem> problems = Problems.load(study);
+    Grid grid = Grid.expand(study, Problems.datasets(problems));
+    RunState state = RunState.open(out, RunState.Mode.NEW, study, problems);
+    IdRange range = new IdRange(0, 3);
+    state.commit(range, range.ids().mapToObj(id -> NetworkRun.train(grid.spec(id), problems.get(grid.spec(id)
+        .datasetIndex()), grid.curvePoints(), grid.stopError())).toArray(TrainingResult[]::new));
+    Path part;
+    try (var s = Files.list(out.resolve(".nnsweep/parts"))) {
+      part = s.findFirst().orElseThrow();
+    }
+    // what an earlier build wrote: a Java-serialised object stream
+    Files.write(part, new byte[] {(byte) 0xAC, (byte) 0xED, 0, 5, 0x73, 0x72});
+    List<String> before;
+    try (var s = Files.walk(out)) {
+      before = s.map(Path::toString).sorted().toList();
+    }
+
+    InProcessJob.Run run = main("--resume", "--out", out.toString());
+
+    assertEquals(2, run.status(), run.err());
+    assertEquals("nnsweep: error: " + part + ": cannot resume from this committed part, found not an encoded"
+        + " result block, expected a result block written by this nnsweep build; run again with --overwrite to"
+        + " start over", run.err().strip());
+    try (var s = Files.walk(out)) {
+      assertEquals(before, s.map(Path::toString).sorted().toList(), "nothing changed");
+    }
+  }
+
+  @Test
   void resumeWithoutAnInterruptedRunIsRefused() {
     InProcessJob.Run run = main("--resume", "--out", tmp.resolve("nothing-here").toString());
     assertEquals(2, run.status());
