@@ -16,8 +16,8 @@ import nnsweep.grid.NetworkSpec;
  * kernels for the first shape, and deoptimises and recompiles them each time the grid moves on to a shape that takes
  * another branch: measured on the 500-network tutorial grid, about 2 s of a 7 s training stage on 2 cores, paid again
  * by every fresh JVM. Training the grid's own groups of every shape briefly, in rotation, gives the first compilation
- * a profile with every path in it. The results are thrown away; the
- * networks of the study are trained afterwards exactly as they would be without it.
+ * a profile with every path in it. The results are thrown away; the networks of the study are trained afterwards
+ * exactly as they would be without it.
  */
 public final class Warmup {
   /** Fewest epochs per warm-up training. */
@@ -36,8 +36,9 @@ public final class Warmup {
   private Warmup() {}
 
   /**
-   * Warms up for about {@code budgetMillis} on this thread unless this JVM has warmed up already; if another thread
-   * is warming up, waits for it to finish (so that task does not compile the kernels for its own shape alone).
+   * Warms up on this thread (until the kernels run at a steady speed, at most {@code budgetMillis}; see {@link #run})
+   * unless this JVM has warmed up already; if another thread is warming up, waits for it to finish (so that task does
+   * not compile the kernels for its own shape alone).
    *
    * @return whether this call did the warm-up
    */
