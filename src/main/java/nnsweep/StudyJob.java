@@ -4,22 +4,28 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import nnsweep.cli.Options;
 import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
 import nnsweep.grid.TaskPlan;
+import nnsweep.report.Aggregation;
+import nnsweep.report.CellStats;
 import nnsweep.report.Console;
+import nnsweep.report.DatasetReport;
 import nnsweep.report.HtmlReport;
+import nnsweep.report.NetworkTables;
 import nnsweep.report.Progress;
 import nnsweep.report.ReportModel;
 import nnsweep.report.Reports;
 import nnsweep.report.RunInfo;
 import nnsweep.report.RunJson;
+import nnsweep.report.SummaryTable;
 import nnsweep.run.Problem;
 import nnsweep.run.Problems;
 import nnsweep.run.RangeTrainer;
@@ -32,6 +38,7 @@ import nnsweep.state.RunState;
 import nnsweep.study.Study;
 import nnsweep.study.StudyLoader;
 import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /** One run of a study: options -> study -> grid -> Spark -> reports. {@link Main} wraps it with exit codes. */
@@ -61,8 +68,8 @@ final class StudyJob {
         : options.overwrite() ? RunState.Mode.OVERWRITE : RunState.Mode.NEW;
     RunState.check(target, mode, study, problems);
     RunState state = RunState.open(target, mode, study, problems);
-    List<TrainingResult> results = new ArrayList<>(state.committedResults(grid, problems));
-    long resumed = results.size();
+    long resumed = state.checkCommitted(grid, problems);
+    List<IdRange> committed = state.committedRanges();
     List<IdRange> todo = state.missing(grid.size());
     stage("load");
 
@@ -73,7 +80,11 @@ final class StudyJob {
     double trainSeconds = 0;
     String sparkVersion = "";
     long trained = todo.stream().mapToLong(IdRange::size).sum();
-    if (!todo.isEmpty()) {
+    List<DatasetReport> datasets;
+    if (todo.isEmpty()) {
+      datasets = aggregateCommitted(state, grid, problems, study);
+      stage("aggregate");
+    } else {
       // in local mode the tasks run in this JVM: warm its JIT up on the study's shapes while Spark starts
       boolean local = SparkContexts.isLocal(conf);
       if (local) {
@@ -81,7 +92,8 @@ final class StudyJob {
       }
       try (JavaSparkContext sc = SparkContexts.start(conf)) {
         stage("spark-start");
-        SparkSweep.warmUp(sc, grid, problems, warmupMillis);
+        SparkSweep sweep = new SparkSweep(sc, grid, problems, warmupMillis);
+        sweep.warmUp();
         Warmup.awaitDone();
         stage("warm-up");
         master = sc.master();
@@ -97,23 +109,44 @@ final class StudyJob {
         Progress progress = new Progress(out, grid.size(), resumed);
         // the console prints weights only for a handful of networks; a big sweep does not ship or keep them
         boolean weights = grid.size() <= Console.DETAIL_LIMIT;
-        SparkSweep.run(sc, grid, problems, ranges, weights, warmupMillis, (range, block) -> {
+        JavaRDD<byte[]> blocks = sweep.train(ranges, weights, (range, block) -> {
           state.commit(range, block);
-          List<TrainingResult> done = ResultCodec.decode(block, grid, problems);
-          results.addAll(done);
-          progress.advance(done.size());
+          progress.advance(ResultCodec.count(block));
         });
         trainSeconds = stage("train");
+        // the results stay on the executors: the reports' statistics are aggregated there
+        datasets = sweep.aggregate(sweep.withCommitted(blocks, committed.stream().map(state::block).toList()),
+            study.hiddenRules());
+        blocks.unpersist(false);
+        stage("aggregate");
         executors = Math.max(0, sc.sc().statusTracker().getExecutorInfos().length - 1);
       }
-    }
-    if (!todo.isEmpty()) {
       stage("spark-stop");
     }
 
-    results.sort(Comparator.comparingLong(r -> r.spec().id()));
-    ReportModel model = ReportModel.of(study, problems, results);
-    List<String> written = new ArrayList<>(Reports.writeTables(target, model));
+    // the per-network tables are streamed from the committed parts, in id order, a block at a time
+    Set<Long> drawnIds = ReportModel.pickedIds(datasets);
+    Map<Long, TrainingResult> drawn = new HashMap<>();
+    List<TrainingResult> detailed = new ArrayList<>();
+    List<String> written = new ArrayList<>();
+    try (NetworkTables tables = NetworkTables.open(target, study, problems)) {
+      for (IdRange range : state.committedRanges()) {
+        List<TrainingResult> block = state.results(range, grid, problems);
+        tables.add(block);
+        for (TrainingResult r : block) {
+          if (drawnIds.contains(r.spec().id())) {
+            drawn.put(r.spec().id(), r);
+          }
+          if (grid.size() <= Console.DETAIL_LIMIT) {
+            detailed.add(r);
+          }
+        }
+      }
+      written.addAll(tables.commit());
+    }
+    ReportModel model = new ReportModel(study, problems, datasets, drawn);
+    written.addAll(Reports.writeAggregates(target, model));
+    written = new ArrayList<>(Reports.inOrder(written));
     written.addAll(HtmlReport.write(target, model));
     stage("reports");
     RunInfo info = new RunInfo(args, version(), sparkVersion, System.getProperty("java.version"), master,
@@ -123,8 +156,8 @@ final class StudyJob {
     written.add("run.json");
     state.finish();
 
-    if (results.size() <= Console.DETAIL_LIMIT) {
-      Console.printNetworks(out, results, problems);
+    if (!detailed.isEmpty()) {
+      Console.printNetworks(out, detailed, problems);
     }
     out.printf(Locale.ROOT, "nnsweep: trained %d networks in %.1f s (%.1f networks/s)%n", trained, trainSeconds,
         trained / Math.max(1e-9, trainSeconds));
@@ -133,6 +166,16 @@ final class StudyJob {
     if (written.contains("report.html")) {
       out.printf(Locale.ROOT, "nnsweep: open %s%n", target.toAbsolutePath().resolve("report.html").toUri());
     }
+  }
+
+  /** With nothing left to train: the committed parts aggregated here, one part in memory at a time. */
+  private static List<DatasetReport> aggregateCommitted(RunState state, Grid grid, List<Problem> problems,
+      Study study) {
+    Map<SummaryTable.Key, CellStats> cells = new LinkedHashMap<>();
+    for (IdRange range : state.committedRanges()) {
+      state.results(range, grid, problems).forEach(r -> Aggregation.fold(cells, r));
+    }
+    return Aggregation.datasets(cells.values(), study.hiddenRules());
   }
 
   private double stage(String name) {

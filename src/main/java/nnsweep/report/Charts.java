@@ -117,6 +117,10 @@ public final class Charts {
 
   /** The settings a study crosses with every network shape: each is a series of its own. */
   record Setting(boolean bias, double learningRate, int epochs, String init) {
+    static Setting of(SummaryTable.Key k) {
+      return new Setting(k.bias(), k.learningRate(), k.epochs(), k.init());
+    }
+
     static Setting of(NetworkSpec s) {
       return new Setting(s.bias(), s.learningRate(), s.epochs(), s.init().label());
     }
@@ -128,16 +132,16 @@ public final class Charts {
 
   /** Names settings by the axes that vary in the study (bias, learning rate and epochs when none does). */
   record SettingNames(boolean biasVaries, boolean rateVaries, boolean epochsVaries, boolean initVaries) {
-    static SettingNames of(List<TrainingResult> results) {
+    static SettingNames of(List<SummaryTable.Row> summary) {
       Set<Boolean> b = new HashSet<>();
       Set<Double> r = new HashSet<>();
       Set<Integer> e = new HashSet<>();
       Set<String> i = new HashSet<>();
-      for (TrainingResult t : results) {
-        b.add(t.spec().bias());
-        r.add(t.spec().learningRate());
-        e.add(t.spec().epochs());
-        i.add(t.spec().init().label());
+      for (SummaryTable.Row row : summary) {
+        b.add(row.key().bias());
+        r.add(row.key().learningRate());
+        e.add(row.key().epochs());
+        i.add(row.key().init());
       }
       return new SettingNames(b.size() > 1, r.size() > 1, e.size() > 1, i.size() > 1);
     }
@@ -170,23 +174,18 @@ public final class Charts {
   /** Renders every chart of the model, per dataset in study order. */
   public static List<Chart> render(ReportModel model) {
     List<Chart> charts = new ArrayList<>();
-    SettingNames names = SettingNames.of(model.results());
-    Map<String, List<TrainingResult>> byDataset = new LinkedHashMap<>();
-    for (TrainingResult r : model.results()) {
-      byDataset.computeIfAbsent(r.spec().dataset(), d -> new ArrayList<>()).add(r);
-    }
+    SettingNames names = SettingNames.of(model.summary());
     Set<String> usedNames = new HashSet<>();
-    for (var entry : byDataset.entrySet()) {
-      String dataset = entry.getKey();
-      String slug = uniqueSlug(dataset, usedNames);
-      DatasetData data = DatasetData.of(dataset, entry.getValue(), model.rules());
+    for (DatasetReport report : model.datasets()) {
+      String slug = uniqueSlug(report.dataset(), usedNames);
+      DatasetData data = DatasetData.of(report);
       if (!data.hidden.isEmpty()) {
         charts.add(errorVsHidden(data, names, slug));
         charts.add(successVsHidden(data, names, slug));
       }
-      charts.add(layers(data, names, model.layers(), slug));
-      if (entry.getValue().stream().anyMatch(r -> r.curveEpochs().length > 0)) {
-        charts.add(curves(data, names, slug));
+      charts.add(layers(data, names, slug));
+      if (report.curves()) {
+        charts.add(curves(data, model.drawn(), names, slug));
       }
     }
     return charts;
@@ -224,72 +223,43 @@ public final class Charts {
 
   // ---------------------------------------------------------------------------------------------- data
 
-  /** One dataset's results, grouped the ways the charts need. */
+  /** One dataset's cells (its summary rows), grouped the ways the charts need. */
   static final class DatasetData {
     final String dataset;
-    final List<TrainingResult> all;
-    /** Setting -> hidden size -> networks. */
-    final TreeMap<Setting, TreeMap<Integer, List<TrainingResult>>> hidden = new TreeMap<>(Setting.ORDER);
-    /** Setting -> no-hidden-layer networks. */
-    final TreeMap<Setting, List<TrainingResult>> none = new TreeMap<>(Setting.ORDER);
+    final DatasetReport report;
+    /** Setting -> hidden size -> its cell. */
+    final TreeMap<Setting, TreeMap<Integer, SummaryTable.Row>> hidden = new TreeMap<>(Setting.ORDER);
+    /** Setting -> the no-hidden-layer cell. */
+    final TreeMap<Setting, SummaryTable.Row> none = new TreeMap<>(Setting.ORDER);
     final TreeSet<Setting> settings = new TreeSet<>(Setting.ORDER);
     final TreeSet<Integer> sizes = new TreeSet<>();
     final List<RulesTable.Row> rules;
 
-    private DatasetData(String dataset, List<TrainingResult> all, List<RulesTable.Row> rules) {
-      this.dataset = dataset;
-      this.all = all;
-      this.rules = rules;
+    private DatasetData(DatasetReport report) {
+      this.dataset = report.dataset();
+      this.report = report;
+      this.rules = report.rules();
     }
 
-    static DatasetData of(String dataset, List<TrainingResult> results, List<RulesTable.Row> allRules) {
-      DatasetData d = new DatasetData(dataset, results,
-          allRules.stream().filter(r -> r.dataset().equals(dataset)).toList());
-      for (TrainingResult r : results) {
-        Setting s = Setting.of(r.spec());
+    static DatasetData of(DatasetReport report) {
+      DatasetData d = new DatasetData(report);
+      for (SummaryTable.Row row : report.summary()) {
+        Setting s = Setting.of(row.key());
         d.settings.add(s);
-        if (r.spec().model() == Model.NONE) {
-          d.none.computeIfAbsent(s, k -> new ArrayList<>()).add(r);
+        if (row.key().hidden() == 0) {
+          d.none.put(s, row);
         } else {
-          d.sizes.add(r.spec().hidden());
-          d.hidden.computeIfAbsent(s, k -> new TreeMap<>())
-              .computeIfAbsent(r.spec().hidden(), k -> new ArrayList<>()).add(r);
+          d.sizes.add(row.key().hidden());
+          d.hidden.computeIfAbsent(s, k -> new TreeMap<>()).put(row.key().hidden(), row);
         }
       }
       return d;
     }
 
-    /** The largest number of networks behind one point (seeds x inits). */
-    int perPoint() {
-      int n = 0;
-      for (var bySize : hidden.values()) {
-        for (var g : bySize.values()) {
-          n = Math.max(n, g.size());
-        }
-      }
-      for (var g : none.values()) {
-        n = Math.max(n, g.size());
-      }
-      return n;
+    /** The largest number of networks behind one point (seeds). */
+    long perPoint() {
+      return report.summary().stream().mapToLong(SummaryTable.Row::networks).max().orElse(0);
     }
-  }
-
-  /** Final errors of the networks that did not diverge. */
-  static double[] errors(List<TrainingResult> results) {
-    return results.stream().filter(r -> !r.diverged()).mapToDouble(TrainingResult::finalError).toArray();
-  }
-
-  /** Median and quartiles of the errors, or null when every network diverged. */
-  static double[] quartiles(List<TrainingResult> results) {
-    double[] e = errors(results);
-    if (e.length == 0) {
-      return null;
-    }
-    return new double[] {Stats.quantile(e, 0.25), Stats.quantile(e, 0.5), Stats.quantile(e, 0.75)};
-  }
-
-  static Stats.Rate success(List<TrainingResult> results) {
-    return Stats.wilson(results.stream().filter(TrainingResult::success).count(), results.size());
   }
 
   /** Horizontal offset of series {@code i} of {@code n}, so points and bars of different settings do not overlap. */
@@ -306,16 +276,10 @@ public final class Charts {
     return v > 0 ? v : floor;
   }
 
-  private static double floorOf(List<TrainingResult> results) {
-    double min = results.stream().filter(r -> !r.diverged() && r.finalError() > 0)
-        .mapToDouble(TrainingResult::finalError).min().orElse(1e-3);
-    return min / 10;
-  }
-
   // ---------------------------------------------------------------------------------------------- charts
 
   private static Chart errorVsHidden(DatasetData d, SettingNames names, String slug) {
-    double floor = floorOf(d.all);
+    double floor = d.report.errorFloor();
     YIntervalSeriesCollection lines = new YIntervalSeriesCollection();
     YIntervalSeriesCollection noneBars = new YIntervalSeriesCollection();
     List<Setting> settings = new ArrayList<>(d.settings);
@@ -325,16 +289,17 @@ public final class Charts {
       double dx = offset(i, n);
       YIntervalSeries line = new YIntervalSeries(seriesName(names, s), false, true);
       for (var e : d.hidden.getOrDefault(s, new TreeMap<>()).entrySet()) {
-        double[] q = quartiles(e.getValue());
-        if (q != null) {
-          line.add(e.getKey() + dx, positive(q[1], floor), positive(q[0], floor), positive(q[2], floor));
+        Stats.Quartiles q = e.getValue().quartiles();
+        if (q.present()) {
+          line.add(e.getKey() + dx, positive(q.median(), floor), positive(q.lower(), floor),
+              positive(q.upper(), floor));
         }
       }
       lines.addSeries(line);
       YIntervalSeries bar = new YIntervalSeries(seriesName(names, s) + " (no hidden layer)", false, true);
-      double[] q = d.none.containsKey(s) ? quartiles(d.none.get(s)) : null;
-      if (q != null) {
-        bar.add(dx, positive(q[1], floor), positive(q[0], floor), positive(q[2], floor));
+      Stats.Quartiles q = d.none.containsKey(s) ? d.none.get(s).quartiles() : null;
+      if (q != null && q.present()) {
+        bar.add(dx, positive(q.median(), floor), positive(q.lower(), floor), positive(q.upper(), floor));
       }
       noneBars.addSeries(bar);
     }
@@ -378,13 +343,13 @@ public final class Charts {
       double dx = offset(i, n);
       YIntervalSeries line = new YIntervalSeries(seriesName(names, s), false, true);
       for (var e : d.hidden.getOrDefault(s, new TreeMap<>()).entrySet()) {
-        Stats.Rate r = success(e.getValue());
+        Stats.Rate r = e.getValue().success();
         line.add(e.getKey() + dx, 100 * r.rate(), 100 * r.low(), 100 * r.high());
       }
       lines.addSeries(line);
       YIntervalSeries point = new YIntervalSeries(seriesName(names, s) + " (no hidden layer)", false, true);
       if (d.none.containsKey(s)) {
-        Stats.Rate r = success(d.none.get(s));
+        Stats.Rate r = d.none.get(s).success();
         point.add(dx, 100 * r.rate(), 100 * r.low(), 100 * r.high());
       }
       nonePoints.addSeries(point);
@@ -418,11 +383,11 @@ public final class Charts {
         height(d));
   }
 
-  private static Chart layers(DatasetData d, SettingNames names, List<LayersTable.Row> layerRows, String slug) {
+  private static Chart layers(DatasetData d, SettingNames names, String slug) {
     List<Setting> settings = new ArrayList<>(d.settings);
     int n = settings.size();
     String[] symbols = settings.stream().map(names::name).toArray(String[]::new);
-    double floor = floorOf(d.all);
+    double floor = d.report.errorFloor();
     String[] sideNames = {"no hidden layer", "hidden layer, all sizes pooled", "best hidden size"};
     YIntervalSeriesCollection errors = new YIntervalSeriesCollection();
     YIntervalSeriesCollection rates = new YIntervalSeriesCollection();
@@ -435,32 +400,35 @@ public final class Charts {
     List<XYTextAnnotation> bestLabels = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Setting s = settings.get(i);
-      List<List<TrainingResult>> sides = new ArrayList<>();
-      sides.add(d.none.getOrDefault(s, List.of()));
-      List<TrainingResult> pooled = new ArrayList<>();
-      d.hidden.getOrDefault(s, new TreeMap<>()).values().forEach(pooled::addAll);
-      sides.add(pooled);
-      int best = layerRows.stream().filter(row -> row.key().dataset().equals(d.dataset)
-          && new Setting(row.key().bias(), row.key().learningRate(), row.key().epochs(), row.key().init())
-              .equals(s)).mapToInt(LayersTable.Row::bestHiddenSize).findFirst().orElse(0);
-      sides.add(best == 0 ? List.of() : d.hidden.get(s).getOrDefault(best, List.of()));
+      LayersTable.Row row = d.report.layers().stream()
+          .filter(l -> new Setting(l.key().bias(), l.key().learningRate(), l.key().epochs(), l.key().init())
+              .equals(s)).findFirst().orElseThrow();
+      int best = row.bestHiddenSize();
+      SummaryTable.Row bestCell = best == 0 ? null : d.hidden.get(s).get(best);
+      List<Stats.Quartiles> quartiles = new ArrayList<>();
+      List<Stats.Rate> successes = new ArrayList<>();
+      for (LayersTable.Side side : new LayersTable.Side[] {row.none(), row.hidden()}) {
+        quartiles.add(side == null ? null : side.quartiles());
+        successes.add(side == null ? null : side.success());
+      }
+      quartiles.add(bestCell == null ? null : bestCell.quartiles());
+      successes.add(bestCell == null ? null : bestCell.success());
       for (int k = 0; k < 3; k++) {
-        List<TrainingResult> g = sides.get(k);
-        if (g.isEmpty()) {
+        if (successes.get(k) == null) {
           continue;
         }
         double x = i + (k - 1) * 0.22;
-        double[] q = quartiles(g);
-        if (q != null) {
-          e[k].add(x, positive(q[1], floor), positive(q[0], floor), positive(q[2], floor));
+        Stats.Quartiles q = quartiles.get(k);
+        if (q.present()) {
+          e[k].add(x, positive(q.median(), floor), positive(q.lower(), floor), positive(q.upper(), floor));
           if (k == 2) {
-            XYTextAnnotation label = new XYTextAnnotation("    h = " + best, x, positive(q[1], floor));
+            XYTextAnnotation label = new XYTextAnnotation("    h = " + best, x, positive(q.median(), floor));
             label.setFont(SMALL_FONT);
             label.setTextAnchor(TextAnchor.HALF_ASCENT_LEFT);
             bestLabels.add(label);
           }
         }
-        Stats.Rate rate = success(g);
+        Stats.Rate rate = successes.get(k);
         r[k].add(x, 100 * rate.rate(), 100 * rate.low(), 100 * rate.high());
       }
     }
@@ -504,38 +472,24 @@ public final class Charts {
   }
 
   /** Representative training curves: best, median and worst network of the best hidden size and of no hidden layer. */
-  private static Chart curves(DatasetData d, SettingNames names, String slug) {
+  private static Chart curves(DatasetData d, Map<Long, TrainingResult> drawn, SettingNames names,
+      String slug) {
     XYSeriesCollection curves = new XYSeriesCollection();
     List<Paint> paints = new ArrayList<>();
     List<Stroke> strokes = new ArrayList<>();
-    // the best hidden size, every setting pooled (lowest median error; the smaller on ties)
-    TreeMap<Integer, List<TrainingResult>> pooled = new TreeMap<>();
-    d.hidden.values().forEach(bySize -> bySize.forEach(
-        (h, g) -> pooled.computeIfAbsent(h, k -> new ArrayList<>()).addAll(g)));
-    int bestSize = 0;
-    double bestMedian = Double.POSITIVE_INFINITY;
-    for (var e : pooled.entrySet()) {
-      double m = Stats.median(errors(e.getValue()));
-      if (!Double.isNaN(m) && m < bestMedian) {
-        bestSize = e.getKey();
-        bestMedian = m;
-      }
-    }
     // hidden layer in blue, no hidden layer in vermillion (as in the layers chart); best darkest and solid
     Color[] blues = {PALETTE[0], new Color(0x3D9BD6), new Color(0x8EC4E8)};
     Color[] oranges = {PALETTE[1], new Color(0xE8894A), new Color(0xF2B88F)};
     Stroke[] lineStrokes = {new BasicStroke(2.2f), dashed(2f), dotted(2f)};
     List<String> groups = new ArrayList<>();
-    if (bestSize > 0) {
-      addRepresentatives(curves, paints, strokes, pooled.get(bestSize), "h = " + bestSize, names, blues,
-          lineStrokes);
-      groups.add("the " + pooled.get(bestSize).size() + " networks of the best hidden size (h = " + bestSize + ")");
-    }
-    List<TrainingResult> none = new ArrayList<>();
-    d.none.values().forEach(none::addAll);
-    if (!none.isEmpty()) {
-      addRepresentatives(curves, paints, strokes, none, "no hidden layer", names, oranges, lineStrokes);
-      groups.add("the " + none.size() + " networks without a hidden layer");
+    for (DatasetReport.CurveGroup g : d.report.curveGroups()) {
+      if (g.hidden() > 0) {
+        addRepresentatives(curves, paints, strokes, g, drawn, "h = " + g.hidden(), names, blues, lineStrokes);
+        groups.add("the " + g.networks() + " networks of the best hidden size (h = " + g.hidden() + ")");
+      } else {
+        addRepresentatives(curves, paints, strokes, g, drawn, "no hidden layer", names, oranges, lineStrokes);
+        groups.add("the " + g.networks() + " networks without a hidden layer");
+      }
     }
     LogAxis epochAxis = logAxis("updates k + 1 (log scale; k = 0 is the initial weights)");
     LogAxis errorAxis = logAxis("error E after k updates (log scale)");
@@ -562,21 +516,18 @@ public final class Charts {
   }
 
   private static void addRepresentatives(XYSeriesCollection curves, List<Paint> paints, List<Stroke> strokes,
-      List<TrainingResult> group, String groupName, SettingNames names, Color[] colours, Stroke[] lineStrokes) {
-    List<TrainingResult> sorted = new ArrayList<>(group);
-    // diverged networks rank as the worst; ties broken by network id so the choice is stable
-    sorted.sort(Comparator.comparingDouble((TrainingResult r) -> r.diverged() || Double.isNaN(r.finalError())
-        ? Double.POSITIVE_INFINITY : r.finalError()).thenComparingLong(r -> r.spec().id()));
-    int[] picks = {0, (sorted.size() - 1) / 2, sorted.size() - 1};
-    String[] what = {"best", "median", "worst"};
-    Set<Integer> seen = new LinkedHashSet<>();
-    for (int k = 0; k < 3; k++) {
-      if (!seen.add(picks[k])) {
-        continue;
+      DatasetReport.CurveGroup group, Map<Long, TrainingResult> drawn, String groupName, SettingNames names,
+      Color[] colours, Stroke[] lineStrokes) {
+    List<String> order = List.of("best", "median", "worst");
+    for (DatasetReport.Pick pick : group.picks()) {
+      int k = order.indexOf(pick.which());
+      TrainingResult r = drawn.get(pick.id());
+      if (r == null) {
+        throw new IllegalArgumentException("network " + pick.id() + " (the " + pick.which() + " of " + groupName
+            + ") is not among the drawn networks");
       }
-      TrainingResult r = sorted.get(picks[k]);
       String setting = names.anyVaries() ? ", " + names.name(Setting.of(r.spec())) : "";
-      String name = String.format(Locale.ROOT, "%s, %s: seed %d%s, final E = %s%s", groupName, what[k],
+      String name = String.format(Locale.ROOT, "%s, %s: seed %d%s, final E = %s%s", groupName, pick.which(),
           r.spec().seed(), setting, ReportFormat.error(r.finalError()), r.diverged() ? " (diverged)" : "");
       XYSeries s = new XYSeries(name, false, true);
       for (int i = 0; i < r.curveEpochs().length; i++) {

@@ -24,13 +24,79 @@ public final class CsvFiles {
 
   /** Writes {@code header} and the rows to {@code file}, atomically. */
   public static void write(Path file, List<String> header, Rows rows) {
-    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new))
-        .setRecordSeparator("\n").get();
+    CSVFormat format = format(header);
     writeAtomically(file, w -> {
       try (CSVPrinter printer = new CSVPrinter(w, format)) {
         rows.print(printer);
       }
     });
+  }
+
+  private static CSVFormat format(List<String> header) {
+    return CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).setRecordSeparator("\n").get();
+  }
+
+  /**
+   * A CSV file written row by row, for tables too big to hold: rows go to a temporary name in the same folder,
+   * {@link #commit} renames it into place; closed without a commit, the temporary file is deleted. So the file is
+   * whole or absent, as with {@link #write}.
+   */
+  public static final class Streamed implements AutoCloseable {
+    private final Path file;
+    private final Path tmp;
+    private final CSVPrinter printer;
+    private boolean done;
+
+    private Streamed(Path file, List<String> header) throws IOException {
+      this.file = file;
+      this.tmp = temporary(file);
+      Files.createDirectories(tmp.getParent());
+      this.printer = new CSVPrinter(new java.io.BufferedWriter(new java.io.OutputStreamWriter(
+          Files.newOutputStream(tmp), StandardCharsets.UTF_8), 1 << 16), format(header));
+    }
+
+    /** Opens {@code file} for writing (its header is written at once). */
+    public static Streamed open(Path file, List<String> header) {
+      try {
+        return new Streamed(file, header);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+      }
+    }
+
+    /** Where the rows go. */
+    public CSVPrinter printer() {
+      return printer;
+    }
+
+    /** Closes the file and renames it into place. */
+    public void commit() {
+      try {
+        printer.close(true);
+        done = true;
+        move(tmp, file);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+      }
+    }
+
+    /** Without a commit: deletes the temporary file. */
+    @Override
+    public void close() {
+      if (!done) {
+        done = true;
+        try {
+          printer.close();
+        } catch (IOException ignored) {
+          // the file is deleted anyway
+        }
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // nothing more to do: the target was never touched
+        }
+      }
+    }
   }
 
   /** Something that writes a file's content. */
@@ -62,18 +128,13 @@ public final class CsvFiles {
 
   /** To a temporary name in the same folder, then renamed over the target; the temporary file never survives. */
   private static void writeStreamAtomically(Path file, Stream content) {
-    Path dir = file.toAbsolutePath().getParent();
-    Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
+    Path tmp = temporary(file);
     try {
-      Files.createDirectories(dir);
+      Files.createDirectories(tmp.getParent());
       try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
         content.write(out);
       }
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      move(tmp, file);
     } catch (IOException e) {
       try {
         Files.deleteIfExists(tmp);
@@ -81,6 +142,18 @@ public final class CsvFiles {
         // the original failure is the one to report
       }
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Path temporary(Path file) {
+    return file.toAbsolutePath().getParent().resolve("." + file.getFileName() + ".tmp");
+  }
+
+  private static void move(Path tmp, Path file) throws IOException {
+    try {
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 

@@ -1,8 +1,9 @@
 package nnsweep.report;
 
-import java.nio.file.Path;
+import java.io.IOException;
 import java.util.List;
 import nnsweep.run.TrainingResult;
+import org.apache.commons.csv.CSVPrinter;
 
 /** {@code curves.csv}: each network's error at its log-spaced recorded epochs (long format: one row per point). */
 public final class CurvesTable {
@@ -11,16 +12,12 @@ public final class CurvesTable {
 
   private CurvesTable() {}
 
-  /** Writes the curves of the results (sorted by id); points training never reached are left out. */
-  public static void write(Path file, List<TrainingResult> sortedResults) {
-    CsvFiles.write(file, HEADER, printer -> {
-      for (TrainingResult r : sortedResults) {
-        for (int i = 0; i < r.curveEpochs().length; i++) {
-          if (!Double.isNaN(r.curve()[i])) {
-            printer.printRecord(r.spec().id(), r.curveEpochs()[i], r.curve()[i]);
-          }
-        }
+  /** Prints one network's curve points; points training never reached are left out ({@link NetworkTables}). */
+  static void print(CSVPrinter printer, TrainingResult r) throws IOException {
+    for (int i = 0; i < r.curveEpochs().length; i++) {
+      if (!Double.isNaN(r.curve()[i])) {
+        printer.printRecord(r.spec().id(), r.curveEpochs()[i], r.curve()[i]);
       }
-    });
+    }
   }
 }

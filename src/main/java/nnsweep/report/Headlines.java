@@ -1,55 +1,47 @@
 package nnsweep.report;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import nnsweep.nn.Model;
-import nnsweep.run.TrainingResult;
 
 /** The findings of a study in words, generated from its numbers (for the console and the HTML report). */
 public final class Headlines {
   private Headlines() {}
 
-  /** A few sentences per dataset. */
-  public static List<String> of(List<TrainingResult> results, List<RulesTable.Row> rules) {
+  /** A few sentences about one dataset, from its cells and its rows of the rules table. */
+  public static List<String> of(String d, Collection<CellStats> datasetCells, List<RulesTable.Row> rules) {
     List<String> lines = new ArrayList<>();
-    Set<String> datasets = new LinkedHashSet<>();
-    results.forEach(r -> datasets.add(r.spec().dataset()));
-    for (String d : datasets) {
-      List<TrainingResult> none = results.stream()
-          .filter(r -> r.spec().dataset().equals(d) && r.spec().model() == Model.NONE).toList();
-      if (!none.isEmpty()) {
-        LayersTable.Side s = LayersTable.side(none);
-        lines.add(String.format(Locale.ROOT, "%s: no hidden layer: best E = %s, median E = %s; success %s of %d"
-            + " networks", upper(d), e(s.bestError()), e(s.medianError()), rate(s.success()), s.networks()));
+    List<CellStats> none = datasetCells.stream().filter(c -> !c.hidden()).toList();
+    if (!none.isEmpty()) {
+      LayersTable.Side s = LayersTable.side(none);
+      lines.add(String.format(Locale.ROOT, "%s: no hidden layer: best E = %s, median E = %s; success %s of %d"
+          + " networks", upper(d), e(s.bestError()), e(s.medianError()), rate(s.success()), s.networks()));
+    }
+    HiddenSizes sizes = HiddenSizes.of(datasetCells);
+    if (!sizes.isEmpty()) {
+      int bestSize = sizes.best();
+      if (bestSize > 0) {
+        LayersTable.Side best = sizes.side(bestSize);
+        lines.add(String.format(Locale.ROOT, "%s: best hidden size %d: median E = %s, success %s of %d networks",
+            upper(d), bestSize, e(best.medianError()), rate(best.success()), best.networks()));
       }
-      HiddenSizes sizes = HiddenSizes.of(results.stream().filter(r -> r.spec().dataset().equals(d)).toList());
-      if (!sizes.isEmpty()) {
-        int bestSize = sizes.best();
-        if (bestSize > 0) {
-          LayersTable.Side best = sizes.side(bestSize);
-          lines.add(String.format(Locale.ROOT, "%s: best hidden size %d: median E = %s, success %s of %d networks",
-              upper(d), bestSize, e(best.medianError()), rate(best.success()), best.networks()));
-        }
-        int smallestReliable = sizes.smallestReliable();
-        lines.add(smallestReliable == 0
-            ? String.format(Locale.ROOT, "%s: no hidden size succeeds in >= 95%% of its networks", upper(d))
-            : String.format(Locale.ROOT, "%s: smallest hidden size succeeding in >= 95%% of networks: %d (%s)",
-                upper(d), smallestReliable, rate(sizes.side(smallestReliable).success())));
-      }
-      for (RulesTable.Row r : rules) {
-        if (r.dataset().equals(d) && r.networks() > 0) {
-          String best = r.containsBestSize() ? "contains the best size" : "misses the best size";
-          String reliable = r.containsSmallestReliable() == null ? ""
-              : r.containsSmallestReliable() == r.containsBestSize()
-                  ? " and the smallest reliable one"
-                  : r.containsSmallestReliable() ? " but contains the smallest reliable one"
-                      : " but misses the smallest reliable one";
-          lines.add(String.format(Locale.ROOT, "%s: rule %s recommends %s: success %s; %s%s", upper(d), r.rule(),
-              sizes(r.sizes()), rate(r.success()), best, reliable));
-        }
+      int smallestReliable = sizes.smallestReliable();
+      lines.add(smallestReliable == 0
+          ? String.format(Locale.ROOT, "%s: no hidden size succeeds in >= 95%% of its networks", upper(d))
+          : String.format(Locale.ROOT, "%s: smallest hidden size succeeding in >= 95%% of networks: %d (%s)",
+              upper(d), smallestReliable, rate(sizes.side(smallestReliable).success())));
+    }
+    for (RulesTable.Row r : rules) {
+      if (r.dataset().equals(d) && r.networks() > 0) {
+        String best = r.containsBestSize() ? "contains the best size" : "misses the best size";
+        String reliable = r.containsSmallestReliable() == null ? ""
+            : r.containsSmallestReliable() == r.containsBestSize()
+                ? " and the smallest reliable one"
+                : r.containsSmallestReliable() ? " but contains the smallest reliable one"
+                    : " but misses the smallest reliable one";
+        lines.add(String.format(Locale.ROOT, "%s: rule %s recommends %s: success %s; %s%s", upper(d), r.rule(),
+            sizes(r.sizes()), rate(r.success()), best, reliable));
       }
     }
     return lines;

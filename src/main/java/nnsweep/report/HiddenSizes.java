@@ -5,38 +5,36 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import nnsweep.nn.Model;
-import nnsweep.run.TrainingResult;
 
 /**
- * The hidden-layer networks of some results grouped by hidden size, and the two sizes the reports single out: the
+ * The hidden-layer cells of some results grouped by hidden size, and the two sizes the reports single out: the
  * best (lowest median error, the smaller on ties) and the smallest reliable one (success rate >=
  * {@link RulesTable#RELIABLE}). One place decides both, for the rules table, the layers table and the headlines.
  */
 final class HiddenSizes {
-  private final TreeMap<Integer, List<TrainingResult>> bySize = new TreeMap<>();
+  private final TreeMap<Integer, List<CellStats>> bySize = new TreeMap<>();
   private final TreeMap<Integer, LayersTable.Side> sides = new TreeMap<>();
 
-  private HiddenSizes(Collection<TrainingResult> results) {
-    for (TrainingResult r : results) {
-      if (r.spec().model() == Model.HIDDEN) {
-        bySize.computeIfAbsent(r.spec().hidden(), h -> new ArrayList<>()).add(r);
+  private HiddenSizes(Collection<CellStats> cells) {
+    for (CellStats c : cells) {
+      if (c.hidden()) {
+        bySize.computeIfAbsent(c.key().hidden(), h -> new ArrayList<>()).add(c);
       }
     }
-    bySize.forEach((h, networks) -> sides.put(h, LayersTable.side(networks)));
+    bySize.forEach((h, pooled) -> sides.put(h, LayersTable.side(pooled)));
   }
 
-  /** The hidden-layer networks among {@code results}, by size. */
-  static HiddenSizes of(Collection<TrainingResult> results) {
-    return new HiddenSizes(results);
+  /** The hidden-layer cells among {@code cells}, by size. */
+  static HiddenSizes of(Collection<CellStats> cells) {
+    return new HiddenSizes(cells);
   }
 
   boolean isEmpty() {
     return bySize.isEmpty();
   }
 
-  /** The networks of size {@code h} (empty if none). */
-  List<TrainingResult> networks(int h) {
+  /** The cells of size {@code h} (empty if none). */
+  List<CellStats> cells(int h) {
     return bySize.getOrDefault(h, List.of());
   }
 

@@ -9,12 +9,10 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import nnsweep.data.Dataset;
 import nnsweep.nn.Model;
 import nnsweep.run.Problem;
-import nnsweep.run.TrainingResult;
 import nnsweep.study.DatasetSpec;
 import nnsweep.study.HiddenRule;
 import nnsweep.study.InitSpec;
@@ -64,9 +62,9 @@ public final class HtmlReport {
         .raw("<title>").text("nnsweep report: " + study.name()).raw("</title>\n")
         .raw("<style>\n").raw(CSS).raw("</style>\n</head>\n<body>\n");
 
-    long diverged = model.results().stream().filter(TrainingResult::diverged).count();
+    long diverged = model.diverged();
     h.raw("<header>\n<h1>nnsweep report: <span class=\"name\">").text(study.name()).raw("</span></h1>\n")
-        .raw("<p class=\"lede\">").text(ReportFormat.count(model.results().size()) + " networks"
+        .raw("<p class=\"lede\">").text(ReportFormat.count(model.networks()) + " networks"
             + (diverged > 0 ? " (" + diverged + " diverged)" : "") + " trained from study file ")
         .raw("<code>").text(study.source()).raw("</code>").text(", " + datasetCount(model) + ".")
         .raw("</p>\n<nav>")
@@ -103,7 +101,7 @@ public final class HtmlReport {
     h.raw("<section id=\"study\">\n<h2>The study as run</h2>\n<table class=\"kv\">\n");
     kv(h, "study", study.name());
     kv(h, "study file", study.source());
-    kv(h, "networks", ReportFormat.count(model.results().size()) + " (every combination of the axes below)");
+    kv(h, "networks", ReportFormat.count(model.networks()) + " (every combination of the axes below)");
     kv(h, "models", study.models().stream().map(m -> m == Model.NONE ? "none (no hidden layer)"
         : "hidden (one hidden layer)").collect(Collectors.joining(", ")));
     kv(h, "hidden sizes", (study.hiddenSizes().isEmpty() ? "no explicit sizes"
@@ -135,14 +133,12 @@ public final class HtmlReport {
       Dataset d = problems.get(i).dataset();
       String name = i < study.datasets().size() ? study.datasets().get(i).name() : d.name();
       String path = i < study.datasets().size() ? study.datasets().get(i).path() : d.source();
-      TreeSet<Integer> sizes = new TreeSet<>();
       long networks = 0;
-      for (TrainingResult r : model.results()) {
-        if (r.spec().dataset().equals(name)) {
-          networks++;
-          if (r.spec().model() == Model.HIDDEN) {
-            sizes.add(r.spec().hidden());
-          }
+      List<Integer> sizes = List.of();
+      for (DatasetReport r : model.datasets()) {
+        if (r.dataset().equals(name)) {
+          networks = r.networks();
+          sizes = r.hiddenSizes();
         }
       }
       h.raw("<tr><td>").text(name).raw("</td><td><code>").text(path).raw("</code></td><td class=\"num\">")
@@ -203,7 +199,7 @@ public final class HtmlReport {
 
   /** Whether the study crosses several init schemes (then the tables show an init column). */
   private static boolean initVaries(ReportModel model) {
-    return model.results().stream().map(r -> r.spec().init().label()).distinct().count() > 1;
+    return model.summary().stream().map(r -> r.key().init()).distinct().count() > 1;
   }
 
   private static void summarySection(Html h, ReportModel model) {
@@ -234,8 +230,8 @@ public final class HtmlReport {
       if (inits) {
         h.raw("<td>").text(k.init()).raw("</td>");
       }
-      num(h, Integer.toString(r.networks()));
-      num(h, Integer.toString(r.diverged()));
+      num(h, Long.toString(r.networks()));
+      num(h, Long.toString(r.diverged()));
       num(h, ReportFormat.error(r.medianError()));
       num(h, ReportFormat.error(r.meanError()));
       num(h, ReportFormat.error(r.stdError()));
@@ -271,7 +267,7 @@ public final class HtmlReport {
           .raw("</td>");
       num(h, r.inputs() + ", " + r.outputs());
       num(h, ReportFormat.sizes(r.sizes()));
-      num(h, Integer.toString(r.networks()));
+      num(h, Long.toString(r.networks()));
       num(h, ReportFormat.error(r.medianError()));
       num(h, ReportFormat.error(r.bestError()));
       rate(h, r.success());
@@ -320,7 +316,7 @@ public final class HtmlReport {
         if (s == null) {
           h.raw("<td class=\"num\" colspan=\"4\">not in the study</td>");
         } else {
-          num(h, Integer.toString(s.networks()));
+          num(h, Long.toString(s.networks()));
           num(h, ReportFormat.error(s.medianError()));
           num(h, ReportFormat.error(s.bestError()));
           rate(h, s.success());

@@ -1,12 +1,12 @@
 package nnsweep.report;
 
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nnsweep.nn.Model;
-import nnsweep.run.TrainingResult;
 
 /**
  * {@code layers.csv}: no hidden layer vs one hidden layer, side by side, per dataset, bias, learning rate, epochs and
@@ -23,33 +23,40 @@ public final class LayersTable {
       "best_hidden_median_error", "best_hidden_success_rate");
 
   /** The grouping key. */
-  public record Key(String dataset, boolean bias, double learningRate, int epochs, String init) {}
+  public record Key(String dataset, boolean bias, double learningRate, int epochs, String init)
+      implements Serializable {
+    static Key of(SummaryTable.Key cell) {
+      return new Key(cell.dataset(), cell.bias(), cell.learningRate(), cell.epochs(), cell.init());
+    }
+  }
 
-  /** One side of the comparison. */
-  public record Side(int networks, double bestError, double medianError, Stats.Rate success) {}
+  /** One side of the comparison: a pool of networks (errors leave out diverged ones). */
+  public record Side(long networks, double bestError, Stats.Quartiles quartiles, Stats.Rate success)
+      implements Serializable {
+    public double medianError() {
+      return quartiles.median();
+    }
+  }
 
   /**
    * One row; {@code medianErrorRatio} = none median / hidden median (how many times lower the hidden layer's
    * median error is). {@code none} or {@code hidden} is null when the study has no such model.
    */
   public record Row(Key key, Side none, Side hidden, double medianErrorRatio, int bestHiddenSize,
-      double bestHiddenMedianError, double bestHiddenSuccessRate) {}
+      double bestHiddenMedianError, double bestHiddenSuccessRate) implements Serializable {}
 
   private LayersTable() {}
 
-  /** The rows, in order of first appearance. */
-  public static List<Row> summarise(List<TrainingResult> results) {
-    Map<Key, List<TrainingResult>> groups = new LinkedHashMap<>();
-    for (TrainingResult r : results) {
-      var s = r.spec();
-      groups.computeIfAbsent(new Key(s.dataset(), s.bias(), s.learningRate(), s.epochs(), s.init().label()),
-              k -> new ArrayList<>())
-          .add(r);
+  /** The rows of some cells, in order of each row's first network id. */
+  public static List<Row> summarise(Collection<CellStats> cells) {
+    Map<Key, List<CellStats>> groups = new LinkedHashMap<>();
+    for (CellStats c : CellStats.inIdOrder(cells)) {
+      groups.computeIfAbsent(Key.of(c.key()), k -> new ArrayList<>()).add(c);
     }
     List<Row> rows = new ArrayList<>();
     for (var e : groups.entrySet()) {
-      List<TrainingResult> none = e.getValue().stream().filter(r -> r.spec().model() == Model.NONE).toList();
-      List<TrainingResult> hidden = e.getValue().stream().filter(r -> r.spec().model() == Model.HIDDEN).toList();
+      List<CellStats> none = e.getValue().stream().filter(c -> !c.hidden()).toList();
+      List<CellStats> hidden = e.getValue().stream().filter(CellStats::hidden).toList();
       Side noneSide = side(none);
       Side hiddenSide = side(hidden);
       HiddenSizes sizes = HiddenSizes.of(hidden);
@@ -63,15 +70,27 @@ public final class LayersTable {
     return rows;
   }
 
-  static Side side(List<TrainingResult> results) {
-    if (results.isEmpty()) {
+  /** The networks of some cells pooled; null when there are none. */
+  static Side side(Collection<CellStats> cells) {
+    long networks = 0;
+    long successes = 0;
+    int values = 0;
+    for (CellStats c : cells) {
+      networks += c.networks();
+      successes += c.successes();
+      values += c.networks() - c.diverged();
+    }
+    if (networks == 0) {
       return null;
     }
-    double[] errors = results.stream().filter(r -> !r.diverged()).mapToDouble(TrainingResult::finalError)
-        .toArray();
-    long successes = results.stream().filter(TrainingResult::success).count();
-    return new Side(results.size(), Stats.min(errors), Stats.median(errors),
-        Stats.wilson(successes, results.size()));
+    double[] errors = new double[values];
+    int at = 0;
+    for (CellStats c : cells) {
+      double[] e = c.sortedErrors();
+      System.arraycopy(e, 0, errors, at, e.length);
+      at += e.length;
+    }
+    return new Side(networks, Stats.min(errors), Stats.Quartiles.of(errors), Stats.wilson(successes, networks));
   }
 
   /** Writes {@code layers.csv}. */

@@ -1,12 +1,13 @@
 package nnsweep.report;
 
-import java.nio.file.Path;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import nnsweep.grid.NetworkSpec;
 import nnsweep.run.Problem;
 import nnsweep.run.TrainingResult;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
  * {@code predictions.csv}: each network's output at each query point of its dataset, one row per (network, query,
@@ -19,23 +20,19 @@ public final class PredictionsTable {
 
   private PredictionsTable() {}
 
-  /** Writes the predictions of the results (sorted by id) for datasets with queries. */
-  public static void write(Path file, List<TrainingResult> sortedResults, List<Problem> problems) {
-    CsvFiles.write(file, HEADER, printer -> {
-      for (TrainingResult r : sortedResults) {
-        NetworkSpec s = r.spec();
-        double[][] queries = problems.get(s.datasetIndex()).queries();
-        for (int q = 0; q < queries.length; q++) {
-          String inputs = Arrays.stream(queries[q]).mapToObj(PredictionsTable::compact)
-              .collect(Collectors.joining(" "));
-          for (int o = 0; o < r.predictions()[q].length; o++) {
-            double p = r.predictions()[q][o];
-            printer.printRecord(s.id(), s.dataset(), s.model().configName(), s.hidden(), s.bias(),
-                s.learningRate(), s.epochs(), s.seed(), q, inputs, o, CsvFiles.num(p), p >= 0.5 ? 1 : 0);
-          }
-        }
+  /** Prints one network's rows: one per query point of its dataset and output ({@link NetworkTables}). */
+  static void print(CSVPrinter printer, TrainingResult r, List<Problem> problems) throws IOException {
+    NetworkSpec s = r.spec();
+    double[][] queries = problems.get(s.datasetIndex()).queries();
+    for (int q = 0; q < queries.length; q++) {
+      String inputs = Arrays.stream(queries[q]).mapToObj(PredictionsTable::compact)
+          .collect(Collectors.joining(" "));
+      for (int o = 0; o < r.predictions()[q].length; o++) {
+        double p = r.predictions()[q][o];
+        printer.printRecord(s.id(), s.dataset(), s.model().configName(), s.hidden(), s.bias(),
+            s.learningRate(), s.epochs(), s.seed(), q, inputs, o, CsvFiles.num(p), p >= 0.5 ? 1 : 0);
       }
-    });
+    }
   }
 
   /** 1.0 -> "1", 0.5 -> "0.5": query inputs as a person wrote them. */

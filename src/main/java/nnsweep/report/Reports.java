@@ -1,24 +1,25 @@
 package nnsweep.report;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import nnsweep.run.TrainingResult;
 
-/** Writes every report of a finished study into its output folder; each file appears whole (temporary name, rename). */
+/**
+ * Writes the CSV reports of a finished study into its output folder; each file appears whole (temporary name,
+ * rename). The aggregate tables come from a {@link ReportModel}; the per-network ones from {@link NetworkTables}.
+ */
 public final class Reports {
   private Reports() {}
 
-  /** The files written, in order. */
+  /** Every CSV file a study can write, in the order they are listed. */
   public static final List<String> TABLES = List.of("results.csv", "summary.csv", "rules.csv", "layers.csv",
       "predictions.csv", "curves.csv");
 
-  /**
-   * Writes the CSV tables: results, summary, rules (when the study has rules), layers, predictions (when a dataset
-   * has queries), curves (when networks record curves). Returns the names written.
-   */
-  public static List<String> writeTables(Path folder, ReportModel m) {
-    List<String> written = new java.util.ArrayList<>();
-    ResultsTable.write(folder.resolve("results.csv"), m.results());
-    written.add("results.csv");
+  /** Writes summary.csv, rules.csv (when the study has rules) and layers.csv. Returns the names written. */
+  public static List<String> writeAggregates(Path folder, ReportModel m) {
+    List<String> written = new ArrayList<>();
     SummaryTable.write(folder.resolve("summary.csv"), m.summary());
     written.add("summary.csv");
     if (!m.study().hiddenRules().isEmpty()) {
@@ -27,14 +28,24 @@ public final class Reports {
     }
     LayersTable.write(folder.resolve("layers.csv"), m.layers());
     written.add("layers.csv");
-    if (m.problems().stream().anyMatch(p -> p.queries().length > 0)) {
-      PredictionsTable.write(folder.resolve("predictions.csv"), m.results(), m.problems());
-      written.add("predictions.csv");
-    }
-    if (m.study().curvePoints() > 0) {
-      CurvesTable.write(folder.resolve("curves.csv"), m.results());
-      written.add("curves.csv");
-    }
     return written;
+  }
+
+  /** Every table of results at hand, sorted by id (small studies and tests). Returns the names written. */
+  public static List<String> writeTables(Path folder, ReportModel m, List<TrainingResult> sortedResults) {
+    List<String> written = new ArrayList<>();
+    try (NetworkTables tables = NetworkTables.open(folder, m.study(), m.problems())) {
+      tables.add(sortedResults);
+      written.addAll(tables.commit());
+    }
+    written.addAll(writeAggregates(folder, m));
+    return inOrder(written);
+  }
+
+  /** File names in the order of {@link #TABLES}. */
+  public static List<String> inOrder(List<String> names) {
+    List<String> sorted = new ArrayList<>(names);
+    sorted.sort(Comparator.comparingInt(TABLES::indexOf));
+    return sorted;
   }
 }

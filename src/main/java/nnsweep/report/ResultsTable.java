@@ -1,10 +1,11 @@
 package nnsweep.report;
 
-import java.nio.file.Path;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import nnsweep.grid.NetworkSpec;
 import nnsweep.run.TrainingResult;
+import org.apache.commons.csv.CSVPrinter;
 
 /** {@code results.csv}: one row per network, in network id order. */
 public final class ResultsTable {
@@ -16,13 +17,9 @@ public final class ResultsTable {
 
   private ResultsTable() {}
 
-  /** Writes the results (sorted by id) to {@code file}. */
-  public static void write(Path file, List<TrainingResult> sortedResults) {
-    CsvFiles.write(file, HEADER, printer -> {
-      for (TrainingResult r : sortedResults) {
-        printer.printRecord(row(r));
-      }
-    });
+  /** Prints one network's row ({@link NetworkTables} writes the file). */
+  static void print(CSVPrinter printer, TrainingResult r) throws IOException {
+    printer.printRecord(row(r));
   }
 
   /** One row's cells, in {@link #HEADER} order. */

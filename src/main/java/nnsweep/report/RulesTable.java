@@ -1,14 +1,15 @@
 package nnsweep.report;
 
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import nnsweep.run.TrainingResult;
 import nnsweep.study.HiddenRule;
 
 /**
@@ -29,47 +30,63 @@ public final class RulesTable {
   public static final double RELIABLE = 0.95;
 
   /** One row. {@code smallestReliableSize} is 0 (and {@code containsSmallestReliable} null) when no size is. */
-  public record Row(String dataset, String rule, int inputs, int outputs, int[] sizes, int networks,
+  public record Row(String dataset, String rule, int inputs, int outputs, int[] sizes, long networks,
       double medianError, double bestError, Stats.Rate success, int bestSizeInRule, int bestSizeOverall,
-      boolean containsBestSize, int smallestReliableSize, Boolean containsSmallestReliable) {}
+      boolean containsBestSize, int smallestReliableSize, Boolean containsSmallestReliable)
+      implements Serializable {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Row r && dataset.equals(r.dataset) && rule.equals(r.rule) && inputs == r.inputs
+          && outputs == r.outputs && Arrays.equals(sizes, r.sizes) && networks == r.networks
+          && Double.compare(medianError, r.medianError) == 0 && Double.compare(bestError, r.bestError) == 0
+          && success.equals(r.success) && bestSizeInRule == r.bestSizeInRule
+          && bestSizeOverall == r.bestSizeOverall && containsBestSize == r.containsBestSize
+          && smallestReliableSize == r.smallestReliableSize
+          && java.util.Objects.equals(containsSmallestReliable, r.containsSmallestReliable);
+    }
+
+    @Override
+    public int hashCode() {
+      return (dataset.hashCode() * 31 + rule.hashCode()) * 31 + Arrays.hashCode(sizes);
+    }
+
+    @Override
+    public String toString() {
+      return "Row[" + dataset + ", " + rule + ", sizes=" + Arrays.toString(sizes) + ", networks=" + networks
+          + ", median=" + medianError + ", best=" + bestError + ", success=" + success + "]";
+    }
+  }
 
   private RulesTable() {}
 
-  /** The rows, per dataset (in study order) and rule (in study order). */
-  public static List<Row> summarise(List<TrainingResult> results, List<HiddenRule> rules) {
-    Map<String, List<TrainingResult>> byDataset = new LinkedHashMap<>();
-    // which sizes each rule recommended for each dataset, as the grid recorded it (rules may depend on rows)
+  /** The rows of one dataset (given as its cells), one per rule in study order; none without hidden layers. */
+  public static List<Row> summarise(Collection<CellStats> datasetCells, List<HiddenRule> rules) {
+    HiddenSizes sizes = HiddenSizes.of(datasetCells);
+    if (sizes.isEmpty()) {
+      return List.of();
+    }
+    // which sizes each rule recommended for the dataset, as the grid recorded it (rules may depend on rows)
     Map<String, TreeSet<Integer>> recommendedBy = new LinkedHashMap<>();
-    for (TrainingResult r : results) {
-      byDataset.computeIfAbsent(r.spec().dataset(), d -> new ArrayList<>()).add(r);
-      for (String rule : r.spec().rules()) {
-        recommendedBy.computeIfAbsent(r.spec().dataset() + "\u0000" + rule, k -> new TreeSet<>())
-            .add(r.spec().hidden());
+    for (CellStats c : datasetCells) {
+      for (String rule : c.rules()) {
+        recommendedBy.computeIfAbsent(rule, k -> new TreeSet<>()).add(c.key().hidden());
       }
     }
+    CellStats first = CellStats.inIdOrder(datasetCells).get(0);
+    int bestOverall = sizes.best();
+    int smallestReliable = sizes.smallestReliable();
     List<Row> rows = new ArrayList<>();
-    for (var entry : byDataset.entrySet()) {
-      String dataset = entry.getKey();
-      HiddenSizes sizes = HiddenSizes.of(entry.getValue());
-      if (sizes.isEmpty()) {
-        continue;
-      }
-      var spec = entry.getValue().get(0).spec();
-      int bestOverall = sizes.best();
-      int smallestReliable = sizes.smallestReliable();
-      for (HiddenRule rule : rules) {
-        TreeSet<Integer> recommended = recommendedBy.getOrDefault(dataset + "\u0000" + rule.configName(),
-            new TreeSet<>());
-        List<TrainingResult> pooled = new ArrayList<>();
-        recommended.forEach(h -> pooled.addAll(sizes.networks(h)));
-        LayersTable.Side side = LayersTable.side(pooled);
-        rows.add(new Row(dataset, rule.configName(), spec.inputs(), spec.outputs(),
-            recommended.stream().mapToInt(Integer::intValue).toArray(), pooled.size(),
-            side == null ? Double.NaN : side.medianError(), side == null ? Double.NaN : side.bestError(),
-            side == null ? Stats.wilson(0, 0) : side.success(), sizes.best(recommended), bestOverall,
-            recommended.contains(bestOverall), smallestReliable,
-            smallestReliable == 0 ? null : recommended.contains(smallestReliable)));
-      }
+    for (HiddenRule rule : rules) {
+      TreeSet<Integer> recommended = recommendedBy.getOrDefault(rule.configName(), new TreeSet<>());
+      List<CellStats> pooled = new ArrayList<>();
+      recommended.forEach(h -> pooled.addAll(sizes.cells(h)));
+      LayersTable.Side side = LayersTable.side(pooled);
+      rows.add(new Row(first.key().dataset(), rule.configName(), first.inputs(), first.outputs(),
+          recommended.stream().mapToInt(Integer::intValue).toArray(), side == null ? 0 : side.networks(),
+          side == null ? Double.NaN : side.medianError(), side == null ? Double.NaN : side.bestError(),
+          side == null ? Stats.wilson(0, 0) : side.success(), sizes.best(recommended), bestOverall,
+          recommended.contains(bestOverall), smallestReliable,
+          smallestReliable == 0 ? null : recommended.contains(smallestReliable)));
     }
     return rows;
   }

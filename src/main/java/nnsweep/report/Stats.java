@@ -10,7 +10,23 @@ public final class Stats {
   private Stats() {}
 
   /** A success rate with its 95% Wilson score interval. */
-  public record Rate(long successes, long trials, double rate, double low, double high) {}
+  public record Rate(long successes, long trials, double rate, double low, double high)
+      implements java.io.Serializable {}
+
+  /** The 25th, 50th and 75th percentiles of some values ({@link #quantile}); NaNs when there are none. */
+  public record Quartiles(double lower, double median, double upper) implements java.io.Serializable {
+    /** The quartiles of {@code values}. */
+    public static Quartiles of(double[] values) {
+      double[] s = values.clone();
+      Arrays.sort(s);
+      return new Quartiles(sortedQuantile(s, 0.25), sortedQuantile(s, 0.5), sortedQuantile(s, 0.75));
+    }
+
+    /** Whether there were values (the median is NaN only without any). */
+    public boolean present() {
+      return !Double.isNaN(median);
+    }
+  }
 
   /**
    * The Wilson score interval for {@code successes} out of {@code trials} (95%): unlike the normal approximation it
@@ -40,6 +56,13 @@ public final class Stats {
     }
     double[] s = values.clone();
     Arrays.sort(s);
+    return sortedQuantile(s, q);
+  }
+
+  private static double sortedQuantile(double[] s, double q) {
+    if (s.length == 0) {
+      return Double.NaN;
+    }
     double pos = q * (s.length - 1);
     int lo = (int) Math.floor(pos);
     int hi = (int) Math.ceil(pos);

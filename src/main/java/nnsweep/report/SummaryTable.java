@@ -1,13 +1,10 @@
 package nnsweep.report;
 
+import java.io.Serializable;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import nnsweep.grid.NetworkSpec;
-import nnsweep.run.TrainingResult;
 
 /**
  * {@code summary.csv}: per (dataset, model, hidden, bias, learning rate, epochs), statistics over seeds. Error
@@ -21,19 +18,22 @@ public final class SummaryTable {
       "networks", "diverged", "mean_error", "std_error", "min_error", "median_error", "max_error", "success_rate",
       "success_ci_low", "success_ci_high", "median_test_error", "mean_test_accuracy");
 
-  /** The grouping key: every axis but the seed. */
+  /** The grouping key: every axis but the seed (a cell of the sweep, see {@link CellStats}). */
   public record Key(String dataset, String model, int hidden, boolean bias, double learningRate, int epochs,
-      String init) {
+      String init) implements Serializable {
     static Key of(NetworkSpec s) {
       return new Key(s.dataset(), s.model().configName(), s.hidden(), s.bias(), s.learningRate(), s.epochs(),
           s.init().label());
     }
   }
 
-  /** One summary row. */
-  public record Row(Key key, int networks, int diverged, double meanError, double stdError, double minError,
+  /**
+   * One summary row. {@code quartiles} (of the errors, for the charts) is not a column: summary.csv has the median
+   * as the mean of the middle two, as statisticians state it.
+   */
+  public record Row(Key key, long networks, long diverged, double meanError, double stdError, double minError,
       double medianError, double maxError, Stats.Rate success, double medianTestError,
-      double meanTestAccuracy) {
+      double meanTestAccuracy, Stats.Quartiles quartiles) implements Serializable {
     /** Fraction of the networks with accuracy 1. */
     public double successRate() {
       return success.rate();
@@ -42,26 +42,14 @@ public final class SummaryTable {
 
   private SummaryTable() {}
 
-  /** The summary rows, in order of each group's first network id. */
-  public static List<Row> summarise(List<TrainingResult> sortedResults) {
-    Map<Key, List<TrainingResult>> groups = new LinkedHashMap<>();
-    for (TrainingResult r : sortedResults) {
-      groups.computeIfAbsent(Key.of(r.spec()), k -> new ArrayList<>()).add(r);
-    }
-    List<Row> rows = new ArrayList<>();
-    for (var e : groups.entrySet()) {
-      List<TrainingResult> group = e.getValue();
-      double[] errors = group.stream().filter(r -> !r.diverged()).mapToDouble(TrainingResult::finalError).sorted()
-          .toArray();
-      long successes = group.stream().filter(TrainingResult::success).count();
-      rows.add(new Row(e.getKey(), group.size(), group.size() - errors.length, mean(errors), std(errors),
-          errors.length == 0 ? Double.NaN : errors[0], median(errors),
-          errors.length == 0 ? Double.NaN : errors[errors.length - 1], Stats.wilson(successes, group.size()),
-          Stats.median(group.stream().filter(r -> !r.diverged() && !Double.isNaN(r.testError()))
-              .mapToDouble(TrainingResult::testError).toArray()),
-          mean(group.stream().mapToDouble(TrainingResult::testAccuracy).filter(v -> !Double.isNaN(v)).toArray())));
-    }
-    return rows;
+  /** The row of one cell. */
+  public static Row row(CellStats cell) {
+    double[] errors = cell.sortedErrors();
+    return new Row(cell.key(), cell.networks(), cell.diverged(), mean(errors), std(errors),
+        errors.length == 0 ? Double.NaN : errors[0], median(errors),
+        errors.length == 0 ? Double.NaN : errors[errors.length - 1],
+        Stats.wilson(cell.successes(), cell.networks()), Stats.median(cell.sortedTestErrors()),
+        mean(cell.sortedTestAccuracies()), Stats.Quartiles.of(errors));
   }
 
   /** Writes {@code summary.csv}. */

@@ -1,27 +1,47 @@
 package nnsweep.spark;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
+import nnsweep.report.Aggregation;
+import nnsweep.report.CellStats;
+import nnsweep.report.DatasetReport;
+import nnsweep.report.SummaryTable;
 import nnsweep.run.Problem;
 import nnsweep.run.RangeTrainer;
 import nnsweep.run.ResultCodec;
+import nnsweep.run.TrainingResult;
 import nnsweep.run.Warmup;
+import nnsweep.study.HiddenRule;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.PairFlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
-import scala.Function1;
+import org.apache.spark.storage.StorageLevel;
 import scala.Function2;
+import scala.Tuple2;
 import scala.reflect.ClassTag$;
 import scala.runtime.BoxedUnit;
 
 /**
  * Distribution only: ships the grid and the datasets to the executors once (broadcast), gives each task a range of
- * network ids, and lets the task decode and train its networks. No maths and no file formats here.
+ * network ids to decode and train, keeps the results distributed (an RDD of compact result blocks), and runs the
+ * reports' aggregation over them as Spark jobs. The maths is in {@code nn}/{@code run}, the statistics in
+ * {@code report}; nothing here reads or writes files.
  */
 public final class SparkSweep {
-  private SparkSweep() {}
+  private final JavaSparkContext sc;
+  private final Broadcast<Grid> grid;
+  private final Broadcast<List<Problem>> problems;
+  private final long warmupMillis;
+  private final StorageLevel cache;
 
   /**
    * Called on the driver as each task succeeds, with the task's id range and its results in the compact form of
@@ -30,6 +50,20 @@ public final class SparkSweep {
   @FunctionalInterface
   public interface TaskDone {
     void accept(IdRange range, byte[] results);
+  }
+
+  /**
+   * A sweep of {@code grid} on {@code sc}: broadcasts the grid and the datasets. Each executor JVM warms up for
+   * {@code warmupMillis} before its first task (see {@link Warmup}; 0: no warm-up).
+   */
+  public SparkSweep(JavaSparkContext sc, Grid grid, List<Problem> problems, long warmupMillis) {
+    this.sc = sc;
+    this.grid = sc.broadcast(grid);
+    this.problems = sc.broadcast(List.copyOf(problems));
+    this.warmupMillis = warmupMillis;
+    // on a cluster each cached block has a copy on a second executor: losing one (and it happens: ClusterIT kills
+    // one) must not mean training its networks again for the aggregation (measured: 9.5 s of the killed run's 24)
+    this.cache = sc.isLocal() ? StorageLevel.MEMORY_AND_DISK() : StorageLevel.MEMORY_AND_DISK_2();
   }
 
   /**
@@ -48,48 +82,80 @@ public final class SparkSweep {
    * ({@link Warmup#ranges}) for a few epochs each, and drops the results; each executor JVM it reaches warms the
    * kernels up first ({@link Warmup}; in local mode its tasks wait for the warm-up the driver started).
    */
-  public static void warmUp(JavaSparkContext sc, Grid grid, List<Problem> problems, long warmupMillis) {
-    List<IdRange> ranges = Warmup.ranges(grid);
-    int epochs = Warmup.epochs(ranges.size());
-    // the blocks are not decoded: their networks ran fewer epochs than the grid says
-    run(sc, grid, problems, ranges, false, warmupMillis, epochs, (range, block) -> { });
+  public void warmUp() {
+    List<IdRange> ranges = Warmup.ranges(grid.value());
+    // the blocks are not kept: their networks ran fewer epochs than the grid says
+    train(ranges, false, Warmup.epochs(ranges.size()), (range, block) -> { }).unpersist(false);
   }
 
   /**
-   * Trains the networks of {@code ranges} and hands each task's results to {@code done} on the driver as soon as
-   * the task finishes (Spark's result handler), so they can be committed while the job goes on. A task that is
-   * re-run after an executor loss is reported once, by the attempt that succeeded.
+   * Trains the networks of {@code ranges} (one task each, in this order) and hands each task's results to
+   * {@code done} on the driver as soon as the task finishes (Spark's result handler), so they can be committed while
+   * the job goes on. A task that is re-run after an executor loss is reported once, by the attempt that succeeded.
    *
-   * <p>A task sends its results as one {@link ResultCodec} block (a byte array: nothing for Spark's serializer to
-   * walk), prepares each dataset once for all its networks, and keeps the final weights only when {@code weights}.
-   * Each executor JVM first warms up for {@code warmupMillis} (see {@link Warmup}; 0: no warm-up).
+   * <p>Returns the results as they stay on the executors: an RDD with one {@link ResultCodec} block per range
+   * (partition {@code i} holds {@code ranges.get(i)}), persisted for the aggregation job that follows (on a cluster
+   * with a copy on a second executor; should both be lost, Spark trains those ranges again: the same numbers but for
+   * train_ms). A task prepares each
+   * dataset once for all its networks and keeps the final weights only when {@code weights}.
    */
-  public static void run(JavaSparkContext sc, Grid grid, List<Problem> problems, List<IdRange> ranges,
-      boolean weights, long warmupMillis, TaskDone done) {
-    run(sc, grid, problems, ranges, weights, warmupMillis, Integer.MAX_VALUE, done);
+  public JavaRDD<byte[]> train(List<IdRange> ranges, boolean weights, TaskDone done) {
+    return train(ranges, weights, Integer.MAX_VALUE, done);
   }
 
-  private static void run(JavaSparkContext sc, Grid grid, List<Problem> problems, List<IdRange> ranges,
-      boolean weights, long warmupMillis, int maxEpochs, TaskDone done) {
+  private JavaRDD<byte[]> train(List<IdRange> ranges, boolean weights, int maxEpochs, TaskDone done) {
+    JavaRDD<byte[]> blocks = sc.parallelize(ranges, Math.max(1, ranges.size()))
+        .mapPartitions(new TrainRanges(grid, problems, weights, warmupMillis, maxEpochs))
+        .persist(cache);
     if (ranges.isEmpty()) {
-      return;
+      return blocks;
     }
-    Broadcast<Grid> sharedGrid = sc.broadcast(grid);
-    Broadcast<List<Problem>> sharedProblems = sc.broadcast(List.copyOf(problems));
-    JavaRDD<IdRange> rdd = sc.parallelize(ranges, ranges.size());
-    Function1<scala.collection.Iterator<IdRange>, byte[]> train = new TrainRanges(sharedGrid, sharedProblems,
-        weights, warmupMillis, maxEpochs);
     List<IdRange> byPartition = List.copyOf(ranges);
     Function2<Object, byte[], BoxedUnit> handler = (partition, results) -> {
       done.accept(byPartition.get((Integer) partition), results);
       return BoxedUnit.UNIT;
     };
-    sc.sc().runJob(rdd.rdd(), train, handler, ClassTag$.MODULE$.apply(byte[].class));
+    sc.sc().runJob(blocks.rdd(), new OnlyBlock(), handler, ClassTag$.MODULE$.apply(byte[].class));
+    return blocks;
+  }
+
+  /** The trained blocks together with blocks committed by an earlier run (on --resume), as one RDD. */
+  public JavaRDD<byte[]> withCommitted(JavaRDD<byte[]> trained, List<byte[]> committed) {
+    if (committed.isEmpty()) {
+      return trained;
+    }
+    return trained.union(sc.parallelize(committed, committed.size()));
+  }
+
+  /**
+   * The reports' aggregation, in Spark: each task decodes its blocks and folds the results into the cells of the
+   * sweep (map-side), cells with the same key are merged across tasks ({@code reduceByKey}), and each dataset's
+   * cells become its {@link DatasetReport} in one task ({@code groupByKey} on the dataset). Only those reports
+   * (tables, headlines and the ids of the networks the charts draw) come to the driver.
+   */
+  public List<DatasetReport> aggregate(JavaRDD<byte[]> blocks, List<HiddenRule> rules) {
+    int partitions = Math.max(1, sc.defaultParallelism());
+    List<HiddenRule> hiddenRules = List.copyOf(rules);
+    List<DatasetReport> reports = new ArrayList<>(blocks
+        .mapPartitionsToPair(new FoldCells(grid, problems))
+        .reduceByKey(CellStats::merge, partitions)
+        .values()
+        .keyBy(CellStats::datasetIndex)
+        .groupByKey(partitions)
+        .map(dataset -> DatasetReport.of(toList(dataset._2()), hiddenRules))
+        .collect());
+    reports.sort(Comparator.comparingInt(DatasetReport::datasetIndex));
+    return reports;
+  }
+
+  private static <T> List<T> toList(Iterable<T> values) {
+    List<T> list = new ArrayList<>();
+    values.forEach(list::add);
+    return list;
   }
 
   /** Executor side: trains the partition's id range into one encoded block (a named class, no closure). */
-  private static final class TrainRanges extends scala.runtime.AbstractFunction1<
-      scala.collection.Iterator<IdRange>, byte[]> implements Serializable {
+  private static final class TrainRanges implements FlatMapFunction<Iterator<IdRange>, byte[]> {
     private static final long serialVersionUID = 1L;
     private final Broadcast<Grid> grid;
     private final Broadcast<List<Problem>> problems;
@@ -107,14 +173,49 @@ public final class SparkSweep {
     }
 
     @Override
-    public byte[] apply(scala.collection.Iterator<IdRange> it) {
+    public Iterator<byte[]> call(Iterator<IdRange> it) {
       IdRange range = it.next();
       if (it.hasNext()) {
         throw new IllegalStateException("a partition must hold exactly one id range");
       }
       // once per executor JVM (in local mode the driver did it while Spark started)
       Warmup.once(grid.value(), problems.value(), warmupMillis);
-      return new RangeTrainer(grid.value(), problems.value(), weights, maxEpochs).train(range);
+      return List.of(new RangeTrainer(grid.value(), problems.value(), weights, maxEpochs).train(range)).iterator();
+    }
+  }
+
+  /** Executor side of the training job: the partition's one block, sent to the driver's result handler. */
+  private static final class OnlyBlock extends scala.runtime.AbstractFunction1<scala.collection.Iterator<byte[]>,
+      byte[]> implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public byte[] apply(scala.collection.Iterator<byte[]> it) {
+      return it.next();
+    }
+  }
+
+  /** Executor side of the aggregation: the partition's results folded into cells (the map-side combine). */
+  private static final class FoldCells implements PairFlatMapFunction<Iterator<byte[]>, SummaryTable.Key,
+      CellStats> {
+    private static final long serialVersionUID = 1L;
+    private final Broadcast<Grid> grid;
+    private final Broadcast<List<Problem>> problems;
+
+    FoldCells(Broadcast<Grid> grid, Broadcast<List<Problem>> problems) {
+      this.grid = grid;
+      this.problems = problems;
+    }
+
+    @Override
+    public Iterator<Tuple2<SummaryTable.Key, CellStats>> call(Iterator<byte[]> blocks) {
+      Map<SummaryTable.Key, CellStats> cells = new HashMap<>();
+      while (blocks.hasNext()) {
+        for (TrainingResult r : ResultCodec.decode(blocks.next(), grid.value(), problems.value())) {
+          Aggregation.fold(cells, r);
+        }
+      }
+      return cells.entrySet().stream().map(e -> new Tuple2<>(e.getKey(), e.getValue())).iterator();
     }
   }
 }

@@ -131,22 +131,42 @@ public final class RunState {
     return ranges;
   }
 
-  /** Every committed result, decoded against the run's grid and problems. */
-  public List<TrainingResult> committedResults(Grid grid, List<Problem> problems) {
-    List<TrainingResult> results = new ArrayList<>();
-    for (Path p : partFiles()) {
-      try {
-        results.addAll(ResultCodec.decode(Files.readAllBytes(p), grid, problems));
-      } catch (IllegalArgumentException e) {
-        // a part written by another build (another block format) or damaged: the user decides what to do
-        throw new InputException(p + ": cannot resume from this committed part, found " + e.getMessage()
-            + ", expected a result block written by this nnsweep build; run again with --overwrite to start over",
-            e);
-      } catch (IOException e) {
-        throw new IllegalStateException("cannot read committed results " + p + ": " + e.getMessage(), e);
-      }
+  /**
+   * Checks every committed part against the run's grid and problems (decoding one at a time) and returns how many
+   * networks they hold. A part written by another build (another block format) or damaged is an input error.
+   */
+  public long checkCommitted(Grid grid, List<Problem> problems) {
+    long networks = 0;
+    for (IdRange r : committedRanges()) {
+      networks += results(r, grid, problems).size();
     }
-    return results;
+    return networks;
+  }
+
+  /** The committed block of {@code range}, as {@link ResultCodec} encoded it. */
+  public byte[] block(IdRange range) {
+    Path p = part(range);
+    try {
+      return Files.readAllBytes(p);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read committed results " + p + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The committed results of {@code range}, decoded against the run's grid and problems. */
+  public List<TrainingResult> results(IdRange range, Grid grid, List<Problem> problems) {
+    try {
+      return ResultCodec.decode(block(range), grid, problems);
+    } catch (IllegalArgumentException e) {
+      // a part written by another build (another block format) or damaged: the user decides what to do
+      throw new InputException(part(range) + ": cannot resume from this committed part, found " + e.getMessage()
+          + ", expected a result block written by this nnsweep build; run again with --overwrite to start over",
+          e);
+    }
+  }
+
+  private Path part(IdRange range) {
+    return parts.resolve("part-" + range.from() + "-" + range.to() + ".bin");
   }
 
   /** The ids of [0, size) not covered by committed ranges, as ranges. */
@@ -176,7 +196,7 @@ public final class RunState {
       throw new IllegalArgumentException("results for [" + ResultCodec.from(encoded) + ", +"
           + ResultCodec.count(encoded) + ") do not match the range " + range);
     }
-    Path file = parts.resolve("part-" + range.from() + "-" + range.to() + ".bin");
+    Path file = part(range);
     try {
       writeAtomically(file, encoded);
     } catch (IOException e) {

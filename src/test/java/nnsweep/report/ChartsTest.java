@@ -107,13 +107,13 @@ class ChartsTest {
     Study study = ReportFixtures.study("rates", List.of(Studies.or()), List.of(Model.HIDDEN), List.of(2),
         List.of(), List.of(0.05, 0.5), List.of(300), List.of(false, true), Seeds.of(0, 1), 6);
     ReportModel model = ReportFixtures.model(study, List.of(Studies.or()));
-    Charts.SettingNames names = Charts.SettingNames.of(model.results());
+    Charts.SettingNames names = Charts.SettingNames.of(model.summary());
     assertEquals(List.of("bias off, lr 0.05", "bias on, lr 0.05", "bias off, lr 0.5", "bias on, lr 0.5"),
-        model.results().stream().map(r -> Charts.Setting.of(r.spec())).distinct()
+        model.summary().stream().map(r -> Charts.Setting.of(r.key())).distinct()
             .sorted(Charts.Setting.ORDER).map(names::name).toList());
     Charts.SettingNames fixed = Charts.SettingNames.of(ReportFixtures.model(ReportFixtures.study("fixed",
         List.of(Studies.or()), List.of(Model.HIDDEN), List.of(2), List.of(), List.of(0.05), List.of(200),
-        List.of(false), Seeds.of(0), 0), List.of(Studies.or())).results());
+        List.of(false), Seeds.of(0), 0), List.of(Studies.or())).summary());
     assertEquals("bias off, lr 0.05, 200 epochs", fixed.name(new Charts.Setting(false, 0.05, 200, "uniform")));
     assertEquals(List.of("error-vs-hidden", "success-vs-hidden", "layers", "curves"),
         Charts.render(model).stream().map(Charts.Chart::kind).toList());
@@ -125,9 +125,9 @@ class ChartsTest {
         List.of(2), List.of(), List.of(0.5), List.of(400), List.of(true), Seeds.of(0, 1),
         List.of(new InitSpec.Uniform(), new InitSpec.Xavier()), 6);
     ReportModel model = ReportFixtures.model(study, List.of(Studies.xor()));
-    Charts.SettingNames names = Charts.SettingNames.of(model.results());
-    assertEquals(List.of("init uniform", "init xavier"), model.results().stream()
-        .map(r -> Charts.Setting.of(r.spec())).distinct().sorted(Charts.Setting.ORDER).map(names::name).toList());
+    Charts.SettingNames names = Charts.SettingNames.of(model.summary());
+    assertEquals(List.of("init uniform", "init xavier"), model.summary().stream()
+        .map(r -> Charts.Setting.of(r.key())).distinct().sorted(Charts.Setting.ORDER).map(names::name).toList());
     assertEquals(4, Charts.render(model).size());
     String html = HtmlReport.page(model, List.of(), null);
     assertEquals(2, HtmlReportTest.text(HtmlReportTest.parse(html), "th").stream().filter(t -> t.equals("init"))

@@ -1,6 +1,7 @@
 package nnsweep.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,15 +12,20 @@ import nnsweep.grid.IdRange;
 import nnsweep.grid.NetworkSpec;
 import nnsweep.grid.TaskPlan;
 import nnsweep.nn.Model;
+import nnsweep.report.Aggregation;
+import nnsweep.report.DatasetReport;
 import nnsweep.run.NetworkRun;
 import nnsweep.run.Problem;
 import nnsweep.run.ResultCodec;
 import nnsweep.run.TrainingResult;
+import nnsweep.study.DatasetSpec;
 import nnsweep.study.HiddenRule;
+import nnsweep.study.InitSpec;
 import nnsweep.study.Seeds;
 import nnsweep.study.Study;
 import nnsweep.testing.Studies;
 import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +78,48 @@ class SparkSweepTest {
     assertEquals(withoutTiming(alone), withoutTiming(viaTasks));
   }
 
+  @Test
+  void theReportsAggregatedInSparkAreTheSameWhateverTheMasterPartitionsOrResumedParts() {
+    List<DatasetSpec> specs = List.of(new DatasetSpec("or", "or.csv", 1, List.of()),
+        new DatasetSpec("xor", "xor.csv", 1, List.of()));
+    Study study = new Study("agg", "agg.conf", specs, List.of(Model.NONE, Model.HIDDEN), List.of(1, 2, 3),
+        List.of(HiddenRule.FEWER_THAN_TWICE_INPUTS, HiddenRule.BETWEEN_INPUTS_AND_OUTPUTS), List.of(0.5, 4.0),
+        List.of(300), List.of(false, true), Seeds.range(0, 5), List.of(new InitSpec.Uniform()), 0, 6, 5.0,
+        Double.NEGATIVE_INFINITY, "{}");
+    List<Problem> problems = List.of(new Problem(Studies.or(), new double[0][]),
+        new Problem(Studies.xor(), new double[0][]));
+    Grid grid = Grid.expand(study, problems.stream().map(Problem::dataset).toList());
+    List<TrainingResult> alone = grid.specs()
+        .map(s -> NetworkRun.train(s, problems.get(s.datasetIndex()), grid.curvePoints(), grid.stopError()))
+        .toList();
+    List<DatasetReport> here = Aggregation.of(alone, study.hiddenRules());
+    assertEquals(2, here.size());
+    assertFalse(here.get(1).curveGroups().isEmpty());
+
+    assertEquals(here, aggregate("local[1]", 3, 0, study, grid, problems, alone));
+    assertEquals(here, aggregate("local[2]", 40, 0, study, grid, problems, alone));
+    // on --resume: the first 70 networks' blocks committed by an earlier run, the rest trained now
+    assertEquals(here, aggregate("local[2]", 7, 70, study, grid, problems, alone));
+  }
+
+  private static List<DatasetReport> aggregate(String master, int maxTasks, int committed, Study study,
+      Grid grid, List<Problem> problems, List<TrainingResult> alone) {
+    SparkConf conf = new SparkConf().setMaster(master).setAppName("nnsweep-test").set("spark.ui.enabled", "false");
+    List<IdRange> ranges = TaskPlan.plan(grid, List.of(new IdRange(committed, grid.size())), 32, maxTasks);
+    // the committed part as two blocks, as two tasks of the earlier run would have left it
+    List<byte[]> blocks = new ArrayList<>();
+    if (committed > 0) {
+      blocks.add(ResultCodec.encode(alone.subList(0, committed / 2).toArray(TrainingResult[]::new), false));
+      blocks.add(ResultCodec.encode(alone.subList(committed / 2, committed).toArray(TrainingResult[]::new),
+          false));
+    }
+    try (JavaSparkContext sc = new JavaSparkContext(conf)) {
+      SparkSweep sweep = new SparkSweep(sc, grid, problems, 0);
+      JavaRDD<byte[]> trained = sweep.train(ranges, false, (range, block) -> { });
+      return sweep.aggregate(sweep.withCommitted(trained, blocks), study.hiddenRules());
+    }
+  }
+
   /**
    * The job's task path: the task plan's ranges (groups of at most {@code groupSize}, about {@code maxTasks}), the
    * warm-up job, one task per range, result blocks decoded as the driver receives them.
@@ -83,8 +131,9 @@ class SparkSweepTest {
     List<IdRange> reported = new ArrayList<>();
     List<TrainingResult> results = new ArrayList<>();
     try (JavaSparkContext sc = new JavaSparkContext(conf)) {
-      SparkSweep.warmUp(sc, grid, problems, 50);
-      SparkSweep.run(sc, grid, problems, ranges, true, 50, (range, block) -> {
+      SparkSweep sweep = new SparkSweep(sc, grid, problems, 50);
+      sweep.warmUp();
+      sweep.train(ranges, true, (range, block) -> {
         reported.add(range);
         results.addAll(ResultCodec.decode(block, grid, problems));
       });

@@ -1,0 +1,244 @@
+package nnsweep.report;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
+import nnsweep.grid.NetworkSpec;
+import nnsweep.nn.Model;
+import nnsweep.run.TrainingResult;
+
+/**
+ * The networks of one cell of a sweep (one {@link SummaryTable.Key}: every axis but the seed), reduced to what the
+ * reports need: counts, and the final errors as values (medians and quartiles need every value, and pooled tables
+ * merge cells). A mergeable accumulator: results are {@link #add added} where they are (in a Spark task), partial
+ * cells are {@link #merge merged}, and every statistic is computed from sorted values, so the numbers do not depend
+ * on how the networks were split or ordered. About 8 bytes per network (24 when the study records curves: the
+ * representative networks of the curves chart are picked by error and id).
+ */
+public final class CellStats implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final SummaryTable.Key key;
+  private final int datasetIndex;
+  private final List<String> rules;
+  private final int inputs;
+  private final int outputs;
+  private long firstId = Long.MAX_VALUE;
+  private long networks;
+  private long diverged;
+  private long successes;
+  private boolean curves;
+  /** Final errors of the networks that did not diverge. */
+  private final Values errors = new Values();
+  private final Values testErrors = new Values();
+  private final Values testAccuracies = new Values();
+  /** Networks with curves: the error they rank by (diverged last) and their ids, in the same order. */
+  private final Values rankErrors = new Values();
+  private final Ids ids = new Ids();
+
+  /** An empty cell for the network's key. */
+  public CellStats(NetworkSpec spec) {
+    this.key = SummaryTable.Key.of(spec);
+    this.datasetIndex = spec.datasetIndex();
+    this.rules = List.copyOf(spec.rules());
+    this.inputs = spec.inputs();
+    this.outputs = spec.outputs();
+  }
+
+  /** Adds one network (it must belong to this cell). */
+  public void add(TrainingResult r) {
+    if (!SummaryTable.Key.of(r.spec()).equals(key)) {
+      throw new IllegalArgumentException("network " + r.spec().id() + " is not in cell " + key);
+    }
+    firstId = Math.min(firstId, r.spec().id());
+    networks++;
+    if (r.diverged()) {
+      diverged++;
+    } else {
+      errors.add(r.finalError());
+      if (!Double.isNaN(r.testError())) {
+        testErrors.add(r.testError());
+      }
+    }
+    if (r.success()) {
+      successes++;
+    }
+    if (!Double.isNaN(r.testAccuracy())) {
+      testAccuracies.add(r.testAccuracy());
+    }
+    if (r.curveEpochs().length > 0) {
+      curves = true;
+      rankErrors.add(r.diverged() || Double.isNaN(r.finalError()) ? Double.POSITIVE_INFINITY : r.finalError());
+      ids.add(r.spec().id());
+    }
+  }
+
+  /** Adds the networks of another part of the same cell into this one; returns this. */
+  public CellStats merge(CellStats other) {
+    if (!other.key.equals(key)) {
+      throw new IllegalArgumentException("cannot merge cell " + other.key + " into " + key);
+    }
+    firstId = Math.min(firstId, other.firstId);
+    networks += other.networks;
+    diverged += other.diverged;
+    successes += other.successes;
+    curves |= other.curves;
+    errors.addAll(other.errors);
+    testErrors.addAll(other.testErrors);
+    testAccuracies.addAll(other.testAccuracies);
+    rankErrors.addAll(other.rankErrors);
+    ids.addAll(other.ids);
+    return this;
+  }
+
+  public SummaryTable.Key key() {
+    return key;
+  }
+
+  public int datasetIndex() {
+    return datasetIndex;
+  }
+
+  /** The smallest network id of the cell: tables list cells in this order (the grid's). */
+  public long firstId() {
+    return firstId;
+  }
+
+  /** The rules of thumb that recommend this cell's hidden size for its dataset. */
+  public List<String> rules() {
+    return rules;
+  }
+
+  public int inputs() {
+    return inputs;
+  }
+
+  public int outputs() {
+    return outputs;
+  }
+
+  public long networks() {
+    return networks;
+  }
+
+  public long diverged() {
+    return diverged;
+  }
+
+  public long successes() {
+    return successes;
+  }
+
+  /** Whether its networks recorded training curves. */
+  public boolean curves() {
+    return curves;
+  }
+
+  boolean hidden() {
+    return key.model().equals(Model.HIDDEN.configName());
+  }
+
+  /** The final errors of the networks that did not diverge, ascending. */
+  double[] sortedErrors() {
+    return errors.sorted();
+  }
+
+  /** Test errors of the networks that did not diverge, ascending (empty without a test split). */
+  double[] sortedTestErrors() {
+    return testErrors.sorted();
+  }
+
+  /** Test accuracies, ascending (empty without a test split). */
+  double[] sortedTestAccuracies() {
+    return testAccuracies.sorted();
+  }
+
+  /** Errors the networks with curves rank by (diverged as +infinity), in the order of {@link #curveIds}. */
+  double[] rankErrors() {
+    return rankErrors.values();
+  }
+
+  long[] curveIds() {
+    return ids.values();
+  }
+
+  /** The cells sorted by first network id (the order of the grid and of every table). */
+  static List<CellStats> inIdOrder(java.util.Collection<CellStats> cells) {
+    List<CellStats> sorted = new java.util.ArrayList<>(cells);
+    sorted.sort(java.util.Comparator.comparingLong(CellStats::firstId));
+    return sorted;
+  }
+
+  @Override
+  public String toString() {
+    return "CellStats[" + key + ", networks=" + networks + "]";
+  }
+
+  /** A growable array of doubles (no boxing: a cell can hold a million networks). */
+  static final class Values implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private double[] v = new double[4];
+    private int n;
+
+    private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+      v = Arrays.copyOf(v, Math.max(1, n)); // ship the values, not the spare capacity
+      out.defaultWriteObject();
+    }
+
+    void add(double x) {
+      if (n == v.length) {
+        v = Arrays.copyOf(v, 2 * n);
+      }
+      v[n++] = x;
+    }
+
+    void addAll(Values o) {
+      if (n + o.n > v.length) {
+        v = Arrays.copyOf(v, Math.max(2 * v.length, n + o.n));
+      }
+      System.arraycopy(o.v, 0, v, n, o.n);
+      n += o.n;
+    }
+
+    double[] values() {
+      return Arrays.copyOf(v, n);
+    }
+
+    double[] sorted() {
+      double[] s = values();
+      Arrays.sort(s);
+      return s;
+    }
+  }
+
+  /** A growable array of network ids. */
+  static final class Ids implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private long[] v = new long[4];
+    private int n;
+
+    private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+      v = Arrays.copyOf(v, Math.max(1, n));
+      out.defaultWriteObject();
+    }
+
+    void add(long x) {
+      if (n == v.length) {
+        v = Arrays.copyOf(v, 2 * n);
+      }
+      v[n++] = x;
+    }
+
+    void addAll(Ids o) {
+      if (n + o.n > v.length) {
+        v = Arrays.copyOf(v, Math.max(2 * v.length, n + o.n));
+      }
+      System.arraycopy(o.v, 0, v, n, o.n);
+      n += o.n;
+    }
+
+    long[] values() {
+      return Arrays.copyOf(v, n);
+    }
+  }
+}
