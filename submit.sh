@@ -82,12 +82,25 @@ if [[ -n "$spark_submit" ]]; then
     ${spark_opts[@]+"${spark_opts[@]}"} "$jar" ${app_args[@]+"${app_args[@]}"}
 fi
 
-# No Spark installed: this JVM is the driver, so driver memory is its heap.
+# No Spark installed: this JVM is the driver, so driver memory is its heap. It gets the JVM options Spark's own
+# launcher gives every Spark JVM (org.apache.spark.launcher.JavaModuleOptions; SparkJvmOptionsTest keeps this list
+# equal to it): without them, e.g., a cached block dropped to disk under memory pressure fails (Kryo needs java.nio).
+spark_jvm_opts=(-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
+  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
+  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
+  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
+  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED
+  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED
+  --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
+  --add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED -Dio.netty.tryReflectionSetAccessible=true
+  -Dio.netty.allocator.type=pooled -Dio.netty.handler.ssl.defaultEndpointVerificationAlgorithm=NONE
+  --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)
 java_opts=()
 if [[ -n "${JAVA_OPTS:-}" ]]; then
   read -r -a java_opts <<<"$JAVA_OPTS"
 fi
 [[ -n "$driver_memory" ]] && java_opts+=("-Xmx$driver_memory")
-exec java ${java_opts[@]+"${java_opts[@]}"} ${log_opts[@]+"${log_opts[@]}"} \
+exec java "${spark_jvm_opts[@]}" ${java_opts[@]+"${java_opts[@]}"} ${log_opts[@]+"${log_opts[@]}"} \
   -cp "$(cat "$classpath_file"):$jar" org.apache.spark.deploy.SparkSubmit --class nnsweep.Main \
   ${spark_opts[@]+"${spark_opts[@]}"} "$jar" ${app_args[@]+"${app_args[@]}"}

@@ -10,7 +10,7 @@ cd "$here"
 n="${1:-1000000}"
 mem="${2:-1g}"
 out="$(mktemp -d)"
-trap 'rm -rf "$out"' EXIT
+trap '[[ -n "${KEEP:-}" ]] || rm -rf "$out"' EXIT
 cat >"$out/million.conf" <<CONF
 study {
   name = "million"
@@ -27,7 +27,7 @@ CONF
 start=$(date +%s.%N)
 JAVA_OPTS="${JAVA_OPTS:-} -Xlog:gc:file=$out/gc.log" /usr/bin/time -v ./submit.sh --master 'local[2]' \
   --driver-memory "$mem" --config "$out/million.conf" --out "$out/run" >"$out/log" 2>"$out/time" \
-  || { tail -20 "$out/log" "$out/time" >&2; exit 1; }
+  || { tail -n 20 "$out/log" "$out/time" >&2; exit 1; }
 end=$(date +%s.%N)
 rss=$(awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}' "$out/time")
 rows=$(($(wc -l <"$out/run/results.csv") - 1))
