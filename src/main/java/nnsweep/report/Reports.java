@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import nnsweep.run.TrainingResult;
 
 /**
  * Writes the CSV reports of a finished study into its output folder; each file appears whole (temporary name,
@@ -29,17 +28,6 @@ public final class Reports {
     LayersTable.write(folder.resolve("layers.csv"), m.layers());
     written.add("layers.csv");
     return written;
-  }
-
-  /** Every table of results at hand, sorted by id (small studies and tests). Returns the names written. */
-  public static List<String> writeTables(Path folder, ReportModel m, List<TrainingResult> sortedResults) {
-    List<String> written = new ArrayList<>();
-    try (NetworkTables tables = NetworkTables.open(folder, m.study(), m.problems())) {
-      tables.add(sortedResults);
-      written.addAll(tables.commit());
-    }
-    written.addAll(writeAggregates(folder, m));
-    return inOrder(written);
   }
 
   /** File names in the order of {@link #TABLES}. */
