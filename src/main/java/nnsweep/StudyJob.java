@@ -124,11 +124,44 @@ final class StudyJob {
       stage("spark-stop");
     }
 
-    // the per-network tables are streamed from the committed parts, in id order, a block at a time
-    Set<Long> drawnIds = ReportModel.pickedIds(datasets);
+    NetworkFiles files = writeNetworkTables(target, state, study, grid, problems,
+        ReportModel.pickedIds(datasets));
+    List<String> written = new ArrayList<>(files.names());
+    ReportModel model = new ReportModel(study, problems, datasets, files.drawn());
+    written.addAll(Reports.writeAggregates(target, model));
+    written = new ArrayList<>(Reports.inOrder(written));
+    written.addAll(HtmlReport.write(target, model));
+    stage("reports");
+    RunInfo info = new RunInfo(args, version(), sparkVersion, System.getProperty("java.version"), master,
+        parallelism, partitions, executors, grid.size(), trained, resumed, started, Instant.now().toString(),
+        stages);
+    RunJson.write(target.resolve("run.json"), study, info);
+    written.add("run.json");
+    state.finish();
+
+    if (!files.detailed().isEmpty()) {
+      Console.printNetworks(out, files.detailed(), problems);
+    }
+    out.printf(Locale.ROOT, "nnsweep: trained %d networks in %.1f s (%.1f networks/s)%n", trained, trainSeconds,
+        trained / Math.max(1e-9, trainSeconds));
+    model.headlines().stream().limit(12).forEach(h -> out.println("  " + h));
+    out.printf(Locale.ROOT, "nnsweep: wrote %s: %s%n", target, String.join(", ", written));
+    if (written.contains("report.html")) {
+      out.printf(Locale.ROOT, "nnsweep: open %s%n", target.toAbsolutePath().resolve("report.html").toUri());
+    }
+  }
+
+  /** What writing the per-network tables gave: the files' names, the networks the charts draw, the console's. */
+  private record NetworkFiles(List<String> names, Map<Long, TrainingResult> drawn, List<TrainingResult> detailed) {}
+
+  /**
+   * results.csv, predictions.csv and curves.csv, streamed from the committed parts in id order, one block in memory
+   * at a time; on the way, keeps the networks the charts draw and, for a handful, every network for the console.
+   */
+  private static NetworkFiles writeNetworkTables(Path target, RunState state, Study study, Grid grid,
+      List<Problem> problems, Set<Long> drawnIds) {
     Map<Long, TrainingResult> drawn = new HashMap<>();
     List<TrainingResult> detailed = new ArrayList<>();
-    List<String> written = new ArrayList<>();
     try (NetworkTables tables = NetworkTables.open(target, study, problems)) {
       for (IdRange range : state.committedRanges()) {
         List<TrainingResult> block = state.results(range, grid, problems);
@@ -142,29 +175,7 @@ final class StudyJob {
           }
         }
       }
-      written.addAll(tables.commit());
-    }
-    ReportModel model = new ReportModel(study, problems, datasets, drawn);
-    written.addAll(Reports.writeAggregates(target, model));
-    written = new ArrayList<>(Reports.inOrder(written));
-    written.addAll(HtmlReport.write(target, model));
-    stage("reports");
-    RunInfo info = new RunInfo(args, version(), sparkVersion, System.getProperty("java.version"), master,
-        parallelism, partitions, executors, grid.size(), trained, resumed, started, Instant.now().toString(),
-        stages);
-    RunJson.write(target.resolve("run.json"), study, info);
-    written.add("run.json");
-    state.finish();
-
-    if (!detailed.isEmpty()) {
-      Console.printNetworks(out, detailed, problems);
-    }
-    out.printf(Locale.ROOT, "nnsweep: trained %d networks in %.1f s (%.1f networks/s)%n", trained, trainSeconds,
-        trained / Math.max(1e-9, trainSeconds));
-    model.headlines().stream().limit(12).forEach(h -> out.println("  " + h));
-    out.printf(Locale.ROOT, "nnsweep: wrote %s: %s%n", target, String.join(", ", written));
-    if (written.contains("report.html")) {
-      out.printf(Locale.ROOT, "nnsweep: open %s%n", target.toAbsolutePath().resolve("report.html").toUri());
+      return new NetworkFiles(tables.commit(), drawn, detailed);
     }
   }
 
