@@ -62,6 +62,32 @@ class ResumeTest {
   }
 
   @Test
+  void aRunThatDiedAfterItsLastCommitIsFinishedWithoutSpark() throws IOException {
+    Path full = tmp.resolve("full-for-reports");
+    assertEquals(0, main("--out", full.toString()).status());
+    // every task committed, no reports: what a driver killed between the last commit and the reports leaves
+    Path crashed = tmp.resolve("all-committed");
+    Study study = StudyLoader.load(Path.of("conf/tutorial.conf"), SETS);
+    List<Problem> problems = Problems.load(study);
+    Grid grid = Grid.expand(study, Problems.datasets(problems));
+    RunState state = RunState.open(crashed, RunState.Mode.NEW, study, problems);
+    for (IdRange r : TaskPlan.plan(grid, List.of(new IdRange(0, grid.size())), 32, 6)) {
+      state.commit(r, r.ids().mapToObj(id -> NetworkRun.train(grid.spec(id), problems.get(grid.spec(id)
+          .datasetIndex()), grid.curvePoints(), grid.stopError())).toArray(TrainingResult[]::new));
+    }
+
+    InProcessJob.Run resumed = main("--resume", "--out", crashed.toString());
+
+    assertEquals(0, resumed.status(), resumed.err());
+    assertTrue(resumed.out().contains("trained 0 networks"), resumed.out());
+    assertTrue(Files.readString(crashed.resolve("run.json")).contains("none (everything was committed)"));
+    assertEquals(withoutTiming(full.resolve("results.csv")), withoutTiming(crashed.resolve("results.csv")));
+    for (String f : List.of("summary.csv", "rules.csv", "layers.csv", "predictions.csv", "curves.csv")) {
+      assertEquals(Files.readString(full.resolve(f)), Files.readString(crashed.resolve(f)), f);
+    }
+  }
+
+  @Test
   void resumeOfADifferentStudyIsRefused() throws IOException {
     Path out = tmp.resolve("other");
     Study study = StudyLoader.load(Path.of("conf/tutorial.conf"), SETS);
