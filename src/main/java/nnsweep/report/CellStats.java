@@ -29,12 +29,12 @@ public final class CellStats implements Serializable {
   private long successes;
   private boolean curves;
   /** Final errors of the networks that did not diverge. */
-  private final Values errors = new Values();
-  private final Values testErrors = new Values();
-  private final Values testAccuracies = new Values();
+  private final Column errors = new Column();
+  private final Column testErrors = new Column();
+  private final Column testAccuracies = new Column();
   /** Networks with curves: the error they rank by (diverged last) and their ids, in the same order. */
-  private final Values rankErrors = new Values();
-  private final Ids ids = new Ids();
+  private final Column rankErrors = new Column();
+  private final Column ids = new Column();
 
   /** An empty cell for the network's key. */
   public CellStats(NetworkSpec spec) {
@@ -55,20 +55,20 @@ public final class CellStats implements Serializable {
     if (r.diverged()) {
       diverged++;
     } else {
-      errors.add(r.finalError());
+      errors.addDouble(r.finalError());
       if (!Double.isNaN(r.testError())) {
-        testErrors.add(r.testError());
+        testErrors.addDouble(r.testError());
       }
     }
     if (r.success()) {
       successes++;
     }
     if (!Double.isNaN(r.testAccuracy())) {
-      testAccuracies.add(r.testAccuracy());
+      testAccuracies.addDouble(r.testAccuracy());
     }
     if (r.curveEpochs().length > 0) {
       curves = true;
-      rankErrors.add(r.diverged() || Double.isNaN(r.finalError()) ? Double.POSITIVE_INFINITY : r.finalError());
+      rankErrors.addDouble(r.diverged() || Double.isNaN(r.finalError()) ? Double.POSITIVE_INFINITY : r.finalError());
       ids.add(r.spec().id());
     }
   }
@@ -140,26 +140,26 @@ public final class CellStats implements Serializable {
 
   /** The final errors of the networks that did not diverge, ascending. */
   double[] sortedErrors() {
-    return errors.sorted();
+    return errors.sortedDoubles();
   }
 
   /** Test errors of the networks that did not diverge, ascending (empty without a test split). */
   double[] sortedTestErrors() {
-    return testErrors.sorted();
+    return testErrors.sortedDoubles();
   }
 
   /** Test accuracies, ascending (empty without a test split). */
   double[] sortedTestAccuracies() {
-    return testAccuracies.sorted();
+    return testAccuracies.sortedDoubles();
   }
 
   /** Errors the networks with curves rank by (diverged as +infinity), in the order of {@link #curveIds}. */
   double[] rankErrors() {
-    return rankErrors.values();
+    return rankErrors.doubles();
   }
 
   long[] curveIds() {
-    return ids.values();
+    return ids.longs();
   }
 
   /** The cells sorted by first network id (the order of the grid and of every table). */
@@ -174,51 +174,17 @@ public final class CellStats implements Serializable {
     return "CellStats[" + key + ", networks=" + networks + "]";
   }
 
-  /** A growable array of doubles (no boxing: a cell can hold a million networks). */
-  static final class Values implements Serializable {
-    private static final long serialVersionUID = 1L;
-    private double[] v = new double[4];
-    private int n;
-
-    private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
-      v = Arrays.copyOf(v, Math.max(1, n)); // ship the values, not the spare capacity
-      out.defaultWriteObject();
-    }
-
-    void add(double x) {
-      if (n == v.length) {
-        v = Arrays.copyOf(v, 2 * n);
-      }
-      v[n++] = x;
-    }
-
-    void addAll(Values o) {
-      if (n + o.n > v.length) {
-        v = Arrays.copyOf(v, Math.max(2 * v.length, n + o.n));
-      }
-      System.arraycopy(o.v, 0, v, n, o.n);
-      n += o.n;
-    }
-
-    double[] values() {
-      return Arrays.copyOf(v, n);
-    }
-
-    double[] sorted() {
-      double[] s = values();
-      Arrays.sort(s);
-      return s;
-    }
-  }
-
-  /** A growable array of network ids. */
-  static final class Ids implements Serializable {
+  /**
+   * A growable column of 64-bit values, no boxing (a cell can hold a million networks): network ids as they are,
+   * doubles as their bits (exact both ways).
+   */
+  static final class Column implements Serializable {
     private static final long serialVersionUID = 1L;
     private long[] v = new long[4];
     private int n;
 
     private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
-      v = Arrays.copyOf(v, Math.max(1, n));
+      v = Arrays.copyOf(v, Math.max(1, n)); // ship the values, not the spare capacity
       out.defaultWriteObject();
     }
 
@@ -229,7 +195,11 @@ public final class CellStats implements Serializable {
       v[n++] = x;
     }
 
-    void addAll(Ids o) {
+    void addDouble(double x) {
+      add(Double.doubleToRawLongBits(x));
+    }
+
+    void addAll(Column o) {
       if (n + o.n > v.length) {
         v = Arrays.copyOf(v, Math.max(2 * v.length, n + o.n));
       }
@@ -237,8 +207,22 @@ public final class CellStats implements Serializable {
       n += o.n;
     }
 
-    long[] values() {
+    long[] longs() {
       return Arrays.copyOf(v, n);
+    }
+
+    double[] doubles() {
+      double[] d = new double[n];
+      for (int i = 0; i < n; i++) {
+        d[i] = Double.longBitsToDouble(v[i]);
+      }
+      return d;
+    }
+
+    double[] sortedDoubles() {
+      double[] s = doubles();
+      Arrays.sort(s);
+      return s;
     }
   }
 }

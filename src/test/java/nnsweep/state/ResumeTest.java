@@ -39,21 +39,12 @@ class ResumeTest {
 
     // a crashed run: the state of a started run with two of its tasks committed, no reports
     Path crashed = tmp.resolve("crashed");
-    Study study = StudyLoader.load(Path.of("conf/tutorial.conf"), SETS);
-    List<Problem> problems = Problems.load(study);
-    Grid grid = Grid.expand(study, Problems.datasets(problems));
-    RunState state = RunState.open(crashed, RunState.Mode.NEW, study, problems);
-    List<IdRange> ranges = TaskPlan.plan(grid, List.of(new IdRange(0, grid.size())), 32, 6);
-    for (IdRange r : List.of(ranges.get(1), ranges.get(4))) {
-      state.commit(r, r.ids().mapToObj(id -> NetworkRun.train(grid.spec(id), problems.get(grid.spec(id)
-          .datasetIndex()), grid.curvePoints(), grid.stopError())).toArray(TrainingResult[]::new));
-    }
-    long committed = ranges.get(1).size() + ranges.get(4).size();
+    long committed = crashedRun(crashed, List.of(1, 4));
 
     InProcessJob.Run resumed = main("--resume", "--out", crashed.toString());
 
     assertEquals(0, resumed.status(), resumed.err());
-    assertTrue(resumed.out().contains("(" + committed + " already committed, " + (grid.size() - committed)
+    assertTrue(resumed.out().contains("(" + committed + " already committed, " + (60 - committed)
         + " to train)"), resumed.out());
     assertEquals(withoutTiming(full.resolve("results.csv")), withoutTiming(crashed.resolve("results.csv")));
     assertEquals(Files.readString(full.resolve("summary.csv")), Files.readString(crashed.resolve("summary.csv")));
@@ -67,14 +58,7 @@ class ResumeTest {
     assertEquals(0, main("--out", full.toString()).status());
     // every task committed, no reports: what a driver killed between the last commit and the reports leaves
     Path crashed = tmp.resolve("all-committed");
-    Study study = StudyLoader.load(Path.of("conf/tutorial.conf"), SETS);
-    List<Problem> problems = Problems.load(study);
-    Grid grid = Grid.expand(study, Problems.datasets(problems));
-    RunState state = RunState.open(crashed, RunState.Mode.NEW, study, problems);
-    for (IdRange r : TaskPlan.plan(grid, List.of(new IdRange(0, grid.size())), 32, 6)) {
-      state.commit(r, r.ids().mapToObj(id -> NetworkRun.train(grid.spec(id), problems.get(grid.spec(id)
-          .datasetIndex()), grid.curvePoints(), grid.stopError())).toArray(TrainingResult[]::new));
-    }
+    assertEquals(60, crashedRun(crashed, List.of(0, 1, 2, 3, 4, 5)));
 
     InProcessJob.Run resumed = main("--resume", "--out", crashed.toString());
 
@@ -85,6 +69,28 @@ class ResumeTest {
     for (String f : List.of("summary.csv", "rules.csv", "layers.csv", "predictions.csv", "curves.csv")) {
       assertEquals(Files.readString(full.resolve(f)), Files.readString(crashed.resolve(f)), f);
     }
+  }
+
+  /**
+   * The state a crashed driver leaves in {@code out}: the study's 60 networks planned as 6 tasks, the tasks at
+   * {@code tasks} committed, no reports. Returns how many networks were committed.
+   */
+  private static long crashedRun(Path out, List<Integer> tasks) {
+    Study study = StudyLoader.load(Path.of("conf/tutorial.conf"), SETS);
+    List<Problem> problems = Problems.load(study);
+    Grid grid = Grid.expand(study, Problems.datasets(problems));
+    assertEquals(60, grid.size());
+    RunState state = RunState.open(out, RunState.Mode.NEW, study, problems);
+    List<IdRange> ranges = TaskPlan.plan(grid, List.of(new IdRange(0, grid.size())), 32, 6);
+    assertEquals(6, ranges.size());
+    long committed = 0;
+    for (int t : tasks) {
+      IdRange r = ranges.get(t);
+      state.commit(r, r.ids().mapToObj(id -> NetworkRun.train(grid.spec(id), problems.get(grid.spec(id)
+          .datasetIndex()), grid.curvePoints(), grid.stopError())).toArray(TrainingResult[]::new));
+      committed += r.size();
+    }
+    return committed;
   }
 
   @Test
