@@ -35,6 +35,8 @@ public final class CellStats implements Serializable {
   /** Networks with curves: the error they rank by (diverged last) and their ids, in the same order. */
   private final Column rankErrors = new Column();
   private final Column ids = new Column();
+  /** {@link #errors} sorted, once the cell is complete (every table and pool of the cell reads them). */
+  private transient double[] sortedErrors;
 
   /** An empty cell for the network's key. */
   public CellStats(NetworkSpec spec) {
@@ -50,6 +52,7 @@ public final class CellStats implements Serializable {
     if (!SummaryTable.Key.of(r.spec()).equals(key)) {
       throw new IllegalArgumentException("network " + r.spec().id() + " is not in cell " + key);
     }
+    sortedErrors = null;
     firstId = Math.min(firstId, r.spec().id());
     networks++;
     if (r.diverged()) {
@@ -78,6 +81,7 @@ public final class CellStats implements Serializable {
     if (!other.key.equals(key)) {
       throw new IllegalArgumentException("cannot merge cell " + other.key + " into " + key);
     }
+    sortedErrors = null;
     firstId = Math.min(firstId, other.firstId);
     networks += other.networks;
     diverged += other.diverged;
@@ -138,9 +142,12 @@ public final class CellStats implements Serializable {
     return key.model().equals(Model.HIDDEN.configName());
   }
 
-  /** The final errors of the networks that did not diverge, ascending. */
+  /** The final errors of the networks that did not diverge, ascending (shared: callers must not change it). */
   double[] sortedErrors() {
-    return errors.sortedDoubles();
+    if (sortedErrors == null) {
+      sortedErrors = errors.sortedDoubles();
+    }
+    return sortedErrors;
   }
 
   /** Test errors of the networks that did not diverge, ascending (empty without a test split). */

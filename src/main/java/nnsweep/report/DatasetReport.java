@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import nnsweep.study.HiddenRule;
 
 /**
@@ -68,7 +67,6 @@ public record DatasetReport(
     long networks = 0;
     long diverged = 0;
     double smallestPositive = Double.POSITIVE_INFINITY;
-    TreeSet<Integer> sizes = new TreeSet<>();
     List<SummaryTable.Row> summary = new ArrayList<>();
     for (CellStats c : cells) {
       if (c.datasetIndex() != first.datasetIndex()) {
@@ -77,9 +75,6 @@ public record DatasetReport(
       }
       networks += c.networks();
       diverged += c.diverged();
-      if (c.hidden()) {
-        sizes.add(c.key().hidden());
-      }
       for (double e : c.sortedErrors()) {
         if (e > 0) {
           smallestPositive = Math.min(smallestPositive, e);
@@ -88,12 +83,14 @@ public record DatasetReport(
       }
       summary.add(SummaryTable.row(c));
     }
-    List<RulesTable.Row> ruleRows = RulesTable.summarise(cells, rules);
+    // pooled per hidden size once: the rules, the headlines and the curves chart all ask
+    HiddenSizes bySize = HiddenSizes.of(cells);
+    List<RulesTable.Row> ruleRows = RulesTable.summarise(cells, bySize, rules);
     return new DatasetReport(first.datasetIndex(), dataset, networks, diverged,
-        List.copyOf(sizes), summary, LayersTable.summarise(cells), ruleRows,
-        Headlines.of(dataset, cells, ruleRows),
+        List.copyOf(bySize.sizes()), summary, LayersTable.summarise(cells), ruleRows,
+        Headlines.of(dataset, cells, bySize, ruleRows),
         (Double.isInfinite(smallestPositive) ? 1e-3 : smallestPositive) / 10,
-        cells.stream().anyMatch(CellStats::curves), curveGroups(cells));
+        cells.stream().anyMatch(CellStats::curves), curveGroups(cells, bySize));
   }
 
   /** The ids of every network the charts draw one by one. */
@@ -104,12 +101,11 @@ public record DatasetReport(
   }
 
   /** The best hidden size (every setting pooled) and the no-hidden-layer networks, when curves were recorded. */
-  private static List<CurveGroup> curveGroups(List<CellStats> cells) {
+  private static List<CurveGroup> curveGroups(List<CellStats> cells, HiddenSizes sizes) {
     if (cells.stream().noneMatch(CellStats::curves)) {
       return List.of();
     }
     List<CurveGroup> groups = new ArrayList<>();
-    HiddenSizes sizes = HiddenSizes.of(cells);
     int best = sizes.best();
     if (best > 0) {
       groups.add(group(best, sizes.cells(best)));

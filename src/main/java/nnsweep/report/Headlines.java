@@ -9,8 +9,9 @@ import java.util.Locale;
 public final class Headlines {
   private Headlines() {}
 
-  /** A few sentences about one dataset, from its cells and its rows of the rules table. */
-  public static List<String> of(String d, Collection<CellStats> datasetCells, List<RulesTable.Row> rules) {
+  /** A few sentences about one dataset, from its cells, their hidden sizes and its rows of the rules table. */
+  static List<String> of(String d, Collection<CellStats> datasetCells, HiddenSizes sizes,
+      List<RulesTable.Row> rules) {
     List<String> lines = new ArrayList<>();
     List<CellStats> none = datasetCells.stream().filter(c -> !c.hidden()).toList();
     if (!none.isEmpty()) {
@@ -18,7 +19,6 @@ public final class Headlines {
       lines.add(String.format(Locale.ROOT, "%s: no hidden layer: best E = %s, median E = %s; success %s of %d"
           + " networks", upper(d), e(s.bestError()), e(s.medianError()), rate(s.success()), s.networks()));
     }
-    HiddenSizes sizes = HiddenSizes.of(datasetCells);
     if (!sizes.isEmpty()) {
       int bestSize = sizes.best();
       if (bestSize > 0) {

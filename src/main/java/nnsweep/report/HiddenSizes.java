@@ -29,6 +29,11 @@ final class HiddenSizes {
     return new HiddenSizes(cells);
   }
 
+  /** The hidden sizes, ascending. */
+  java.util.Set<Integer> sizes() {
+    return bySize.keySet();
+  }
+
   boolean isEmpty() {
     return bySize.isEmpty();
   }

@@ -59,9 +59,11 @@ public final class RulesTable {
 
   private RulesTable() {}
 
-  /** The rows of one dataset (given as its cells), one per rule in study order; none without hidden layers. */
-  public static List<Row> summarise(Collection<CellStats> datasetCells, List<HiddenRule> rules) {
-    HiddenSizes sizes = HiddenSizes.of(datasetCells);
+  /**
+   * The rows of one dataset (given as its cells and their hidden sizes), one per rule in study order; none without
+   * hidden layers.
+   */
+  static List<Row> summarise(Collection<CellStats> datasetCells, HiddenSizes sizes, List<HiddenRule> rules) {
     if (sizes.isEmpty()) {
       return List.of();
     }
