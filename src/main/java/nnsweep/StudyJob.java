@@ -99,7 +99,8 @@ final class StudyJob {
         master = sc.master();
         sparkVersion = sc.version();
         parallelism = sc.defaultParallelism();
-        int maxTasks = study.partitions() > 0 ? study.partitions() : SparkSweep.defaultMaxTasks(sc);
+        int maxTasks = study.partitions() > 0 ? study.partitions()
+            : TaskPlan.defaultMaxTasks(grid, todo, Math.max(1, sc.defaultParallelism()));
         List<IdRange> ranges = TaskPlan.plan(grid, todo, RangeTrainer.GROUP_SIZE, maxTasks);
         partitions = ranges.size();
         out.printf(Locale.ROOT, "nnsweep: study '%s' from %s: %d networks%s in %d partitions on %s%n",

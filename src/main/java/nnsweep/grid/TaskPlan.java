@@ -16,7 +16,40 @@ import java.util.List;
  * keeps one core busy while the others idle.
  */
 public final class TaskPlan {
+  /**
+   * Tasks per core when the study does not say: few, because each task costs Spark a fixed amount of work on the
+   * same cores (launch, Java serialization of the task, its result and its metrics, and the JIT compiling that path
+   * as it gets hot), and enough for the longest-first order to end on short tasks. Measured on the 500-network
+   * tutorial grid on local[2] (docs/benchmarks.md): 8 tasks train it 6-17% faster than its 20 lockstep groups as
+   * 20 tasks, and the two cores still end within a fraction of a task of each other.
+   */
+  public static final int TASKS_PER_CORE = 4;
+  /**
+   * Most estimated cost ({@link Grid#cost}) per task when the study does not say: about a minute of one core at the
+   * lockstep kernel's measured 4e8 cost units a second, so that a run that dies loses at most that much work per
+   * core on --resume, and progress moves at least that often.
+   */
+  public static final double MAX_TASK_COST = 60 * 4e8;
+
   private TaskPlan() {}
+
+  /**
+   * The most tasks to cut {@code todo} into on {@code cores} cores when the study does not set {@code partitions}:
+   * {@link #TASKS_PER_CORE} per core, more when that would make a task cost more than {@link #MAX_TASK_COST}.
+   */
+  public static int defaultMaxTasks(Grid grid, List<IdRange> todo, int cores) {
+    if (cores < 1) {
+      throw new IllegalArgumentException("cores must be >= 1, found " + cores);
+    }
+    double total = 0;
+    for (IdRange r : todo) {
+      for (long id = r.from(); id < r.to(); id++) {
+        total += grid.cost(id);
+      }
+    }
+    double bySize = Math.ceil(total / MAX_TASK_COST);
+    return (int) Math.min(Integer.MAX_VALUE, Math.max((double) TASKS_PER_CORE * cores, bySize));
+  }
 
   /**
    * The task ranges for {@code todo} (sorted, disjoint ranges, e.g. what a resumed run still has to train), longest

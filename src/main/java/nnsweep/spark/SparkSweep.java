@@ -67,15 +67,6 @@ public final class SparkSweep {
   }
 
   /**
-   * Most tasks to cut a sweep into when the study says 0: 16 per core, so that the longest-first order leaves only
-   * short tasks for the end (Spark's per-task cost is a few milliseconds; fewer, bigger tasks would idle cores at the
-   * end of the job).
-   */
-  public static int defaultMaxTasks(JavaSparkContext sc) {
-    return 16 * Math.max(1, sc.defaultParallelism());
-  }
-
-  /**
    * Pays the once-per-JVM costs before the sweep starts, so that its first tasks do not: Spark's first job (broadcast,
    * serializer and scheduler set-up, about 0.3-0.8 s measured in local mode) and the JIT compiling the task's code
    * path as it gets hot. It runs the sweep's own task code on the first (and last) lockstep group of every shape

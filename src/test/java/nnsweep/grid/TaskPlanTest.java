@@ -55,7 +55,8 @@ class TaskPlanTest {
         List.of(100, 1000, 10_000, 100_000), List.of(false, true), Seeds.range(0, 5));
     Grid grid = Grid.expand(study, List.of(Studies.xor()));
     for (int cores : new int[] {2, 4, 8}) {
-      List<IdRange> plan = TaskPlan.plan(grid, all(grid), 32, 16 * cores);
+      List<IdRange> plan = TaskPlan.plan(grid, all(grid), 32, TaskPlan.defaultMaxTasks(grid, all(grid), cores));
+      assertEquals(4 * cores, plan.size(), "the default: 4 tasks per core");
       assertCoversOnce(grid, all(grid), plan);
       double total = 0;
       double[] busy = new double[cores];
@@ -72,6 +73,25 @@ class TaskPlanTest {
       double makespan = java.util.Arrays.stream(busy).max().orElseThrow();
       assertTrue(makespan <= 1.10 * total / cores, cores + " cores: makespan " + makespan + " vs " + total / cores);
     }
+  }
+
+  @Test
+  void defaultIsFourTasksPerCoreUnlessATaskWouldCostMoreThanTheCap() {
+    // xor 2-2-1 with bias, 100 epochs: 100 x 4 rows x (9 + 12 x 3) = 18,000 per network
+    Study small = Studies.study(List.of(Studies.xor()), List.of(Model.HIDDEN), List.of(2), List.of(),
+        List.of(0.5), List.of(100), List.of(true), Seeds.range(0, 1000));
+    Grid grid = Grid.expand(small, List.of(Studies.xor()));
+    assertEquals(18_000.0, grid.cost(0));
+    assertEquals(8, TaskPlan.defaultMaxTasks(grid, all(grid), 2));
+    assertEquals(64, TaskPlan.defaultMaxTasks(grid, all(grid), 16));
+    // 1,000 networks x 1e9 epochs: 1.8e14 in all, / 2.4e10 a task = 7,500 tasks
+    Study big = Studies.study(List.of(Studies.xor()), List.of(Model.HIDDEN), List.of(2), List.of(),
+        List.of(0.5), List.of(1_000_000_000), List.of(true), Seeds.range(0, 1000));
+    Grid bigGrid = Grid.expand(big, List.of(Studies.xor()));
+    assertEquals(7_500, TaskPlan.defaultMaxTasks(bigGrid, all(bigGrid), 2));
+    // only what is still to train counts (a resume): 10 networks of 1.8e11 = 75 tasks
+    assertEquals(75, TaskPlan.defaultMaxTasks(bigGrid, List.of(new IdRange(990, 1000)), 2));
+    assertThrows(IllegalArgumentException.class, () -> TaskPlan.defaultMaxTasks(grid, all(grid), 0));
   }
 
   @Test
