@@ -30,25 +30,35 @@ public final class TaskPlan {
    * core on --resume, and progress moves at least that often.
    */
   public static final double MAX_TASK_COST = 60 * 4e8;
+  /**
+   * Most networks per task when the study does not say: a task's results travel and are kept as one block (about 71
+   * bytes a network, 4.7 MB at this size), so this bounds what the driver holds per finished task whatever the size
+   * of the grid.
+   */
+  public static final long MAX_TASK_NETWORKS = 1 << 16;
 
   private TaskPlan() {}
 
   /**
    * The most tasks to cut {@code todo} into on {@code cores} cores when the study does not set {@code partitions}:
-   * {@link #TASKS_PER_CORE} per core, more when that would make a task cost more than {@link #MAX_TASK_COST}.
+   * {@link #TASKS_PER_CORE} per core, more when that would make a task cost more than {@link #MAX_TASK_COST} or hold
+   * more than {@link #MAX_TASK_NETWORKS} networks.
    */
   public static int defaultMaxTasks(Grid grid, List<IdRange> todo, int cores) {
     if (cores < 1) {
       throw new IllegalArgumentException("cores must be >= 1, found " + cores);
     }
     double total = 0;
+    long networks = 0;
     for (IdRange r : todo) {
+      networks += r.size();
       for (long id = r.from(); id < r.to(); id++) {
         total += grid.cost(id);
       }
     }
-    double bySize = Math.ceil(total / MAX_TASK_COST);
-    return (int) Math.min(Integer.MAX_VALUE, Math.max((double) TASKS_PER_CORE * cores, bySize));
+    double byCost = Math.ceil(total / MAX_TASK_COST);
+    double byCount = Math.ceil((double) networks / MAX_TASK_NETWORKS);
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(TASKS_PER_CORE * (double) cores, Math.max(byCost, byCount)));
   }
 
   /**

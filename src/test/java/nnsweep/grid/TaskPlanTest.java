@@ -76,7 +76,7 @@ class TaskPlanTest {
   }
 
   @Test
-  void defaultIsFourTasksPerCoreUnlessATaskWouldCostMoreThanTheCap() {
+  void defaultIsFourTasksPerCoreUnlessATaskWouldExceedTheCaps() {
     // xor 2-2-1 with bias, 100 epochs: 100 x 4 rows x (9 + 12 x 3) = 18,000 per network
     Study small = Studies.study(List.of(Studies.xor()), List.of(Model.HIDDEN), List.of(2), List.of(),
         List.of(0.5), List.of(100), List.of(true), Seeds.range(0, 1000));
@@ -91,6 +91,12 @@ class TaskPlanTest {
     assertEquals(7_500, TaskPlan.defaultMaxTasks(bigGrid, all(bigGrid), 2));
     // only what is still to train counts (a resume): 10 networks of 1.8e11 = 75 tasks
     assertEquals(75, TaskPlan.defaultMaxTasks(bigGrid, List.of(new IdRange(990, 1000)), 2));
+    // a million of the small ones: 1.8e10 in all is under one task's cost, but 1e6 / 65,536 networks = 16 tasks
+    Study million = Studies.study(List.of(Studies.xor()), List.of(Model.HIDDEN), List.of(2), List.of(),
+        List.of(0.5), List.of(100), List.of(true), Seeds.range(0, 1_000_000));
+    Grid millionGrid = Grid.expand(million, List.of(Studies.xor()));
+    assertEquals(16, TaskPlan.defaultMaxTasks(millionGrid, all(millionGrid), 2));
+    assertEquals(32, TaskPlan.defaultMaxTasks(millionGrid, all(millionGrid), 8));
     assertThrows(IllegalArgumentException.class, () -> TaskPlan.defaultMaxTasks(grid, all(grid), 0));
   }
 
