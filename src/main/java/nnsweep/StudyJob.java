@@ -100,7 +100,7 @@ final class StudyJob {
         sparkVersion = sc.version();
         parallelism = sc.defaultParallelism();
         int maxTasks = study.partitions() > 0 ? study.partitions()
-            : TaskPlan.defaultMaxTasks(grid, todo, Math.max(1, sc.defaultParallelism()));
+            : TaskPlan.defaultMaxTasks(grid, todo, Math.max(1, parallelism));
         List<IdRange> ranges = TaskPlan.plan(grid, todo, RangeTrainer.GROUP_SIZE, maxTasks);
         partitions = ranges.size();
         out.printf(Locale.ROOT, "nnsweep: study '%s' from %s: %d networks%s in %d partitions on %s%n",
