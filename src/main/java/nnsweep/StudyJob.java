@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import nnsweep.cli.Options;
+import nnsweep.fs.Storage;
 import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
 import nnsweep.grid.TaskPlan;
@@ -58,16 +59,22 @@ final class StudyJob {
   void run() {
     String started = Instant.now().toString();
     // every input is checked before anything is written or Spark starts
-    Study study = StudyLoader.load(options.config(), options.sets());
-    List<Problem> problems = Problems.load(study);
+    // plain paths are local; URIs (hdfs://, s3a://, file://, ...) go through Hadoop with Spark's configuration
+    Storage storage = Storage.of(SparkContexts::hadoopConf, SparkContexts.baseDir());
+    Study study = StudyLoader.load(storage, options.config(), options.sets());
+    List<Problem> problems = Problems.load(study, storage);
     Grid grid = Grid.expand(study, Problems.datasets(problems));
     SparkConf conf = SparkContexts.conf(study.name());
     long warmupMillis = SparkContexts.warmupMillis(conf);
-    Path target = options.out().orElse(Path.of("out", study.name()));
+    String shownTarget = options.out().orElse("out/" + study.name());
+    org.apache.hadoop.fs.Path target = storage.resolve(shownTarget);
     RunState.Mode mode = options.resume() ? RunState.Mode.RESUME
         : options.overwrite() ? RunState.Mode.OVERWRITE : RunState.Mode.NEW;
-    RunState.check(target, mode, study, problems);
-    RunState state = RunState.open(target, mode, study, problems);
+    // a driver restarted by the cluster manager finds its own submission's committed parts and resumes
+    mode = DriverAttempts.mode(storage, target, mode);
+    RunState.check(storage, target, shownTarget, mode, study, problems);
+    RunState state = RunState.open(storage, target, mode, study, problems);
+    DriverAttempts.record(storage, target);
     long resumed = state.checkCommitted(grid, problems);
     List<IdRange> committed = state.committedRanges();
     List<IdRange> todo = state.missing(grid.size());
@@ -125,19 +132,24 @@ final class StudyJob {
       stage("spark-stop");
     }
 
-    NetworkFiles files = writeNetworkTables(target, state, study, grid, problems,
+    // the reports are written on the driver's disk: in the output folder itself when it is local, otherwise in a
+    // staging folder whose files are then copied, each whole or not at all, to the output folder
+    ReportFolder folder = ReportFolder.open(storage, target);
+    Path reports = folder.local();
+    NetworkFiles files = writeNetworkTables(reports, state, study, grid, problems,
         ReportModel.pickedIds(datasets));
     List<String> written = new ArrayList<>(files.names());
     ReportModel model = new ReportModel(study, problems, datasets, files.drawn());
-    written.addAll(Reports.writeAggregates(target, model));
+    written.addAll(Reports.writeAggregates(reports, model));
     written = new ArrayList<>(Reports.inOrder(written));
-    written.addAll(HtmlReport.write(target, model));
+    written.addAll(HtmlReport.write(reports, model));
     stage("reports");
     RunInfo info = new RunInfo(args, version(), sparkVersion, System.getProperty("java.version"), master,
         parallelism, partitions, executors, grid.size(), trained, resumed, started, Instant.now().toString(),
         stages);
-    RunJson.write(target.resolve("run.json"), study, info);
+    RunJson.write(reports.resolve("run.json"), study, info);
     written.add("run.json");
+    folder.publish(written);
     state.finish();
 
     if (!files.detailed().isEmpty()) {
@@ -146,9 +158,10 @@ final class StudyJob {
     out.printf(Locale.ROOT, "nnsweep: trained %d networks in %.1f s (%.1f networks/s)%n", trained, trainSeconds,
         trained / Math.max(1e-9, trainSeconds));
     model.headlines().stream().limit(12).forEach(h -> out.println("  " + h));
-    out.printf(Locale.ROOT, "nnsweep: wrote %s: %s%n", target, String.join(", ", written));
+    out.printf(Locale.ROOT, "nnsweep: wrote %s: %s%n", shownTarget, String.join(", ", written));
     if (written.contains("report.html")) {
-      out.printf(Locale.ROOT, "nnsweep: open %s%n", target.toAbsolutePath().resolve("report.html").toUri());
+      out.printf(Locale.ROOT, "nnsweep: open %s%n", Storage.isLocal(target)
+          ? Storage.localPath(target).resolve("report.html").toUri() : target + "/report.html");
     }
   }
 

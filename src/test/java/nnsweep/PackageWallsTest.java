@@ -23,14 +23,15 @@ class PackageWallsTest {
   private static final Path MAIN = Path.of("src/main/java/nnsweep");
   private static final Map<String, Set<String>> MAY_IMPORT = Map.of(
       "nn", Set.of(),
-      "study", Set.of("nn", "data"),
+      "study", Set.of("nn", "data", "fs"),
       "data", Set.of(),
       "grid", Set.of("nn", "study", "data"),
-      "run", Set.of("nn", "grid", "study", "data"),
-      "state", Set.of("grid", "run", "study"),
+      "run", Set.of("nn", "grid", "study", "data", "fs"),
+      "state", Set.of("grid", "run", "study", "fs"),
       "report", Set.of("run", "grid", "nn", "study", "data"),
       "spark", Set.of("grid", "run", "report", "study"),
-      "cli", Set.of());
+      "cli", Set.of(),
+      "fs", Set.of());
   private static final Pattern IMPORT = Pattern.compile("^import (?:static )?nnsweep\\.([a-z]+)\\.", Pattern.MULTILINE);
 
   @Test

@@ -1,6 +1,5 @@
 package nnsweep.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,11 +11,11 @@ import picocli.CommandLine.Option;
 /**
  * The job's own command-line options (spark-submit's options never reach it: {@code submit.sh} routes them).
  *
- * @param config the study file
- * @param out the output folder, or empty for {@code out/<study name>}
+ * @param config the study file, a plain path or a URI ({@code hdfs://...}, {@code file:///...})
+ * @param out the output folder (plain path or URI), or empty for {@code out/<study name>}
  * @param sets {@code key=value} overrides, applied in order
  */
-public record Options(Path config, Optional<Path> out, List<String> sets, boolean overwrite, boolean resume,
+public record Options(String config, Optional<String> out, List<String> sets, boolean overwrite, boolean resume,
     boolean verbose, boolean help) {
 
   /** The usage text. */
@@ -59,10 +58,10 @@ public record Options(Path config, Optional<Path> out, List<String> sets, boolea
       description = "Trains every network of a study on Spark and writes comparison reports.")
   static final class Spec {
     @Option(names = "--config", paramLabel = "FILE", description = "study file (default: ${DEFAULT-VALUE})")
-    Path config = Path.of("conf/tutorial.conf");
+    String config = "conf/tutorial.conf";
 
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out/<study name>)")
-    Path out;
+    String out;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
         description = "override a study key, e.g. --set learning-rates=[0.1] (repeatable)")

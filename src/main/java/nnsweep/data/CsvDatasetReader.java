@@ -61,13 +61,29 @@ public final class CsvDatasetReader {
    * @throws InputException if {@code outputs} is below 1 or the file is missing, unreadable or not a valid dataset
    */
   public static Dataset read(String name, Path path, int outputs) {
+    Objects.requireNonNull(path, "path must not be null");
+    return read(name, path.toString(), path, outputs);
+  }
+
+  /** As {@link #read(String, Path, int)}, with messages and the dataset's source naming the file {@code where}. */
+  public static Dataset read(String name, String where, Path path, int outputs) {
     Objects.requireNonNull(name, "name must not be null");
     Objects.requireNonNull(path, "path must not be null");
-    String where = path.toString();
     if (outputs < 1) {
       throw new InputException(where + ": outputs must be >= 1, found " + outputs);
     }
-    String text = readText(path, where);
+    return parse(name, where, readText(path, where), outputs);
+  }
+
+  /**
+   * Parses dataset text already read (from any filesystem); {@code where} names the file in messages and becomes
+   * the dataset's source.
+   */
+  public static Dataset parse(String name, String where, String text, int outputs) {
+    Objects.requireNonNull(name, "name must not be null");
+    if (outputs < 1) {
+      throw new InputException(where + ": outputs must be >= 1, found " + outputs);
+    }
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
       text = text.substring(1); // UTF-8 byte order mark
     }

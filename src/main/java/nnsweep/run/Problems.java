@@ -1,11 +1,11 @@
 package nnsweep.run;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import nnsweep.InputException;
 import nnsweep.data.CsvDatasetReader;
 import nnsweep.data.Dataset;
+import nnsweep.fs.Storage;
 import nnsweep.study.DatasetSpec;
 import nnsweep.study.Study;
 
@@ -15,10 +15,15 @@ public final class Problems {
 
   /** The study's datasets (paths relative to the current directory) with their queries, in study order. */
   public static List<Problem> load(Study study) {
+    return load(study, Storage.local());
+  }
+
+  /** The study's datasets read from {@code storage} (plain paths or URIs such as {@code hdfs://nn/data/x.csv}). */
+  public static List<Problem> load(Study study, Storage storage) {
     List<Problem> problems = new ArrayList<>();
     for (int d = 0; d < study.datasets().size(); d++) {
       DatasetSpec spec = study.datasets().get(d);
-      Dataset data = CsvDatasetReader.read(spec.name(), Path.of(spec.path()), spec.outputs());
+      Dataset data = read(storage, spec);
       List<double[]> queries = spec.queries();
       for (int q = 0; q < queries.size(); q++) {
         if (queries.get(q).length != data.inputCount()) {
@@ -39,6 +44,31 @@ public final class Problems {
           fit.apply(queries.toArray(double[][]::new))));
     }
     return problems;
+  }
+
+  private static final String EXPECTED_FILE = "a readable CSV file";
+
+  private static Dataset read(Storage storage, DatasetSpec spec) {
+    String where = spec.path();
+    org.apache.hadoop.fs.Path p = storage.resolve(where);
+    if (Storage.isLocal(p)) {
+      return CsvDatasetReader.read(spec.name(), where, Storage.localPath(p), spec.outputs());
+    }
+    String text;
+    try {
+      if (storage.isDirectory(p)) {
+        throw new InputException(where + ": dataset path is a directory, expected " + EXPECTED_FILE);
+      }
+      text = storage.readUtf8(p);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new InputException(where + ": dataset file is not valid UTF-8 text, expected a UTF-8 CSV file", e);
+    } catch (java.io.FileNotFoundException e) {
+      throw new InputException(where + ": dataset file not found, expected " + EXPECTED_FILE, e);
+    } catch (java.io.IOException e) {
+      throw new InputException(where + ": dataset file cannot be read (" + String.valueOf(e.getMessage())
+          .replace('\n', ' ') + "), expected " + EXPECTED_FILE, e);
+    }
+    return CsvDatasetReader.parse(spec.name(), where, text, spec.outputs());
   }
 
   /** The datasets alone. */

@@ -12,6 +12,12 @@ public final class SparkContexts {
    */
   public static final String WARMUP_MILLIS = "spark.nnsweep.warmupMillis";
   static final long DEFAULT_WARMUP_MILLIS = 3000;
+  /**
+   * Spark setting: the folder (a URI such as {@code hdfs://nn/user/me/nnsweep} or {@code file:///home/me/nnsweep})
+   * that plain relative paths (study file, datasets, output folder) resolve against instead of the driver's current
+   * directory. {@code submit.sh} sets it for {@code --deploy-mode cluster}.
+   */
+  public static final String BASE_DIR = "spark.nnsweep.baseDir";
 
   private SparkContexts() {}
 
@@ -26,6 +32,20 @@ public final class SparkContexts {
         .setIfMissing("spark.app.name", "nnsweep-" + studyName)
         .setIfMissing("spark.ui.enabled", "false")
         .setIfMissing("spark.ui.showConsoleProgress", "false");
+  }
+
+  /** The {@link #BASE_DIR} setting of spark-submit's configuration, or empty. */
+  public static String baseDir() {
+    return new SparkConf().get(BASE_DIR, "");
+  }
+
+  /**
+   * The Hadoop configuration a context started with spark-submit's settings would have (its {@code spark.hadoop.*}
+   * settings and the cluster's Hadoop files), available before Spark starts, so that inputs are read and checked
+   * first.
+   */
+  public static org.apache.hadoop.conf.Configuration hadoopConf() {
+    return org.apache.spark.deploy.SparkHadoopUtil.get().newConfiguration(new SparkConf());
   }
 
   /** Starts a context with {@code conf}. */

@@ -1,16 +1,8 @@
 package nnsweep.state;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -20,20 +12,22 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import nnsweep.InputException;
+import nnsweep.fs.Storage;
 import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
 import nnsweep.run.Problem;
 import nnsweep.run.ResultCodec;
 import nnsweep.run.TrainingResult;
 import nnsweep.study.Study;
+import org.apache.hadoop.fs.Path;
 
 /**
  * The durable state of a run inside its output folder ({@code <out>/.nnsweep/}): which study started it (a hash of
  * the resolved study and its datasets) and the results of every finished task, each committed atomically (written
  * under a temporary name, flushed to disk, renamed), so finished work survives a driver crash and {@code --resume}
- * trains only what is missing.
+ * trains only what is missing. The folder may be on any filesystem {@link Storage} reaches (local, HDFS, object
+ * stores).
  */
 public final class RunState {
   /** Name of the state folder inside the output folder. */
@@ -41,12 +35,14 @@ public final class RunState {
 
   private static final Pattern PART = Pattern.compile("part-(\\d+)-(\\d+)\\.bin");
 
+  private final Storage storage;
   private final Path out;
   private final Path parts;
 
-  private RunState(Path out) {
+  private RunState(Storage storage, Path out) {
+    this.storage = storage;
     this.out = out;
-    this.parts = out.resolve(FOLDER).resolve("parts");
+    this.parts = new Path(new Path(out, FOLDER), "parts");
   }
 
   /** What the command line asked for the output folder. */
@@ -58,32 +54,52 @@ public final class RunState {
    * @throws InputException if it is a file; non-empty for a new run; missing, not a run, or started by a different
    *     study for a resume
    */
-  public static void check(Path out, Mode mode, Study study, List<Problem> problems) {
-    if (Files.exists(out) && !Files.isDirectory(out)) {
-      throw new InputException("--out " + out + ": is a file, expected a folder");
+  public static void check(java.nio.file.Path out, Mode mode, Study study, List<Problem> problems) {
+    check(Storage.local(), Storage.local().resolve(out.toString()), out.toString(), mode, study, problems);
+  }
+
+  /**
+   * Checks output folder {@code out} on {@code storage} for {@code mode} without changing anything.
+   *
+   * @param shown the folder as the user gave it, for messages
+   * @throws InputException as {@link #check(java.nio.file.Path, Mode, Study, List)}
+   */
+  public static void check(Storage storage, Path out, String shown, Mode mode, Study study,
+      List<Problem> problems) {
+    try {
+      checkOn(storage, out, shown, mode, study, problems);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot check " + out + ": " + e.getMessage(), e);
     }
-    for (Path p = out.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
-      if (Files.exists(p) && !Files.isDirectory(p)) {
-        throw new InputException("--out " + out + ": " + p + " is a file, expected a folder");
+  }
+
+  private static void checkOn(Storage storage, Path out, String shown, Mode mode, Study study,
+      List<Problem> problems) throws IOException {
+    if (storage.exists(out) && !storage.isDirectory(out)) {
+      throw new InputException("--out " + shown + ": is a file, expected a folder");
+    }
+    for (Path p = out.getParent(); p != null; p = p.getParent()) {
+      if (storage.isFile(p)) {
+        throw new InputException("--out " + shown + ": " + shownPath(p) + " is a file, expected a folder");
       }
     }
     switch (mode) {
       case NEW -> {
-        if (Files.isDirectory(out) && !isEmpty(out)) {
-          throw new InputException("--out " + out + ": folder exists and is not empty, expected a new or empty"
+        if (storage.isDirectory(out) && !storage.list(out).isEmpty()) {
+          throw new InputException("--out " + shown + ": folder exists and is not empty, expected a new or empty"
               + " folder (pass --overwrite to replace it, or --resume to finish an interrupted run)");
         }
       }
       case RESUME -> {
-        Path hashFile = out.resolve(FOLDER).resolve("study.sha256");
-        if (!Files.isRegularFile(hashFile)) {
-          throw new InputException("--resume --out " + out + ": no interrupted run there (no " + FOLDER
+        Path hashFile = new Path(new Path(out, FOLDER), "study.sha256");
+        if (!storage.isFile(hashFile)) {
+          throw new InputException("--resume --out " + shown + ": no interrupted run there (no " + FOLDER
               + "/study.sha256), expected the output folder of a run started by nnsweep");
         }
-        String found = read(hashFile).trim();
+        String found = storage.readUtf8(hashFile).trim();
         String expected = hash(study, problems);
         if (!found.equals(expected)) {
-          throw new InputException("--resume --out " + out + ": the folder was started by a different study"
+          throw new InputException("--resume --out " + shown + ": the folder was started by a different study"
               + " (study hash " + found.substring(0, 12) + "), expected the same study and datasets as "
               + study.source() + " (hash " + expected.substring(0, 12) + "); use another --out or --overwrite");
         }
@@ -95,21 +111,25 @@ public final class RunState {
   }
 
   /** Opens the state after {@link #check}: clears the folder for OVERWRITE, creates it and records the study. */
-  public static RunState open(Path out, Mode mode, Study study, List<Problem> problems) {
-    RunState state = new RunState(out);
+  public static RunState open(java.nio.file.Path out, Mode mode, Study study, List<Problem> problems) {
+    return open(Storage.local(), Storage.local().resolve(out.toString()), mode, study, problems);
+  }
+
+  /** Opens the state in output folder {@code out} on {@code storage}, as {@link #open(java.nio.file.Path, Mode,
+   * Study, List)}. */
+  public static RunState open(Storage storage, Path out, Mode mode, Study study, List<Problem> problems) {
+    RunState state = new RunState(storage, out);
     try {
-      if (mode == Mode.OVERWRITE && Files.exists(out)) {
-        try (Stream<Path> children = Files.list(out)) {
-          for (Path child : children.toList()) {
-            deleteTree(child);
-          }
+      if (mode == Mode.OVERWRITE && storage.exists(out)) {
+        for (Path child : storage.list(out)) {
+          storage.delete(child);
         }
       }
-      Files.createDirectories(state.parts);
+      storage.mkdirs(state.parts);
       if (mode != Mode.RESUME) {
-        writeAtomically(out.resolve(FOLDER).resolve("study.json"),
+        storage.writeAtomically(new Path(new Path(out, FOLDER), "study.json"),
             study.canonical().getBytes(StandardCharsets.UTF_8));
-        writeAtomically(out.resolve(FOLDER).resolve("study.sha256"),
+        storage.writeAtomically(new Path(new Path(out, FOLDER), "study.sha256"),
             (hash(study, problems) + "\n").getBytes(StandardCharsets.UTF_8));
       }
       return state;
@@ -122,7 +142,7 @@ public final class RunState {
   public List<IdRange> committedRanges() {
     List<IdRange> ranges = new ArrayList<>();
     for (Path p : partFiles()) {
-      Matcher m = PART.matcher(p.getFileName().toString());
+      Matcher m = PART.matcher(p.getName());
       if (m.matches()) {
         ranges.add(new IdRange(Long.parseLong(m.group(1)), Long.parseLong(m.group(2))));
       }
@@ -147,7 +167,7 @@ public final class RunState {
   public byte[] block(IdRange range) {
     Path p = part(range);
     try {
-      return Files.readAllBytes(p);
+      return storage.readAll(p);
     } catch (IOException e) {
       throw new IllegalStateException("cannot read committed results " + p + ": " + e.getMessage(), e);
     }
@@ -159,14 +179,14 @@ public final class RunState {
       return ResultCodec.decode(block(range), grid, problems);
     } catch (IllegalArgumentException e) {
       // a part written by another build (another block format) or damaged: the user decides what to do
-      throw new InputException(part(range) + ": cannot resume from this committed part, found " + e.getMessage()
+      throw new InputException(shownPath(part(range)) + ": cannot resume from this committed part, found " + e.getMessage()
           + ", expected a result block written by this nnsweep build; run again with --overwrite to start over",
           e);
     }
   }
 
   private Path part(IdRange range) {
-    return parts.resolve("part-" + range.from() + "-" + range.to() + ".bin");
+    return new Path(parts, "part-" + range.from() + "-" + range.to() + ".bin");
   }
 
   /** The ids of [0, size) not covered by committed ranges, as ranges. */
@@ -198,7 +218,7 @@ public final class RunState {
     }
     Path file = part(range);
     try {
-      writeAtomically(file, encoded);
+      storage.writeAtomically(file, encoded);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot commit " + file + ": " + e.getMessage(), e);
     }
@@ -207,8 +227,8 @@ public final class RunState {
   /** After the reports are written: the committed parts are no longer needed. */
   public void finish() {
     try {
-      deleteTree(parts);
-      writeAtomically(out.resolve(FOLDER).resolve("complete"), new byte[0]);
+      storage.delete(parts);
+      storage.writeAtomically(new Path(new Path(out, FOLDER), "complete"), new byte[0]);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot clean " + parts + ": " + e.getMessage(), e);
     }
@@ -230,57 +250,15 @@ public final class RunState {
   }
 
   private List<Path> partFiles() {
-    if (!Files.isDirectory(parts)) {
-      return List.of();
-    }
-    try (Stream<Path> s = Files.list(parts)) {
-      return s.filter(p -> PART.matcher(p.getFileName().toString()).matches()).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Write to a temporary name, force to disk, rename: the file is whole or absent. */
-  static void writeAtomically(Path file, byte[] content) throws IOException {
-    Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING); OutputStream os = new BufferedOutputStream(
-            java.nio.channels.Channels.newOutputStream(ch))) {
-      os.write(content);
-      os.flush();
-      ch.force(true);
-    }
     try {
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  private static String read(Path p) {
-    try {
-      return Files.readString(p);
+      return storage.list(parts).stream().filter(p -> PART.matcher(p.getName()).matches()).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static boolean isEmpty(Path dir) {
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.findAny().isEmpty();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(p)) {
-      for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(q);
-      }
-    }
+  /** A path as messages show it: a local one as a plain path. */
+  private static String shownPath(Path p) {
+    return Storage.isLocal(p) ? Storage.localPath(p).toString() : p.toString();
   }
 }

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import nnsweep.InputException;
+import nnsweep.fs.Storage;
 import nnsweep.nn.Model;
 
 /**
@@ -68,20 +69,49 @@ public final class StudyLoader {
 
   /** Loads and validates {@code file} with {@code overrides} ("key=value", key with or without "study."). */
   public static Study load(Path file, List<String> overrides) {
-    return new StudyLoader(file.toString()).read(file, overrides);
+    return new StudyLoader(file.toString()).read(file, null, overrides);
   }
 
-  private Study read(Path path, List<String> overrides) {
-    if (!Files.exists(path)) {
+  /**
+   * Loads and validates study file {@code location} (a plain path or a URI such as {@code hdfs://nn/conf/x.conf})
+   * from {@code storage}; messages name it as given.
+   */
+  public static Study load(Storage storage, String location, List<String> overrides) {
+    org.apache.hadoop.fs.Path p = storage.resolve(location);
+    StudyLoader loader = new StudyLoader(location);
+    if (Storage.isLocal(p)) {
+      return loader.read(Storage.localPath(p), null, overrides);
+    }
+    try {
+      if (!storage.exists(p)) {
+        throw new InputException(location + ": study file not found, expected a HOCON study file such as"
+            + " conf/tutorial.conf");
+      }
+      if (!storage.isFile(p)) {
+        throw new InputException(location + ": study file is not a readable file, expected a HOCON study file");
+      }
+      return loader.read(null, storage.readUtf8(p), overrides);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new InputException(location + ": study file is not valid UTF-8 text, expected a HOCON study file", e);
+    } catch (java.io.IOException e) {
+      throw new InputException(oneLine(location + ": study file cannot be read (" + e.getMessage()
+          + "), expected a readable HOCON study file"), e);
+    }
+  }
+
+  private Study read(Path path, String text, List<String> overrides) {
+    if (path != null && !Files.exists(path)) {
       throw new InputException(file + ": study file not found, expected a HOCON study file such as conf/tutorial.conf");
     }
-    if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+    if (path != null && (!Files.isRegularFile(path) || !Files.isReadable(path))) {
       throw new InputException(file + ": study file is not a readable file, expected a HOCON study file");
     }
     Config parsed;
     try {
-      parsed = ConfigFactory.parseFile(path.toFile(),
-          ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false));
+      parsed = path != null ? ConfigFactory.parseFile(path.toFile(),
+          ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false))
+          : ConfigFactory.parseString(text,
+              ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setOriginDescription(file));
     } catch (ConfigException e) {
       throw new InputException(oneLine(file + lineOf(e.origin()) + ": malformed HOCON: " + stripOrigin(e)
           + ", expected a HOCON study file such as conf/tutorial.conf"), e);
