@@ -1,0 +1,64 @@
+package nnsweep.fs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Where locations point (plain, file:// and with a base folder) and the local operations, on a real disk. */
+class StorageTest {
+  @TempDir Path tmp;
+
+  @Test
+  void plainPathsAreLocalAndRelativeToTheCurrentDirectory() {
+    org.apache.hadoop.fs.Path p = Storage.local().resolve("conf/tutorial.conf");
+    assertEquals("file", p.toUri().getScheme());
+    assertEquals(Path.of("conf/tutorial.conf").toAbsolutePath(), Storage.localPath(p));
+    assertEquals(Path.of("/etc/x"), Storage.localPath(Storage.local().resolve("/etc/x")));
+  }
+
+  @Test
+  void fileUrisAreTheSameLocalFiles() {
+    String abs = Path.of("conf/tutorial.conf").toAbsolutePath().toString();
+    assertEquals(Storage.local().resolve(abs), Storage.local().resolve("file://" + abs));
+    assertEquals(Storage.local().resolve(abs), Storage.local().resolve("file:" + abs));
+  }
+
+  @Test
+  void aBaseFolderTakesRelativePathsOnly() {
+    Storage s = Storage.of(Configuration::new, "hdfs://127.0.0.1:9/user/me/");
+    assertEquals("hdfs://127.0.0.1:9/user/me/conf/t.conf", s.resolve("conf/t.conf").toString());
+    assertEquals("hdfs://127.0.0.1:9/other/x.csv", s.resolve("hdfs://127.0.0.1:9/other/x.csv").toString());
+    assertEquals(Path.of("/abs/x.csv"), Storage.localPath(s.resolve("/abs/x.csv")));
+    Storage local = Storage.of(Configuration::new, tmp.toUri().toString());
+    assertEquals(tmp.resolve("out/t"), Storage.localPath(local.resolve("out/t")));
+  }
+
+  @Test
+  void localOperationsWriteWholeFilesAndLeaveNoSideFiles() throws IOException {
+    Storage s = Storage.local();
+    org.apache.hadoop.fs.Path dir = s.resolve(tmp.resolve("a/b").toString());
+    assertFalse(s.exists(dir));
+    s.mkdirs(dir);
+    assertTrue(s.isDirectory(dir));
+    org.apache.hadoop.fs.Path f = new org.apache.hadoop.fs.Path(dir, "x.bin");
+    s.writeAtomically(f, "one".getBytes(StandardCharsets.UTF_8));
+    s.writeAtomically(f, "two".getBytes(StandardCharsets.UTF_8));
+    assertEquals("two", s.readUtf8(f));
+    assertTrue(s.isFile(f));
+    assertEquals(List.of("x.bin"), s.list(dir).stream().map(org.apache.hadoop.fs.Path::getName).toList());
+    try (var files = Files.list(tmp.resolve("a/b"))) {
+      assertEquals(List.of(tmp.resolve("a/b/x.bin")), files.toList(), "no temporary or .crc files");
+    }
+    s.delete(s.resolve(tmp.resolve("a").toString()));
+    assertFalse(Files.exists(tmp.resolve("a")));
+  }
+}
