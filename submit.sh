@@ -5,6 +5,10 @@
 #   ./submit.sh [spark-submit options] [--config FILE] [--out DIR] [--set key=value ...] [--overwrite] [--verbose]
 #
 # spark-submit options (--master, --conf, --executor-memory, ...) go to spark-submit; the rest go to the job.
+# --deploy-mode cluster: the driver runs on a cluster node. Relative paths (study, datasets, --out) then resolve
+# against spark.nnsweep.baseDir (default: this folder as file://$PWD, right for a cluster sharing this disk; give an
+# hdfs:// or other shared folder otherwise). The script waits for the driver and exits with its status, printing
+# what the driver printed (standalone: through spark.nnsweep.statusFile, a file under target/submits/).
 # Uses spark-submit from PATH or $SPARK_HOME when there is one; otherwise Spark's own SparkSubmit class from the
 # Maven-resolved classpath (no Spark download). Builds the application first when it is missing or out of date.
 # --spark-logs: keep Spark's INFO logging (default: warnings only, conf/log4j2.properties).
@@ -18,6 +22,8 @@ spark_opts=()
 app_args=()
 master=""
 driver_memory=""
+deploy_mode=""
+user_confs=" "
 spark_logs=0
 value_opts=" --master --deploy-mode --name --jars --packages --exclude-packages --repositories --py-files --files \
  --archives --conf -c --properties-file --driver-memory --driver-java-options --driver-library-path \
@@ -44,6 +50,8 @@ while (($#)); do
     case "$name" in
       --master) master="$value" ;;
       --driver-memory) driver_memory="$value" ;;
+      --deploy-mode) deploy_mode="$value" ;;
+      --conf | -c) user_confs+="${value%%=*} " ;;
     esac
     spark_opts+=("$name" "$value")
   else
@@ -65,6 +73,54 @@ if [[ -z "${SPARK_LOCAL_IP:-}" ]] && [[ -z "$master" || "$master" == local* \
   export SPARK_LOCAL_IP=127.0.0.1
 fi
 
+# Cluster deploy mode: the driver starts elsewhere, in another folder. Every attempt of this submission's driver
+# gets the same run id (a restarted driver resumes from the committed parts), relative paths resolve against the
+# base folder, and the driver reports its status and console output to a file this script reads.
+status_file=""
+if [[ "$deploy_mode" == cluster ]]; then
+  conf_unless_set() { [[ "$user_confs" == *" $1 "* ]] || spark_opts+=(--conf "$1=$2"); }
+  run_id="$(date -u +%Y%m%dT%H%M%SZ)-$$-$RANDOM"
+  conf_unless_set spark.nnsweep.runId "$run_id"
+  conf_unless_set spark.nnsweep.baseDir "file://$PWD"
+  if [[ "$master" == spark://* ]]; then
+    conf_unless_set spark.standalone.submit.waitAppCompletion true
+  fi
+  if [[ "$user_confs" != *" spark.nnsweep.statusFile "* ]] \
+    && [[ "$user_confs" != *" spark.nnsweep.baseDir "* || "$master" == spark://127.0.0.1:* \
+      || "$master" == spark://localhost:* ]]; then
+    mkdir -p "$here/target/submits"
+    status_file="$here/target/submits/$run_id.status"
+    spark_opts+=(--conf "spark.nnsweep.statusFile=file://$status_file")
+  fi
+fi
+
+# After a cluster-mode submission: the driver's console output and exit status, from its status file.
+report_driver() {
+  local submit_status="$1"
+  if [[ -z "$status_file" ]]; then
+    exit "$submit_status"
+  fi
+  if [[ ! -s "$status_file" ]]; then
+    if ((submit_status != 0)); then
+      exit "$submit_status"
+    fi
+    echo "nnsweep: failed: the driver ended without reporting a status (killed, or out of memory); its log is in" \
+      "the worker's driver folder (the Spark master's web UI links it)" >&2
+    exit 1
+  fi
+  local status line
+  status="$(head -n 1 "$status_file")"
+  while IFS= read -r line; do
+    case "$line" in
+      "out: "*) printf '%s\n' "${line#out: }" ;;
+      "err: "*) printf '%s\n' "${line#err: }" >&2 ;;
+    esac
+  done < <(tail -n +2 "$status_file")
+  rm -f "$status_file"
+  [[ "$status" =~ ^[0-9]+$ ]] || status=1
+  exit "$status"
+}
+
 log_opts=()
 if ((spark_logs == 0)); then
   log_opts=("-Dlog4j2.configurationFile=file:$here/conf/log4j2.properties")
@@ -78,8 +134,14 @@ elif command -v spark-submit >/dev/null 2>&1; then
 fi
 
 if [[ -n "$spark_submit" ]]; then
-  exec "$spark_submit" --class nnsweep.Main ${log_opts[@]+--driver-java-options "${log_opts[*]}"} \
-    ${spark_opts[@]+"${spark_opts[@]}"} "$jar" ${app_args[@]+"${app_args[@]}"}
+  cmd=("$spark_submit" --class nnsweep.Main ${log_opts[@]+--driver-java-options "${log_opts[*]}"}
+    ${spark_opts[@]+"${spark_opts[@]}"} "$jar" ${app_args[@]+"${app_args[@]}"})
+  if [[ -z "$status_file" ]]; then
+    exec "${cmd[@]}"
+  fi
+  set +e
+  "${cmd[@]}"
+  report_driver $?
 fi
 
 # No Spark installed: this JVM is the driver, so driver memory is its heap. It gets the JVM options Spark's own
@@ -101,6 +163,12 @@ if [[ -n "${JAVA_OPTS:-}" ]]; then
   read -r -a java_opts <<<"$JAVA_OPTS"
 fi
 [[ -n "$driver_memory" ]] && java_opts+=("-Xmx$driver_memory")
-exec java "${spark_jvm_opts[@]}" ${java_opts[@]+"${java_opts[@]}"} ${log_opts[@]+"${log_opts[@]}"} \
-  -cp "$(cat "$classpath_file"):$jar" org.apache.spark.deploy.SparkSubmit --class nnsweep.Main \
-  ${spark_opts[@]+"${spark_opts[@]}"} "$jar" ${app_args[@]+"${app_args[@]}"}
+cmd=(java "${spark_jvm_opts[@]}" ${java_opts[@]+"${java_opts[@]}"} ${log_opts[@]+"${log_opts[@]}"}
+  -cp "$(cat "$classpath_file"):$jar" org.apache.spark.deploy.SparkSubmit --class nnsweep.Main
+  ${spark_opts[@]+"${spark_opts[@]}"} "$jar" ${app_args[@]+"${app_args[@]}"})
+if [[ -z "$status_file" ]]; then
+  exec "${cmd[@]}"
+fi
+set +e
+"${cmd[@]}"
+report_driver $?

@@ -12,7 +12,12 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    int status = run(args, System.out, System.err);
+    DriverStatus report = DriverStatus.fromSparkConf();
+    int status = report == null ? run(args, System.out, System.err)
+        : run(args, report.out(System.out), report.err(System.err));
+    if (report != null) {
+      report.write(status);
+    }
     if (status != 0) {
       System.exit(status);
     }
