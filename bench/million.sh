@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Benchmark 5: a million networks (2-2-1 XOR, bias, 100 epochs each, no curves) on local[2] with a bounded driver
+# Benchmark 5: a million networks (2-2-1 XOR, bias, 100 epochs each, default settings otherwise: curves of 10 seeds
+# per cell, Parquet per-network tables written by the tasks) on local[2] with a bounded driver
 # heap (--driver-memory, default 1g), several runs: wall time, stages, and the driver's memory: the most heap in use
 # after a garbage collection (an upper bound of what was live; from the JVM's GC log) and the peak resident set of
 # the driver JVM (which in local mode also runs the tasks: heap plus JVM, Spark and native overhead). Prints a
@@ -23,7 +24,6 @@ study {
   epochs = [100]
   bias = [true]
   seeds = { from = 0, count = $n }
-  curve-points = 0
 }
 CONF
 for ((i = 1; i <= runs; i++)); do
@@ -35,9 +35,11 @@ for ((i = 1; i <= runs; i++)); do
     || { tail -n 20 "$run/log" "$run/time" >&2; exit 1; }
   end=$(date +%s.%N)
   rss=$(awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}' "$run/time")
-  rows=$(($(wc -l <"$run/out/results.csv") - 1))
+  rows=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["run"]["networks"])' "$run/out/run.json")
+  [[ -f "$run/out/results.csv" || -f "$run/out/results/_SUCCESS" ]] || { echo "run $i: no results table" >&2; exit 1; }
+  du -sh "$run/out"/results* "$run/out"/curves* 2>/dev/null | sed "s/^/run $i: /" >&2 || true
   echo "$start $end $rss $rows" >"$run/measured"
-  rm -rf "$run/out/results.csv" "$run/out/.nnsweep"
+  rm -rf "$run/out/results.csv" "$run/out/results" "$run/out/curves.csv" "$run/out/curves" "$run/out/.nnsweep"
   echo "run $i of $runs done" >&2
 done
 python3 - "$n" "$mem" "$runs" "$out" <<'PY'
@@ -47,13 +49,14 @@ rows = []
 for i in range(1, runs + 1):
     start, end, rss, lines = open("%s/run%d/measured" % (out, i)).read().split()
     if int(lines) != n:
-        sys.exit("run %d: results.csv has %s rows, expected %d" % (i, lines, n))
+        sys.exit("run %d: %s networks, expected %d" % (i, lines, n))
     st = json.load(open("%s/run%d/out/run.json" % (out, i)))["run"]["stageSeconds"]
     gc = open("%s/run%d/gc.log" % (out, i)).read()
     after = max([int(m.group(1)) for m in re.finditer(r"\d+M->(\d+)M\(\d+M\)", gc)] or [0])
-    rows.append([float(end) - float(start), st["spark-start"], st["train"], st.get("aggregate", 0.0), st["reports"],
+    rows.append([float(end) - float(start), st["spark-start"], st["train"], st.get("aggregate", 0.0),
+                 st.get("tables", 0.0) + st["reports"],
                  n / st["train"], after, int(rss) / 1024])
-print("| run | networks | driver heap | wall time | spark start | train | aggregate | reports | networks/s (train) "
+print("| run | networks | driver heap | wall time | spark start | train | aggregate | tables + reports | networks/s (train) "
       "| heap after GC (max) | driver peak RSS |")
 print("|---|---|---|---|---|---|---|---|---|---|---|")
 fmt = "| %s | %d | %s | %.1f s | %.1f s | %.1f s | %.1f s | %.1f s | %.0f | %.0f MiB | %.0f MiB |"

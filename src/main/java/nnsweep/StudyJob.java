@@ -88,19 +88,24 @@ final class StudyJob {
     String sparkVersion = "";
     long trained = todo.stream().mapToLong(IdRange::size).sum();
     List<DatasetReport> datasets;
-    if (todo.isEmpty()) {
+    // big sweeps (or on request) get Parquet tables, written by the tasks; small ones single CSV files
+    boolean parquet = study.parquet(grid.size());
+    NetworkFiles parquetFiles = null;
+    if (todo.isEmpty() && !parquet) {
       datasets = aggregateCommitted(state, grid, problems, study);
       stage("aggregate");
     } else {
       // in local mode the tasks run in this JVM: warm its JIT up on the study's shapes while Spark starts
       boolean local = SparkContexts.isLocal(conf);
-      if (local) {
+      if (local && !todo.isEmpty()) {
         Warmup.inBackground(grid, problems, warmupMillis);
       }
       try (JavaSparkContext sc = SparkContexts.start(conf)) {
         stage("spark-start");
         SparkSweep sweep = new SparkSweep(sc, grid, problems, warmupMillis);
-        sweep.warmUp();
+        if (!todo.isEmpty()) {
+          sweep.warmUp();
+        }
         Warmup.awaitDone();
         stage("warm-up");
         master = sc.master();
@@ -117,16 +122,20 @@ final class StudyJob {
         Progress progress = new Progress(out, grid.size(), resumed);
         // the console prints weights only for a handful of networks; a big sweep does not ship or keep them
         boolean weights = grid.size() <= Console.DETAIL_LIMIT;
-        JavaRDD<byte[]> blocks = sweep.train(ranges, weights, (range, block) -> {
+        JavaRDD<byte[]> blocks = ranges.isEmpty() ? sweep.none() : sweep.train(ranges, weights, (range, block) -> {
           state.commit(range, block);
           progress.advance(ResultCodec.count(block));
         });
         trainSeconds = stage("train");
         // the results stay on the executors: the reports' statistics are aggregated there
-        datasets = sweep.aggregate(sweep.withCommitted(blocks, committed.stream().map(state::block).toList()),
-            study.hiddenRules());
-        blocks.unpersist(false);
+        JavaRDD<byte[]> all = sweep.withCommitted(blocks, committed.stream().map(state::block).toList());
+        datasets = sweep.aggregate(all, study.hiddenRules());
         stage("aggregate");
+        if (parquet) {
+          parquetFiles = writeParquetTables(sweep, all, target, study, grid, ReportModel.pickedIds(datasets));
+          stage("tables");
+        }
+        blocks.unpersist(false);
         executors = Math.max(0, sc.sc().statusTracker().getExecutorInfos().length - 1);
       }
       stage("spark-stop");
@@ -136,7 +145,7 @@ final class StudyJob {
     // staging folder whose files are then copied, each whole or not at all, to the output folder
     ReportFolder folder = ReportFolder.open(storage, target);
     Path reports = folder.local();
-    NetworkFiles files = writeNetworkTables(reports, state, study, grid, problems,
+    NetworkFiles files = parquet ? parquetFiles : writeNetworkTables(reports, state, study, grid, problems,
         ReportModel.pickedIds(datasets));
     List<String> written = new ArrayList<>(files.names());
     ReportModel model = new ReportModel(study, problems, datasets, files.drawn());
@@ -191,6 +200,31 @@ final class StudyJob {
       }
       return new NetworkFiles(tables.commit(), drawn, detailed);
     }
+  }
+
+  /**
+   * results, predictions and curves as Parquet datasets written by the tasks into the output folder; the networks
+   * the charts draw (and, for a handful, every network for the console) come to the driver.
+   */
+  private static NetworkFiles writeParquetTables(SparkSweep sweep, JavaRDD<byte[]> blocks,
+      org.apache.hadoop.fs.Path target, Study study, Grid grid, Set<Long> drawnIds) {
+    List<String> names = sweep.writeParquet(blocks, target.toString(), study);
+    Set<Long> wanted = new java.util.HashSet<>(drawnIds);
+    boolean detail = grid.size() <= Console.DETAIL_LIMIT;
+    if (detail) {
+      for (long id = 0; id < grid.size(); id++) {
+        wanted.add(id);
+      }
+    }
+    List<TrainingResult> picked = new ArrayList<>(sweep.results(blocks, wanted));
+    picked.sort(java.util.Comparator.comparingLong(r -> r.spec().id()));
+    Map<Long, TrainingResult> drawn = new HashMap<>();
+    for (TrainingResult r : picked) {
+      if (drawnIds.contains(r.spec().id())) {
+        drawn.put(r.spec().id(), r);
+      }
+    }
+    return new NetworkFiles(names, drawn, detail ? picked : List.of());
   }
 
   /** With nothing left to train: the committed parts aggregated here, one part in memory at a time. */

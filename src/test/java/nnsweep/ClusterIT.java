@@ -36,7 +36,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The job on a real Spark standalone cluster: {@code bench/cluster.sh} starts a Master and two 1-core Workers on
  * 127.0.0.1 (separate JVMs, executors in JVMs of their own), and the same study must give the same numbers there as
- * on {@code local[2]}, also when an executor JVM is killed with {@code kill -9} in the middle of the job.
+ * on {@code local[2]}, also when an executor JVM is killed with {@code kill -9} in the middle of the job, in cluster
+ * deploy mode (the driver on a Worker), and when that driver is killed and restarted ({@code --supervise}); a bad
+ * study in cluster deploy mode shows its one-line error and exits 2.
  *
  * <p>An integration test for maven-failsafe ({@code mvn verify}): it runs {@code ./submit.sh} on the jar that
  * {@code package} built, from the project root. Linux only (it reads {@code /proc} and uses {@code kill}). Everything
@@ -167,6 +169,105 @@ class ClusterIT {
       assertSameTable(IT.resolve("kill-local2").resolve(report), out.resolve(report));
     }
     passed++;
+  }
+
+  @Test
+  @Order(3)
+  void clusterDeployModeGivesTheSameResultsAsClientMode() throws Exception {
+    ran++;
+    Path out = IT.resolve("deploy-cluster");
+    List<String> command = new ArrayList<>(List.of("--deploy-mode", "cluster"));
+    command.addAll(SMALL_STUDY);
+    Run cluster = submit("deploy-cluster", masterUrl, out, command);
+    // the driver ran on a worker; its console output came back through submit.sh
+    assertTrue(cluster.output().contains("nnsweep: wrote " + out + ": results.csv"), cluster::tail);
+    assertTrue(cluster.output().contains(" on " + masterUrl), cluster::tail);
+    Path local = localRun("local2", SMALL_STUDY);
+    for (String report : REPORTS) {
+      assertSameTable(local.resolve(report), out.resolve(report));
+    }
+    passed++;
+  }
+
+  @Test
+  @Order(4)
+  void aBadStudyInClusterDeployModeShowsItsErrorLineAndExitsNonZero() throws Exception {
+    ran++;
+    Path out = IT.resolve("deploy-bad");
+    List<String> command = new ArrayList<>(submitCommand(masterUrl, out, List.of("--config", "conf/tutorial.conf",
+        "--set", "learning-rates=[0.05, -0.1]")));
+    command.addAll(1, List.of("--deploy-mode", "cluster"));
+    Run bad = run("deploy-bad", JOB_TIMEOUT, command.toArray(String[]::new));
+    assertEquals(2, bad.exit(), bad::tail);
+    assertTrue(bad.output().lines().anyMatch(l -> l.equals("nnsweep: error: --set learning-rates=[0.05, -0.1]:"
+        + " study.learning-rates[1]: learning rate must be > 0 and finite, found -0.1, expected a positive finite"
+        + " number such as 0.05")), bad::tail);
+    assertTrue(Files.notExists(out), "nothing written to " + out);
+    passed++;
+  }
+
+  @Test
+  @Order(5)
+  void aSupervisedDriverKilledMidSweepIsRestartedAndResumesByItself() throws Exception {
+    ran++;
+    Path out = IT.resolve("deploy-supervised");
+    List<String> command = new ArrayList<>(submitCommand(masterUrl, out, LARGE_STUDY));
+    command.addAll(1, List.of("--deploy-mode", "cluster", "--supervise"));
+    long started = System.nanoTime();
+    Process job = launch("deploy-supervised", command);
+
+    long driver = awaitDriverWithCommittedParts(job, out);
+    Process kill = new ProcessBuilder("kill", "-9", Long.toString(driver)).inheritIO().start();
+    assertEquals(0, kill.waitFor(), "kill -9 " + driver + " failed");
+    System.out.printf(Locale.ROOT, "ClusterIT: killed the driver (pid %d) %.1f s after submit%n", driver,
+        (System.nanoTime() - started) / 1e9);
+
+    Run supervised = await("deploy-supervised", job, JOB_TIMEOUT, started);
+    assertEquals(0, supervised.exit(), supervised::tail);
+    // the Worker started the driver again, and that attempt found its own submission's parts
+    assertTrue(Pattern.compile("\\((\\d+) already committed, \\d+ to train\\)").matcher(supervised.output()).find(),
+        supervised::tail);
+    Path local = localRun("kill-local2", LARGE_STUDY);
+    for (String report : REPORTS) {
+      assertSameTable(local.resolve(report), out.resolve(report));
+    }
+    passed++;
+  }
+
+  /** A local[2] run of {@code study} into target/it/NAME, unless an earlier test made it. */
+  private static Path localRun(String name, List<String> study) throws Exception {
+    Path out = IT.resolve(name);
+    if (!Files.isRegularFile(out.resolve("run.json"))) {
+      submit(name, "local[2]", out, study);
+    }
+    return out;
+  }
+
+  /** The driver JVM a Worker of the test cluster started, once it has committed a part to {@code out}. */
+  private static long awaitDriverWithCommittedParts(Process job, Path out) throws Exception {
+    long deadline = System.nanoTime() + EXECUTOR_TIMEOUT.toNanos();
+    Path parts = out.resolve(".nnsweep/parts");
+    while (System.nanoTime() < deadline) {
+      assertTrue(job.isAlive(), () -> "the job ended before its driver was killed:\n" + tail(log("deploy-supervised")));
+      boolean committed = false;
+      if (Files.isDirectory(parts)) {
+        try (Stream<Path> s = Files.list(parts)) {
+          committed = s.anyMatch(p -> p.getFileName().toString().startsWith("part-"));
+        }
+      }
+      if (committed) {
+        for (int w = 1; w <= WORKERS; w++) {
+          Optional<ProcessHandle> worker = ProcessHandle.of(pid(CLUSTER_DIR.resolve("pids/worker-" + w + ".pid")));
+          for (ProcessHandle child : worker.map(h -> h.children().toList()).orElse(List.of())) {
+            if (commandLine(child.pid()).contains("org.apache.spark.deploy.worker.DriverWrapper")) {
+              return child.pid();
+            }
+          }
+        }
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("no driver of the test cluster committed a part within " + EXECUTOR_TIMEOUT);
   }
 
   // --- the job -------------------------------------------------------------------------------------------------

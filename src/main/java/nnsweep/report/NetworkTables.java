@@ -11,13 +11,15 @@ import nnsweep.study.Study;
 
 /**
  * The per-network CSV files: {@code results.csv}, {@code predictions.csv} (when a dataset has query points) and
- * {@code curves.csv} (when the study records curves), written from blocks of results handed over in network id
+ * {@code curves.csv} (when the study records curves; the networks of each cell's first {@code curve-seeds} seeds),
+ * written from blocks of results handed over in network id
  * order, so that only one block is in memory at a time however big the sweep. Each file is whole or absent:
  * {@link #commit} puts them in place; closing without a commit leaves nothing.
  */
 public final class NetworkTables implements AutoCloseable {
   private final Path folder;
   private final List<Problem> problems;
+  private final Study study;
   private final CsvFiles.Streamed results;
   private final CsvFiles.Streamed predictions;
   private final CsvFiles.Streamed curves;
@@ -26,6 +28,7 @@ public final class NetworkTables implements AutoCloseable {
   private NetworkTables(Path folder, Study study, List<Problem> problems) {
     this.folder = folder;
     this.problems = List.copyOf(problems);
+    this.study = study;
     List<CsvFiles.Streamed> opened = new ArrayList<>();
     try {
       results = open(opened, "results.csv", ResultsTable.HEADER, true);
@@ -66,7 +69,7 @@ public final class NetworkTables implements AutoCloseable {
         if (predictions != null) {
           PredictionsTable.print(predictions.printer(), r, problems);
         }
-        if (curves != null) {
+        if (curves != null && study.curveWritten(r.spec().seed())) {
           CurvesTable.print(curves.printer(), r);
         }
       }

@@ -22,17 +22,26 @@ public final class PredictionsTable {
 
   /** Prints one network's rows: one per query point of its dataset and output ({@link NetworkTables}). */
   static void print(CSVPrinter printer, TrainingResult r, List<Problem> problems) throws IOException {
+    printer.printRecords(rows(r, problems));
+  }
+
+  /** One network's rows, cells in {@link #HEADER} order: one per query point of its dataset and output. */
+  public static List<List<String>> rows(TrainingResult r, List<Problem> problems) {
     NetworkSpec s = r.spec();
     double[][] queries = problems.get(s.datasetIndex()).queries();
+    List<List<String>> rows = new java.util.ArrayList<>();
     for (int q = 0; q < queries.length; q++) {
       String inputs = Arrays.stream(queries[q]).mapToObj(PredictionsTable::compact)
           .collect(Collectors.joining(" "));
       for (int o = 0; o < r.predictions()[q].length; o++) {
         double p = r.predictions()[q][o];
-        printer.printRecord(s.id(), s.dataset(), s.model().configName(), s.hidden(), s.bias(),
-            s.learningRate(), s.epochs(), s.seed(), q, inputs, o, CsvFiles.num(p), p >= 0.5 ? 1 : 0);
+        rows.add(List.of(Long.toString(s.id()), s.dataset(), s.model().configName(), Integer.toString(s.hidden()),
+            Boolean.toString(s.bias()), Double.toString(s.learningRate()), Integer.toString(s.epochs()),
+            Long.toString(s.seed()), Integer.toString(q), inputs, Integer.toString(o), CsvFiles.num(p),
+            p >= 0.5 ? "1" : "0"));
       }
     }
+    return rows;
   }
 
   /** 1.0 -> "1", 0.5 -> "0.5": query inputs as a person wrote them. */

@@ -19,6 +19,7 @@ import nnsweep.run.ResultCodec;
 import nnsweep.run.TrainingResult;
 import nnsweep.run.Warmup;
 import nnsweep.study.HiddenRule;
+import nnsweep.study.Study;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -34,7 +35,8 @@ import scala.runtime.BoxedUnit;
  * Distribution only: ships the grid and the datasets to the executors once (broadcast), gives each task a range of
  * network ids to decode and train, keeps the results distributed (an RDD of compact result blocks), and runs the
  * reports' aggregation over them as Spark jobs. The maths is in {@code nn}/{@code run}, the statistics in
- * {@code report}; nothing here reads or writes files.
+ * {@code report}; nothing here reads or writes files, but for handing the per-network tables to Spark's own
+ * Parquet writer ({@link #writeParquet}).
  */
 public final class SparkSweep {
   private final JavaSparkContext sc;
@@ -137,6 +139,25 @@ public final class SparkSweep {
         .collect());
     reports.sort(Comparator.comparingInt(DatasetReport::datasetIndex));
     return reports;
+  }
+
+  /**
+   * Writes the per-network tables of {@code blocks} as Parquet datasets under {@code folder} (a URI), in the tasks,
+   * with Spark's Parquet writer and output commit protocol; returns the table folders written ({@code results/},
+   * ...).
+   */
+  public List<String> writeParquet(JavaRDD<byte[]> blocks, String folder, Study study) {
+    return ParquetTables.write(blocks, folder, grid, problems, study);
+  }
+
+  /** The results of the networks {@code ids} among {@code blocks} (the few the charts and console show). */
+  public List<TrainingResult> results(JavaRDD<byte[]> blocks, java.util.Set<Long> ids) {
+    return ParquetTables.collect(blocks, ids, grid, problems);
+  }
+
+  /** No blocks (a run whose networks were all committed before). */
+  public JavaRDD<byte[]> none() {
+    return sc.emptyRDD();
   }
 
   private static <T> List<T> toList(Iterable<T> values) {

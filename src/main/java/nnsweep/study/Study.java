@@ -17,6 +17,9 @@ import nnsweep.nn.Model;
  * @param ruleAlpha alpha of the samples-over-weights rule
  * @param stopError a network stops once E <= stopError ({@code Double.NEGATIVE_INFINITY}: never)
  * @param canonical the resolved study (file, defaults and overrides) rendered as JSON, for provenance and hashing
+ * @param tables how the per-network tables are written
+ * @param curveSeeds curves.csv holds the curves of the networks with the first this-many seeds of each cell
+ *     ({@link Integer#MAX_VALUE}: every network's)
  */
 public record Study(
     String name,
@@ -34,8 +37,65 @@ public record Study(
     int curvePoints,
     double ruleAlpha,
     double stopError,
-    String canonical)
+    String canonical,
+    int curveSeeds,
+    Tables tables)
     implements Serializable {
+
+  /** With {@link Tables#AUTO}, sweeps of this many networks or more get Parquet tables. */
+  public static final long PARQUET_FROM = 100_000;
+
+  /** How the per-network tables (results, predictions, curves) are written. */
+  public enum Tables {
+    /** CSV files below {@link #PARQUET_FROM} networks, Parquet datasets from there on. */
+    AUTO,
+    /** Single CSV files, written by the driver. */
+    CSV,
+    /** Parquet datasets (folders of part files), written by the tasks. */
+    PARQUET;
+
+    /** The format named {@code name} ({@code auto}, {@code csv}, {@code parquet}), or null. */
+    public static Tables of(String name) {
+      for (Tables t : values()) {
+        if (t.name().toLowerCase(java.util.Locale.ROOT).equals(name)) {
+          return t;
+        }
+      }
+      return null;
+    }
+  }
+
+  /** Whether a sweep of {@code networks} networks writes its per-network tables as Parquet. */
+  public boolean parquet(long networks) {
+    return tables == Tables.PARQUET || (tables == Tables.AUTO && networks >= PARQUET_FROM);
+  }
+
+  /** The default of {@code curve-seeds}: the curves of 10 seeds per cell. */
+  public static final int DEFAULT_CURVE_SEEDS = 10;
+
+  /** A study with the default {@link #curveSeeds}. */
+  public Study(String name, String source, List<DatasetSpec> datasets, List<Model> models, List<Integer> hiddenSizes,
+      List<HiddenRule> hiddenRules, List<Double> learningRates, List<Integer> epochs, List<Boolean> bias, Seeds seeds,
+      List<InitSpec> inits, int partitions, int curvePoints, double ruleAlpha, double stopError, String canonical) {
+    this(name, source, datasets, models, hiddenSizes, hiddenRules, learningRates, epochs, bias, seeds, inits,
+        partitions, curvePoints, ruleAlpha, stopError, canonical, DEFAULT_CURVE_SEEDS, Tables.AUTO);
+  }
+
+  /** Whether curves.csv holds the curve of the network with {@code seed}. */
+  public boolean curveWritten(long seed) {
+    if (curveSeeds == Integer.MAX_VALUE) {
+      return true;
+    }
+    if (seeds.explicit() == null) {
+      return seed >= seeds.from() && seed - seeds.from() < curveSeeds;
+    }
+    for (long i = 0; i < Math.min(curveSeeds, seeds.size()); i++) {
+      if (seeds.get(i) == seed) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   public Study {
     requireNonEmpty(datasets, "datasets");

@@ -48,12 +48,14 @@ public final class StudyLoader {
         partitions = 0
         curve-points = 50
         stop-error = null
+        curve-seeds = 10
+        tables = auto
       }
       """;
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final List<String> STUDY_KEYS = List.of("name", "datasets", "models", "hidden", "learning-rates",
-      "epochs", "bias", "seeds", "init", "partitions", "curve-points", "stop-error");
+      "epochs", "bias", "seeds", "init", "partitions", "curve-points", "stop-error", "curve-seeds", "tables");
   private static final List<String> DATASET_KEYS = List.of("name", "path", "outputs", "queries", "test-fraction",
       "scale", "split-seed");
   private static final List<String> HIDDEN_KEYS = List.of("sizes", "rules", "alpha");
@@ -169,13 +171,24 @@ public final class StudyLoader {
       }
     }
     int partitions = integer(study.get("partitions"), "study.partitions", 0);
-    // run-only settings (partitions) are left out: they do not change any number, so a resume may change them
-    String canonical = merged.getConfig("study").withoutPath("partitions").root()
+    // run-only settings (partitions, curve-seeds) are left out: they do not change any number, so a resume may
+    // change them
+    String canonical = merged.getConfig("study").withoutPath("partitions").withoutPath("curve-seeds").withoutPath("tables").root()
         .render(ConfigRenderOptions.concise());
     int curvePoints = integer(study.get("curve-points"), "study.curve-points", 0);
+    ConfigValue curveSeedsValue = study.get("curve-seeds");
+    int curveSeeds = curveSeedsValue.valueType() == ConfigValueType.STRING
+        && "all".equals(curveSeedsValue.unwrapped()) ? Integer.MAX_VALUE
+        : integer(curveSeedsValue, "study.curve-seeds", 0);
+    ConfigValue tablesValue = study.get("tables");
+    Study.Tables tables = Study.Tables.of(String.valueOf(tablesValue.unwrapped()));
+    if (tables == null) {
+      throw error(tablesValue, "study.tables", "unknown table format " + render(tablesValue),
+          "auto (Parquet from " + Study.PARQUET_FROM + " networks on), csv or parquet");
+    }
     return new Study(name, file, datasets, models, sizes, rules, rates, epochs, bias, seeds, inits, partitions,
         curvePoints, alpha, stopError,
-        canonical);
+        canonical, curveSeeds, tables);
   }
 
   private Config parseOverride(String override) {

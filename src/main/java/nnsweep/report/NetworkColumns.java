@@ -1,0 +1,55 @@
+package nnsweep.report;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The per-network tables (results, predictions, curves) as typed columns, for writers of typed formats such as
+ * Parquet: each table's header and, for every column name, its type. The cells themselves are the CSV files' own
+ * text ({@link ResultsTable#row}, {@link PredictionsTable#rows}, {@link CurvesTable#rows}); an empty cell is null.
+ */
+public final class NetworkColumns {
+  /** A column's type. */
+  public enum Type { LONG, INT, DOUBLE, BOOLEAN, STRING }
+
+  /** The three tables, by the name of their folder (or file, without .csv). */
+  public static final Map<String, List<String>> TABLES = Map.of("results", ResultsTable.HEADER, "predictions",
+      PredictionsTable.HEADER, "curves", CurvesTable.HEADER);
+
+  private static final Map<String, Type> TYPES = Map.ofEntries(
+      Map.entry("network_id", Type.LONG), Map.entry("seed", Type.LONG),
+      Map.entry("hidden", Type.INT), Map.entry("inputs", Type.INT), Map.entry("outputs", Type.INT),
+      Map.entry("weights", Type.INT), Map.entry("epochs", Type.INT), Map.entry("epochs_run", Type.INT),
+      Map.entry("epochs_to_target", Type.INT), Map.entry("query", Type.INT), Map.entry("output", Type.INT),
+      Map.entry("label", Type.INT), Map.entry("epoch", Type.INT),
+      Map.entry("bias", Type.BOOLEAN), Map.entry("diverged", Type.BOOLEAN),
+      Map.entry("learning_rate", Type.DOUBLE), Map.entry("final_error", Type.DOUBLE),
+      Map.entry("error_before_last_update", Type.DOUBLE), Map.entry("mse", Type.DOUBLE),
+      Map.entry("accuracy", Type.DOUBLE), Map.entry("test_error", Type.DOUBLE),
+      Map.entry("test_accuracy", Type.DOUBLE), Map.entry("prediction", Type.DOUBLE), Map.entry("error", Type.DOUBLE),
+      Map.entry("train_ms", Type.DOUBLE));
+
+  private NetworkColumns() {}
+
+  /** The type of {@code column} of {@code table} (a column not listed is text). */
+  public static Type type(String table, String column) {
+    if (table.equals("predictions") && column.equals("inputs")) {
+      return Type.STRING; // the query point's inputs, such as "0.5 2" (results' inputs is the input count)
+    }
+    return TYPES.getOrDefault(column, Type.STRING);
+  }
+
+  /** A cell's text as a value of {@code type}: null for an empty cell. */
+  public static Object value(Type type, String cell) {
+    if (cell == null || cell.isEmpty()) {
+      return null;
+    }
+    return switch (type) {
+      case LONG -> Long.parseLong(cell);
+      case INT -> Integer.parseInt(cell);
+      case DOUBLE -> Double.parseDouble(cell);
+      case BOOLEAN -> Boolean.parseBoolean(cell);
+      case STRING -> cell;
+    };
+  }
+}

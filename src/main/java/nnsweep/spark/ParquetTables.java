@@ -1,0 +1,119 @@
+package nnsweep.spark;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import nnsweep.grid.Grid;
+import nnsweep.report.CurvesTable;
+import nnsweep.report.NetworkColumns;
+import nnsweep.report.PredictionsTable;
+import nnsweep.report.ResultsTable;
+import nnsweep.run.Problem;
+import nnsweep.run.ResultCodec;
+import nnsweep.run.TrainingResult;
+import nnsweep.study.Study;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The per-network tables written by the tasks, in parallel, as Parquet datasets (one folder per table: results,
+ * predictions, curves) with Spark's Parquet writer and its output commit protocol (task files are committed into the
+ * folder when the job commits, then {@code _SUCCESS}), on whatever filesystem the output folder is. The rows are
+ * the CSV files' own cells ({@link NetworkColumns}), typed.
+ */
+final class ParquetTables {
+  private ParquetTables() {}
+
+  /** Writes the tables of {@code blocks} under {@code folder} (a URI); returns the folder names written. */
+  static List<String> write(JavaRDD<byte[]> blocks, String folder, Broadcast<Grid> grid,
+      Broadcast<List<Problem>> problems, Study study) {
+    SparkSession spark = SparkSession.builder().config(blocks.context().getConf()).getOrCreate();
+    List<String> written = new ArrayList<>();
+    boolean predictions = problems.value().stream().anyMatch(p -> p.queries().length > 0);
+    boolean curves = study.curvePoints() > 0;
+    for (String table : List.of("results", "predictions", "curves")) {
+      if ((table.equals("predictions") && !predictions) || (table.equals("curves") && !curves)) {
+        continue;
+      }
+      List<String> header = NetworkColumns.TABLES.get(table);
+      List<StructField> fields = new ArrayList<>();
+      for (String column : header) {
+        fields.add(DataTypes.createStructField(column, sparkType(NetworkColumns.type(table, column)), true));
+      }
+      JavaRDD<Row> rows = blocks.mapPartitions(new ToRows(table, grid, problems, study));
+      spark.createDataFrame(rows, new StructType(fields.toArray(StructField[]::new)))
+          .write().mode(SaveMode.Overwrite).parquet(folder + "/" + table);
+      written.add(table + "/");
+    }
+    return written;
+  }
+
+  private static DataType sparkType(NetworkColumns.Type type) {
+    return switch (type) {
+      case LONG -> DataTypes.LongType;
+      case INT -> DataTypes.IntegerType;
+      case DOUBLE -> DataTypes.DoubleType;
+      case BOOLEAN -> DataTypes.BooleanType;
+      case STRING -> DataTypes.StringType;
+    };
+  }
+
+  /** The networks of {@code ids} among {@code blocks}, collected on the driver. */
+  static List<TrainingResult> collect(JavaRDD<byte[]> blocks, Set<Long> ids, Broadcast<Grid> grid,
+      Broadcast<List<Problem>> problems) {
+    Set<Long> wanted = Set.copyOf(ids);
+    return new ArrayList<>(blocks.flatMap(block -> ResultCodec.decode(block, grid.value(), problems.value())
+        .stream().filter(r -> wanted.contains(r.spec().id())).iterator()).collect());
+  }
+
+  /** Executor side: a partition's blocks as rows of one table (a named class, no closure). */
+  private static final class ToRows implements FlatMapFunction<Iterator<byte[]>, Row> {
+    private static final long serialVersionUID = 1L;
+    private final String table;
+    private final Broadcast<Grid> grid;
+    private final Broadcast<List<Problem>> problems;
+    private final Study study;
+
+    ToRows(String table, Broadcast<Grid> grid, Broadcast<List<Problem>> problems, Study study) {
+      this.table = table;
+      this.grid = grid;
+      this.problems = problems;
+      this.study = study;
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<byte[]> blocks) {
+      List<String> header = NetworkColumns.TABLES.get(table);
+      NetworkColumns.Type[] types = header.stream().map(c -> NetworkColumns.type(table, c))
+          .toArray(NetworkColumns.Type[]::new);
+      List<Row> rows = new ArrayList<>();
+      while (blocks.hasNext()) {
+        for (TrainingResult r : ResultCodec.decode(blocks.next(), grid.value(), problems.value())) {
+          List<List<String>> cells = switch (table) {
+            case "results" -> List.of(ResultsTable.row(r));
+            case "predictions" -> PredictionsTable.rows(r, problems.value());
+            default -> study.curveWritten(r.spec().seed()) ? CurvesTable.rows(r) : List.of();
+          };
+          for (List<String> row : cells) {
+            Object[] values = new Object[types.length];
+            for (int i = 0; i < types.length; i++) {
+              values[i] = NetworkColumns.value(types[i], row.get(i));
+            }
+            rows.add(RowFactory.create(values));
+          }
+        }
+      }
+      return rows.iterator();
+    }
+  }
+}
