@@ -96,24 +96,44 @@ final class ParquetTables {
       List<String> header = NetworkColumns.TABLES.get(table);
       NetworkColumns.Type[] types = header.stream().map(c -> NetworkColumns.type(table, c))
           .toArray(NetworkColumns.Type[]::new);
-      List<Row> rows = new ArrayList<>();
-      while (blocks.hasNext()) {
-        for (TrainingResult r : ResultCodec.decode(blocks.next(), grid.value(), problems.value())) {
-          List<List<String>> cells = switch (table) {
-            case "results" -> List.of(ResultsTable.row(r));
-            case "predictions" -> PredictionsTable.rows(r, problems.value());
-            default -> study.curveWritten(r.spec().seed()) ? CurvesTable.rows(r) : List.of();
-          };
-          for (List<String> row : cells) {
-            Object[] values = new Object[types.length];
-            for (int i = 0; i < types.length; i++) {
-              values[i] = NetworkColumns.value(types[i], row.get(i));
+      // lazily, one block and one network's rows at a time: the Parquet writer pulls the rows as it writes them
+      return new Iterator<>() {
+        private Iterator<TrainingResult> results = java.util.Collections.emptyIterator();
+        private Iterator<List<String>> rows = java.util.Collections.emptyIterator();
+
+        @Override
+        public boolean hasNext() {
+          while (!rows.hasNext()) {
+            while (!results.hasNext()) {
+              if (!blocks.hasNext()) {
+                return false;
+              }
+              results = ResultCodec.decode(blocks.next(), grid.value(), problems.value()).iterator();
             }
-            rows.add(RowFactory.create(values));
+            TrainingResult r = results.next();
+            rows = switch (table) {
+              case "results" -> List.of(ResultsTable.row(r)).iterator();
+              case "predictions" -> PredictionsTable.rows(r, problems.value()).iterator();
+              default -> study.curveWritten(r.spec().seed()) ? CurvesTable.rows(r).iterator()
+                  : java.util.Collections.emptyIterator();
+            };
           }
+          return true;
         }
-      }
-      return rows.iterator();
+
+        @Override
+        public Row next() {
+          if (!hasNext()) {
+            throw new java.util.NoSuchElementException();
+          }
+          List<String> row = rows.next();
+          Object[] values = new Object[types.length];
+          for (int i = 0; i < types.length; i++) {
+            values[i] = NetworkColumns.value(types[i], row.get(i));
+          }
+          return RowFactory.create(values);
+        }
+      };
     }
   }
 }
