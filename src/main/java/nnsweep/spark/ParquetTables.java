@@ -50,7 +50,10 @@ final class ParquetTables {
       for (String column : header) {
         fields.add(DataTypes.createStructField(column, sparkType(NetworkColumns.type(table, column)), true));
       }
-      JavaRDD<Row> rows = blocks.mapPartitions(new ToRows(table, grid, problems, study));
+      // curves of a few seeds per cell: only the blocks holding such a network are decoded
+      JavaRDD<byte[]> source = table.equals("curves") && study.curveSeeds() != Integer.MAX_VALUE
+          ? blocks.filter(block -> anyCurve(block, grid.value(), study)) : blocks;
+      JavaRDD<Row> rows = source.mapPartitions(new ToRows(table, grid, problems, study));
       spark.createDataFrame(rows, new StructType(fields.toArray(StructField[]::new)))
           .write().mode(SaveMode.Overwrite).parquet(folder + "/" + table);
       written.add(table + "/");
@@ -68,12 +71,33 @@ final class ParquetTables {
     };
   }
 
-  /** The networks of {@code ids} among {@code blocks}, collected on the driver. */
+  /** The networks of {@code ids} among {@code blocks}, collected on the driver (only their blocks are decoded). */
   static List<TrainingResult> collect(JavaRDD<byte[]> blocks, Set<Long> ids, Broadcast<Grid> grid,
       Broadcast<List<Problem>> problems) {
     Set<Long> wanted = Set.copyOf(ids);
-    return new ArrayList<>(blocks.flatMap(block -> ResultCodec.decode(block, grid.value(), problems.value())
+    long[] sorted = ids.stream().mapToLong(Long::longValue).sorted().toArray();
+    return new ArrayList<>(blocks.filter(block -> holdsAny(block, sorted))
+        .flatMap(block -> ResultCodec.decode(block, grid.value(), problems.value())
         .stream().filter(r -> wanted.contains(r.spec().id())).iterator()).collect());
+  }
+
+  /** Whether the block's id range holds one of the {@code sorted} ids. */
+  static boolean holdsAny(byte[] block, long[] sorted) {
+    long from = ResultCodec.from(block);
+    int i = java.util.Arrays.binarySearch(sorted, from);
+    int next = i >= 0 ? i : -i - 1;
+    return next < sorted.length && sorted[next] < from + ResultCodec.count(block);
+  }
+
+  /** Whether a network of the block has its curve in the curves table (checked from the grid, not decoded). */
+  static boolean anyCurve(byte[] block, Grid grid, Study study) {
+    long from = ResultCodec.from(block);
+    for (long id = from; id < from + ResultCodec.count(block); id++) {
+      if (study.curveWritten(grid.spec(id).seed())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Executor side: a partition's blocks as rows of one table (a named class, no closure). */
