@@ -83,7 +83,7 @@ public final class LockstepTrainer implements Trainer {
     return outcomes;
   }
 
-  private static void validate(Network[] nets, TrainingData data, TrainingOptions[] options) {
+  static void validate(Network[] nets, TrainingData data, TrainingOptions[] options) {
     if (nets.length != options.length) {
       throw new IllegalArgumentException("one TrainingOptions per network expected, found " + options.length
           + " for " + nets.length + " networks");
