@@ -100,7 +100,7 @@ class GemmTrainerTest {
       double e50 = new FusedTrainer().train(probe, data, TrainingOptions.of(0.5, 50)).finalError();
       double e51 = new FusedTrainer().train(probe, data, TrainingOptions.of(0.5, 1)).finalError();
       double[] stop = {(e50 + e51) / 2, Double.NEGATIVE_INFINITY, 0.0, 0.0};
-      int[] epochs = {400, 300, 500, 0};
+      int[] epochs = {400, 90, 140, 0};
       Network[] together = new Network[4];
       Network[] alone = new Network[4];
       TrainingOptions[] options = new TrainingOptions[4];
