@@ -393,15 +393,12 @@ class JaxPeer:
 
 # ---- measuring ----
 
-def nice(value):
-    """value rounded down to 1, 2 or 5 times a power of ten (at least 1)."""
+def two_digits(value):
+    """value rounded to two significant digits (at least 1)."""
     if value < 1:
         return 1
-    scale = 10 ** int(math.floor(math.log10(value)))
-    for m in (5, 2, 1):
-        if value >= m * scale:
-            return m * scale
-    return scale
+    scale = 10 ** max(0, int(math.floor(math.log10(value))) - 1)
+    return max(1, int(round(value / scale)) * scale)
 
 
 def calibrate(runner, k, target_s, first_epochs):
@@ -417,7 +414,7 @@ def calibrate(runner, k, target_s, first_epochs):
             break
         epochs *= max(2, min(20, int(0.2 / max(seconds, 1e-6))))
     rate = epochs / seconds
-    return max(1, nice(target_s * rate)), first_call, time.perf_counter() - started
+    return two_digits(target_s * rate), first_call, time.perf_counter() - started
 
 
 def thread_cpu():
