@@ -448,13 +448,14 @@ def main(argv):
     ap.add_argument("--quick", action="store_true", help="smoke run: 1 round of about 0.3 s per measurement")
     ap.add_argument("--rounds", type=int, default=None, help="rounds (default 3, --quick 1); the median is reported")
     ap.add_argument("--seconds", type=float, default=None, help="target seconds per run (default 3, --quick 0.3)")
-    ap.add_argument("--peers", default=",".join(PEERS))
-    ap.add_argument("--shapes", default=",".join(SHAPES))
+    ap.add_argument("--peers", default=",".join(PEERS), help="comma-separated, default " + ",".join(PEERS))
+    ap.add_argument("--shapes", default=",".join(SHAPES), help="comma-separated, default " + ",".join(SHAPES))
     ap.add_argument("--networks", action="append", default=[], metavar="PEER:SHAPE=K[,K...]",
                     help="networks trained together, one row per count, e.g. torch:digits=1,16 (repeatable)")
     ap.add_argument("--digits", default=None,
                     help="scikit-learn's digits.csv(.gz) instead of random digits-shaped data")
-    ap.add_argument("--oracle", default=os.path.normpath(os.path.join(HERE, "../../shared/reference/oracle.py")))
+    ap.add_argument("--oracle", default=os.path.normpath(os.path.join(HERE, "../../shared/reference/oracle.py")),
+                    help="the numpy oracle whose train() the check compares with (default: %(default)s)")
     ap.add_argument("--cpu", default="auto",
                     help="the one CPU to run on: a number, auto (default: the highest this process may use) or none")
     ap.add_argument("--no-check", action="store_true", help="skip the correctness check")
@@ -472,7 +473,8 @@ def main(argv):
         print("# " + line, file=sys.stderr, flush=True)
 
     load_before = load()
-    note("load average before: %s; pinned to CPU %s" % (load_before, PINNED_CPU))
+    note("load average before: %s; %s" % (
+        load_before, "not pinned" if PINNED_CPU is None else "pinned to CPU %d" % PINNED_CPU))
     problems = {"or": problem_or(), "wide": problem_wide(), "digits": problem_digits(a.digits)}
     shapes = [s for s in a.shapes.split(",") if s]
     constructors = {"numpy": NumpyPeer, "torch": TorchPeer, "jax": JaxPeer}
