@@ -88,6 +88,7 @@ PINNED_CPU = _pin_to_one_cpu(sys.argv[1:])
 import numpy as np  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.dont_write_bytecode = True  # no bench/__pycache__ left in the work tree
 sys.path.insert(0, HERE)
 import numpy_tutorial  # noqa: E402  (bench/numpy_tutorial.py: the tutorial's loop, shared with bench/kernel.sh)
 
