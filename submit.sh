@@ -65,6 +65,10 @@ if [[ -z "${SPARK_LOCAL_IP:-}" ]] && [[ -z "$master" || "$master" == local* \
   export SPARK_LOCAL_IP=127.0.0.1
 fi
 
+# A native BLAS (e.g. OpenBLAS) runs one thread per Spark task: the tasks already use every core. In local mode this
+# JVM runs the tasks; executors get the same through spark.executorEnv (set by the job unless given).
+export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
+
 log_opts=()
 if ((spark_logs == 0)); then
   log_opts=("-Dlog4j2.configurationFile=file:$here/conf/log4j2.properties")

@@ -9,7 +9,9 @@ import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import nnsweep.InputException;
 import nnsweep.data.Dataset;
+import nnsweep.nn.Kernel;
 import nnsweep.nn.Model;
+import nnsweep.nn.Shape;
 import nnsweep.nn.Weights;
 import nnsweep.study.HiddenRule;
 import nnsweep.study.InitSpec;
@@ -28,7 +30,11 @@ public final class Grid implements Serializable {
 
   /** A (dataset, model, hidden size) combination; every other axis is crossed with it. */
   record Structure(int datasetIndex, String dataset, Model model, int hidden, List<String> rules, int inputs,
-      int outputs, int rows) implements Serializable {}
+      int outputs, int rows) implements Serializable {
+    Shape shape(boolean bias) {
+      return new Shape(model, inputs, hidden, outputs, bias);
+    }
+  }
 
   private final List<Structure> structures;
   private final double[] learningRates;
@@ -161,18 +167,75 @@ public final class Grid implements Serializable {
   }
 
   /**
-   * Estimated training cost of a network, so tasks can be balanced by it rather than by network count: epochs x rows
-   * x (parameters + 12 x sigmoid units). A sigmoid (one {@code Math.exp}) costs about as much as 12 parameters' worth
-   * of multiply-adds in the lockstep kernel: fitted to its measured time per network-epoch on 36 shapes (xor,
-   * full-adder, parity-5; no hidden layer and 1 to 16 hidden units; bias off and on), within 15% on each.
+   * Estimated training cost of a network, so tasks can be balanced by it rather than by network count: epochs x the
+   * estimated time of one epoch with its kernel ({@link Kernel#seconds}), in the lockstep kernel's cost units
+   * (rows x (parameters + 12 x sigmoid units) for a lockstep network).
    */
   public double cost(long id) {
-    Structure s = structures.get((int) (id / perStructure));
     long rest = id % perStructure / ((long) seeds.size() * inits.size());
-    boolean withBias = bias[(int) (rest % bias.length)];
     int epochCount = epochs[(int) (rest / bias.length % epochs.length)];
-    int parameters = Weights.parameterCount(s.model(), s.inputs(), s.hidden(), s.outputs(), withBias);
-    return (double) epochCount * s.rows() * (parameters + 12.0 * (s.hidden() + s.outputs()));
+    return epochCount * epochCost(id);
+  }
+
+  /** Estimated cost of one epoch of network {@code id}, in the units of {@link #cost}. */
+  public double epochCost(long id) {
+    Structure s = structures.get((int) (id / perStructure));
+    return Kernel.costUnits(s.shape(biasOf(id)), s.rows());
+  }
+
+  /** The shape of network {@code id}. */
+  public Shape shape(long id) {
+    return structures.get((int) (id / perStructure)).shape(biasOf(id));
+  }
+
+  /** The kernel that trains network {@code id}: chosen by its shape and its dataset's training rows. */
+  public Kernel kernel(long id) {
+    Structure s = structures.get((int) (id / perStructure));
+    return Kernel.of(s.shape(biasOf(id)), s.rows());
+  }
+
+  /**
+   * The first id of the group that trains network {@code id}: groups are consecutive ids of one shape, cut from the
+   * start of their shape run in steps of {@link #groupSize}, so a network's group depends on the grid alone (a
+   * matrix-product group's numbers depend on its members; see {@link nnsweep.nn.GemmTrainer}).
+   */
+  public long groupStart(long id) {
+    long run = shapeRun();
+    long runStart = id / run * run;
+    int g = groupSize(id);
+    return runStart + (id - runStart) / g * g;
+  }
+
+  /** The end (exclusive) of the group of network {@code id} (see {@link #groupStart}). */
+  public long groupEnd(long id) {
+    return Math.min(shapeRunEnd(id), groupStart(id) + groupSize(id));
+  }
+
+  /**
+   * Networks per group around {@code id}: the kernel's group size ({@link Kernel#groupSize}); for matrix products
+   * also small enough that a shape run makes at least {@link #MIN_GROUPS_PER_RUN} groups, so a small study of a
+   * large shape still gives several cores work (grid-fixed: it depends on the run's length, not on the cores).
+   */
+  public int groupSize(long id) {
+    Shape shape = shape(id);
+    Kernel kernel = kernel(id);
+    int g = kernel.groupSize(shape);
+    if (kernel == Kernel.GEMM) {
+      g = (int) Math.max(1, Math.min(g, (shapeRun() + MIN_GROUPS_PER_RUN - 1) / MIN_GROUPS_PER_RUN));
+    }
+    return g;
+  }
+
+  /** Fewest groups a shape run of matrix-product networks is cut into when it has enough networks. */
+  public static final int MIN_GROUPS_PER_RUN = 8;
+
+  private long shapeRun() {
+    return bias.length > 1 ? (long) seeds.size() * inits.size() : perStructure;
+  }
+
+  private boolean biasOf(long id) {
+    long rest = id % perStructure / ((long) seeds.size() * inits.size());
+    return bias[(int) (rest % bias.length)];
   }
 
   /**
@@ -180,7 +243,7 @@ public final class Grid implements Serializable {
    * hidden size and bias): only seed and init, and learning rate and epochs when bias is not an axis, vary in it.
    */
   public long shapeRunEnd(long id) {
-    long run = bias.length > 1 ? (long) seeds.size() * inits.size() : perStructure;
+    long run = shapeRun();
     return (id / run + 1) * run;
   }
 

@@ -3,6 +3,8 @@ package nnsweep.run;
 import java.util.ArrayList;
 import java.util.List;
 import nnsweep.grid.NetworkSpec;
+import nnsweep.nn.GemmTrainer;
+import nnsweep.nn.Kernel;
 import nnsweep.nn.LockstepTrainer;
 import nnsweep.nn.Metrics;
 import nnsweep.nn.Network;
@@ -18,7 +20,7 @@ import nnsweep.nn.TrainingOutcome;
 public final class NetworkRun {
   private NetworkRun() {}
 
-  /** Builds the network's initial weights, trains it with the fast kernel and measures the result. */
+  /** Builds the network's initial weights, trains it with its shape's kernel and measures the result. */
   public static TrainingResult train(NetworkSpec spec, Problem problem) {
     return train(spec, problem, 0, Double.NEGATIVE_INFINITY);
   }
@@ -60,16 +62,19 @@ public final class NetworkRun {
     Network network = new Network(spec.initialWeights());
     int[] curveEpochs = TrainingOptions.logSpacedEpochs(spec.epochs(), curvePoints);
     long start = System.nanoTime();
-    TrainingOutcome outcome = Trainer.fast().train(network, prepared.data(),
-        new TrainingOptions(spec.learningRate(), spec.epochs(), stopError, curveEpochs));
+    TrainingOptions options = new TrainingOptions(spec.learningRate(), spec.epochs(), stopError, curveEpochs);
+    TrainingOutcome outcome = kernel(spec, prepared) == Kernel.GEMM
+        ? new GemmTrainer().train(network, prepared.data(), options)
+        : Trainer.fast().train(network, prepared.data(), options);
     double trainMs = (System.nanoTime() - start) / 1e6;
     return measure(spec, prepared, network, outcome, curveEpochs, trainMs, weights);
   }
 
   /**
-   * Trains networks of one shape (same dataset, model, hidden size and bias) together with the
-   * {@link LockstepTrainer}, whose results are bit-for-bit those of training each alone; each network's
-   * {@code train_ms} is its share of the group's time.
+   * Trains networks of one shape (same dataset, model, hidden size and bias) together with their shape's kernel
+   * ({@link Kernel#of}): the {@link LockstepTrainer}, whose results are bit-for-bit those of training each alone, or
+   * one {@link GemmTrainer} group, whose results depend on its members (callers form such groups from the grid);
+   * each network's {@code train_ms} is its share of the group's time.
    *
    * @throws IllegalArgumentException if the specs do not share a shape
    */
@@ -92,13 +97,18 @@ public final class NetworkRun {
       options[i] = new TrainingOptions(s.learningRate(), s.epochs(), stopError, curveEpochs[i]);
     }
     long start = System.nanoTime();
-    TrainingOutcome[] outcomes = new LockstepTrainer().train(nets, prepared.data(), options);
+    TrainingOutcome[] outcomes = kernel(first, prepared).train(nets, prepared.data(), options);
     double trainMs = (System.nanoTime() - start) / 1e6 / nets.length;
     List<TrainingResult> results = new ArrayList<>(nets.length);
     for (int i = 0; i < nets.length; i++) {
       results.add(measure(specs.get(i), prepared, nets[i], outcomes[i], curveEpochs[i], trainMs, weights));
     }
     return results;
+  }
+
+  /** The kernel that trains networks of this spec's shape on this problem. */
+  public static Kernel kernel(NetworkSpec spec, Prepared prepared) {
+    return Kernel.of(spec.shape(), prepared.data().rows());
   }
 
   /** Networks that can share a lockstep group. */

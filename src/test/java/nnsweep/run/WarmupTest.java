@@ -47,6 +47,31 @@ class WarmupTest {
   }
 
   @Test
+  void aRotationOfLargeShapesIsCappedByItsEstimatedCost() {
+    // the digits shape: 1797 rows, 64 inputs, 32 hidden, 10 outputs; 32 networks in groups of 4
+    double[][] x = new double[1797][64];
+    double[][] t = new double[1797][10];
+    for (int i = 0; i < 1797; i++) {
+      x[i][i % 64] = 1;
+      t[i][i % 10] = 1;
+    }
+    List<String> in = java.util.stream.IntStream.range(0, 64).mapToObj(i -> "x" + i).toList();
+    List<String> out = java.util.stream.IntStream.range(0, 10).mapToObj(i -> "y" + i).toList();
+    nnsweep.data.Dataset digits = new nnsweep.data.Dataset("digits", "digits.csv", in, out, x, t);
+    Grid grid = Grid.expand(Studies.study(List.of(digits), List.of(Model.HIDDEN), List.of(32), List.of(),
+        List.of(0.001), List.of(200), List.of(true), Seeds.range(0, 32)), List.of(digits));
+    List<nnsweep.grid.IdRange> ranges = Warmup.ranges(grid);
+    assertEquals(List.of(new nnsweep.grid.IdRange(0, 4)), ranges, "the shape's first group of the grid");
+    double perEpoch = 4 * grid.epochCost(0);
+    int epochs = Warmup.epochs(grid, ranges);
+    assertTrue(epochs >= Warmup.MIN_EPOCHS && epochs < Warmup.epochs(1), epochs + " epochs");
+    assertTrue(epochs * perEpoch <= Warmup.ROTATION_COST, "within the rotation's cost");
+    assertTrue((epochs + 1) * perEpoch > Warmup.ROTATION_COST, "and no fewer epochs than that allows");
+    // the tutorial-size grid above is not capped
+    assertEquals(250, Warmup.epochs(grid(40), Warmup.ranges(grid(40))));
+  }
+
+  @Test
   void noBudgetIsOneRotation() {
     assertEquals(1, Warmup.run(grid(25), PROBLEMS, 0));
   }
