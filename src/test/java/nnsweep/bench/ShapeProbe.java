@@ -21,7 +21,9 @@ import nnsweep.nn.TrainingOptions;
  * java --add-modules jdk.incubator.vector -cp target/test-classes:target/classes:$(cat target/classpath.txt) \
  *   nnsweep.bench.ShapeProbe ROWS INPUTS HIDDEN OUTPUTS BIAS SECONDS [kernels...]
  * </pre>
- * kernels: fused, lockstep, gemm-java-K, gemm-native-K (K networks per group). Prints one TSV line per kernel.
+ * kernels: nnsweep (the kernel and group size the job picks for the shape), fused, lockstep, gemm-java-K,
+ * gemm-native-K (K networks per group; native: this JVM's BLAS). Prints one TSV line per kernel: rows, inputs,
+ * hidden, outputs, bias, kernel, network-epochs per CPU-second.
  */
 public final class ShapeProbe {
   private static final java.lang.management.ThreadMXBean CPU =
@@ -72,6 +74,11 @@ public final class ShapeProbe {
   private static long run(String kernel, Model model, boolean bias, int in, int h, int out, TrainingData data,
       double rate, int seed) {
     int epochs = 20;
+    if (kernel.equals("nnsweep")) {
+      nnsweep.nn.Shape shape = new nnsweep.nn.Shape(model, in, h, out, bias);
+      nnsweep.nn.Kernel chosen = nnsweep.nn.Kernel.of(shape, data.rows());
+      kernel = (chosen == nnsweep.nn.Kernel.LOCKSTEP ? "lockstep" : "gemm-native-" + chosen.groupSize(shape));
+    }
     int k;
     if (kernel.equals("fused")) {
       k = 1;
