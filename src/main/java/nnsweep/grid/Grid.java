@@ -45,6 +45,10 @@ public final class Grid implements Serializable {
   private final int curvePoints;
   private final double stopError;
   private final long perStructure;
+  // per (structure, bias value): the kernel, the cost of an epoch and the group size, computed once
+  private final Kernel[] kernels;
+  private final double[] epochCosts;
+  private final int[] groupSizes;
 
   private Grid(List<Structure> structures, double[] learningRates, int[] epochs, boolean[] bias,
       nnsweep.study.Seeds seeds, List<InitSpec> inits, int curvePoints, double stopError) {
@@ -59,6 +63,30 @@ public final class Grid implements Serializable {
     this.perStructure = Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(
         (long) learningRates.length, epochs.length), bias.length), seeds.size()), inits.size());
     Math.multiplyExact(perStructure, (long) structures.size());
+    int shapes = structures.size() * bias.length;
+    this.kernels = new Kernel[shapes];
+    this.epochCosts = new double[shapes];
+    this.groupSizes = new int[shapes];
+    for (int s = 0; s < structures.size(); s++) {
+      for (int b = 0; b < bias.length; b++) {
+        Structure structure = structures.get(s);
+        Shape shape = structure.shape(bias[b]);
+        Kernel kernel = Kernel.of(shape, structure.rows());
+        int g = kernel.groupSize(shape);
+        if (kernel == Kernel.GEMM) {
+          g = (int) Math.max(1, Math.min(g, (shapeRun() + MIN_GROUPS_PER_RUN - 1) / MIN_GROUPS_PER_RUN));
+        }
+        kernels[s * bias.length + b] = kernel;
+        epochCosts[s * bias.length + b] = Kernel.costUnits(shape, structure.rows());
+        groupSizes[s * bias.length + b] = g;
+      }
+    }
+  }
+
+  /** Index of network {@code id}'s (structure, bias value) in the per-shape arrays. */
+  private int shapeIndex(long id) {
+    long rest = id % perStructure / ((long) seeds.size() * inits.size());
+    return (int) (id / perStructure) * bias.length + (int) (rest % bias.length);
   }
 
   /**
@@ -179,8 +207,7 @@ public final class Grid implements Serializable {
 
   /** Estimated cost of one epoch of network {@code id}, in the units of {@link #cost}. */
   public double epochCost(long id) {
-    Structure s = structures.get((int) (id / perStructure));
-    return Kernel.costUnits(s.shape(biasOf(id)), s.rows());
+    return epochCosts[shapeIndex(id)];
   }
 
   /** The shape of network {@code id}. */
@@ -190,8 +217,7 @@ public final class Grid implements Serializable {
 
   /** The kernel that trains network {@code id}: chosen by its shape and its dataset's training rows. */
   public Kernel kernel(long id) {
-    Structure s = structures.get((int) (id / perStructure));
-    return Kernel.of(s.shape(biasOf(id)), s.rows());
+    return kernels[shapeIndex(id)];
   }
 
   /**
@@ -217,13 +243,7 @@ public final class Grid implements Serializable {
    * large shape still gives several cores work (grid-fixed: it depends on the run's length, not on the cores).
    */
   public int groupSize(long id) {
-    Shape shape = shape(id);
-    Kernel kernel = kernel(id);
-    int g = kernel.groupSize(shape);
-    if (kernel == Kernel.GEMM) {
-      g = (int) Math.max(1, Math.min(g, (shapeRun() + MIN_GROUPS_PER_RUN - 1) / MIN_GROUPS_PER_RUN));
-    }
-    return g;
+    return groupSizes[shapeIndex(id)];
   }
 
   /** Fewest groups a shape run of matrix-product networks is cut into when it has enough networks. */

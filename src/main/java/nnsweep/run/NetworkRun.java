@@ -113,8 +113,7 @@ public final class NetworkRun {
 
   /** Networks that can share a lockstep group. */
   public static boolean sameShape(NetworkSpec a, NetworkSpec b) {
-    return a.datasetIndex() == b.datasetIndex() && a.model() == b.model() && a.hidden() == b.hidden()
-        && a.bias() == b.bias() && a.inputs() == b.inputs() && a.outputs() == b.outputs();
+    return a.datasetIndex() == b.datasetIndex() && a.shape().equals(b.shape());
   }
 
   /** The result record of a trained network: metrics on the training and test rows, plateau, predictions. */
