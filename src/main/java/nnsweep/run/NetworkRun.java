@@ -36,16 +36,18 @@ public final class NetworkRun {
   /**
    * A problem's data in the form training reads it, built once and shared by every network of a task (building it
    * copies the dataset and scans it for the truth-table test, which costs about as much as training a tiny network).
-   * Read-only: trainers and metrics never write to it.
+   * Read-only: trainers and metrics never write to it. {@code oneHot}: the targets are class labels, one-hot
+   * ({@link Problem#oneHot()}), so results carry the argmax class accuracy.
    */
-  public record Prepared(Problem problem, TrainingData data, TrainingData test, boolean truthTable) {}
+  public record Prepared(Problem problem, TrainingData data, TrainingData test, boolean truthTable,
+      boolean oneHot) {}
 
   /** Prepares {@code problem} for {@link #train(NetworkSpec, Prepared, int, double)}. */
   public static Prepared prepare(Problem problem) {
     TrainingData data = TrainingData.of(problem.dataset().inputs(), problem.dataset().targets());
     TrainingData test = problem.test() == null ? null
         : TrainingData.of(problem.test().inputs(), problem.test().targets());
-    return new Prepared(problem, data, test, problem.truthTable());
+    return new Prepared(problem, data, test, problem.truthTable(), problem.oneHot());
   }
 
   /** As {@link #train(NetworkSpec, Problem, int, double)}, on a prepared problem. */
@@ -123,15 +125,18 @@ public final class NetworkRun {
     double accuracy = Metrics.accuracy(network, data);
     String plateau = prepared.truthTable() && accuracy < 1.0 && !outcome.diverged()
         ? Plateaus.label(outcome.finalError(), outcome.curve(), curveEpochs) : "";
+    double classAccuracy = prepared.oneHot() ? Metrics.classAccuracy(network, data) : Double.NaN;
     double testError = Double.NaN;
     double testAccuracy = Double.NaN;
+    double testClassAccuracy = Double.NaN;
     if (prepared.test() != null) {
       testError = Metrics.error(network, prepared.test());
       testAccuracy = Metrics.accuracy(network, prepared.test());
+      testClassAccuracy = prepared.oneHot() ? Metrics.classAccuracy(network, prepared.test()) : Double.NaN;
     }
     return new TrainingResult(spec, outcome.finalError(), outcome.errorBeforeLastUpdate(),
         Metrics.mse(outcome.finalError(), data.rows(), data.outputs()), accuracy, outcome.diverged(), testError,
-        testAccuracy,
+        testAccuracy, classAccuracy, testClassAccuracy,
         outcome.epochsRun(), outcome.epochsToTarget(), plateau, trainMs, weights ? network.weights() : null,
         Metrics.predictions(network, prepared.problem().queries()), curveEpochs, outcome.curve());
   }
