@@ -32,8 +32,10 @@ import dev.ludovic.netlib.blas.BLAS;
  * callers that need the same numbers everywhere form groups from the grid alone.
  *
  * <p>Each network keeps its own {@link TrainingOptions} and {@link ErrorGate}; one that stops (epochs done, target
- * reached, diverged) gets its weights back before that epoch's update, and the last active network moves into its
- * slot, so the products shrink with the group.
+ * reached, diverged) gets its weights back before that epoch's update, and the networks after it move down one slot,
+ * so the products shrink with the group and the active networks keep their order: a group's state depends only on
+ * which of its networks are still training and their weights, so training it on from saved weights continues it bit
+ * for bit.
  */
 public final class GemmTrainer implements Trainer {
   private final BLAS blas;
@@ -229,15 +231,17 @@ public final class GemmTrainer implements Trainer {
       }
     }
 
-    /** Network in slot s leaves with its current weights and {@code outcome}; the last active slot moves into s. */
+    /**
+     * Network in slot s leaves with its current weights and {@code outcome}; the slots after it move down one, so the
+     * active networks stay in id order (a group continued later from saved weights is laid out as it was).
+     */
     private void retire(int s, TrainingOutcome outcome) {
       copyWeights(nets[netIndex[s]], s, false);
       outcomes[netIndex[s]] = outcome;
-      int last = --active;
-      if (s != last) {
-        move(last, s);
+      for (int t = s + 1; t < active; t++) {
+        move(t, t - 1);
       }
-      gate[last] = null;
+      gate[--active] = null;
     }
 
     /** Slot {@code from}'s weights, this epoch's activations and bookkeeping into slot {@code to}. */

@@ -148,6 +148,46 @@ class GemmTrainerTest {
   }
 
   @Test
+  void aGroupContinuedFromSavedWeightsIsTheGroupTrainedInOneGo() {
+    SplittableRandom random = new SplittableRandom(5);
+    TrainingData data = TrainingData.of(matrix(random, 150, 10, 0, 1), onesAndZeros(random, 150, 2));
+    int k = 5;
+    Weights[] start = new Weights[k];
+    for (int i = 0; i < k; i++) {
+      start[i] = Init.xavier(Model.HIDDEN, true, 10, 7, 2, 40 + i);
+    }
+    // network 1 stops at its target halfway through the first leg (its E after 30 updates, alone)
+    double stop1 = new FusedTrainer().train(new Network(start[1]), data, TrainingOptions.of(0.05, 30)).finalError();
+    double[] stop = {Double.NEGATIVE_INFINITY, stop1, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY,
+        Double.NEGATIVE_INFINITY};
+    Network[] full = new Network[k];
+    Network[] legs = new Network[k];
+    TrainingOptions[] whole = new TrainingOptions[k];
+    TrainingOptions[] first = new TrainingOptions[k];
+    for (int i = 0; i < k; i++) {
+      full[i] = new Network(start[i]);
+      legs[i] = new Network(start[i]);
+      whole[i] = new TrainingOptions(0.05, 120, stop[i], new int[0]);
+      first[i] = new TrainingOptions(0.05, 60, stop[i], new int[0]);
+    }
+    TrainingOutcome[] inOneGo = new GemmTrainer().train(full, data, whole);
+    TrainingOutcome[] firstLeg = new GemmTrainer().train(legs, data, first);
+    assertTrue(firstLeg[1].epochsRun() < 60, "network 1 stops in the first leg: " + firstLeg[1]);
+    // the second leg: the networks still training, from their saved weights
+    Network[] onward = {new Network(legs[0].weights()), new Network(legs[2].weights()),
+        new Network(legs[3].weights()), new Network(legs[4].weights())};
+    TrainingOptions leg = TrainingOptions.of(0.05, 60);
+    TrainingOutcome[] secondLeg = new GemmTrainer().train(onward, data,
+        new TrainingOptions[] {leg, leg, leg, leg});
+    int[] which = {0, 2, 3, 4};
+    for (int j = 0; j < 4; j++) {
+      assertEquals(inOneGo[which[j]].finalError(), secondLeg[j].finalError(), "network " + which[j]);
+      assertEquals(full[which[j]].weights(), onward[j].weights(), "network " + which[j]);
+    }
+    assertEquals(inOneGo[1].finalError(), firstLeg[1].finalError());
+  }
+
+  @Test
   void theSameGroupGivesTheSameBits() {
     SplittableRandom random = new SplittableRandom(3);
     TrainingData data = TrainingData.of(matrix(random, 77, 13, -1, 1), onesAndZeros(random, 77, 2));
