@@ -67,17 +67,25 @@ public final class Grid implements Serializable {
     this.kernels = new Kernel[shapes];
     this.epochCosts = new double[shapes];
     this.groupSizes = new int[shapes];
+    // shape runs per (structure, bias value): one, or one per learning rate and epochs when bias is an axis
+    long runsPerShape = bias.length > 1 ? (long) learningRates.length * epochs.length : 1;
+    long productRuns = 0;
     for (int s = 0; s < structures.size(); s++) {
       for (int b = 0; b < bias.length; b++) {
         Structure structure = structures.get(s);
         Shape shape = structure.shape(bias[b]);
-        Kernel kernel = Kernel.of(shape, structure.rows());
-        int g = kernel.groupSize(shape);
-        if (kernel == Kernel.GEMM) {
-          g = (int) Math.max(1, Math.min(g, (shapeRun() + MIN_GROUPS_PER_RUN - 1) / MIN_GROUPS_PER_RUN));
-        }
-        kernels[s * bias.length + b] = kernel;
+        kernels[s * bias.length + b] = Kernel.of(shape, structure.rows());
         epochCosts[s * bias.length + b] = Kernel.costUnits(shape, structure.rows());
+        productRuns += kernels[s * bias.length + b] == Kernel.GEMM ? runsPerShape : 0;
+      }
+    }
+    long groupsPerRun = (MIN_GROUPS + Math.max(1, productRuns) - 1) / Math.max(1, productRuns);
+    for (int s = 0; s < structures.size(); s++) {
+      for (int b = 0; b < bias.length; b++) {
+        int g = kernels[s * bias.length + b].groupSize(structures.get(s).shape(bias[b]));
+        if (kernels[s * bias.length + b] == Kernel.GEMM) {
+          g = (int) Math.max(1, Math.min(g, (shapeRun() + groupsPerRun - 1) / groupsPerRun));
+        }
         groupSizes[s * bias.length + b] = g;
       }
     }
@@ -239,15 +247,16 @@ public final class Grid implements Serializable {
 
   /**
    * Networks per group around {@code id}: the kernel's group size ({@link Kernel#groupSize}); for matrix products
-   * also small enough that a shape run makes at least {@link #MIN_GROUPS_PER_RUN} groups, so a small study of a
-   * large shape still gives several cores work (grid-fixed: it depends on the run's length, not on the cores).
+   * also small enough that the grid's matrix-product runs make at least {@link #MIN_GROUPS} groups in all (split
+   * evenly among the runs), so a small study of a large shape still gives several cores work. Grid-fixed: it depends
+   * on the grid's axes, never on the cores.
    */
   public int groupSize(long id) {
     return groupSizes[shapeIndex(id)];
   }
 
-  /** Fewest groups a shape run of matrix-product networks is cut into when it has enough networks. */
-  public static final int MIN_GROUPS_PER_RUN = 8;
+  /** Fewest matrix-product groups a grid is cut into when it has enough networks. */
+  public static final int MIN_GROUPS = 8;
 
   private long shapeRun() {
     return bias.length > 1 ? (long) seeds.size() * inits.size() : perStructure;

@@ -29,19 +29,32 @@ class GroupsTest {
 
   @Test
   void gemmGroupsAreCutFromEachShapeRunsStart() {
-    // 2 bias values x 32 seeds: runs of 32; 128 columns / 8 hidden = 16 per group, but at least 8 groups a run: 4
+    // 2 bias values x 32 seeds: 2 runs of 32; 128 columns / 8 hidden = 16 per group, but at least 8 groups in all,
+    // 4 a run: 8
     Grid grid = grid(32);
     assertEquals(Kernel.GEMM, grid.kernel(0));
-    assertEquals(4, grid.groupSize(0));
-    assertEquals(List.of(new IdRange(0, 4), new IdRange(4, 8), new IdRange(28, 32), new IdRange(32, 36),
-        new IdRange(60, 64)), List.of(group(grid, 0), group(grid, 7), group(grid, 31), group(grid, 32),
+    assertEquals(8, grid.groupSize(0));
+    assertEquals(List.of(new IdRange(0, 8), new IdRange(0, 8), new IdRange(24, 32), new IdRange(32, 40),
+        new IdRange(56, 64)), List.of(group(grid, 0), group(grid, 7), group(grid, 31), group(grid, 32),
         group(grid, 63)));
-    // 10 seeds: groups of 2
-    assertEquals(List.of(new IdRange(0, 2), new IdRange(8, 10), new IdRange(10, 12)),
+    // 10 seeds: groups of 3, the run's last group the 1 left over
+    assertEquals(List.of(new IdRange(0, 3), new IdRange(9, 10), new IdRange(10, 13)),
         List.of(group(grid(10), 1), group(grid(10), 9), group(grid(10), 10)));
     // 1000 seeds: 16 a group, the run's last group the 8 left over
     assertEquals(List.of(new IdRange(16, 32), new IdRange(992, 1000), new IdRange(1000, 1016)),
         List.of(group(grid(1000), 20), group(grid(1000), 999), group(grid(1000), 1000)));
+  }
+
+  @Test
+  void manyRunsNeedNoSmallerGroups() {
+    // 12 hidden sizes x 2 bias values = 24 runs of 5 seeds: 8 groups are there already, each run is one group
+    Grid grid = Grid.expand(Studies.study(List.of(Studies.wide()), List.of(Model.HIDDEN),
+        List.of(5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16), List.of(), List.of(0.05), List.of(50),
+        List.of(false, true), Seeds.range(0, 5)), List.of(Studies.wide()));
+    for (long id = 0; id < grid.size(); id += 5) {
+      assertEquals(Kernel.GEMM, grid.kernel(id));
+      assertEquals(new IdRange(id, id + 5), group(grid, id + 2));
+    }
   }
 
   @Test
@@ -54,7 +67,7 @@ class GroupsTest {
 
   @Test
   void aPlanCutsAGemmRunIntoItsGroupsSoThatEveryCoreGetsWork() {
-    Grid grid = grid(16); // 32 networks: two runs of 16 in groups of 2
+    Grid grid = grid(16); // 32 networks: two runs of 16, 4 groups of 4 each
     List<IdRange> todo = List.of(new IdRange(0, 32));
     int tasks = TaskPlan.defaultMaxTasks(grid, todo, 2);
     assertEquals(8, tasks);
@@ -66,7 +79,7 @@ class GroupsTest {
       assertEquals(new IdRange(4 * i, 4 * i + 4), sorted.get(i));
     }
     // a resumed tail starting inside a group: the first unit ends where the grid's group ends
-    assertEquals(List.of(new IdRange(3, 4), new IdRange(4, 6)),
+    assertEquals(List.of(new IdRange(3, 4), new IdRange(4, 8)),
         TaskPlan.plan(grid, List.of(new IdRange(3, 32)), 32, 1000).stream()
             .sorted(java.util.Comparator.comparingLong(IdRange::from)).limit(2).toList());
   }

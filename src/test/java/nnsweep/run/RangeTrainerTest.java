@@ -44,7 +44,7 @@ class RangeTrainerTest {
     List<Problem> problems = List.of(new Problem(Studies.wide(), new double[0][]));
     Grid grid = Grid.expand(Studies.study(List.of(Studies.wide()), List.of(Model.HIDDEN), List.of(8), List.of(),
         List.of(0.05), List.of(40), List.of(false, true), Seeds.range(0, 10)), List.of(Studies.wide()));
-    assertEquals(2, grid.groupSize(0));
+    assertEquals(3, grid.groupSize(0));
     List<TrainingResult> whole = ResultCodec.decode(new RangeTrainer(grid, problems, true).train(
         new IdRange(0, 20)), grid, problems);
     List<TrainingResult> cut = new java.util.ArrayList<>();
