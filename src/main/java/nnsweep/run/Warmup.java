@@ -1,7 +1,10 @@
 package nnsweep.run;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nnsweep.grid.Grid;
@@ -136,22 +139,20 @@ public final class Warmup {
   }
 
   /**
-   * The id ranges of the groups a rotation trains: for every shape, its first lockstep group and, when it is
-   * smaller, its last (as {@link RangeTrainer} forms them); train them for {@link #epochs}{@code (ranges.size())}
-   * epochs.
+   * The id ranges of the groups a rotation trains, in id order: for every lockstep shape, its first group and, when
+   * it is smaller, its last (as {@link RangeTrainer} forms them); for matrix products, the first group of the
+   * cheapest shape of each model and bias setting. Train them for {@link #epochs(Grid, List)} epochs.
    */
   public static List<IdRange> ranges(Grid grid) {
     List<IdRange> ranges = new ArrayList<>();
+    // matrix-product shapes share their kernel's code, whatever their size: the cheapest group of each model and
+    // bias setting exercises it, where a group of every shape could cost more than the study's training
+    Map<String, Long> cheapest = new LinkedHashMap<>();
     for (NetworkSpec shape : grid.shapes()) {
       long runEnd = grid.shapeRunEnd(shape.id());
       if (grid.kernel(shape.id()) == Kernel.GEMM) {
-        // the grid's own matrix-product groups: the first, and the last when it is smaller
-        IdRange first = new IdRange(shape.id(), grid.groupEnd(shape.id()));
-        IdRange last = new IdRange(grid.groupStart(runEnd - 1), runEnd);
-        ranges.add(first);
-        if (last.size() != first.size()) {
-          ranges.add(last);
-        }
+        cheapest.merge(shape.model() + "/" + shape.bias(), shape.id(),
+            (a, b) -> groupCost(grid, b) < groupCost(grid, a) ? b : a);
         continue;
       }
       ranges.add(new IdRange(shape.id(), Math.min(runEnd, shape.id() + RangeTrainer.GROUP_SIZE)));
@@ -160,7 +161,16 @@ public final class Warmup {
         ranges.add(new IdRange(runEnd - lastSize, runEnd));
       }
     }
+    for (long id : cheapest.values()) {
+      ranges.add(new IdRange(id, grid.groupEnd(id)));
+    }
+    ranges.sort(Comparator.comparingLong(IdRange::from));
     return ranges;
+  }
+
+  /** Estimated cost of one epoch of the group starting at {@code id}. */
+  private static double groupCost(Grid grid, long id) {
+    return grid.epochCost(id) * (grid.groupEnd(id) - id);
   }
 
   /** Epochs per group when a rotation has {@code groups} groups: {@link #ROTATION_EPOCHS} shared, at least 32. */

@@ -67,6 +67,13 @@ class WarmupTest {
     assertTrue(epochs >= Warmup.MIN_EPOCHS && epochs < Warmup.epochs(1), epochs + " epochs");
     assertTrue(epochs * perEpoch <= Warmup.ROTATION_COST, "within the rotation's cost");
     assertTrue((epochs + 1) * perEpoch > Warmup.ROTATION_COST, "and no fewer epochs than that allows");
+    // many matrix-product shapes: only the cheapest group of each model and bias setting warms up
+    Grid many = Grid.expand(Studies.study(List.of(digits), List.of(Model.NONE, Model.HIDDEN),
+        List.of(40, 8, 100), List.of(), List.of(0.001), List.of(200), List.of(false, true), Seeds.range(0, 3)),
+        List.of(digits));
+    // ids: none (bias off 0-2, on 3-5), 8 hidden (6-8, 9-11), 40 (12-17), 100 (18-23); groups of 3
+    assertEquals(List.of(new nnsweep.grid.IdRange(0, 3), new nnsweep.grid.IdRange(3, 6),
+        new nnsweep.grid.IdRange(6, 9), new nnsweep.grid.IdRange(9, 12)), Warmup.ranges(many));
     // the tutorial-size grid above is not capped
     assertEquals(250, Warmup.epochs(grid(40), Warmup.ranges(grid(40))));
   }
