@@ -73,6 +73,10 @@ if [[ -z "${SPARK_LOCAL_IP:-}" ]] && [[ -z "$master" || "$master" == local* \
   export SPARK_LOCAL_IP=127.0.0.1
 fi
 
+# A native BLAS (e.g. OpenBLAS) runs one thread per Spark task: the tasks already use every core. In local mode this
+# JVM runs the tasks; executors get the same through spark.executorEnv (set by the job unless given).
+export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
+
 # Cluster deploy mode: the driver starts elsewhere, in another folder. Every attempt of this submission's driver
 # gets the same run id (a restarted driver resumes from the committed parts), relative paths resolve against the
 # base folder, and the driver reports its status and console output to a file this script reads.

@@ -86,6 +86,7 @@ final class StudyJob {
     int executors = 0;
     double trainSeconds = 0;
     String sparkVersion = "";
+    List<String> blas = List.of();
     long trained = todo.stream().mapToLong(IdRange::size).sum();
     List<DatasetReport> datasets;
     // big sweeps (or on request) get Parquet tables, written by the tasks; small ones single CSV files
@@ -106,6 +107,7 @@ final class StudyJob {
         if (!todo.isEmpty()) {
           sweep.warmUp();
         }
+        blas = sweep.kernels();
         Warmup.awaitDone();
         stage("warm-up");
         master = sc.master();
@@ -154,7 +156,8 @@ final class StudyJob {
     written.addAll(HtmlReport.write(reports, model));
     stage("reports");
     RunInfo info = new RunInfo(args, version(), sparkVersion, System.getProperty("java.version"), master,
-        parallelism, partitions, executors, grid.size(), trained, resumed, started, Instant.now().toString(),
+        parallelism, partitions, executors, grid.size(), trained, resumed, kernelCounts(grid), blas, started,
+        Instant.now().toString(),
         stages);
     RunJson.write(reports.resolve("run.json"), study, info);
     written.add("run.json");
@@ -235,6 +238,15 @@ final class StudyJob {
       state.results(range, grid, problems).forEach(r -> Aggregation.fold(cells, r));
     }
     return Aggregation.datasets(cells.values(), study.hiddenRules());
+  }
+
+  /** Networks per kernel, counted by shape runs (a kernel holds for a whole run). */
+  private static Map<String, Long> kernelCounts(Grid grid) {
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    for (long id = 0; id < grid.size(); id = grid.shapeRunEnd(id)) {
+      counts.merge(grid.kernel(id).name(), grid.shapeRunEnd(id) - id, Long::sum);
+    }
+    return counts;
   }
 
   private double stage(String name) {

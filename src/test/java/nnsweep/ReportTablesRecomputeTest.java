@@ -22,13 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * summary.csv, rules.csv and layers.csv follow from results.csv: each is recomputed here from results.csv alone,
- * with code written independently of the report package (its own Wilson formula, median, grouping).
+ * with code written independently of the report package (its own Wilson formula, median, grouping). A second, small
+ * study on one-hot iris (with a test split) and the full adder checks the argmax class-accuracy columns.
  */
 @ExtendWith(InProcessJob.class)
 class ReportTablesRecomputeTest {
   @TempDir static Path tmp;
   static Path out;
   static List<Map<String, String>> results;
+  static Path classesOut;
+  static List<Map<String, String>> classesResults;
 
   @BeforeAll
   static void runStudy() {
@@ -37,6 +40,73 @@ class ReportTablesRecomputeTest {
         "--set", "seeds={ from = 0, count = 6 }", "--set", "epochs=[4000]", "--set", "learning-rates=[0.5, 2.0]");
     assertEquals(0, run.status(), run.err());
     results = Csv.read(out.resolve("results.csv")).rows();
+    classesOut = tmp.resolve("classes");
+    InProcessJob.Run classes = InProcessJob.run("--config", "conf/rules.conf", "--out", classesOut.toString(),
+        "--set", "datasets=[{ name = iris, path = \"data/iris.csv\", outputs = 3, test-fraction = 0.2,"
+            + " scale = standard }, { name = full-adder, path = \"data/full-adder.csv\", outputs = 2 }]",
+        "--set", "epochs=[300]", "--set", "learning-rates=[0.05]", "--set", "seeds={ from = 0, count = 3 }",
+        "--set", "curve-points=0");
+    assertEquals(0, classes.status(), classes.err());
+    classesResults = Csv.read(classesOut.resolve("results.csv")).rows();
+  }
+
+  @Test
+  void headersAreExact() {
+    assertEquals(List.of("network_id", "dataset", "model", "hidden", "rules", "inputs", "outputs", "weights", "bias",
+        "learning_rate", "epochs", "seed", "init", "final_error", "error_before_last_update", "mse", "accuracy",
+        "diverged", "test_error", "test_accuracy", "class_accuracy", "test_class_accuracy", "epochs_run",
+        "epochs_to_target", "plateau", "train_ms"), Csv.read(classesOut.resolve("results.csv")).header());
+    assertEquals(List.of("dataset", "model", "hidden", "bias", "learning_rate", "epochs", "init", "networks",
+        "diverged", "mean_error", "std_error", "min_error", "median_error", "max_error", "success_rate",
+        "success_ci_low", "success_ci_high", "median_test_error", "mean_test_accuracy", "mean_class_accuracy",
+        "mean_test_class_accuracy"), Csv.read(classesOut.resolve("summary.csv")).header());
+  }
+
+  @Test
+  void classAccuracyFollowsFromResults() {
+    // the tutorial's OR and XOR have one output: no class accuracy anywhere
+    assertTrue(results.stream().allMatch(r -> r.get("class_accuracy").isEmpty()
+        && r.get("test_class_accuracy").isEmpty()));
+    assertTrue(Csv.read(out.resolve("summary.csv")).rows().stream().allMatch(r -> r.get("mean_class_accuracy")
+        .isEmpty() && r.get("mean_test_class_accuracy").isEmpty()));
+    // iris is one-hot and has test rows; the full adder's two outputs are not one-hot
+    for (Map<String, String> r : classesResults) {
+      boolean iris = r.get("dataset").equals("iris");
+      assertEquals(iris, !r.get("class_accuracy").isEmpty(), r.toString());
+      assertEquals(iris, !r.get("test_class_accuracy").isEmpty(), r.toString());
+      if (iris) {
+        // 120 training rows, 30 test rows: whole numbers of rows; never below the threshold accuracy
+        double train = Double.parseDouble(r.get("class_accuracy"));
+        double test = Double.parseDouble(r.get("test_class_accuracy"));
+        assertEquals(Math.rint(train * 120), train * 120, 1e-9, r.toString());
+        assertEquals(Math.rint(test * 30), test * 30, 1e-9, r.toString());
+        assertTrue(train >= Double.parseDouble(r.get("accuracy")), r.toString());
+        assertTrue(test >= Double.parseDouble(r.get("test_accuracy")), r.toString());
+      }
+    }
+    assertTrue(classesResults.stream().anyMatch(r -> r.get("dataset").equals("iris")
+        && Double.parseDouble(r.get("class_accuracy")) > 0.9), "some networks learn iris in 300 epochs");
+    Csv.Table summary = Csv.read(classesOut.resolve("summary.csv"));
+    Map<String, List<Map<String, String>>> groups = classesResults.stream().collect(Collectors.groupingBy(
+        r -> key(r, "dataset", "model", "hidden", "bias", "learning_rate", "epochs"), TreeMap::new,
+        Collectors.toList()));
+    assertEquals(groups.size(), summary.rows().size());
+    for (Map<String, String> row : summary.rows()) {
+      List<Map<String, String>> g = groups.get(key(row, "dataset", "model", "hidden", "bias", "learning_rate",
+          "epochs"));
+      for (String[] columns : new String[][] {{"class_accuracy", "mean_class_accuracy"},
+          {"test_class_accuracy", "mean_test_class_accuracy"}}) {
+        List<Double> values = g.stream().map(r -> r.get(columns[0])).filter(c -> !c.isEmpty())
+            .map(Double::parseDouble).toList();
+        if (values.isEmpty()) {
+          assertEquals("", row.get(columns[1]), row.toString());
+        } else {
+          assertEquals(g.size(), values.size(), row.toString());
+          close(values.stream().mapToDouble(d -> d).sum() / values.size(), row.get(columns[1]));
+        }
+      }
+      assertEquals(row.get("dataset").equals("iris"), !row.get("mean_class_accuracy").isEmpty(), row.toString());
+    }
   }
 
   @Test

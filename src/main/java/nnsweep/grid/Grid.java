@@ -9,7 +9,9 @@ import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import nnsweep.InputException;
 import nnsweep.data.Dataset;
+import nnsweep.nn.Kernel;
 import nnsweep.nn.Model;
+import nnsweep.nn.Shape;
 import nnsweep.nn.Weights;
 import nnsweep.study.HiddenRule;
 import nnsweep.study.InitSpec;
@@ -28,7 +30,11 @@ public final class Grid implements Serializable {
 
   /** A (dataset, model, hidden size) combination; every other axis is crossed with it. */
   record Structure(int datasetIndex, String dataset, Model model, int hidden, List<String> rules, int inputs,
-      int outputs, int rows) implements Serializable {}
+      int outputs, int rows) implements Serializable {
+    Shape shape(boolean bias) {
+      return new Shape(model, inputs, hidden, outputs, bias);
+    }
+  }
 
   private final List<Structure> structures;
   private final double[] learningRates;
@@ -39,6 +45,10 @@ public final class Grid implements Serializable {
   private final int curvePoints;
   private final double stopError;
   private final long perStructure;
+  // per (structure, bias value): the kernel, the cost of an epoch and the group size, computed once
+  private final Kernel[] kernels;
+  private final double[] epochCosts;
+  private final int[] groupSizes;
 
   private Grid(List<Structure> structures, double[] learningRates, int[] epochs, boolean[] bias,
       nnsweep.study.Seeds seeds, List<InitSpec> inits, int curvePoints, double stopError) {
@@ -53,6 +63,38 @@ public final class Grid implements Serializable {
     this.perStructure = Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(
         (long) learningRates.length, epochs.length), bias.length), seeds.size()), inits.size());
     Math.multiplyExact(perStructure, (long) structures.size());
+    int shapes = structures.size() * bias.length;
+    this.kernels = new Kernel[shapes];
+    this.epochCosts = new double[shapes];
+    this.groupSizes = new int[shapes];
+    // shape runs per (structure, bias value): one, or one per learning rate and epochs when bias is an axis
+    long runsPerShape = bias.length > 1 ? (long) learningRates.length * epochs.length : 1;
+    long productRuns = 0;
+    for (int s = 0; s < structures.size(); s++) {
+      for (int b = 0; b < bias.length; b++) {
+        Structure structure = structures.get(s);
+        Shape shape = structure.shape(bias[b]);
+        kernels[s * bias.length + b] = Kernel.of(shape, structure.rows());
+        epochCosts[s * bias.length + b] = Kernel.costUnits(shape, structure.rows());
+        productRuns += kernels[s * bias.length + b] == Kernel.GEMM ? runsPerShape : 0;
+      }
+    }
+    long groupsPerRun = (MIN_GROUPS + Math.max(1, productRuns) - 1) / Math.max(1, productRuns);
+    for (int s = 0; s < structures.size(); s++) {
+      for (int b = 0; b < bias.length; b++) {
+        int g = kernels[s * bias.length + b].groupSize(structures.get(s).shape(bias[b]));
+        if (kernels[s * bias.length + b] == Kernel.GEMM) {
+          g = (int) Math.max(1, Math.min(g, (shapeRun() + groupsPerRun - 1) / groupsPerRun));
+        }
+        groupSizes[s * bias.length + b] = g;
+      }
+    }
+  }
+
+  /** Index of network {@code id}'s (structure, bias value) in the per-shape arrays. */
+  private int shapeIndex(long id) {
+    long rest = id % perStructure / ((long) seeds.size() * inits.size());
+    return (int) (id / perStructure) * bias.length + (int) (rest % bias.length);
   }
 
   /**
@@ -161,18 +203,68 @@ public final class Grid implements Serializable {
   }
 
   /**
-   * Estimated training cost of a network, so tasks can be balanced by it rather than by network count: epochs x rows
-   * x (parameters + 12 x sigmoid units). A sigmoid (one {@code Math.exp}) costs about as much as 12 parameters' worth
-   * of multiply-adds in the lockstep kernel: fitted to its measured time per network-epoch on 36 shapes (xor,
-   * full-adder, parity-5; no hidden layer and 1 to 16 hidden units; bias off and on), within 15% on each.
+   * Estimated training cost of a network, so tasks can be balanced by it rather than by network count: epochs x the
+   * estimated time of one epoch with its kernel ({@link Kernel#seconds}), in the lockstep kernel's cost units
+   * (rows x (parameters + 12 x sigmoid units) for a lockstep network).
    */
   public double cost(long id) {
-    Structure s = structures.get((int) (id / perStructure));
     long rest = id % perStructure / ((long) seeds.size() * inits.size());
-    boolean withBias = bias[(int) (rest % bias.length)];
     int epochCount = epochs[(int) (rest / bias.length % epochs.length)];
-    int parameters = Weights.parameterCount(s.model(), s.inputs(), s.hidden(), s.outputs(), withBias);
-    return (double) epochCount * s.rows() * (parameters + 12.0 * (s.hidden() + s.outputs()));
+    return epochCount * epochCost(id);
+  }
+
+  /** Estimated cost of one epoch of network {@code id}, in the units of {@link #cost}. */
+  public double epochCost(long id) {
+    return epochCosts[shapeIndex(id)];
+  }
+
+  /** The shape of network {@code id}. */
+  public Shape shape(long id) {
+    return structures.get((int) (id / perStructure)).shape(biasOf(id));
+  }
+
+  /** The kernel that trains network {@code id}: chosen by its shape and its dataset's training rows. */
+  public Kernel kernel(long id) {
+    return kernels[shapeIndex(id)];
+  }
+
+  /**
+   * The first id of the group that trains network {@code id}: groups are consecutive ids of one shape, cut from the
+   * start of their shape run in steps of {@link #groupSize}, so a network's group depends on the grid alone (a
+   * matrix-product group's numbers depend on its members; see {@link nnsweep.nn.GemmTrainer}).
+   */
+  public long groupStart(long id) {
+    long run = shapeRun();
+    long runStart = id / run * run;
+    int g = groupSize(id);
+    return runStart + (id - runStart) / g * g;
+  }
+
+  /** The end (exclusive) of the group of network {@code id} (see {@link #groupStart}). */
+  public long groupEnd(long id) {
+    return Math.min(shapeRunEnd(id), groupStart(id) + groupSize(id));
+  }
+
+  /**
+   * Networks per group around {@code id}: the kernel's group size ({@link Kernel#groupSize}); for matrix products
+   * also small enough that the grid's matrix-product runs make at least {@link #MIN_GROUPS} groups in all (split
+   * evenly among the runs), so a small study of a large shape still gives several cores work. Grid-fixed: it depends
+   * on the grid's axes, never on the cores.
+   */
+  public int groupSize(long id) {
+    return groupSizes[shapeIndex(id)];
+  }
+
+  /** Fewest matrix-product groups a grid is cut into when it has enough networks. */
+  public static final int MIN_GROUPS = 8;
+
+  private long shapeRun() {
+    return bias.length > 1 ? (long) seeds.size() * inits.size() : perStructure;
+  }
+
+  private boolean biasOf(long id) {
+    long rest = id % perStructure / ((long) seeds.size() * inits.size());
+    return bias[(int) (rest % bias.length)];
   }
 
   /**
@@ -180,7 +272,7 @@ public final class Grid implements Serializable {
    * hidden size and bias): only seed and init, and learning rate and epochs when bias is not an axis, vary in it.
    */
   public long shapeRunEnd(long id) {
-    long run = bias.length > 1 ? (long) seeds.size() * inits.size() : perStructure;
+    long run = shapeRun();
     return (id / run + 1) * run;
   }
 

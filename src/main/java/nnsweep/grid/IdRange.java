@@ -18,6 +18,11 @@ public record IdRange(long from, long to) implements Serializable {
     return LongStream.range(from, to);
   }
 
+  /** Whether {@code id} is in the range. */
+  public boolean contains(long id) {
+    return id >= from && id < to;
+  }
+
   public long size() {
     return to - from;
   }

@@ -57,6 +57,11 @@ public record NetworkSpec(
         newEpochs, seed, init);
   }
 
+  /** The network's shape. */
+  public nnsweep.nn.Shape shape() {
+    return new nnsweep.nn.Shape(model, inputs, hidden, outputs, bias);
+  }
+
   /** Number of trainable parameters. */
   public int weights() {
     return Weights.parameterCount(model, inputs, hidden, outputs, bias);

@@ -3,13 +3,14 @@ package nnsweep.grid;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import nnsweep.nn.Kernel;
 
 /**
  * Cuts the ids still to train into the ranges Spark tasks receive, and orders them.
  *
  * <p>Ranges are cut at unit boundaries only: a unit is at most {@code groupSize} consecutive networks of one shape,
- * what a task trains together in lockstep, so cutting never leaves a task with a partial group it could have
- * avoided. When there are more units than {@code maxTasks}, consecutive units are merged into about
+ * what a task trains together in lockstep, or one matrix-product group of the grid ({@link Grid#groupStart}), so
+ * cutting never leaves a task with a partial group it could have avoided. When there are more units than {@code maxTasks}, consecutive units are merged into about
  * {@code maxTasks} ranges of about equal estimated cost ({@link Grid#cost}). The ranges come back longest first
  * (by estimated cost; ties in id order): Spark launches tasks in partition order as cores free up, so this is the
  * longest-processing-time-first schedule, which leaves only short tasks for the end instead of a long one that
@@ -121,7 +122,14 @@ public final class TaskPlan {
     return longestFirst;
   }
 
+  /**
+   * The end of the unit starting at {@code id}: up to {@code groupSize} lockstep networks, or the rest of the id's
+   * matrix-product group ({@link Grid#groupEnd}: those groups are fixed by the grid, whatever the plan).
+   */
   private static long unitEnd(Grid grid, IdRange r, long id, int groupSize) {
+    if (grid.kernel(id) == Kernel.GEMM) {
+      return Math.min(r.to(), grid.groupEnd(id));
+    }
     return Math.min(Math.min(r.to(), grid.shapeRunEnd(id)), id + groupSize);
   }
 }

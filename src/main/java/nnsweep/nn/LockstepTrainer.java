@@ -83,7 +83,7 @@ public final class LockstepTrainer implements Trainer {
     return outcomes;
   }
 
-  private static void validate(Network[] nets, TrainingData data, TrainingOptions[] options) {
+  static void validate(Network[] nets, TrainingData data, TrainingOptions[] options) {
     if (nets.length != options.length) {
       throw new IllegalArgumentException("one TrainingOptions per network expected, found " + options.length
           + " for " + nets.length + " networks");
@@ -98,22 +98,15 @@ public final class LockstepTrainer implements Trainer {
       if (before != null) {
         throw new IllegalArgumentException("networks " + before + " and " + i + " are the same object");
       }
-      Network first = nets[0];
-      if (net.model() != first.model() || net.bias() != first.bias() || net.inputs() != first.inputs()
-          || net.hiddenUnits() != first.hiddenUnits() || net.outputs() != first.outputs()) {
-        throw new IllegalArgumentException("networks in lockstep must have one shape, network " + i + " is "
-            + shape(net) + ", network 0 is " + shape(first));
+      if (!Shape.of(net).equals(Shape.of(nets[0]))) {
+        throw new IllegalArgumentException("networks trained together must have one shape, network " + i + " is "
+            + Shape.of(net) + ", network 0 is " + Shape.of(nets[0]));
       }
       if (net.inputs() != data.inputs() || net.outputs() != data.outputs()) {
         throw new IllegalArgumentException("network " + i + " has " + net.inputs() + " inputs and " + net.outputs()
             + " outputs, the data " + data.inputs() + " and " + data.outputs());
       }
     }
-  }
-
-  private static String shape(Network net) {
-    return net.model() + " " + net.inputs() + "-" + net.hiddenUnits() + "-" + net.outputs() + " bias="
-        + net.bias();
   }
 
   /** One lockstep run: up to {@code lanes} networks, their parameters and gradients as [parameter][lane]. */

@@ -32,6 +32,9 @@ public final class CellStats implements Serializable {
   private final Column errors = new Column();
   private final Column testErrors = new Column();
   private final Column testAccuracies = new Column();
+  /** Argmax class accuracies on the training and test rows (empty unless the targets are one-hot). */
+  private final Column classAccuracies = new Column();
+  private final Column testClassAccuracies = new Column();
   /** Networks with curves: the error they rank by (diverged last) and their ids, in the same order. */
   private final Column rankErrors = new Column();
   private final Column ids = new Column();
@@ -69,6 +72,12 @@ public final class CellStats implements Serializable {
     if (!Double.isNaN(r.testAccuracy())) {
       testAccuracies.addDouble(r.testAccuracy());
     }
+    if (!Double.isNaN(r.classAccuracy())) {
+      classAccuracies.addDouble(r.classAccuracy());
+    }
+    if (!Double.isNaN(r.testClassAccuracy())) {
+      testClassAccuracies.addDouble(r.testClassAccuracy());
+    }
     if (r.curveEpochs().length > 0) {
       curves = true;
       rankErrors.addDouble(r.diverged() || Double.isNaN(r.finalError()) ? Double.POSITIVE_INFINITY : r.finalError());
@@ -90,6 +99,8 @@ public final class CellStats implements Serializable {
     errors.addAll(other.errors);
     testErrors.addAll(other.testErrors);
     testAccuracies.addAll(other.testAccuracies);
+    classAccuracies.addAll(other.classAccuracies);
+    testClassAccuracies.addAll(other.testClassAccuracies);
     rankErrors.addAll(other.rankErrors);
     ids.addAll(other.ids);
     return this;
@@ -158,6 +169,16 @@ public final class CellStats implements Serializable {
   /** Test accuracies, ascending (empty without a test split). */
   double[] sortedTestAccuracies() {
     return testAccuracies.sortedDoubles();
+  }
+
+  /** Argmax class accuracies on the training rows, ascending (empty unless the targets are one-hot). */
+  double[] sortedClassAccuracies() {
+    return classAccuracies.sortedDoubles();
+  }
+
+  /** Argmax class accuracies on the test rows, ascending (empty without a test split or one-hot targets). */
+  double[] sortedTestClassAccuracies() {
+    return testClassAccuracies.sortedDoubles();
   }
 
   /** Errors the networks with curves rank by (diverged as +infinity), in the order of {@link #curveIds}. */

@@ -29,6 +29,9 @@ public final class Console {
       out.printf(Locale.ROOT, "  final error:                  %.10g%s%n", r.finalError(),
           r.diverged() ? "  (diverged)" : "");
       out.printf(Locale.ROOT, "  accuracy: %s%n", r.accuracy());
+      if (!Double.isNaN(r.classAccuracy())) {
+        out.printf(Locale.ROOT, "  class accuracy (argmax): %s%n", r.classAccuracy());
+      }
       Weights w = r.finalWeights();
       if (s.model() == Model.HIDDEN) {
         out.println("  final hidden weights (inputs x hidden):");

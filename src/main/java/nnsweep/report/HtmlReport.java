@@ -206,6 +206,9 @@ public final class HtmlReport {
     boolean inits = initVaries(model);
     // generalisation next to training error, for studies that hold rows out
     boolean tested = model.summary().stream().anyMatch(r -> !Double.isNaN(r.medianTestError()));
+    // argmax accuracy, for studies with one-hot (class-label) targets
+    boolean classes = model.summary().stream().anyMatch(r -> !Double.isNaN(r.meanClassAccuracy()));
+    boolean testedClasses = model.summary().stream().anyMatch(r -> !Double.isNaN(r.meanTestClassAccuracy()));
     h.raw("<section id=\"summary\">\n<h2>Summary: every configuration over its seeds</h2>\n")
         .raw("<p class=\"note\">").text("One row per dataset, model, hidden size, bias, learning rate, epochs and"
             + " init (summary.csv). Error statistics leave out diverged networks; success counts them as failures.")
@@ -217,6 +220,8 @@ public final class HtmlReport {
         .raw("<th class=\"num\">std E</th><th class=\"num\">min E</th><th class=\"num\">max E</th>")
         .raw("<th class=\"num\">success [95% CI]</th>")
         .raw(tested ? "<th class=\"num\">median test E</th><th class=\"num\">mean test accuracy</th>" : "")
+        .raw(classes ? "<th class=\"num\">mean class accuracy</th>" : "")
+        .raw(testedClasses ? "<th class=\"num\">mean test class accuracy</th>" : "")
         .raw("</tr></thead>\n<tbody>\n");
     String previous = null;
     for (SummaryTable.Row r : model.summary()) {
@@ -240,13 +245,23 @@ public final class HtmlReport {
       rate(h, r.success());
       if (tested) {
         num(h, ReportFormat.error(r.medianTestError()));
-        num(h, Double.isNaN(r.meanTestAccuracy()) ? "\u2013"
-            : String.format(java.util.Locale.ROOT, "%.1f%%", 100 * r.meanTestAccuracy()));
+        num(h, percentTenths(r.meanTestAccuracy()));
+      }
+      if (classes) {
+        num(h, percentTenths(r.meanClassAccuracy()));
+      }
+      if (testedClasses) {
+        num(h, percentTenths(r.meanTestClassAccuracy()));
       }
       h.raw("</tr>\n");
       previous = k.dataset();
     }
     h.raw("</tbody></table></div>\n</section>\n");
+  }
+
+  /** A fraction as a percentage with one decimal, or a dash for none. */
+  private static String percentTenths(double fraction) {
+    return Double.isNaN(fraction) ? "\u2013" : String.format(java.util.Locale.ROOT, "%.1f%%", 100 * fraction);
   }
 
   private static void rulesSection(Html h, ReportModel model) {

@@ -12,7 +12,8 @@ public final class ResultsTable {
   /** The column contract (tools depend on these names and their order). */
   public static final List<String> HEADER = List.of("network_id", "dataset", "model", "hidden", "rules", "inputs",
       "outputs", "weights", "bias", "learning_rate", "epochs", "seed", "init", "final_error",
-      "error_before_last_update", "mse", "accuracy", "diverged", "test_error", "test_accuracy", "epochs_run", "epochs_to_target", "plateau",
+      "error_before_last_update", "mse", "accuracy", "diverged", "test_error", "test_accuracy", "class_accuracy",
+      "test_class_accuracy", "epochs_run", "epochs_to_target", "plateau",
       "train_ms");
 
   private ResultsTable() {}
@@ -65,6 +66,8 @@ public final class ResultsTable {
     cells.add(Boolean.toString(r.diverged()));
     cells.add(CsvFiles.num(r.testError()));
     cells.add(CsvFiles.num(r.testAccuracy()));
+    cells.add(CsvFiles.num(r.classAccuracy()));
+    cells.add(CsvFiles.num(r.testClassAccuracy()));
     cells.add(Integer.toString(r.epochsRun()));
     cells.add(r.epochsToTarget() < 0 ? "" : Integer.toString(r.epochsToTarget()));
     cells.add(r.plateau());

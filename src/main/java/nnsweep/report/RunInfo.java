@@ -6,6 +6,8 @@ import java.util.Map;
 /**
  * Provenance of a run, written as {@code run.json}: enough to rerun it and to know what it ran on.
  *
+ * @param kernels networks per training kernel ({@code LOCKSTEP}, {@code GEMM})
+ * @param blas the BLAS of the JVMs that trained (e.g. {@code JNIBLAS}: native), empty when nothing was trained
  * @param stageSeconds wall time per stage, in order (load, spark-start, train, spark-stop, reports)
  */
 public record RunInfo(
@@ -20,6 +22,8 @@ public record RunInfo(
     long networks,
     long trained,
     long resumed,
+    Map<String, Long> kernels,
+    List<String> blas,
     String started,
     String finished,
     Map<String, Double> stageSeconds) {}

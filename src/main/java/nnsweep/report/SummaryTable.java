@@ -9,14 +9,15 @@ import nnsweep.grid.NetworkSpec;
 /**
  * {@code summary.csv}: per (dataset, model, hidden, bias, learning rate, epochs), statistics over seeds. Error
  * statistics are over the networks that did not diverge; success (accuracy 1) is over all of them, with its 95%
- * Wilson interval.
+ * Wilson interval. The class accuracies (argmax, datasets with one-hot targets) are means over all networks.
  */
 public final class SummaryTable {
   /** The column contract. */
   public static final List<String> HEADER = List.of("dataset", "model", "hidden", "bias", "learning_rate", "epochs",
       "init",
       "networks", "diverged", "mean_error", "std_error", "min_error", "median_error", "max_error", "success_rate",
-      "success_ci_low", "success_ci_high", "median_test_error", "mean_test_accuracy");
+      "success_ci_low", "success_ci_high", "median_test_error", "mean_test_accuracy",
+      "mean_class_accuracy", "mean_test_class_accuracy");
 
   /** The grouping key: every axis but the seed (a cell of the sweep, see {@link CellStats}). */
   public record Key(String dataset, String model, int hidden, boolean bias, double learningRate, int epochs,
@@ -33,7 +34,7 @@ public final class SummaryTable {
    */
   public record Row(Key key, long networks, long diverged, double meanError, double stdError, double minError,
       double medianError, double maxError, Stats.Rate success, double medianTestError,
-      double meanTestAccuracy, Stats.Quartiles quartiles) implements Serializable {
+      double meanTestAccuracy, double meanClassAccuracy, double meanTestClassAccuracy, Stats.Quartiles quartiles) implements Serializable {
     /** Fraction of the networks with accuracy 1. */
     public double successRate() {
       return success.rate();
@@ -49,7 +50,8 @@ public final class SummaryTable {
         errors.length == 0 ? Double.NaN : errors[0], median(errors),
         errors.length == 0 ? Double.NaN : errors[errors.length - 1],
         Stats.wilson(cell.successes(), cell.networks()), Stats.median(cell.sortedTestErrors()),
-        mean(cell.sortedTestAccuracies()), Stats.Quartiles.of(errors));
+        mean(cell.sortedTestAccuracies()), mean(cell.sortedClassAccuracies()),
+        mean(cell.sortedTestClassAccuracies()), Stats.Quartiles.of(errors));
   }
 
   /** Writes {@code summary.csv}. */
@@ -60,7 +62,8 @@ public final class SummaryTable {
             r.key().learningRate(), r.key().epochs(), r.key().init(), r.networks(), r.diverged(), CsvFiles.num(r.meanError()),
             CsvFiles.num(r.stdError()), CsvFiles.num(r.minError()), CsvFiles.num(r.medianError()),
             CsvFiles.num(r.maxError()), r.successRate(), r.success().low(), r.success().high(),
-            CsvFiles.num(r.medianTestError()), CsvFiles.num(r.meanTestAccuracy()));
+            CsvFiles.num(r.medianTestError()), CsvFiles.num(r.meanTestAccuracy()),
+            CsvFiles.num(r.meanClassAccuracy()), CsvFiles.num(r.meanTestClassAccuracy()));
       }
     });
   }

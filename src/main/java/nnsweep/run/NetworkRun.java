@@ -3,6 +3,8 @@ package nnsweep.run;
 import java.util.ArrayList;
 import java.util.List;
 import nnsweep.grid.NetworkSpec;
+import nnsweep.nn.GemmTrainer;
+import nnsweep.nn.Kernel;
 import nnsweep.nn.LockstepTrainer;
 import nnsweep.nn.Metrics;
 import nnsweep.nn.Network;
@@ -18,7 +20,7 @@ import nnsweep.nn.TrainingOutcome;
 public final class NetworkRun {
   private NetworkRun() {}
 
-  /** Builds the network's initial weights, trains it with the fast kernel and measures the result. */
+  /** Builds the network's initial weights, trains it with its shape's kernel and measures the result. */
   public static TrainingResult train(NetworkSpec spec, Problem problem) {
     return train(spec, problem, 0, Double.NEGATIVE_INFINITY);
   }
@@ -34,16 +36,18 @@ public final class NetworkRun {
   /**
    * A problem's data in the form training reads it, built once and shared by every network of a task (building it
    * copies the dataset and scans it for the truth-table test, which costs about as much as training a tiny network).
-   * Read-only: trainers and metrics never write to it.
+   * Read-only: trainers and metrics never write to it. {@code oneHot}: the targets are class labels, one-hot
+   * ({@link Problem#oneHot()}), so results carry the argmax class accuracy.
    */
-  public record Prepared(Problem problem, TrainingData data, TrainingData test, boolean truthTable) {}
+  public record Prepared(Problem problem, TrainingData data, TrainingData test, boolean truthTable,
+      boolean oneHot) {}
 
   /** Prepares {@code problem} for {@link #train(NetworkSpec, Prepared, int, double)}. */
   public static Prepared prepare(Problem problem) {
     TrainingData data = TrainingData.of(problem.dataset().inputs(), problem.dataset().targets());
     TrainingData test = problem.test() == null ? null
         : TrainingData.of(problem.test().inputs(), problem.test().targets());
-    return new Prepared(problem, data, test, problem.truthTable());
+    return new Prepared(problem, data, test, problem.truthTable(), problem.oneHot());
   }
 
   /** As {@link #train(NetworkSpec, Problem, int, double)}, on a prepared problem. */
@@ -60,16 +64,19 @@ public final class NetworkRun {
     Network network = new Network(spec.initialWeights());
     int[] curveEpochs = TrainingOptions.logSpacedEpochs(spec.epochs(), curvePoints);
     long start = System.nanoTime();
-    TrainingOutcome outcome = Trainer.fast().train(network, prepared.data(),
-        new TrainingOptions(spec.learningRate(), spec.epochs(), stopError, curveEpochs));
+    TrainingOptions options = new TrainingOptions(spec.learningRate(), spec.epochs(), stopError, curveEpochs);
+    TrainingOutcome outcome = kernel(spec, prepared) == Kernel.GEMM
+        ? new GemmTrainer().train(network, prepared.data(), options)
+        : Trainer.fast().train(network, prepared.data(), options);
     double trainMs = (System.nanoTime() - start) / 1e6;
     return measure(spec, prepared, network, outcome, curveEpochs, trainMs, weights);
   }
 
   /**
-   * Trains networks of one shape (same dataset, model, hidden size and bias) together with the
-   * {@link LockstepTrainer}, whose results are bit-for-bit those of training each alone; each network's
-   * {@code train_ms} is its share of the group's time.
+   * Trains networks of one shape (same dataset, model, hidden size and bias) together with their shape's kernel
+   * ({@link Kernel#of}): the {@link LockstepTrainer}, whose results are bit-for-bit those of training each alone, or
+   * one {@link GemmTrainer} group, whose results depend on its members (callers form such groups from the grid);
+   * each network's {@code train_ms} is its share of the group's time.
    *
    * @throws IllegalArgumentException if the specs do not share a shape
    */
@@ -92,7 +99,7 @@ public final class NetworkRun {
       options[i] = new TrainingOptions(s.learningRate(), s.epochs(), stopError, curveEpochs[i]);
     }
     long start = System.nanoTime();
-    TrainingOutcome[] outcomes = new LockstepTrainer().train(nets, prepared.data(), options);
+    TrainingOutcome[] outcomes = kernel(first, prepared).train(nets, prepared.data(), options);
     double trainMs = (System.nanoTime() - start) / 1e6 / nets.length;
     List<TrainingResult> results = new ArrayList<>(nets.length);
     for (int i = 0; i < nets.length; i++) {
@@ -101,10 +108,14 @@ public final class NetworkRun {
     return results;
   }
 
+  /** The kernel that trains networks of this spec's shape on this problem. */
+  public static Kernel kernel(NetworkSpec spec, Prepared prepared) {
+    return Kernel.of(spec.shape(), prepared.data().rows());
+  }
+
   /** Networks that can share a lockstep group. */
   public static boolean sameShape(NetworkSpec a, NetworkSpec b) {
-    return a.datasetIndex() == b.datasetIndex() && a.model() == b.model() && a.hidden() == b.hidden()
-        && a.bias() == b.bias() && a.inputs() == b.inputs() && a.outputs() == b.outputs();
+    return a.datasetIndex() == b.datasetIndex() && a.shape().equals(b.shape());
   }
 
   /** The result record of a trained network: metrics on the training and test rows, plateau, predictions. */
@@ -114,15 +125,18 @@ public final class NetworkRun {
     double accuracy = Metrics.accuracy(network, data);
     String plateau = prepared.truthTable() && accuracy < 1.0 && !outcome.diverged()
         ? Plateaus.label(outcome.finalError(), outcome.curve(), curveEpochs) : "";
+    double classAccuracy = prepared.oneHot() ? Metrics.classAccuracy(network, data) : Double.NaN;
     double testError = Double.NaN;
     double testAccuracy = Double.NaN;
+    double testClassAccuracy = Double.NaN;
     if (prepared.test() != null) {
       testError = Metrics.error(network, prepared.test());
       testAccuracy = Metrics.accuracy(network, prepared.test());
+      testClassAccuracy = prepared.oneHot() ? Metrics.classAccuracy(network, prepared.test()) : Double.NaN;
     }
     return new TrainingResult(spec, outcome.finalError(), outcome.errorBeforeLastUpdate(),
         Metrics.mse(outcome.finalError(), data.rows(), data.outputs()), accuracy, outcome.diverged(), testError,
-        testAccuracy,
+        testAccuracy, classAccuracy, testClassAccuracy,
         outcome.epochsRun(), outcome.epochsToTarget(), plateau, trainMs, weights ? network.weights() : null,
         Metrics.predictions(network, prepared.problem().queries()), curveEpochs, outcome.curve());
   }

@@ -3,6 +3,7 @@ package nnsweep.run;
 import java.io.Serializable;
 import java.util.Arrays;
 import nnsweep.data.Dataset;
+import nnsweep.nn.Metrics;
 
 /**
  * A dataset as the executors need it: the training rows, the held-out test rows (null without a test split) and
@@ -36,6 +37,14 @@ public record Problem(Dataset dataset, Dataset test, double[][] queries) impleme
       }
     }
     return true;
+  }
+
+  /**
+   * The targets are one-hot class labels (at least two columns, one 1 per row, 0 elsewhere) in the training rows and
+   * the test rows: the networks' {@code class_accuracy} (argmax) applies.
+   */
+  public boolean oneHot() {
+    return Metrics.oneHot(dataset.targets()) && (test == null || Metrics.oneHot(test.targets()));
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
 import nnsweep.grid.NetworkSpec;
+import nnsweep.nn.Kernel;
 import nnsweep.nn.LockstepTrainer;
 
 /**
@@ -38,27 +39,31 @@ public final class RangeTrainer {
     this.prepared = new NetworkRun.Prepared[problems.size()];
   }
 
-  /** Trains the networks of {@code range} into one encoded block (decode with {@link ResultCodec#decode}). */
+  /**
+   * Trains the networks of {@code range} into one encoded block (decode with {@link ResultCodec#decode}).
+   * Consecutive networks of one shape are trained together: lockstep networks in runs of up to {@link #GROUP_SIZE}
+   * from the range's start (their numbers do not depend on the run), matrix-product networks in their grid groups
+   * ({@link Grid#groupStart}), trained whole even where the range cuts one, so that a network's numbers never depend
+   * on how the ids were cut into tasks.
+   */
   public byte[] train(IdRange range) {
     ResultCodec.Writer out = new ResultCodec.Writer(range.from(), weights, (int) range.size());
-    // consecutive ids mostly share a shape (seed and init vary fastest): train those together, in lockstep
-    List<NetworkSpec> group = new ArrayList<>(GROUP_SIZE);
-    for (long id = range.from(); id <= range.to(); id++) {
-      NetworkSpec spec = id < range.to() ? grid.spec(id) : null;
-      if (spec != null && spec.epochs() > maxEpochs) {
-        spec = spec.withEpochs(maxEpochs);
+    for (long id = range.from(); id < range.to(); ) {
+      boolean products = grid.kernel(id) == Kernel.GEMM;
+      long from = products ? grid.groupStart(id) : id;
+      long to = products ? grid.groupEnd(id) : Math.min(range.to(), Math.min(grid.shapeRunEnd(id), id + GROUP_SIZE));
+      List<NetworkSpec> group = new ArrayList<>((int) (to - from));
+      for (long g = from; g < to; g++) {
+        NetworkSpec spec = grid.spec(g);
+        group.add(spec.epochs() > maxEpochs ? spec.withEpochs(maxEpochs) : spec);
       }
-      if (!group.isEmpty() && (spec == null || group.size() == GROUP_SIZE
-          || !NetworkRun.sameShape(group.get(0), spec))) {
-        for (TrainingResult r : NetworkRun.trainGroup(group, prepared(group.get(0).datasetIndex()),
-            grid.curvePoints(), grid.stopError(), weights)) {
+      for (TrainingResult r : NetworkRun.trainGroup(group, prepared(group.get(0).datasetIndex()),
+          grid.curvePoints(), grid.stopError(), weights)) {
+        if (range.contains(r.spec().id())) {
           out.add(r);
         }
-        group.clear();
       }
-      if (spec != null) {
-        group.add(spec);
-      }
+      id = Math.min(to, range.to());
     }
     return out.toBytes();
   }

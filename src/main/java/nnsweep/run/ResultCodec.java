@@ -22,13 +22,14 @@ import nnsweep.nn.Weights;
  * microseconds per network each way, more than training a 2-2-1 network costs).
  *
  * <p>Only what cannot be recomputed from the grid is stored: the spec, the curve epochs and the shapes of weights and
- * predictions are decoded from the network id. Per network: seven doubles (final error, error before the last
- * update, mse, accuracy, test error, test accuracy, train ms), diverged, epochs run, epochs to target, the plateau
+ * predictions are decoded from the network id. Per network: nine doubles (final error, error before the last
+ * update, mse, accuracy, test error, test accuracy, class accuracy, test class accuracy, train ms), diverged, epochs run, epochs to target, the plateau
  * label, then the final weights (only when the block keeps them), the predictions at the dataset's queries and the
  * curve. Doubles are stored as their bits, so a decoded result equals the trained one.
  */
 public final class ResultCodec {
-  private static final int MAGIC = 0x4E4E5231; // "NNR1"
+  /** The block format's magic number and version: "NNR2" (version 2 added the two class accuracies). */
+  private static final int MAGIC = 0x4E4E5232; // "NNR2"
 
   private ResultCodec() {}
 
@@ -66,6 +67,8 @@ public final class ResultCodec {
         out.writeDouble(r.accuracy());
         out.writeDouble(r.testError());
         out.writeDouble(r.testAccuracy());
+        out.writeDouble(r.classAccuracy());
+        out.writeDouble(r.testClassAccuracy());
         out.writeDouble(r.trainMs());
         out.writeBoolean(r.diverged());
         out.writeInt(r.epochsRun());
@@ -141,8 +144,12 @@ public final class ResultCodec {
 
   private static Header header(byte[] block) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(block, 0, Math.min(block.length, 17)))) {
-      if (in.readInt() != MAGIC) {
-        throw new IllegalArgumentException("not an encoded result block");
+      int magic = in.readInt();
+      if (magic != MAGIC) {
+        throw new IllegalArgumentException((magic & 0xFFFFFF00) == (MAGIC & 0xFFFFFF00)
+            ? "a result block of format version " + (char) (magic & 0xFF) + " (another nnsweep build), expected"
+                + " version " + (char) (MAGIC & 0xFF)
+            : "not an encoded result block");
       }
       return new Header(in.readLong(), in.readBoolean(), in.readInt());
     } catch (IOException e) {
@@ -165,6 +172,8 @@ public final class ResultCodec {
         double accuracy = in.readDouble();
         double testError = in.readDouble();
         double testAccuracy = in.readDouble();
+        double classAccuracy = in.readDouble();
+        double testClassAccuracy = in.readDouble();
         double trainMs = in.readDouble();
         boolean diverged = in.readBoolean();
         int epochsRun = in.readInt();
@@ -184,7 +193,7 @@ public final class ResultCodec {
             e -> TrainingOptions.logSpacedEpochs(e, grid.curvePoints()));
         double[] curve = readAll(in, curveEpochs.length);
         results.add(new TrainingResult(spec, finalError, before, mse, accuracy, diverged, testError, testAccuracy,
-            epochsRun, epochsToTarget, plateau, trainMs, weights, predictions, curveEpochs, curve));
+            classAccuracy, testClassAccuracy, epochsRun, epochsToTarget, plateau, trainMs, weights, predictions, curveEpochs, curve));
       }
       if (in.available() != 0) {
         throw new IllegalArgumentException("result block has " + in.available() + " bytes after its last result");

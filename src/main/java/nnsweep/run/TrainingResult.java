@@ -15,6 +15,9 @@ import nnsweep.nn.Weights;
  * @param diverged E became NaN or infinite (a recorded outcome, not a failure)
  * @param testError E on the held-out test rows (NaN without a test split)
  * @param testAccuracy accuracy on the test rows (NaN without a test split)
+ * @param classAccuracy for one-hot targets (at least two outputs): fraction of the training rows whose largest output
+ *     is at the target's 1 (argmax); NaN for other targets
+ * @param testClassAccuracy the same on the test rows (NaN without a test split or one-hot targets)
  * @param epochsToTarget first update count k with E <= the study's stop-error, -1 if never or no stop-error
  * @param plateau for a truth table: the error plateau a stuck network sits on (e.g. "1/2", "1/3"), else ""
  * @param trainMs wall time of the training, milliseconds (the only column that varies between runs)
@@ -33,6 +36,8 @@ public record TrainingResult(
     boolean diverged,
     double testError,
     double testAccuracy,
+    double classAccuracy,
+    double testClassAccuracy,
     int epochsRun,
     int epochsToTarget,
     String plateau,
@@ -70,6 +75,8 @@ public record TrainingResult(
         && Double.compare(errorBeforeLastUpdate, r.errorBeforeLastUpdate) == 0
         && Double.compare(mse, r.mse) == 0 && Double.compare(accuracy, r.accuracy) == 0 && diverged == r.diverged
         && Double.compare(testError, r.testError) == 0 && Double.compare(testAccuracy, r.testAccuracy) == 0
+        && Double.compare(classAccuracy, r.classAccuracy) == 0
+        && Double.compare(testClassAccuracy, r.testClassAccuracy) == 0
         && epochsRun == r.epochsRun && epochsToTarget == r.epochsToTarget && plateau.equals(r.plateau)
         && Double.compare(trainMs, r.trainMs) == 0
         && java.util.Objects.equals(finalWeights, r.finalWeights) && Arrays.deepEquals(predictions, r.predictions)

@@ -1,12 +1,16 @@
 package nnsweep.run;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
 import nnsweep.grid.NetworkSpec;
+import nnsweep.nn.Kernel;
 
 /**
  * Warms the JIT up on a study's own shapes before its networks are trained, once per JVM.
@@ -28,6 +32,14 @@ public final class Warmup {
    * in C1's profiling code when the rotations look steady, and be compiled in the middle of the sweep.
    */
   static final int ROTATION_EPOCHS = 6_000;
+  /**
+   * Most estimated cost of a rotation, in {@link Grid#cost} units: about a quarter of a second of one core, so that a
+   * study of large shapes (where a few epochs of a matrix-product group are already work) still rotates several
+   * times within the budget, and its warm-up stays a small part of its training.
+   */
+  static final double ROTATION_COST = 0.25 * Kernel.LOCKSTEP_UNITS_PER_SECOND;
+  /** Fewest epochs per warm-up training when the rotation's cost caps them. */
+  static final int MIN_EPOCHS = 2;
   /** Rotations in a row within 15% of the fastest that count as compiled. */
   static final int STEADY = 5;
   private static final AtomicBoolean STARTED = new AtomicBoolean();
@@ -113,7 +125,7 @@ public final class Warmup {
   /** The groups a rotation trains, in order. */
   static List<List<NetworkSpec>> groups(Grid grid) {
     List<IdRange> ranges = ranges(grid);
-    int epochs = epochs(ranges.size());
+    int epochs = epochs(grid, ranges);
     List<List<NetworkSpec>> groups = new ArrayList<>(ranges.size());
     for (IdRange r : ranges) {
       List<NetworkSpec> group = new ArrayList<>((int) r.size());
@@ -127,25 +139,57 @@ public final class Warmup {
   }
 
   /**
-   * The id ranges of the groups a rotation trains: for every shape, its first lockstep group and, when it is
-   * smaller, its last (as {@link RangeTrainer} forms them); train them for {@link #epochs}{@code (ranges.size())}
-   * epochs.
+   * The id ranges of the groups a rotation trains, in id order: for every lockstep shape, its first group and, when
+   * it is smaller, its last (as {@link RangeTrainer} forms them); for matrix products, the first group of the
+   * cheapest shape of each model and bias setting. Train them for {@link #epochs(Grid, List)} epochs.
    */
   public static List<IdRange> ranges(Grid grid) {
     List<IdRange> ranges = new ArrayList<>();
+    // matrix-product shapes share their kernel's code, whatever their size: the cheapest group of each model and
+    // bias setting exercises it, where a group of every shape could cost more than the study's training
+    Map<String, Long> cheapest = new LinkedHashMap<>();
     for (NetworkSpec shape : grid.shapes()) {
       long runEnd = grid.shapeRunEnd(shape.id());
+      if (grid.kernel(shape.id()) == Kernel.GEMM) {
+        cheapest.merge(shape.model() + "/" + shape.bias(), shape.id(),
+            (a, b) -> groupCost(grid, b) < groupCost(grid, a) ? b : a);
+        continue;
+      }
       ranges.add(new IdRange(shape.id(), Math.min(runEnd, shape.id() + RangeTrainer.GROUP_SIZE)));
       long lastSize = (runEnd - shape.id()) % RangeTrainer.GROUP_SIZE;
       if (lastSize > 0 && runEnd - shape.id() > RangeTrainer.GROUP_SIZE) {
         ranges.add(new IdRange(runEnd - lastSize, runEnd));
       }
     }
+    for (long id : cheapest.values()) {
+      ranges.add(new IdRange(id, grid.groupEnd(id)));
+    }
+    ranges.sort(Comparator.comparingLong(IdRange::from));
     return ranges;
+  }
+
+  /** Estimated cost of one epoch of the group starting at {@code id}. */
+  private static double groupCost(Grid grid, long id) {
+    return grid.epochCost(id) * (grid.groupEnd(id) - id);
   }
 
   /** Epochs per group when a rotation has {@code groups} groups: {@link #ROTATION_EPOCHS} shared, at least 32. */
   public static int epochs(int groups) {
     return Math.max(EPOCHS, ROTATION_EPOCHS / Math.max(1, groups));
+  }
+
+  /**
+   * Epochs per group of a rotation of {@code ranges} (and of the warm-up Spark job): {@link #epochs(int)}, fewer when
+   * the rotation would cost more than {@link #ROTATION_COST}, at least {@link #MIN_EPOCHS}.
+   */
+  public static int epochs(Grid grid, List<IdRange> ranges) {
+    double perEpoch = 0;
+    for (IdRange r : ranges) {
+      for (long id = r.from(); id < r.to(); id++) {
+        perEpoch += grid.epochCost(id);
+      }
+    }
+    long byCost = (long) Math.max(MIN_EPOCHS, Math.floor(ROTATION_COST / Math.max(perEpoch, 1e-9)));
+    return (int) Math.min(epochs(ranges.size()), byCost);
   }
 }

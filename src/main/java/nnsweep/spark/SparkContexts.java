@@ -24,14 +24,17 @@ public final class SparkContexts {
   /**
    * The configuration for the study. spark-submit's {@code --master} and {@code --conf} win; without them the job
    * runs on {@code local[*]} with the web UI off (it costs start-up time and a port, and a batch job rarely needs
-   * it) and Spark's console progress bar off (the driver prints its own progress line, in networks).
+   * it), Spark's console progress bar off (the driver prints its own progress line, in networks), and executors'
+   * native BLAS on one thread per task.
    */
   public static SparkConf conf(String studyName) {
     return new SparkConf()
         .setIfMissing("spark.master", "local[*]")
         .setIfMissing("spark.app.name", "nnsweep-" + studyName)
         .setIfMissing("spark.ui.enabled", "false")
-        .setIfMissing("spark.ui.showConsoleProgress", "false");
+        .setIfMissing("spark.ui.showConsoleProgress", "false")
+        // a native BLAS (OpenBLAS) would otherwise start a thread per core in every task: one task per core already
+        .setIfMissing("spark.executorEnv.OPENBLAS_NUM_THREADS", "1");
   }
 
   /** The {@link #BASE_DIR} setting of spark-submit's configuration, or empty. */

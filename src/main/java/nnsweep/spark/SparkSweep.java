@@ -13,6 +13,7 @@ import nnsweep.report.Aggregation;
 import nnsweep.report.CellStats;
 import nnsweep.report.DatasetReport;
 import nnsweep.report.SummaryTable;
+import nnsweep.run.JvmKernels;
 import nnsweep.run.Problem;
 import nnsweep.run.RangeTrainer;
 import nnsweep.run.ResultCodec;
@@ -78,7 +79,7 @@ public final class SparkSweep {
   public void warmUp() {
     List<IdRange> ranges = Warmup.ranges(grid.value());
     // the blocks are not kept: their networks ran fewer epochs than the grid says
-    train(ranges, false, Warmup.epochs(ranges.size()), (range, block) -> { }).unpersist(false);
+    train(ranges, false, Warmup.epochs(grid.value(), ranges), (range, block) -> { }).unpersist(false);
   }
 
   /**
@@ -110,6 +111,22 @@ public final class SparkSweep {
     };
     sc.sc().runJob(blocks.rdd(), new OnlyBlock(), handler, ClassTag$.MODULE$.apply(byte[].class));
     return blocks;
+  }
+
+  /**
+   * The BLAS (and sigmoid) of the JVMs that run this sweep's tasks, as {@link JvmKernels#describe} names them,
+   * distinct and sorted: one short job of one task per default-parallelism slot.
+   */
+  public List<String> kernels() {
+    int slots = Math.max(1, sc.defaultParallelism());
+    List<Integer> ids = new ArrayList<>();
+    for (int i = 0; i < slots; i++) {
+      ids.add(i);
+    }
+    List<String> names = new ArrayList<>(sc.parallelize(ids, slots).mapPartitions(new DescribeJvm()).distinct()
+        .collect());
+    names.sort(Comparator.naturalOrder());
+    return names;
   }
 
   /** The trained blocks together with blocks committed by an earlier run (on --resume), as one RDD. */
@@ -193,6 +210,16 @@ public final class SparkSweep {
       // once per executor JVM (in local mode the driver did it while Spark started)
       Warmup.once(grid.value(), problems.value(), warmupMillis);
       return List.of(new RangeTrainer(grid.value(), problems.value(), weights, maxEpochs).train(range)).iterator();
+    }
+  }
+
+  /** Executor side of {@link #kernels}: this JVM's BLAS and sigmoid. */
+  private static final class DescribeJvm implements FlatMapFunction<Iterator<Integer>, String> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Iterator<String> call(Iterator<Integer> it) {
+      return List.of(JvmKernels.describe()).iterator();
     }
   }
 

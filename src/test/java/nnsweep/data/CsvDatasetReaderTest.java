@@ -85,6 +85,67 @@ class CsvDatasetReaderTest {
     }
   }
 
+  // ---- the real datasets from scikit-learn (data/import-iris.sh, data/import-sklearn.sh) ----
+
+  static Stream<Arguments> realDatasets() {
+    return Stream.of(
+        // name, outputs, rows, inputs, first input name, last target name, rows per target column
+        Arguments.of("iris", 3, 150, 4, "sepal_length", "virginica", new double[] {50, 50, 50}),
+        Arguments.of("wine", 3, 178, 13, "alcohol", "class_2", new double[] {59, 71, 48}),
+        Arguments.of("breast-cancer", 1, 569, 30, "mean_radius", "benign", new double[] {357}),
+        Arguments.of("digits", 10, 1797, 64, "pixel_0_0", "digit_9",
+            new double[] {178, 182, 177, 183, 181, 182, 181, 179, 174, 180}));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("realDatasets")
+  void readsRealDatasets(String name, int outputs, int rows, int inputs, String firstInput, String lastTarget,
+                         double[] perTarget) throws IOException {
+    Dataset d = CsvDatasetReader.read(name, Path.of("data/" + name + ".csv"), outputs);
+    assertEquals(rows, d.rows());
+    assertEquals(inputs, d.inputCount());
+    assertEquals(outputs, d.outputCount());
+    assertEquals(firstInput, d.inputNames().get(0));
+    assertEquals(lastTarget, d.targetNames().get(outputs - 1));
+    double[] counts = new double[outputs];
+    for (double[] t : d.targets()) {
+      double sum = 0;
+      for (int k = 0; k < outputs; k++) {
+        assertTrue(t[k] == 0 || t[k] == 1, name + ": target " + t[k]);
+        counts[k] += t[k];
+        sum += t[k];
+      }
+      if (outputs > 1) {
+        assertEquals(1, sum, name + ": one-hot row");
+      }
+    }
+    assertArrayEquals(perTarget, counts, name + ": rows per class (scikit-learn's descr/*.rst)");
+    String text = Files.readString(Path.of("data/" + name + ".csv"));
+    assertFalse(text.contains("\r"), name);
+    assertTrue(text.endsWith("\n"), name);
+  }
+
+  @Test
+  void realDatasetsKeepRawValues() {
+    Dataset wine = CsvDatasetReader.read("wine", Path.of("data/wine.csv"), 3);
+    assertArrayEquals(new double[] {14.23, 1.71, 2.43, 15.6, 127, 2.8, 3.06, 0.28, 2.29, 5.64, 1.04, 3.92, 1065},
+        wine.inputs()[0]);
+    assertArrayEquals(new double[] {0, 0, 1}, wine.targets()[177]);
+    Dataset cancer = CsvDatasetReader.read("breast-cancer", Path.of("data/breast-cancer.csv"), 1);
+    assertEquals(17.99, cancer.inputs()[0][0]);
+    assertEquals(0.1189, cancer.inputs()[0][29]);
+    assertArrayEquals(new double[] {0}, cancer.targets()[0], "row 1 is malignant");
+    assertArrayEquals(new double[] {1}, cancer.targets()[568], "the last row is benign");
+    Dataset digits = CsvDatasetReader.read("digits", Path.of("data/digits.csv"), 10);
+    assertArrayEquals(new double[] {0, 0, 5, 13, 9, 1, 0, 0}, java.util.Arrays.copyOf(digits.inputs()[0], 8));
+    assertArrayEquals(new double[] {1, 0, 0, 0, 0, 0, 0, 0, 0, 0}, digits.targets()[0], "the first image is a 0");
+    for (double[] row : digits.inputs()) {
+      for (double v : row) {
+        assertTrue(v >= 0 && v <= 16 && v == Math.rint(v), "pixel count " + v);
+      }
+    }
+  }
+
   @Test
   void shippedFilesUseUnixLineEndings() throws IOException {
     for (String name : List.of("or", "and", "xor", "nand", "full-adder")) {

@@ -2,6 +2,7 @@ package nnsweep.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ludovic.netlib.blas.JavaBLAS;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -11,19 +12,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Finite-difference check of backpropagation: the step each trainer takes must be -rate times the gradient of
- * E = 1/2 sum((O - T)^2), estimated by central differences, for every parameter, bias on and off, both models.
+ * E = 1/2 sum((O - T)^2), estimated by central differences, for every parameter, bias on and off, both models;
+ * {@link GemmTrainer} on netlib's Java BLAS and on this JVM's choice (native where installed).
  */
 class GradientCheckTest {
   private static final double H = 1e-6;
 
   static Stream<Arguments> shapes() {
-    return Stream.of(new FusedTrainer(), new BreezeTrainer()).flatMap(trainer -> Stream.of(
+    return Stream.of(new FusedTrainer(), new BreezeTrainer(), new GemmTrainer(JavaBLAS.getInstance()),
+        new GemmTrainer()).flatMap(trainer -> Stream.of(
         Arguments.of(trainer, Model.HIDDEN, false, 2, 3, 1),
         Arguments.of(trainer, Model.HIDDEN, true, 2, 3, 1),
         Arguments.of(trainer, Model.HIDDEN, true, 3, 4, 2),
         Arguments.of(trainer, Model.HIDDEN, false, 4, 1, 3),
         Arguments.of(trainer, Model.NONE, false, 2, 0, 1),
-        Arguments.of(trainer, Model.NONE, true, 3, 0, 2)));
+        Arguments.of(trainer, Model.NONE, true, 3, 0, 2),
+        Arguments.of(trainer, Model.HIDDEN, true, 12, 7, 4),
+        Arguments.of(trainer, Model.NONE, true, 9, 0, 3)));
   }
 
   @ParameterizedTest(name = "{0} {1} bias={2} {3}-{4}-{5}")

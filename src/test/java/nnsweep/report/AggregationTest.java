@@ -94,6 +94,17 @@ class AggregationTest {
     assertEquals(Stats.wilson(2, 4), row.success());
     assertEquals(new Stats.Quartiles(0.15000000000000002, 0.2, 0.25), row.quartiles());
     assertTrue(Double.isNaN(row.medianTestError()), "no test split");
+    assertTrue(Double.isNaN(row.meanClassAccuracy()), "not one-hot");
+    assertTrue(Double.isNaN(row.meanTestClassAccuracy()), "not one-hot");
+
+    // class accuracies (argmax) average over every network, the diverged one too
+    CellStats classes = new CellStats(base.spec());
+    List.of(with(base, 0.3, 1.0, false, 1.0, 0.5), with(base, 0.1, 1.0, false, 0.5, 0.5),
+        with(base, 0.2, 0.75, false, 0.75, 1.0), with(base, Double.NaN, 0.5, true, 0.25, 0.0))
+        .forEach(classes::add);
+    SummaryTable.Row withClasses = SummaryTable.row(classes);
+    assertEquals(0.625, withClasses.meanClassAccuracy());
+    assertEquals(0.5, withClasses.meanTestClassAccuracy());
   }
 
   @Test
@@ -141,7 +152,12 @@ class AggregationTest {
   }
 
   private static TrainingResult with(TrainingResult r, double error, double accuracy, boolean diverged) {
+    return with(r, error, accuracy, diverged, Double.NaN, Double.NaN);
+  }
+
+  private static TrainingResult with(TrainingResult r, double error, double accuracy, boolean diverged,
+      double classAccuracy, double testClassAccuracy) {
     return new TrainingResult(r.spec(), error, error, error / 2, accuracy, diverged, Double.NaN, Double.NaN,
-        r.epochsRun(), -1, "", 0.0, null, new double[0][], r.curveEpochs(), r.curve());
+        classAccuracy, testClassAccuracy, r.epochsRun(), -1, "", 0.0, null, new double[0][], r.curveEpochs(), r.curve());
   }
 }

@@ -1,20 +1,29 @@
 package nnsweep.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import nnsweep.data.CsvDatasetReader;
+import nnsweep.data.Dataset;
+import nnsweep.data.Splits;
 import nnsweep.grid.Grid;
 import nnsweep.grid.NetworkSpec;
 import nnsweep.nn.Model;
+import nnsweep.nn.Network;
 import nnsweep.study.Seeds;
 import nnsweep.study.Study;
 import nnsweep.testing.Studies;
 import org.junit.jupiter.api.Test;
 
-/** Lockstep groups give every network exactly the result it gets when trained alone. */
+/**
+ * Lockstep groups give every network exactly the result it gets when trained alone; one-hot targets get the argmax
+ * class accuracy.
+ */
 class NetworkRunTest {
 
   @Test
@@ -48,9 +57,81 @@ class NetworkRunTest {
         () -> NetworkRun.trainGroup(grid.specs().toList(), prepared, 0, Double.NEGATIVE_INFINITY, false));
   }
 
+  @Test
+  void oneHotTargetsGetTheArgmaxClassAccuracyOnTrainingAndTestRows() {
+    Dataset iris = CsvDatasetReader.read("iris", Path.of("data/iris.csv"), 3);
+    Splits.Split split = Splits.split(iris, 0.25, 1);
+    Problem problem = new Problem(split.train(), split.test(), new double[0][]);
+    assertTrue(problem.oneHot());
+    Study study = Studies.study(List.of(iris), List.of(Model.NONE, Model.HIDDEN), List.of(3), List.of(),
+        List.of(0.01), List.of(1, 300), List.of(true), Seeds.range(0, 2));
+    Grid grid = Grid.expand(study, List.of(split.train()));
+    List<TrainingResult> results = grid.specs().map(s -> NetworkRun.train(s, problem)).toList();
+    assertEquals(8, results.size());
+    for (TrainingResult r : results) {
+      assertEquals(argmaxAccuracy(r, split.train()), r.classAccuracy(), r.toString());
+      assertEquals(argmaxAccuracy(r, split.test()), r.testClassAccuracy(), r.toString());
+    }
+    // 300 epochs without a hidden layer: over 90% of the rows have their largest output at the right class, but
+    // in a third of them some output is on the wrong side of 0.5 (the threshold accuracy)
+    for (TrainingResult r : results.stream().filter(r -> r.spec().model() == Model.NONE && r.spec().epochs() == 300)
+        .toList()) {
+      assertTrue(r.classAccuracy() > 0.9 && r.testClassAccuracy() > 0.9 && r.accuracy() < 0.7, r.toString());
+    }
+    // the block format keeps them
+    TrainingResult[] block = results.toArray(TrainingResult[]::new);
+    assertEquals(results, ResultCodec.decode(ResultCodec.encode(block, true), grid, List.of(problem)));
+  }
+
+  @Test
+  void otherTargetsHaveNoClassAccuracy() {
+    for (Dataset d : List.of(Studies.fullAdder(), Studies.xor())) {
+      Problem problem = new Problem(d, d, new double[0][]);
+      assertFalse(problem.oneHot(), d.name());
+      Study study = Studies.study(List.of(d), List.of(Model.HIDDEN), List.of(2), List.of(), List.of(0.5),
+          List.of(50), List.of(true), Seeds.of(0));
+      TrainingResult r = NetworkRun.train(Grid.expand(study, List.of(d)).spec(0), problem);
+      assertTrue(Double.isNaN(r.classAccuracy()), d.name());
+      assertTrue(Double.isNaN(r.testClassAccuracy()), d.name());
+      assertFalse(Double.isNaN(r.testAccuracy()), d.name());
+    }
+  }
+
+  @Test
+  void aBlockOfTheEarlierFormatIsRefusedByVersion() {
+    Study study = Studies.study(List.of(Studies.xor()), List.of(Model.HIDDEN), List.of(2), List.of(), List.of(0.5),
+        List.of(5), List.of(true), Seeds.of(0));
+    Grid grid = Grid.expand(study, List.of(Studies.xor()));
+    List<Problem> problems = List.of(new Problem(Studies.xor(), new double[0][]));
+    byte[] block = ResultCodec.encode(new TrainingResult[] {NetworkRun.train(grid.spec(0), problems.get(0))}, false);
+    assertEquals('2', block[3], "format version 2: the class accuracies");
+    block[3] = '1';
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ResultCodec.decode(block, grid, problems));
+    assertEquals("a result block of format version 1 (another nnsweep build), expected version 2", e.getMessage());
+  }
+
+  /** The fraction of rows whose largest output (first of equals) is where the target is 1, computed here. */
+  private static double argmaxAccuracy(TrainingResult r, Dataset rows) {
+    double[][] out = new Network(r.finalWeights()).outputs(rows.inputs());
+    double[][] t = rows.targets();
+    int right = 0;
+    for (int i = 0; i < t.length; i++) {
+      int best = 0;
+      int target = 0;
+      for (int k = 1; k < t[i].length; k++) {
+        best = out[i][k] > out[i][best] ? k : best;
+        target = t[i][k] == 1.0 ? k : target;
+      }
+      right += best == target ? 1 : 0;
+    }
+    return right / (double) t.length;
+  }
+
   static List<TrainingResult> withoutTiming(List<TrainingResult> results) {
     return results.stream().map(r -> new TrainingResult(r.spec(), r.finalError(), r.errorBeforeLastUpdate(),
-        r.mse(), r.accuracy(), r.diverged(), r.testError(), r.testAccuracy(), r.epochsRun(), r.epochsToTarget(),
+        r.mse(), r.accuracy(), r.diverged(), r.testError(), r.testAccuracy(), r.classAccuracy(),
+        r.testClassAccuracy(), r.epochsRun(), r.epochsToTarget(),
         r.plateau(), 0.0, r.finalWeights(), r.predictions(), r.curveEpochs(), r.curve())).toList();
   }
 }

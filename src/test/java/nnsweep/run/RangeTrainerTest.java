@@ -40,6 +40,27 @@ class RangeTrainerTest {
   }
 
   @Test
+  void aRangeThatCutsMatrixProductGroupsTrainsThemWholeAndKeepsItsOwnNetworks() {
+    List<Problem> problems = List.of(new Problem(Studies.wide(), new double[0][]));
+    Grid grid = Grid.expand(Studies.study(List.of(Studies.wide()), List.of(Model.HIDDEN), List.of(8), List.of(),
+        List.of(0.05), List.of(40), List.of(false, true), Seeds.range(0, 10)), List.of(Studies.wide()));
+    assertEquals(3, grid.groupSize(0));
+    List<TrainingResult> whole = ResultCodec.decode(new RangeTrainer(grid, problems, true).train(
+        new IdRange(0, 20)), grid, problems);
+    List<TrainingResult> cut = new java.util.ArrayList<>();
+    for (IdRange r : List.of(new IdRange(0, 3), new IdRange(3, 4), new IdRange(4, 11), new IdRange(11, 20))) {
+      List<TrainingResult> part = ResultCodec.decode(new RangeTrainer(grid, problems, true).train(r), grid,
+          problems);
+      assertEquals(r.ids().boxed().toList(), part.stream().map(x -> x.spec().id()).toList());
+      cut.addAll(part);
+    }
+    for (int i = 0; i < 20; i++) {
+      assertEquals(whole.get(i).finalError(), cut.get(i).finalError(), "network " + i);
+      assertEquals(whole.get(i).finalWeights(), cut.get(i).finalWeights(), "network " + i);
+    }
+  }
+
+  @Test
   void maxEpochsCapsEveryNetwork() {
     Grid grid = grid();
     IdRange range = new IdRange(100, 140);

@@ -47,6 +47,38 @@ class WarmupTest {
   }
 
   @Test
+  void aRotationOfLargeShapesIsCappedByItsEstimatedCost() {
+    // the digits shape: 1797 rows, 64 inputs, 32 hidden, 10 outputs; 32 networks in groups of 4
+    double[][] x = new double[1797][64];
+    double[][] t = new double[1797][10];
+    for (int i = 0; i < 1797; i++) {
+      x[i][i % 64] = 1;
+      t[i][i % 10] = 1;
+    }
+    List<String> in = java.util.stream.IntStream.range(0, 64).mapToObj(i -> "x" + i).toList();
+    List<String> out = java.util.stream.IntStream.range(0, 10).mapToObj(i -> "y" + i).toList();
+    nnsweep.data.Dataset digits = new nnsweep.data.Dataset("digits", "digits.csv", in, out, x, t);
+    Grid grid = Grid.expand(Studies.study(List.of(digits), List.of(Model.HIDDEN), List.of(32), List.of(),
+        List.of(0.001), List.of(200), List.of(true), Seeds.range(0, 32)), List.of(digits));
+    List<nnsweep.grid.IdRange> ranges = Warmup.ranges(grid);
+    assertEquals(List.of(new nnsweep.grid.IdRange(0, 4)), ranges, "the shape's first group of the grid");
+    double perEpoch = 4 * grid.epochCost(0);
+    int epochs = Warmup.epochs(grid, ranges);
+    assertTrue(epochs >= Warmup.MIN_EPOCHS && epochs < Warmup.epochs(1), epochs + " epochs");
+    assertTrue(epochs * perEpoch <= Warmup.ROTATION_COST, "within the rotation's cost");
+    assertTrue((epochs + 1) * perEpoch > Warmup.ROTATION_COST, "and no fewer epochs than that allows");
+    // many matrix-product shapes: only the cheapest group of each model and bias setting warms up
+    Grid many = Grid.expand(Studies.study(List.of(digits), List.of(Model.NONE, Model.HIDDEN),
+        List.of(40, 8, 100), List.of(), List.of(0.001), List.of(200), List.of(false, true), Seeds.range(0, 3)),
+        List.of(digits));
+    // ids: none (bias off 0-2, on 3-5), 8 hidden (6-8, 9-11), 40 (12-17), 100 (18-23); groups of 3
+    assertEquals(List.of(new nnsweep.grid.IdRange(0, 3), new nnsweep.grid.IdRange(3, 6),
+        new nnsweep.grid.IdRange(6, 9), new nnsweep.grid.IdRange(9, 12)), Warmup.ranges(many));
+    // the tutorial-size grid above is not capped
+    assertEquals(250, Warmup.epochs(grid(40), Warmup.ranges(grid(40))));
+  }
+
+  @Test
   void noBudgetIsOneRotation() {
     assertEquals(1, Warmup.run(grid(25), PROBLEMS, 0));
   }

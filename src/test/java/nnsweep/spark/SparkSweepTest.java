@@ -79,6 +79,28 @@ class SparkSweepTest {
   }
 
   @Test
+  void matrixProductGroupsGiveTheSameNumbersWhateverTheMasterAndTheCuts() {
+    Study study = Studies.study(List.of(Studies.wide()), List.of(Model.NONE, Model.HIDDEN), List.of(8), List.of(),
+        List.of(0.05), List.of(60), List.of(false, true), Seeds.range(0, 10));
+    List<Problem> problems = List.of(new Problem(Studies.wide(), new double[][] {new double[12]}));
+    Grid grid = Grid.expand(study, List.of(Studies.wide()));
+    assertEquals(40, grid.size());
+    assertEquals(nnsweep.nn.Kernel.GEMM, grid.kernel(39));
+
+    // one task for everything vs one task per network, cutting every group of the grid
+    List<TrainingResult> one = run("local[1]", List.of(new IdRange(0, 40)), grid, problems);
+    List<IdRange> singles = new ArrayList<>();
+    for (long id = 39; id >= 0; id--) {
+      singles.add(new IdRange(id, id + 1));
+    }
+    List<TrainingResult> two = run("local[2]", singles, grid, problems);
+    assertEquals(grid.specs().map(NetworkSpec::id).toList(), one.stream().map(r -> r.spec().id()).toList());
+    assertEquals(withoutTiming(one), withoutTiming(two));
+    assertEquals(withoutTiming(one), withoutTiming(run("local[2]", TaskPlan.plan(grid,
+        List.of(new IdRange(0, 40)), 32, 8), grid, problems)));
+  }
+
+  @Test
   void theReportsAggregatedInSparkAreTheSameWhateverTheMasterPartitionsOrResumedParts() {
     List<DatasetSpec> specs = List.of(new DatasetSpec("or", "or.csv", 1, List.of()),
         new DatasetSpec("xor", "xor.csv", 1, List.of()));
@@ -126,8 +148,12 @@ class SparkSweepTest {
    */
   private static List<TrainingResult> run(String master, int groupSize, int maxTasks, Grid grid,
       List<Problem> problems) {
+    return run(master, TaskPlan.plan(grid, List.of(new IdRange(0, grid.size())), groupSize, maxTasks), grid,
+        problems);
+  }
+
+  private static List<TrainingResult> run(String master, List<IdRange> ranges, Grid grid, List<Problem> problems) {
     SparkConf conf = new SparkConf().setMaster(master).setAppName("nnsweep-test").set("spark.ui.enabled", "false");
-    List<IdRange> ranges = TaskPlan.plan(grid, List.of(new IdRange(0, grid.size())), groupSize, maxTasks);
     List<IdRange> reported = new ArrayList<>();
     List<TrainingResult> results = new ArrayList<>();
     try (JavaSparkContext sc = new JavaSparkContext(conf)) {
@@ -147,7 +173,8 @@ class SparkSweepTest {
 
   private static List<TrainingResult> withoutTiming(List<TrainingResult> results) {
     return results.stream().map(r -> new TrainingResult(r.spec(), r.finalError(), r.errorBeforeLastUpdate(),
-        r.mse(), r.accuracy(), r.diverged(), r.testError(), r.testAccuracy(), r.epochsRun(), r.epochsToTarget(),
+        r.mse(), r.accuracy(), r.diverged(), r.testError(), r.testAccuracy(), r.classAccuracy(),
+        r.testClassAccuracy(), r.epochsRun(), r.epochsToTarget(),
         r.plateau(), 0.0, r.finalWeights(), r.predictions(), r.curveEpochs(), r.curve()))
         .collect(Collectors.toList());
   }

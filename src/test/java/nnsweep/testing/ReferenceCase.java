@@ -37,6 +37,14 @@ public record ReferenceCase(
     return all;
   }
 
+  /**
+   * real-cases.json: cases the size of real datasets (hundreds of rows, tens of inputs, several outputs), made by
+   * make_real_cases.py with the same oracle.
+   */
+  public static List<ReferenceCase> real() {
+    return load("/reference/real-cases.json");
+  }
+
   /** The cases of one JSON resource. */
   public static List<ReferenceCase> load(String resource) {
     String json;

@@ -39,6 +39,41 @@ public final class Studies {
         List.of("sum", "carry_out"), x, t);
   }
 
+  /**
+   * A dataset of the size where matrix products win ({@link nnsweep.nn.Kernel#GEMM} for a hidden layer of 8): 200
+   * rows of 12 inputs in [0, 1), 3 one-hot classes from a seeded random linear rule.
+   */
+  public static Dataset wide() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(12);
+    double[][] w = new double[12][3];
+    for (double[] row : w) {
+      for (int o = 0; o < 3; o++) {
+        row[o] = random.nextGaussian();
+      }
+    }
+    double[][] x = new double[200][12];
+    double[][] t = new double[200][3];
+    for (int i = 0; i < 200; i++) {
+      double[] score = new double[3];
+      for (int q = 0; q < 12; q++) {
+        x[i][q] = Math.round(random.nextDouble() * 1e4) / 1e4;
+        for (int o = 0; o < 3; o++) {
+          score[o] += x[i][q] * w[q][o];
+        }
+      }
+      int best = 0;
+      for (int o = 1; o < 3; o++) {
+        best = score[o] > score[best] ? o : best;
+      }
+      t[i][best] = 1;
+    }
+    List<String> in = new java.util.ArrayList<>();
+    for (int q = 1; q <= 12; q++) {
+      in.add("x" + q);
+    }
+    return new Dataset("wide", "data/wide.csv", in, List.of("a", "b", "c"), x, t);
+  }
+
   /** A study over the given datasets (specs named like them) with the given axes. */
   public static Study study(List<Dataset> datasets, List<Model> models, List<Integer> sizes, List<HiddenRule> rules,
       List<Double> rates, List<Integer> epochs, List<Boolean> bias, Seeds seeds) {

@@ -1,0 +1,339 @@
+package nnsweep.nn;
+
+import dev.ludovic.netlib.blas.BLAS;
+
+/**
+ * Trains a group of networks of one shape on one dataset with BLAS level-3 products: the kernel for real datasets,
+ * where an epoch is mostly matrix products (hundreds of rows, tens of inputs and hidden units).
+ *
+ * <p>With n rows, i inputs, h hidden units, o outputs and k networks in the group (shapes on the right), an epoch is
+ * {@link BreezeTrainer}'s equations with the networks side by side:
+ *
+ * <pre>
+ *   zHidden       = X [Wh_1 ... Wh_k]                          n x kh   one dgemm for the group: X is read once
+ *   hidden_j      = s(zHidden_j + 1 bh_j)                      n x h    one fused pass per unit
+ *   out_j         = s(hidden_j Wo_j + 1 bo_j)                  n x o    one dgemm per network
+ *   E_j           = 1/2 sum((out_j - T)^2)
+ *   deltaOut_j    = (out_j - T) :* out_j :* (1 - out_j)        n x o    fused with E_j
+ *   deltaHidden_j = rate_j (deltaOut_j Wo_j^T) :* hidden_j :* (1 - hidden_j)     n x h
+ *   Wo_j         -= rate_j hidden_j^T deltaOut_j                h x o    dgemm, alpha = -rate_j, beta = 1
+ *   [Wh_1 ... Wh_k] -= X^T [deltaHidden_1 ... deltaHidden_k]    i x kh   one dgemm for the group
+ *   bo_j -= rate_j 1^T deltaOut_j,   bh_j -= 1^T deltaHidden_j
+ * </pre>
+ *
+ * Without a hidden layer: {@code out = s(X [W_1 ... W_k] + 1 b)}, the deltas scaled by their rates, and
+ * {@code [W_1 ... W_k] -= X^T [deltaOut_1 ... deltaOut_k]}. Every gradient is taken at the pre-update weights
+ * (deltaHidden before Wo moves), as in the tutorial.
+ *
+ * <p>The weights are held in Breeze matrices, [Wh_1 ... Wh_k] as one i x kh matrix and [Wo_1 ... Wo_k] as one h x ko
+ * matrix, and the products run on their backing arrays through netlib's BLAS ({@link Blas}). Sigmoids are
+ * {@link FastSigmoid}; column sums (E, bias gradients) are summed in a fixed order. So a network's numbers depend on
+ * its group (the networks beside it in the products) and on the BLAS implementation, never on timing or threads:
+ * callers that need the same numbers everywhere form groups from the grid alone.
+ *
+ * <p>Each network keeps its own {@link TrainingOptions} and {@link ErrorGate}; one that stops (epochs done, target
+ * reached, diverged) gets its weights back before that epoch's update, and the networks after it move down one slot,
+ * so the products shrink with the group and the active networks keep their order: a group's state depends only on
+ * which of its networks are still training and their weights, so training it on from saved weights continues it bit
+ * for bit.
+ */
+public final class GemmTrainer implements Trainer {
+  private final BLAS blas;
+
+  /** A trainer on this JVM's BLAS ({@link Blas#get}). */
+  public GemmTrainer() {
+    this(Blas.get());
+  }
+
+  /** A trainer on the given BLAS implementation. */
+  public GemmTrainer(BLAS blas) {
+    this.blas = blas;
+  }
+
+  @Override
+  public String toString() {
+    return "GemmTrainer[" + blas.getClass().getSimpleName() + "]";
+  }
+
+  /** One network alone: a group of one. */
+  @Override
+  public TrainingOutcome train(Network network, TrainingData data, TrainingOptions options) {
+    return train(new Network[] {network}, data, new TrainingOptions[] {options})[0];
+  }
+
+  /**
+   * Trains every network in place, all in one group, {@code options[i]} for {@code nets[i]}.
+   *
+   * @param nets distinct networks of one shape matching {@code data}
+   * @return the outcome of {@code nets[i]} at index i
+   */
+  public TrainingOutcome[] train(Network[] nets, TrainingData data, TrainingOptions[] options) {
+    LockstepTrainer.validate(nets, data, options);
+    TrainingOutcome[] outcomes = new TrainingOutcome[nets.length];
+    new Group(blas, nets, data, options, outcomes).run();
+    return outcomes;
+  }
+
+  /** One group in training: the stacked weights, the activations and deltas, and per-slot bookkeeping. */
+  private static final class Group {
+    private final BLAS blas;
+    private final Network[] nets;
+    private final TrainingOutcome[] outcomes;
+    private final double[] x;
+    private final double[] t;
+    private final int n;
+    private final int in;
+    private final int h;
+    private final int out;
+    private final boolean hiddenLayer;
+    private final boolean bias;
+    /** Units fed by X: h with a hidden layer, o without. */
+    private final int firstWidth;
+
+    // stacked weights, slot s's block at s * (block size); Breeze matrices, read and written through data()
+    private final double[] wh;
+    private final double[] bh;
+    private final double[] wo;
+    private final double[] bo;
+    // n x k*firstWidth: hidden activations (or, without hidden layer, unused); n x k*o: outputs, then deltaOut
+    private final double[] hidden;
+    private final double[] deltaHidden;
+    private final double[] outs;
+    private final double[] scratch;
+
+    private final int[] netIndex;
+    private final double[] rate;
+    private final int[] epochs;
+    private final ErrorGate[] gate;
+    private final int[] check;
+    private final double[] skipped;
+    private final double[] sse;
+    private int active;
+
+    Group(BLAS blas, Network[] nets, TrainingData data, TrainingOptions[] options, TrainingOutcome[] outcomes) {
+      this.blas = blas;
+      this.nets = nets;
+      this.outcomes = outcomes;
+      this.x = Matrices.data(data.x());
+      this.t = Matrices.data(data.t());
+      this.n = data.rows();
+      Network first = nets[0];
+      this.in = first.inputs();
+      this.h = first.hiddenUnits();
+      this.out = first.outputs();
+      this.hiddenLayer = first.model() == Model.HIDDEN;
+      this.bias = first.bias();
+      this.firstWidth = hiddenLayer ? h : out;
+      int k = nets.length;
+      this.active = k;
+      wh = Matrices.data(Matrices.zeros(in, k * h));
+      bh = new double[k * h];
+      wo = Matrices.data(Matrices.zeros(hiddenLayer ? h : in, k * out));
+      bo = new double[k * out];
+      hidden = new double[hiddenLayer ? n * k * h : 0];
+      deltaHidden = new double[hiddenLayer ? n * k * h : 0];
+      outs = new double[n * k * out];
+      scratch = new double[n];
+      netIndex = new int[k];
+      rate = new double[k];
+      epochs = new int[k];
+      gate = new ErrorGate[k];
+      check = new int[k];
+      skipped = new double[k];
+      sse = new double[k];
+      for (int s = 0; s < k; s++) {
+        netIndex[s] = s;
+        rate[s] = options[s].learningRate();
+        epochs[s] = options[s].epochs();
+        gate[s] = new ErrorGate(options[s]);
+        check[s] = gate[s].nextCheck();
+        copyWeights(nets[s], s, true);
+      }
+    }
+
+    void run() {
+      for (int k = 0; active > 0; k++) {
+        forward();
+        for (int s = active - 1; s >= 0; s--) {
+          double e = 0.5 * sse[s];
+          if (epochs[s] == k) {
+            retire(s, gate[s].finish(k, skipped[s], e));
+          } else if (k < check[s] && gate[s].canSkip(e)) {
+            skipped[s] = e;
+          } else if (gate[s].beforeUpdate(k, e, skipped[s])) {
+            check[s] = gate[s].nextCheck();
+          } else {
+            retire(s, gate[s].finish(k, skipped[s], e));
+          }
+        }
+        if (active > 0) {
+          backwardAndUpdate();
+        }
+      }
+    }
+
+    /** Outputs, E and deltaOut of every active network at the current weights. */
+    private void forward() {
+      int k = active;
+      if (hiddenLayer) {
+        blas.dgemm("N", "N", n, k * h, in, 1.0, x, 0, n, wh, 0, in, 0.0, hidden, 0, n);
+        for (int u = 0; u < k * h; u++) {
+          FastSigmoid.apply(hidden, u * n, (u + 1) * n, bias ? bh[u] : 0.0);
+        }
+        for (int s = 0; s < k; s++) {
+          blas.dgemm("N", "N", n, out, h, 1.0, hidden, s * n * h, n, wo, s * h * out, h, 0.0, outs, s * n * out, n);
+        }
+      } else {
+        blas.dgemm("N", "N", n, k * out, in, 1.0, x, 0, n, wo, 0, in, 0.0, outs, 0, n);
+      }
+      for (int s = 0; s < k; s++) {
+        double e = 0.0;
+        for (int o = 0; o < out; o++) {
+          int c = (s * out + o) * n;
+          FastSigmoid.apply(outs, c, c + n, bias ? bo[s * out + o] : 0.0);
+          e += outputDeltas(outs, c, t, o * n, n, scratch);
+        }
+        sse[s] = e;
+      }
+    }
+
+    /** Every active network's gradients at the weights {@link #forward} saw, then its update. */
+    private void backwardAndUpdate() {
+      int k = active;
+      if (hiddenLayer) {
+        for (int s = 0; s < k; s++) {
+          int hs = s * n * h;
+          int os = s * n * out;
+          blas.dgemm("N", "T", n, h, out, 1.0, outs, os, n, wo, s * h * out, h, 0.0, deltaHidden, hs, n);
+          hiddenDeltas(deltaHidden, hidden, hs, n * h, rate[s]);
+          blas.dgemm("T", "N", h, out, n, -rate[s], hidden, hs, n, outs, os, n, 1.0, wo, s * h * out, h);
+          if (bias) {
+            for (int o = 0; o < out; o++) {
+              bo[s * out + o] -= rate[s] * sum(outs, os + o * n, n);
+            }
+            for (int j = 0; j < h; j++) {
+              bh[s * h + j] -= sum(deltaHidden, hs + j * n, n);
+            }
+          }
+        }
+        blas.dgemm("T", "N", in, k * h, n, -1.0, x, 0, n, deltaHidden, 0, n, 1.0, wh, 0, in);
+      } else {
+        for (int s = 0; s < k; s++) {
+          int os = s * n * out;
+          scale(outs, os, n * out, rate[s]);
+          if (bias) {
+            for (int o = 0; o < out; o++) {
+              bo[s * out + o] -= sum(outs, os + o * n, n);
+            }
+          }
+        }
+        blas.dgemm("T", "N", in, k * out, n, -1.0, x, 0, n, outs, 0, n, 1.0, wo, 0, in);
+      }
+    }
+
+    /**
+     * Network in slot s leaves with its current weights and {@code outcome}; the slots after it move down one, so the
+     * active networks stay in id order (a group continued later from saved weights is laid out as it was).
+     */
+    private void retire(int s, TrainingOutcome outcome) {
+      copyWeights(nets[netIndex[s]], s, false);
+      outcomes[netIndex[s]] = outcome;
+      for (int t = s + 1; t < active; t++) {
+        move(t, t - 1);
+      }
+      gate[--active] = null;
+    }
+
+    /** Slot {@code from}'s weights, this epoch's activations and bookkeeping into slot {@code to}. */
+    private void move(int from, int to) {
+      int wIn = hiddenLayer ? in * h : 0;
+      int wOut = (hiddenLayer ? h : in) * out;
+      System.arraycopy(wh, from * wIn, wh, to * wIn, wIn);
+      System.arraycopy(wo, from * wOut, wo, to * wOut, wOut);
+      System.arraycopy(bh, from * h, bh, to * h, hiddenLayer ? h : 0);
+      System.arraycopy(bo, from * out, bo, to * out, out);
+      if (hiddenLayer) {
+        System.arraycopy(hidden, from * n * h, hidden, to * n * h, n * h);
+      }
+      System.arraycopy(outs, from * n * out, outs, to * n * out, n * out);
+      netIndex[to] = netIndex[from];
+      rate[to] = rate[from];
+      epochs[to] = epochs[from];
+      gate[to] = gate[from];
+      check[to] = check[from];
+      skipped[to] = skipped[from];
+      sse[to] = sse[from];
+    }
+
+    /** Network's matrices into slot s ({@code load}) or slot s back into the network's matrices. */
+    private void copyWeights(Network net, int s, boolean load) {
+      int wOut = (hiddenLayer ? h : in) * out;
+      if (hiddenLayer) {
+        copy(Matrices.data(net.wHidden), 0, wh, s * in * h, in * h, load);
+        copy(Matrices.data(net.bHidden), 0, bh, s * h, h, load);
+      }
+      copy(Matrices.data(net.wOut), 0, wo, s * wOut, wOut, load);
+      copy(Matrices.data(net.bOut), 0, bo, s * out, out, load);
+    }
+
+    private static void copy(double[] own, int ownFrom, double[] stacked, int stackedFrom, int length,
+        boolean load) {
+      if (load) {
+        System.arraycopy(own, ownFrom, stacked, stackedFrom, length);
+      } else {
+        System.arraycopy(stacked, stackedFrom, own, ownFrom, length);
+      }
+    }
+  }
+
+  /**
+   * Turns the outputs out[c .. c+n) into deltaOut = (out - T) out (1 - out) in place and returns sum((out - T)^2),
+   * summed by {@link #sum} (a fixed order).
+   */
+  static double outputDeltas(double[] outs, int c, double[] t, int tc, int n, double[] sq) {
+    for (int i = 0; i < n; i++) {
+      double a = outs[c + i];
+      double diff = a - t[tc + i];
+      sq[i] = diff * diff;
+      outs[c + i] = diff * a * (1.0 - a);
+    }
+    return sum(sq, 0, n);
+  }
+
+  /** d := rate d :* a :* (1 - a) over d[from .. from+len), a at the same positions. */
+  static void hiddenDeltas(double[] d, double[] a, int from, int len, double rate) {
+    for (int i = from; i < from + len; i++) {
+      double ai = a[i];
+      d[i] = rate * d[i] * ai * (1.0 - ai);
+    }
+  }
+
+  private static void scale(double[] v, int from, int len, double c) {
+    for (int i = from; i < from + len; i++) {
+      v[i] = c * v[i];
+    }
+  }
+
+  /**
+   * v[from] + ... + v[from+n-1] in four interleaved partial sums, combined as (s0 + s1) + (s2 + s3): a fixed order
+   * (the same bits on every JVM and CPU) that keeps four additions in flight.
+   */
+  static double sum(double[] v, int from, int n) {
+    double s0 = 0.0;
+    double s1 = 0.0;
+    double s2 = 0.0;
+    double s3 = 0.0;
+    int i = from;
+    int end = from + n;
+    for (; i + 4 <= end; i += 4) {
+      s0 += v[i];
+      s1 += v[i + 1];
+      s2 += v[i + 2];
+      s3 += v[i + 3];
+    }
+    for (; i < end; i++) {
+      s0 += v[i];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+}

@@ -1,0 +1,38 @@
+package nnsweep.nn;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link FastSigmoid} in SIMD lanes (jdk.incubator.vector): each lane runs exactly the scalar version's operations,
+ * so the bits are the same. Loaded only when the JVM has the incubator module.
+ */
+final class VectorSigmoid {
+  private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+
+  private VectorSigmoid() {}
+
+  static void apply(double[] z, int from, int to, double b) {
+    int i = from;
+    int bound = from + SPECIES.loopBound(to - from);
+    for (; i < bound; i += SPECIES.length()) {
+      DoubleVector x = DoubleVector.fromArray(SPECIES, z, i).add(b).neg()
+          .max(FastSigmoid.MIN_ARG).min(FastSigmoid.MAX_ARG);
+      DoubleVector t = x.mul(FastSigmoid.LOG2E).add(FastSigmoid.ROUND);
+      DoubleVector kd = t.sub(FastSigmoid.ROUND);
+      LongVector k = t.reinterpretAsLongs().sub(FastSigmoid.ROUND_BITS);
+      DoubleVector r = kd.lanewise(VectorOperators.FMA, -FastSigmoid.LN2_HI, x);
+      r = kd.lanewise(VectorOperators.FMA, -FastSigmoid.LN2_LO, r);
+      DoubleVector p = DoubleVector.broadcast(SPECIES, FastSigmoid.C[13]);
+      for (int c = 12; c >= 0; c--) {
+        p = p.lanewise(VectorOperators.FMA, r, DoubleVector.broadcast(SPECIES, FastSigmoid.C[c]));
+      }
+      DoubleVector e = p.mul(k.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles());
+      DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+      one.div(one.add(e)).intoArray(z, i);
+    }
+    FastSigmoid.applyScalar(z, i, to, b);
+  }
+}

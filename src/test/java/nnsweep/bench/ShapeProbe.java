@@ -1,0 +1,106 @@
+package nnsweep.bench;
+
+import dev.ludovic.netlib.blas.BLAS;
+import dev.ludovic.netlib.blas.JavaBLAS;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import nnsweep.nn.Blas;
+import nnsweep.nn.FusedTrainer;
+import nnsweep.nn.GemmTrainer;
+import nnsweep.nn.Init;
+import nnsweep.nn.LockstepTrainer;
+import nnsweep.nn.Model;
+import nnsweep.nn.Network;
+import nnsweep.nn.TrainingData;
+import nnsweep.nn.TrainingOptions;
+
+/**
+ * Network-epochs per second of CPU time of each kernel on one shape, one thread: what the kernel choice's cost model is fitted to.
+ *
+ * <pre>
+ * java --add-modules jdk.incubator.vector -cp target/test-classes:target/classes:$(cat target/classpath.txt) \
+ *   nnsweep.bench.ShapeProbe ROWS INPUTS HIDDEN OUTPUTS BIAS SECONDS [kernels...]
+ * </pre>
+ * kernels: nnsweep (the kernel and group size the job picks for the shape), fused, lockstep, gemm-java-K,
+ * gemm-native-K (K networks per group; native: this JVM's BLAS). Prints one TSV line per kernel: rows, inputs,
+ * hidden, outputs, bias, kernel, network-epochs per CPU-second.
+ */
+public final class ShapeProbe {
+  private static final java.lang.management.ThreadMXBean CPU =
+      java.lang.management.ManagementFactory.getThreadMXBean();
+
+  private ShapeProbe() {}
+
+  public static void main(String[] args) {
+    int rows = Integer.parseInt(args[0]);
+    int in = Integer.parseInt(args[1]);
+    int h = Integer.parseInt(args[2]);
+    int out = Integer.parseInt(args[3]);
+    boolean bias = Boolean.parseBoolean(args[4]);
+    double seconds = Double.parseDouble(args[5]);
+    SplittableRandom random = new SplittableRandom(42);
+    double[][] x = new double[rows][in];
+    double[][] t = new double[rows][out];
+    for (int i = 0; i < rows; i++) {
+      for (int q = 0; q < in; q++) {
+        x[i][q] = random.nextDouble();
+      }
+      t[i][random.nextInt(out)] = 1;
+    }
+    TrainingData data = TrainingData.of(x, t);
+    Model model = h == 0 ? Model.NONE : Model.HIDDEN;
+    for (int a = 6; a < args.length; a++) {
+      String kernel = args[a];
+      double rate = 0.01;
+      // warm up, then time for about `seconds`
+      double best = 0;
+      for (int round = 0; round < 4; round++) {
+        double budget = round == 0 ? Math.max(1.0, seconds / 2) : seconds;
+        // this thread's CPU time, not wall time: the machine may be shared
+        long start = CPU.getCurrentThreadCpuTime();
+        long networkEpochs = 0;
+        while (CPU.getCurrentThreadCpuTime() - start < budget * 1e9) {
+          networkEpochs += run(kernel, model, bias, in, h, out, data, rate, round);
+        }
+        double rate2 = networkEpochs / ((CPU.getCurrentThreadCpuTime() - start) / 1e9);
+        if (round > 0) {
+          best = Math.max(best, rate2);
+        }
+      }
+      System.out.printf(Locale.ROOT, "%d\t%d\t%d\t%d\t%s\t%s\t%.1f%n", rows, in, h, out, bias, kernel, best);
+    }
+  }
+
+  private static long run(String kernel, Model model, boolean bias, int in, int h, int out, TrainingData data,
+      double rate, int seed) {
+    int epochs = 20;
+    if (kernel.equals("nnsweep")) {
+      nnsweep.nn.Shape shape = new nnsweep.nn.Shape(model, in, h, out, bias);
+      nnsweep.nn.Kernel chosen = nnsweep.nn.Kernel.of(shape, data.rows());
+      kernel = (chosen == nnsweep.nn.Kernel.LOCKSTEP ? "lockstep" : "gemm-native-" + chosen.groupSize(shape));
+    }
+    int k;
+    if (kernel.equals("fused")) {
+      k = 1;
+    } else if (kernel.equals("lockstep")) {
+      k = 32;
+    } else {
+      k = Integer.parseInt(kernel.substring(kernel.lastIndexOf('-') + 1));
+    }
+    Network[] nets = new Network[k];
+    TrainingOptions[] options = new TrainingOptions[k];
+    for (int i = 0; i < k; i++) {
+      nets[i] = new Network(Init.uniform(model, bias, in, h, out, seed * 1000L + i));
+      options[i] = TrainingOptions.of(rate, epochs);
+    }
+    if (kernel.equals("fused")) {
+      new FusedTrainer().train(nets[0], data, options[0]);
+    } else if (kernel.equals("lockstep")) {
+      new LockstepTrainer().train(nets, data, options);
+    } else {
+      BLAS blas = kernel.startsWith("gemm-java") ? JavaBLAS.getInstance() : Blas.get();
+      new GemmTrainer(blas).train(nets, data, options);
+    }
+    return (long) k * epochs;
+  }
+}
