@@ -43,6 +43,15 @@ class StorageTest {
   }
 
   @Test
+  void aSchemeWithoutConnectorIsOneLineNamingIt() {
+    nnsweep.InputException e = org.junit.jupiter.api.Assertions.assertThrows(nnsweep.InputException.class,
+        () -> Storage.local().resolve("nosuchfs://bucket/x.conf"));
+    assertEquals("nosuchfs://bucket/x.conf: no filesystem for scheme 'nosuchfs' in this Spark (its connector is not"
+        + " on the classpath), expected a plain path or a URI such as file:///..., hdfs://namenode/... or one of a"
+        + " connector the cluster has", e.getMessage());
+  }
+
+  @Test
   void localOperationsWriteWholeFilesAndLeaveNoSideFiles() throws IOException {
     Storage s = Storage.local();
     org.apache.hadoop.fs.Path dir = s.resolve(tmp.resolve("a/b").toString());
