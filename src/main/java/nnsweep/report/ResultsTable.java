@@ -23,25 +23,6 @@ public final class ResultsTable {
     printer.printRecord(row(r));
   }
 
-  /**
-   * One row's values, in {@link #HEADER} order, typed as {@link NetworkColumns} says: what {@link #row} writes,
-   * without the detour through text (an empty cell is null).
-   */
-  public static Object[] values(TrainingResult r) {
-    NetworkSpec s = r.spec();
-    String rules = String.join(";", s.rules());
-    return new Object[] {s.id(), s.dataset(), s.model().configName(), s.hidden(), rules.isEmpty() ? null : rules,
-        s.inputs(), s.outputs(), s.weights(), s.bias(), s.learningRate(), s.epochs(), s.seed(), s.init().label(),
-        r.finalError(), nullIfNaN(r.errorBeforeLastUpdate()), r.mse(), r.accuracy(), r.diverged(),
-        nullIfNaN(r.testError()), nullIfNaN(r.testAccuracy()), r.epochsRun(),
-        r.epochsToTarget() < 0 ? null : r.epochsToTarget(), r.plateau().isEmpty() ? null : r.plateau(),
-        Math.round(r.trainMs() * 1000) / 1000.0};
-  }
-
-  private static Double nullIfNaN(double v) {
-    return Double.isNaN(v) ? null : v;
-  }
-
   /** One row's cells, in {@link #HEADER} order. */
   public static List<String> row(TrainingResult r) {
     NetworkSpec s = r.spec();

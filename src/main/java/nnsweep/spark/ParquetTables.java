@@ -124,13 +124,9 @@ final class ParquetTables {
       return new Iterator<>() {
         private Iterator<TrainingResult> results = java.util.Collections.emptyIterator();
         private Iterator<List<String>> rows = java.util.Collections.emptyIterator();
-        private TrainingResult result;
 
         @Override
         public boolean hasNext() {
-          if (result != null) {
-            return true;
-          }
           while (!rows.hasNext()) {
             while (!results.hasNext()) {
               if (!blocks.hasNext()) {
@@ -139,11 +135,8 @@ final class ParquetTables {
               results = ResultCodec.decode(blocks.next(), grid.value(), problems.value()).iterator();
             }
             TrainingResult r = results.next();
-            if (table.equals("results")) {
-              result = r; // typed values directly: the biggest table skips the text
-              return true;
-            }
             rows = switch (table) {
+              case "results" -> List.of(ResultsTable.row(r)).iterator();
               case "predictions" -> PredictionsTable.rows(r, problems.value()).iterator();
               default -> study.curveWritten(r.spec().seed()) ? CurvesTable.rows(r).iterator()
                   : java.util.Collections.emptyIterator();
@@ -156,11 +149,6 @@ final class ParquetTables {
         public Row next() {
           if (!hasNext()) {
             throw new java.util.NoSuchElementException();
-          }
-          if (result != null) {
-            Object[] values = ResultsTable.values(result);
-            result = null;
-            return RowFactory.create(values);
           }
           List<String> row = rows.next();
           Object[] values = new Object[types.length];
