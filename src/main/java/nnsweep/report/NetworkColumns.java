@@ -26,7 +26,8 @@ public final class NetworkColumns {
       Map.entry("learning_rate", Type.DOUBLE), Map.entry("final_error", Type.DOUBLE),
       Map.entry("error_before_last_update", Type.DOUBLE), Map.entry("mse", Type.DOUBLE),
       Map.entry("accuracy", Type.DOUBLE), Map.entry("test_error", Type.DOUBLE),
-      Map.entry("test_accuracy", Type.DOUBLE), Map.entry("prediction", Type.DOUBLE), Map.entry("error", Type.DOUBLE),
+      Map.entry("test_accuracy", Type.DOUBLE), Map.entry("class_accuracy", Type.DOUBLE),
+      Map.entry("test_class_accuracy", Type.DOUBLE), Map.entry("prediction", Type.DOUBLE), Map.entry("error", Type.DOUBLE),
       Map.entry("train_ms", Type.DOUBLE));
 
   private NetworkColumns() {}
