@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark 5: a million networks (2-2-1 XOR, bias, 100 epochs each, default settings otherwise: curves of 10 seeds
-# per cell, Parquet per-network tables written by the tasks) on local[2] with a bounded driver
+# per cell; CSV tables, as tables = auto gives on local masters) on local[2] with a bounded driver
 # heap (--driver-memory, default 1g), several runs: wall time, stages, and the driver's memory: the most heap in use
 # after a garbage collection (an upper bound of what was live; from the JVM's GC log) and the peak resident set of
 # the driver JVM (which in local mode also runs the tasks: heap plus JVM, Spark and native overhead). Prints a

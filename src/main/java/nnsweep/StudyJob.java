@@ -89,8 +89,10 @@ final class StudyJob {
     List<String> blas = List.of();
     long trained = todo.stream().mapToLong(IdRange::size).sum();
     List<DatasetReport> datasets;
-    // big sweeps (or on request) get Parquet tables, written by the tasks; small ones single CSV files
-    boolean parquet = study.parquet(grid.size());
+    // big sweeps on a cluster (or on request) get Parquet tables, written by the tasks; otherwise single CSV files
+    // (on local[N] the driver's CSV writer is faster than Spark SQL's start-up: docs/benchmarks.md)
+    boolean parquet = study.tables() == Study.Tables.PARQUET
+        || (study.parquet(grid.size()) && !SparkContexts.isLocal(conf));
     NetworkFiles parquetFiles = null;
     if (todo.isEmpty() && !parquet) {
       datasets = aggregateCommitted(state, grid, problems, study);

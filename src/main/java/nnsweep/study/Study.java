@@ -47,7 +47,7 @@ public record Study(
 
   /** How the per-network tables (results, predictions, curves) are written. */
   public enum Tables {
-    /** CSV files below {@link #PARQUET_FROM} networks, Parquet datasets from there on. */
+    /** CSV files below {@link #PARQUET_FROM} networks, Parquet datasets from there on (on a cluster master). */
     AUTO,
     /** Single CSV files, written by the driver. */
     CSV,
