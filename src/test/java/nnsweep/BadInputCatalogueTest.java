@@ -133,7 +133,13 @@ class BadInputCatalogueTest {
         study("range without symmetric", "scheme = uniform", "scheme = uniform, range = 2", "study.init.range",
             "range given but scheme is uniform"),
         study("duplicate init", "init { scheme = uniform }", "init = [{ scheme = xavier }, { scheme = xavier }]",
-            "study.init[1]", "duplicate value"));
+            "study.init[1]", "duplicate value"),
+        study("sampled axis with samples < 1", "learning-rates = [0.5]",
+            "learning-rates = { log-uniform = [0.01, 2.0], samples = 0 }", "study.conf:6:",
+            "study.learning-rates.samples", "found 0", "expected an integer >= 1"),
+        study("non-positive log-uniform bound", "learning-rates = [0.5]",
+            "learning-rates = { log-uniform = [0, 2.0], samples = 16 }", "study.conf:6:",
+            "study.learning-rates.log-uniform[0]", "found 0.0", "expected a positive number"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -257,7 +257,12 @@ public final class StudyLoader {
   }
 
   private List<Double> learningRates(ConfigObject study) {
-    ConfigList list = list(study, "learning-rates", "study.learning-rates", "a list of numbers such as [0.05]");
+    ConfigValue value = required(study, "learning-rates", "study.learning-rates");
+    if (value.valueType() == ConfigValueType.OBJECT) {
+      return sampled((ConfigObject) value, "study.learning-rates");
+    }
+    ConfigList list = list(study, "learning-rates", "study.learning-rates",
+        "a list of numbers such as [0.05] or { log-uniform = [0.01, 2.0], samples = 16 }");
     if (list.isEmpty()) {
       throw error(list, "study.learning-rates", "empty list", "at least one learning rate such as [0.05]");
     }
@@ -273,6 +278,43 @@ public final class StudyLoader {
       rates.add(rate);
     }
     return rates;
+  }
+
+  /** A sampled axis: { uniform | log-uniform = [low, high], samples = n, seed = s (default 0) }. */
+  private List<Double> sampled(ConfigObject axis, String at) {
+    checkKeys(axis, Sampling.KEYS, at + ".");
+    boolean uniform = present(axis, "uniform");
+    boolean logUniform = present(axis, "log-uniform");
+    if (uniform == logUniform) {
+      throw error(axis, at, uniform ? "both uniform and log-uniform given" : "no distribution given",
+          "one of uniform = [low, high] or log-uniform = [low, high]");
+    }
+    Sampling.Distribution distribution = uniform ? Sampling.Distribution.UNIFORM : Sampling.Distribution.LOG_UNIFORM;
+    String key = distribution.configName();
+    double[] bounds = numbers(axis.get(key), at + "." + key);
+    if (bounds.length != 2) {
+      throw error(axis.get(key), at + "." + key, "wrong number of bounds, found " + bounds.length,
+          "[low, high] such as [0.01, 2.0]");
+    }
+    for (int i = 0; i < 2; i++) {
+      if (!(bounds[i] > 0)) {
+        ConfigValue bound = ((ConfigList) axis.get(key)).get(i);
+        throw error(bound, at + "." + key + "[" + i + "]", (distribution == Sampling.Distribution.LOG_UNIFORM
+            ? "log-uniform bound must be > 0" : "learning rate bound must be > 0") + ", found " + bounds[i],
+            "a positive number such as 0.01");
+      }
+    }
+    if (!(bounds[0] < bounds[1])) {
+      throw error(axis.get(key), at + "." + key, "low bound not below high bound, found " + render(axis.get(key)),
+          "[low, high] with low < high such as [0.01, 2.0]");
+    }
+    int samples = integer(required(axis, "samples", at + ".samples"), at + ".samples", 1);
+    long seed = present(axis, "seed") ? longValue(axis.get("seed"), at + ".seed", 0) : 0;
+    List<Double> values = new ArrayList<>();
+    for (double v : Sampling.draw(distribution, bounds[0], bounds[1], samples, seed)) {
+      values.add(v);
+    }
+    return values;
   }
 
   private List<Boolean> booleans(ConfigObject study) {
