@@ -52,7 +52,8 @@ public final class StudyLoader {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final List<String> STUDY_KEYS = List.of("name", "datasets", "models", "hidden", "learning-rates",
-      "epochs", "bias", "seeds", "init", "partitions", "curve-points", "stop-error");
+      "epochs", "bias", "seeds", "init", "partitions", "curve-points", "stop-error", "search");
+  private static final List<String> SEARCH_KEYS = List.of("strategy", "reduction", "min-epochs");
   private static final List<String> DATASET_KEYS = List.of("name", "path", "outputs", "queries", "test-fraction",
       "scale", "split-seed");
   private static final List<String> HIDDEN_KEYS = List.of("sizes", "rules", "alpha");
@@ -143,9 +144,47 @@ public final class StudyLoader {
     String canonical = merged.getConfig("study").withoutPath("partitions").root()
         .render(ConfigRenderOptions.concise());
     int curvePoints = integer(study.get("curve-points"), "study.curve-points", 0);
+    Search search = search(study, epochs);
     return new Study(name, file, datasets, models, sizes, rules, rates, epochs, bias, seeds, inits, partitions,
         curvePoints, alpha, stopError,
-        canonical);
+        canonical, search);
+  }
+
+  /** search { strategy = grid | halving, reduction = 3, min-epochs = ... }; absent: grid. */
+  private Search search(ConfigObject study, List<Integer> epochs) {
+    if (!present(study, "search")) {
+      return Search.GRID;
+    }
+    ConfigObject search = object(study, "search", "study.search");
+    checkKeys(search, SEARCH_KEYS, "study.search.");
+    List<String> strategies = List.of("grid", "halving");
+    String strategy = present(search, "strategy")
+        ? scalarString(search.get("strategy"), "study.search.strategy", "grid or halving") : "grid";
+    if (!strategies.contains(strategy)) {
+      throw error(search.get("strategy"), "study.search.strategy", "unknown strategy '" + strategy + "'",
+          "grid or halving" + suggest(strategy, strategies));
+    }
+    if (strategy.equals("grid")) {
+      for (String key : List.of("reduction", "min-epochs")) {
+        if (present(search, key)) {
+          throw error(search.get(key), "study.search." + key, key + " given but strategy is grid",
+              "strategy = halving to use it, or no '" + key + "'");
+        }
+      }
+      return Search.GRID;
+    }
+    int reduction = present(search, "reduction") ? integer(search.get("reduction"), "study.search.reduction", 2) : 3;
+    int minEpochs = integer(required(search, "min-epochs", "study.search.min-epochs"), "study.search.min-epochs", 1);
+    ConfigValue epochsValue = study.get("epochs");
+    if (epochs.size() != 1) {
+      throw error(epochsValue, "study.epochs", "several values with strategy = halving, found "
+          + render(epochsValue), "one budget such as [8100] (halving sets each rung's epochs itself)");
+    }
+    if (minEpochs > epochs.get(0)) {
+      throw error(search.get("min-epochs"), "study.search.min-epochs", "above the budget, found " + minEpochs,
+          "at most the study's epochs, " + epochs.get(0));
+    }
+    return Search.halving(reduction, minEpochs);
   }
 
   private Config parseOverride(String override) {
