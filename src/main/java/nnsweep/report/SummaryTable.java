@@ -16,7 +16,7 @@ public final class SummaryTable {
   public static final List<String> HEADER = List.of("dataset", "model", "hidden", "bias", "learning_rate", "epochs",
       "init",
       "networks", "diverged", "mean_error", "std_error", "min_error", "median_error", "max_error", "success_rate",
-      "success_ci_low", "success_ci_high", "median_test_error", "mean_test_accuracy");
+      "success_ci_low", "success_ci_high", "median_test_error", "mean_test_accuracy", "rung", "rung_epochs");
 
   /** The grouping key: every axis but the seed (a cell of the sweep, see {@link CellStats}). */
   public record Key(String dataset, String model, int hidden, boolean bias, double learningRate, int epochs,
@@ -54,13 +54,24 @@ public final class SummaryTable {
 
   /** Writes {@code summary.csv}. */
   public static void write(Path file, List<Row> rows) {
+    write(file, rows, key -> -1, null);
+  }
+
+  /**
+   * Writes {@code summary.csv} with each cell's successive-halving rung and the epochs it was trained to ({@code
+   * rungs} null: a grid, both columns empty).
+   */
+  public static void write(Path file, List<Row> rows, java.util.function.ToIntFunction<Key> rungOf,
+      nnsweep.search.Rungs rungs) {
     CsvFiles.write(file, HEADER, printer -> {
       for (Row r : rows) {
+        int rung = rungs == null ? -1 : rungOf.applyAsInt(r.key());
         printer.printRecord(r.key().dataset(), r.key().model(), r.key().hidden(), r.key().bias(),
             r.key().learningRate(), r.key().epochs(), r.key().init(), r.networks(), r.diverged(), CsvFiles.num(r.meanError()),
             CsvFiles.num(r.stdError()), CsvFiles.num(r.minError()), CsvFiles.num(r.medianError()),
             CsvFiles.num(r.maxError()), r.successRate(), r.success().low(), r.success().high(),
-            CsvFiles.num(r.medianTestError()), CsvFiles.num(r.meanTestAccuracy()));
+            CsvFiles.num(r.medianTestError()), CsvFiles.num(r.meanTestAccuracy()), rung < 0 ? "" : rung,
+            rung < 0 ? "" : rungs.epochs(rung));
       }
     });
   }

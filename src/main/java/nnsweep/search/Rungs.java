@@ -33,6 +33,11 @@ public final class Rungs implements Serializable {
     this.epochs = e.stream().mapToInt(Integer::intValue).toArray();
   }
 
+  /** The factor by which candidates shrink and budgets grow. */
+  public int reduction() {
+    return reduction;
+  }
+
   /** Number of rungs. */
   public int count() {
     return epochs.length;
