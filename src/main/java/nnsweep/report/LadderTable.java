@@ -18,6 +18,9 @@ import nnsweep.search.Rungs;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
@@ -120,7 +123,7 @@ public final class LadderTable {
         for (int k = 0; k <= s.rung(); k++) {
           double score = s.scores()[k];
           if (score > 0 && Double.isFinite(score)) {
-            series.add(rungs.epochs(k), score);
+            series.add(k, score);
           }
         }
         data.addSeries(series);
@@ -128,13 +131,20 @@ public final class LadderTable {
         renderer.setSeriesStroke(i, new BasicStroke(atTop ? 2.5f : 1f));
         renderer.setSeriesVisibleInLegend(i, atTop);
       }
-      LogAxis x = new LogAxis("epochs trained (log scale)");
-      x.setBase(10);
-      x.setSmallestValue(1);
-      x.setRange(rungs.epochs(0) / 1.5, rungs.epochs(rungs.last()) * 1.5);
+      String[] labels = new String[rungs.count()];
+      for (int k = 0; k < labels.length; k++) {
+        labels[k] = "rung " + k + ": " + ReportFormat.count(rungs.epochs(k)) + " epochs";
+      }
+      SymbolAxis x = new SymbolAxis("rung (each continues the survivors of the one before)", labels);
+      x.setRange(-0.3, labels.length - 0.7);
       LogAxis y = new LogAxis("cell score: median error over seeds (log scale)");
       y.setBase(10);
       y.setSmallestValue(1e-300);
+      TickUnits units = new TickUnits();
+      for (int step : new int[] {1, 2, 3, 5, 10}) {
+        units.add(new NumberTickUnit(step));
+      }
+      y.setStandardTickUnits(units);
       XYPlot plot = new XYPlot(data, x, y, renderer);
       plot.setBackgroundPaint(Color.WHITE);
       plot.setRangeGridlinePaint(new Color(0xDDDDDD));
