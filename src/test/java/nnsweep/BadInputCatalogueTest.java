@@ -139,7 +139,18 @@ class BadInputCatalogueTest {
             "study.learning-rates.samples", "found 0", "expected an integer >= 1"),
         study("non-positive log-uniform bound", "learning-rates = [0.5]",
             "learning-rates = { log-uniform = [0, 2.0], samples = 16 }", "study.conf:6:",
-            "study.learning-rates.log-uniform[0]", "found 0.0", "expected a positive number"));
+            "study.learning-rates.log-uniform[0]", "found 0.0", "expected a positive number"),
+        study("unknown search strategy", "epochs = [10]", "epochs = [10]\n  search { strategy = hyperband }",
+            "study.conf:8:", "study.search.strategy", "'hyperband'", "expected grid or halving"),
+        study("halving reduction < 2", "epochs = [10]",
+            "epochs = [10]\n  search { strategy = halving, reduction = 1, min-epochs = 5 }", "study.conf:8:",
+            "study.search.reduction", "found 1", "expected an integer >= 2"),
+        study("halving min-epochs above the budget", "epochs = [10]",
+            "epochs = [10]\n  search { strategy = halving, min-epochs = 20 }", "study.conf:8:",
+            "study.search.min-epochs", "above the budget, found 20", "expected at most the study's epochs, 10"),
+        study("halving with several epochs values", "epochs = [10]",
+            "epochs = [10, 20]\n  search { strategy = halving, min-epochs = 5 }", "study.conf:7:", "study.epochs",
+            "found [10,20]", "expected one budget"));
   }
 
   @ParameterizedTest(name = "{0}")
