@@ -150,7 +150,13 @@ class BadInputCatalogueTest {
             "study.search.min-epochs", "above the budget, found 20", "expected at most the study's epochs, 10"),
         study("halving with several epochs values", "epochs = [10]",
             "epochs = [10, 20]\n  search { strategy = halving, min-epochs = 5 }", "study.conf:7:", "study.epochs",
-            "found [10,20]", "expected one budget"));
+            "found [10,20]", "expected one budget"),
+        study("folds < 2", "outputs = 1,", "outputs = 1, folds = 1,", "study.conf:3:", "study.datasets[0].folds",
+            "found 1", "expected an integer >= 2"),
+        study("more folds than rows", "outputs = 1,", "outputs = 1, folds = 5,", "study.datasets[0].folds",
+            "more folds than rows, found 5", "expected at most 4"),
+        study("folds with test-fraction", "outputs = 1,", "outputs = 1, folds = 2, test-fraction = 0.5,",
+            "study.datasets[0].folds", "folds given with test-fraction", "expected either folds"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -16,7 +16,8 @@ public final class SummaryTable {
   public static final List<String> HEADER = List.of("dataset", "model", "hidden", "bias", "learning_rate", "epochs",
       "init",
       "networks", "diverged", "mean_error", "std_error", "min_error", "median_error", "max_error", "success_rate",
-      "success_ci_low", "success_ci_high", "median_test_error", "mean_test_accuracy", "rung", "rung_epochs");
+      "success_ci_low", "success_ci_high", "median_test_error", "mean_test_accuracy", "rung", "rung_epochs", "mean_test_error",
+      "std_test_error");
 
   /** The grouping key: every axis but the seed (a cell of the sweep, see {@link CellStats}). */
   public record Key(String dataset, String model, int hidden, boolean bias, double learningRate, int epochs,
@@ -33,7 +34,8 @@ public final class SummaryTable {
    */
   public record Row(Key key, long networks, long diverged, double meanError, double stdError, double minError,
       double medianError, double maxError, Stats.Rate success, double medianTestError,
-      double meanTestAccuracy, Stats.Quartiles quartiles) implements Serializable {
+      double meanTestAccuracy, Stats.Quartiles quartiles, double meanTestError, double stdTestError)
+      implements Serializable {
     /** Fraction of the networks with accuracy 1. */
     public double successRate() {
       return success.rate();
@@ -49,7 +51,8 @@ public final class SummaryTable {
         errors.length == 0 ? Double.NaN : errors[0], median(errors),
         errors.length == 0 ? Double.NaN : errors[errors.length - 1],
         Stats.wilson(cell.successes(), cell.networks()), Stats.median(cell.sortedTestErrors()),
-        mean(cell.sortedTestAccuracies()), Stats.Quartiles.of(errors));
+        mean(cell.sortedTestAccuracies()), Stats.Quartiles.of(errors), mean(cell.sortedTestErrors()),
+        std(cell.sortedTestErrors()));
   }
 
   /** Writes {@code summary.csv}. */
@@ -71,7 +74,7 @@ public final class SummaryTable {
             CsvFiles.num(r.stdError()), CsvFiles.num(r.minError()), CsvFiles.num(r.medianError()),
             CsvFiles.num(r.maxError()), r.successRate(), r.success().low(), r.success().high(),
             CsvFiles.num(r.medianTestError()), CsvFiles.num(r.meanTestAccuracy()), rung < 0 ? "" : rung,
-            rung < 0 ? "" : rungs.epochs(rung));
+            rung < 0 ? "" : rungs.epochs(rung), CsvFiles.num(r.meanTestError()), CsvFiles.num(r.stdTestError()));
       }
     });
   }

@@ -104,7 +104,7 @@ public final class NetworkRun {
   /** Networks that can share a lockstep group. */
   public static boolean sameShape(NetworkSpec a, NetworkSpec b) {
     return a.datasetIndex() == b.datasetIndex() && a.model() == b.model() && a.hidden() == b.hidden()
-        && a.bias() == b.bias() && a.inputs() == b.inputs() && a.outputs() == b.outputs();
+        && a.bias() == b.bias() && a.inputs() == b.inputs() && a.outputs() == b.outputs() && a.fold() == b.fold();
   }
 
   /** The result record of a trained network: metrics on the training and test rows, plateau, predictions. */

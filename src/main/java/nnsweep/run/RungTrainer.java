@@ -32,6 +32,7 @@ public final class RungTrainer {
   private final Grid grid;
   private final List<Problem> problems;
   private final NetworkRun.Prepared[] prepared;
+  private final java.util.Map<Long, NetworkRun.Prepared> folds = new java.util.HashMap<>();
   private final int budget;
   private final int[] curveEpochs;
 
@@ -102,7 +103,7 @@ public final class RungTrainer {
   private void train(long from, List<Integer> group, List<TrainingResult> previous, TrainingResult[] out,
       int fromEpochs, int toEpochs) {
     NetworkSpec first = grid.spec(from + group.get(0));
-    NetworkRun.Prepared p = prepared(first.datasetIndex());
+    NetworkRun.Prepared p = prepared(first);
     // the curve points of the whole budget that fall in this rung's span, shifted to it (the first point, the
     // start of the span, is E before the rung's first update: a full run records that same value there)
     List<Integer> span = new ArrayList<>();
@@ -179,7 +180,12 @@ public final class RungTrainer {
     return c;
   }
 
-  private NetworkRun.Prepared prepared(int dataset) {
+  private NetworkRun.Prepared prepared(NetworkSpec spec) {
+    int dataset = spec.datasetIndex();
+    if (spec.fold() >= 0) {
+      return folds.computeIfAbsent(((long) dataset << 32) | spec.fold(),
+          k -> NetworkRun.prepare(problems.get(dataset).forFold(spec.fold())));
+    }
     if (prepared[dataset] == null) {
       prepared[dataset] = NetworkRun.prepare(problems.get(dataset));
     }

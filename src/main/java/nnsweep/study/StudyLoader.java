@@ -55,7 +55,7 @@ public final class StudyLoader {
       "epochs", "bias", "seeds", "init", "partitions", "curve-points", "stop-error", "search");
   private static final List<String> SEARCH_KEYS = List.of("strategy", "reduction", "min-epochs");
   private static final List<String> DATASET_KEYS = List.of("name", "path", "outputs", "queries", "test-fraction",
-      "scale", "split-seed");
+      "scale", "split-seed", "folds");
   private static final List<String> HIDDEN_KEYS = List.of("sizes", "rules", "alpha");
   private static final List<String> INIT_KEYS = List.of("scheme", "hidden", "output", "hidden-bias", "output-bias",
       "range");
@@ -255,7 +255,15 @@ public final class StudyLoader {
                 List.of("none", "minmax", "standard"))));
       }
       long splitSeed = present(d, "split-seed") ? longValue(d.get("split-seed"), key + ".split-seed", 0) : 0;
-      datasets.add(new DatasetSpec(name, path, outputs, queries, testFraction, scale, splitSeed));
+      int folds = 0;
+      if (present(d, "folds")) {
+        folds = integer(d.get("folds"), key + ".folds", 2);
+        if (testFraction > 0) {
+          throw error(d.get("folds"), key + ".folds", "folds given with test-fraction = " + testFraction,
+              "either folds (k-fold cross-validation) or test-fraction (one held-out part), not both");
+        }
+      }
+      datasets.add(new DatasetSpec(name, path, outputs, queries, testFraction, scale, splitSeed, folds));
     }
     return datasets;
   }
