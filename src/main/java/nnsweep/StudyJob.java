@@ -35,6 +35,7 @@ import nnsweep.run.RangeTrainer;
 import nnsweep.run.ResultCodec;
 import nnsweep.run.TrainingResult;
 import nnsweep.run.Warmup;
+import nnsweep.search.Cell;
 import nnsweep.search.Ladder;
 import nnsweep.search.Rungs;
 import nnsweep.spark.SparkContexts;
@@ -161,7 +162,9 @@ final class StudyJob {
     // with halving, every network's last state is in the last rung's blocks
     RungState last = rungs == null || rungs.last() == 0 ? null : RungState.at(target, rungs.last());
     Ladder finalLadder = ladder;
-    ToIntFunction<SummaryTable.Key> rungOf = finalLadder == null ? key -> -1 : finalLadder::rungOf;
+    ToIntFunction<SummaryTable.Key> rungOf = finalLadder == null ? key -> -1
+        : key -> finalLadder.rungOf(new Cell(key.dataset(), key.model(), key.hidden(), key.bias(),
+            key.learningRate(), key.epochs(), key.init()));
     NetworkFiles files = writeNetworkTables(target, study, grid, problems, ReportModel.pickedIds(datasets),
         last == null ? state.committedRanges() : last.committedRanges(),
         range -> last == null ? state.results(range, grid, problems)

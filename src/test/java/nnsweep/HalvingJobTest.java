@@ -19,11 +19,11 @@ import nnsweep.run.Problem;
 import nnsweep.run.Problems;
 import nnsweep.run.ResultCodec;
 import nnsweep.run.RungTrainer;
+import nnsweep.search.Cell;
 import nnsweep.search.CellScore;
 import nnsweep.search.Halving;
 import nnsweep.search.Ladder;
 import nnsweep.search.Rungs;
-import nnsweep.report.SummaryTable;
 import nnsweep.state.RunState;
 import nnsweep.state.RungState;
 import nnsweep.study.Study;
@@ -96,10 +96,11 @@ class HalvingJobTest {
     assertEquals(List.of("network_id", "dataset", "model", "hidden", "rules", "inputs", "outputs", "weights",
         "bias", "learning_rate", "epochs", "seed", "init", "final_error", "error_before_last_update", "mse",
         "accuracy", "diverged", "test_error", "test_accuracy", "epochs_run", "epochs_to_target", "plateau",
-        "train_ms", "rung"), Csv.read(halved.resolve("results.csv")).header());
+        "train_ms", "rung", "fold"), Csv.read(halved.resolve("results.csv")).header());
     assertEquals(List.of("dataset", "model", "hidden", "bias", "learning_rate", "epochs", "init", "networks",
         "diverged", "mean_error", "std_error", "min_error", "median_error", "max_error", "success_rate",
-        "success_ci_low", "success_ci_high", "median_test_error", "mean_test_accuracy", "rung", "rung_epochs"),
+        "success_ci_low", "success_ci_high", "median_test_error", "mean_test_accuracy", "rung", "rung_epochs",
+        "mean_test_error", "std_test_error"),
         Csv.read(halved.resolve("summary.csv")).header());
     assertEquals(List.of("dataset", "model", "hidden", "bias", "learning_rate", "init", "rung", "rung_epochs",
         "networks", "score", "rank", "kept", "top_rung"), Csv.read(halved.resolve("ladder.csv")).header());
@@ -177,7 +178,7 @@ class HalvingJobTest {
     Rungs rungs = new Rungs(3, 100, 900);
     RungTrainer trainer = new RungTrainer(grid, problems);
     List<byte[]> first = new ArrayList<>();
-    Map<SummaryTable.Key, CellScore> scores = new HashMap<>();
+    Map<Cell, CellScore> scores = new HashMap<>();
     for (IdRange r : ranges) {
       byte[] b = trainer.first(r, 100);
       state.commit(r, b);

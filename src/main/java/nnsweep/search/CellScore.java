@@ -2,7 +2,6 @@ package nnsweep.search;
 
 import java.io.Serializable;
 import java.util.Arrays;
-import nnsweep.report.SummaryTable;
 import nnsweep.run.TrainingResult;
 
 /**
@@ -12,13 +11,13 @@ import nnsweep.run.TrainingResult;
  */
 public final class CellScore implements Serializable {
   private static final long serialVersionUID = 1L;
-  private final SummaryTable.Key key;
+  private final Cell key;
   private final int datasetIndex;
   private long firstId = Long.MAX_VALUE;
   private double[] scores = new double[4];
   private int n;
 
-  public CellScore(SummaryTable.Key key, int datasetIndex) {
+  public CellScore(Cell key, int datasetIndex) {
     this.key = key;
     this.datasetIndex = datasetIndex;
   }
@@ -51,7 +50,7 @@ public final class CellScore implements Serializable {
     return this;
   }
 
-  public SummaryTable.Key key() {
+  public Cell key() {
     return key;
   }
 

@@ -9,7 +9,6 @@ import java.util.function.Predicate;
 import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
 import nnsweep.grid.NetworkSpec;
-import nnsweep.report.SummaryTable;
 import nnsweep.run.Problem;
 import nnsweep.run.ResultCodec;
 import nnsweep.run.RungTrainer;
@@ -24,10 +23,10 @@ public final class Halving {
   private Halving() {}
 
   /** Folds results into per-cell scores (the cells of {@code candidates}, or every cell when null). */
-  public static void fold(Map<SummaryTable.Key, CellScore> cells, Iterable<TrainingResult> results,
-      Set<SummaryTable.Key> candidates) {
+  public static void fold(Map<Cell, CellScore> cells, Iterable<TrainingResult> results,
+      Set<Cell> candidates) {
     for (TrainingResult r : results) {
-      SummaryTable.Key key = Ladder.keyOf(r.spec());
+      Cell key = Ladder.keyOf(r.spec());
       if (candidates == null || candidates.contains(key)) {
         cells.computeIfAbsent(key, k -> new CellScore(k, r.spec().datasetIndex())).add(r);
       }
@@ -35,8 +34,8 @@ public final class Halving {
   }
 
   /** The networks of the candidate cells (a serializable predicate for the tasks). */
-  public static Predicate<NetworkSpec> survivors(Set<SummaryTable.Key> candidates) {
-    Set<SummaryTable.Key> set = Set.copyOf(candidates);
+  public static Predicate<NetworkSpec> survivors(Set<Cell> candidates) {
+    Set<Cell> set = Set.copyOf(candidates);
     return (Predicate<NetworkSpec> & java.io.Serializable) spec -> set.contains(Ladder.keyOf(spec));
   }
 
@@ -65,8 +64,8 @@ public final class Halving {
   }
 
   private static List<CellScore> scores(List<byte[]> blocks, Grid grid, List<Problem> problems,
-      Set<SummaryTable.Key> candidates) {
-    Map<SummaryTable.Key, CellScore> cells = new HashMap<>();
+      Set<Cell> candidates) {
+    Map<Cell, CellScore> cells = new HashMap<>();
     for (byte[] b : blocks) {
       fold(cells, ResultCodec.decode(b, grid, problems), candidates);
     }

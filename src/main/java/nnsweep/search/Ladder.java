@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import nnsweep.grid.NetworkSpec;
-import nnsweep.report.SummaryTable;
 
 /**
  * The outcome of successive halving: for each cell (every axis but the seed), its score at each rung it was a
@@ -21,12 +20,12 @@ public final class Ladder implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** One cell's record: its score per rung (NaN where it was no candidate) and the highest rung it reached. */
-  public record Step(SummaryTable.Key key, int datasetIndex, long firstId, int networks, double[] scores, int rung)
+  public record Step(Cell key, int datasetIndex, long firstId, int networks, double[] scores, int rung)
       implements Serializable {}
 
   private final Rungs rungs;
-  private final Map<SummaryTable.Key, Step> steps = new LinkedHashMap<>();
-  private Set<SummaryTable.Key> candidates;
+  private final Map<Cell, Step> steps = new LinkedHashMap<>();
+  private Set<Cell> candidates;
   private int recorded = 0;
 
   public Ladder(Rungs rungs) {
@@ -37,14 +36,13 @@ public final class Ladder implements Serializable {
     return rungs;
   }
 
-  /** The cell key of a network (the summary's). */
-  public static SummaryTable.Key keyOf(NetworkSpec s) {
-    return new SummaryTable.Key(s.dataset(), s.model().configName(), s.hidden(), s.bias(), s.learningRate(),
-        s.epochs(), s.init().label());
+  /** The cell of a network. */
+  public static Cell keyOf(NetworkSpec s) {
+    return Cell.of(s);
   }
 
   /** The candidates of the next rung to record (null before the first: every cell). */
-  public Set<SummaryTable.Key> candidates() {
+  public Set<Cell> candidates() {
     return candidates == null ? null : Set.copyOf(candidates);
   }
 
@@ -69,7 +67,7 @@ public final class Ladder implements Serializable {
       }
       byDataset.computeIfAbsent(c.datasetIndex(), d -> new ArrayList<>()).add(c);
     }
-    Set<SummaryTable.Key> next = new HashSet<>();
+    Set<Cell> next = new HashSet<>();
     for (List<CellScore> cells : byDataset.values()) {
       cells.sort(Comparator.comparingDouble(CellScore::median).thenComparingLong(CellScore::firstId));
       int keep = rungs.keep(cells.size());
@@ -89,7 +87,7 @@ public final class Ladder implements Serializable {
   }
 
   /** The highest rung a cell reached (-1 if unknown). */
-  public int rungOf(SummaryTable.Key key) {
+  public int rungOf(Cell key) {
     Step s = steps.get(key);
     return s == null ? -1 : s.rung();
   }

@@ -11,11 +11,11 @@ import java.util.function.Predicate;
 import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
 import nnsweep.grid.NetworkSpec;
-import nnsweep.report.SummaryTable;
 import nnsweep.run.Problem;
 import nnsweep.run.ResultCodec;
 import nnsweep.run.RungTrainer;
 import nnsweep.run.Warmup;
+import nnsweep.search.Cell;
 import nnsweep.search.CellScore;
 import nnsweep.search.Halving;
 import nnsweep.search.Ladder;
@@ -84,7 +84,7 @@ public final class SparkHalving {
       Set<IdRange> already = new java.util.HashSet<>();
       committed.get(k).forEach(b -> already.add(range(b)));
       Broadcast<Set<IdRange>> skip = sc.broadcast(already);
-      Broadcast<Set<SummaryTable.Key>> survivors = sc.broadcast(ladder.candidates());
+      Broadcast<Set<Cell>> survivors = sc.broadcast(ladder.candidates());
       JavaRDD<byte[]> next = blocks
           .filter(new NotIn(skip))
           .map(new NextRung(grid, problems, survivors, rungs.startEpochs(k), rungs.epochs(k)))
@@ -115,8 +115,8 @@ public final class SparkHalving {
     sc.sc().runJob(blocks.rdd(), new AllBlocks(), handler, ClassTag$.MODULE$.apply(byte[][].class));
   }
 
-  private List<CellScore> scores(JavaRDD<byte[]> blocks, Set<SummaryTable.Key> candidates) {
-    Broadcast<Set<SummaryTable.Key>> keep = sc.broadcast(candidates == null ? null : Set.copyOf(candidates));
+  private List<CellScore> scores(JavaRDD<byte[]> blocks, Set<Cell> candidates) {
+    Broadcast<Set<Cell>> keep = sc.broadcast(candidates == null ? null : Set.copyOf(candidates));
     return new ArrayList<>(blocks.mapPartitionsToPair(new FoldScores(grid, problems, keep))
         .reduceByKey(CellScore::merge, Math.max(1, sc.defaultParallelism()))
         .values()
@@ -154,11 +154,11 @@ public final class SparkHalving {
     private static final long serialVersionUID = 1L;
     private final Broadcast<Grid> grid;
     private final Broadcast<List<Problem>> problems;
-    private final Broadcast<Set<SummaryTable.Key>> survivors;
+    private final Broadcast<Set<Cell>> survivors;
     private final int from;
     private final int to;
 
-    NextRung(Broadcast<Grid> grid, Broadcast<List<Problem>> problems, Broadcast<Set<SummaryTable.Key>> survivors,
+    NextRung(Broadcast<Grid> grid, Broadcast<List<Problem>> problems, Broadcast<Set<Cell>> survivors,
         int from, int to) {
       this.grid = grid;
       this.problems = problems;
@@ -205,23 +205,23 @@ public final class SparkHalving {
   }
 
   /** Executor side of the scores: a partition's networks folded into cell scores. */
-  private static final class FoldScores implements PairFlatMapFunction<Iterator<byte[]>, SummaryTable.Key,
+  private static final class FoldScores implements PairFlatMapFunction<Iterator<byte[]>, Cell,
       CellScore> {
     private static final long serialVersionUID = 1L;
     private final Broadcast<Grid> grid;
     private final Broadcast<List<Problem>> problems;
-    private final Broadcast<Set<SummaryTable.Key>> candidates;
+    private final Broadcast<Set<Cell>> candidates;
 
     FoldScores(Broadcast<Grid> grid, Broadcast<List<Problem>> problems,
-        Broadcast<Set<SummaryTable.Key>> candidates) {
+        Broadcast<Set<Cell>> candidates) {
       this.grid = grid;
       this.problems = problems;
       this.candidates = candidates;
     }
 
     @Override
-    public Iterator<Tuple2<SummaryTable.Key, CellScore>> call(Iterator<byte[]> blocks) {
-      Map<SummaryTable.Key, CellScore> cells = new HashMap<>();
+    public Iterator<Tuple2<Cell, CellScore>> call(Iterator<byte[]> blocks) {
+      Map<Cell, CellScore> cells = new HashMap<>();
       while (blocks.hasNext()) {
         Halving.fold(cells, ResultCodec.decode(blocks.next(), grid.value(), problems.value()),
             candidates.value());

@@ -11,7 +11,6 @@ import java.util.Map;
 import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
 import nnsweep.nn.Model;
-import nnsweep.report.SummaryTable;
 import nnsweep.run.Problem;
 import nnsweep.run.RangeTrainer;
 import nnsweep.run.ResultCodec;
@@ -117,7 +116,7 @@ class HalvingTest {
     for (long id = 0; id < grid.size(); id++) {
       TrainingResult r = halved.get(id);
       TrainingResult f = full.get(id);
-      SummaryTable.Key key = Ladder.keyOf(r.spec());
+      Cell key = Ladder.keyOf(r.spec());
       int rung = h.ladder().rungOf(key);
       int budget = rungs.epochs(rung);
       // every network ran its cell's rung's budget, unless it stopped (target reached) first, as the grid's did
