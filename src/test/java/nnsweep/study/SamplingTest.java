@@ -80,6 +80,27 @@ class SamplingTest {
   }
 
   @Test
+  void aSampledAxisWorksWithHalving() throws IOException {
+    Path f = write("learning-rates = { log-uniform = [0.05, 5.0], samples = 6 }", "seeds = [0, 1]",
+        "epochs = [180]", "search { strategy = halving, reduction = 3, min-epochs = 20 }");
+    Study study = StudyLoader.load(f, List.of());
+    List<nnsweep.run.Problem> problems = Problems.load(study);
+    Grid grid = Grid.expand(study, Problems.datasets(problems));
+    nnsweep.search.Rungs rungs = new nnsweep.search.Rungs(3, 20, 180);
+    nnsweep.search.Halving.Outcome h = nnsweep.search.Halving.runLocal(grid, problems, rungs,
+        List.of(new nnsweep.grid.IdRange(0, grid.size())));
+    // 6 sampled rates are 6 cells: 6, then 2, then 1
+    int[] perRung = new int[3];
+    for (nnsweep.search.Ladder.Step step : h.ladder().steps()) {
+      for (int k = 0; k <= step.rung(); k++) {
+        perRung[k]++;
+      }
+      assertTrue(study.learningRates().contains(step.key().learningRate()));
+    }
+    assertArrayEquals(new int[] {6, 2, 1}, perRung);
+  }
+
+  @Test
   void badSampledAxes() throws IOException {
     String[][] cases = {
         {"learning-rates = { log-uniform = [0.01, 2.0], samples = 0 }", "study.learning-rates.samples",
