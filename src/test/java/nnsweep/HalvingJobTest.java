@@ -54,7 +54,7 @@ class HalvingJobTest {
             { name = "full-adder", path = "data/full-adder.csv", outputs = 2 }
           ]
           models = [none, hidden]
-          hidden { sizes = [1, 2, 3] }
+          hidden { sizes = [1, 2, 3], rules = [between-inputs-and-outputs] }
           learning-rates = [0.5, 2.0]
           epochs = [900]
           bias = [false, true]
@@ -144,6 +144,22 @@ class HalvingJobTest {
     for (Map<String, String> row : Csv.read(halved.resolve("summary.csv")).rows()) {
       assertEquals(List.of("100", "300", "900").get(Integer.parseInt(row.get("rung"))), row.get("rung_epochs"));
     }
+    // rules.csv: the highest rung any cell of the rule's sizes reached (between-inputs-and-outputs: xor 1-2,
+    // full adder 2-3), empty for the grid
+    Map<String, Integer> sizeRung = new HashMap<>();
+    for (Map<String, String> row : Csv.read(halved.resolve("summary.csv")).rows()) {
+      if (row.get("model").equals("hidden")) {
+        sizeRung.merge(row.get("dataset") + "/" + row.get("hidden"), Integer.parseInt(row.get("rung")), Math::max);
+      }
+    }
+    for (Map<String, String> row : Csv.read(halved.resolve("rules.csv")).rows()) {
+      int highest = -1;
+      for (String size : row.get("recommended_sizes").split(";")) {
+        highest = Math.max(highest, sizeRung.get(row.get("dataset") + "/" + size));
+      }
+      assertEquals(Integer.toString(highest), row.get("highest_rung"), row.toString());
+    }
+    Csv.read(grid.resolve("rules.csv")).rows().forEach(row -> assertEquals("", row.get("highest_rung")));
     // and the curves of the top rung's networks are the grid's, point for point
     Map<String, List<String>> hc = curves(halved.resolve("curves.csv"));
     Map<String, List<String>> gc = curves(grid.resolve("curves.csv"));

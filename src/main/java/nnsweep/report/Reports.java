@@ -28,7 +28,15 @@ public final class Reports {
     SummaryTable.write(folder.resolve("summary.csv"), m.summary(), rungOf, rungs);
     written.add("summary.csv");
     if (!m.study().hiddenRules().isEmpty()) {
-      RulesTable.write(folder.resolve("rules.csv"), m.rules());
+      java.util.Map<String, Integer> sizeRungs = new java.util.HashMap<>();
+      if (rungs != null) {
+        for (SummaryTable.Row row : m.summary()) {
+          if (row.key().model().equals("hidden")) {
+            sizeRungs.merge(row.key().dataset() + "/" + row.key().hidden(), rungOf.applyAsInt(row.key()), Math::max);
+          }
+        }
+      }
+      RulesTable.write(folder.resolve("rules.csv"), m.rules(), sizeRungs);
       written.add("rules.csv");
     }
     LayersTable.write(folder.resolve("layers.csv"), m.layers());
