@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import nnsweep.cli.Options;
 import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
@@ -19,6 +21,7 @@ import nnsweep.report.CellStats;
 import nnsweep.report.Console;
 import nnsweep.report.DatasetReport;
 import nnsweep.report.HtmlReport;
+import nnsweep.report.LadderTable;
 import nnsweep.report.NetworkTables;
 import nnsweep.report.Progress;
 import nnsweep.report.ReportModel;
@@ -32,9 +35,14 @@ import nnsweep.run.RangeTrainer;
 import nnsweep.run.ResultCodec;
 import nnsweep.run.TrainingResult;
 import nnsweep.run.Warmup;
+import nnsweep.search.Cell;
+import nnsweep.search.Ladder;
+import nnsweep.search.Rungs;
 import nnsweep.spark.SparkContexts;
+import nnsweep.spark.SparkHalving;
 import nnsweep.spark.SparkSweep;
 import nnsweep.state.RunState;
+import nnsweep.state.RungState;
 import nnsweep.study.Study;
 import nnsweep.study.StudyLoader;
 import org.apache.spark.SparkConf;
@@ -82,7 +90,10 @@ final class StudyJob {
     List<String> blas = List.of();
     long trained = todo.stream().mapToLong(IdRange::size).sum();
     List<DatasetReport> datasets;
-    if (todo.isEmpty()) {
+    Ladder ladder = null;
+    Rungs rungs = study.search().halving() ? new Rungs(study.search().reduction(), study.search().minEpochs(),
+        study.epochs().get(0)) : null;
+    if (todo.isEmpty() && rungs == null) {
       datasets = aggregateCommitted(state, grid, problems, study);
       stage("aggregate");
     } else {
@@ -109,6 +120,28 @@ final class StudyJob {
             study.name(), study.source(), grid.size(),
             resumed == 0 ? "" : " (" + resumed + " already committed, " + trained + " to train)", partitions,
             master);
+        if (rungs != null) {
+          // successive halving: the rungs' blocks stay on the executors, each committed as its task finishes
+          List<List<byte[]>> done = new ArrayList<>();
+          done.add(committed.stream().map(state::block).toList());
+          for (int k = 1; k < rungs.count(); k++) {
+            done.add(RungState.at(target, k).blocks());
+          }
+          SparkHalving.Result result = new SparkHalving(sc, grid, problems, warmupMillis).run(rungs, ranges, done,
+              (rung, range, block) -> {
+                if (rung == 0) {
+                  state.commit(range, block);
+                } else {
+                  RungState.at(target, rung).commit(range, block);
+                }
+              });
+          ladder = result.ladder();
+          trainSeconds = stage("train");
+          datasets = sweep.aggregate(result.blocks(), study.hiddenRules());
+          result.blocks().unpersist(false);
+          stage("aggregate");
+          LadderTable.print(out, ladder);
+        } else {
         Progress progress = new Progress(out, grid.size(), resumed);
         // the console prints weights only for a handful of networks; a big sweep does not ship or keep them
         boolean weights = grid.size() <= Console.DETAIL_LIMIT;
@@ -122,18 +155,30 @@ final class StudyJob {
             study.hiddenRules());
         blocks.unpersist(false);
         stage("aggregate");
+        }
         executors = Math.max(0, sc.sc().statusTracker().getExecutorInfos().length - 1);
       }
       stage("spark-stop");
     }
 
-    NetworkFiles files = writeNetworkTables(target, state, study, grid, problems,
-        ReportModel.pickedIds(datasets));
+    // with halving, every network's last state is in the last rung's blocks
+    RungState last = rungs == null || rungs.last() == 0 ? null : RungState.at(target, rungs.last());
+    Ladder finalLadder = ladder;
+    ToIntFunction<SummaryTable.Key> rungOf = finalLadder == null ? key -> -1
+        : key -> finalLadder.rungOf(new Cell(key.dataset(), key.model(), key.hidden(), key.bias(),
+            key.learningRate(), key.epochs(), key.init()));
+    NetworkFiles files = writeNetworkTables(target, study, grid, problems, ReportModel.pickedIds(datasets),
+        last == null ? state.committedRanges() : last.committedRanges(),
+        range -> last == null ? state.results(range, grid, problems)
+            : ResultCodec.decode(last.block(range), grid, problems), rungOf);
     List<String> written = new ArrayList<>(files.names());
     ReportModel model = new ReportModel(study, problems, datasets, files.drawn());
-    written.addAll(Reports.writeAggregates(target, model));
+    written.addAll(Reports.writeAggregates(target, model, rungOf, rungs));
+    if (ladder != null) {
+      written.addAll(LadderTable.write(target, ladder));
+    }
     written = new ArrayList<>(Reports.inOrder(written));
-    written.addAll(HtmlReport.write(target, model));
+    written.addAll(HtmlReport.write(target, model, ladder));
     stage("reports");
     RunInfo info = new RunInfo(args, version(), sparkVersion, System.getProperty("java.version"), master,
         parallelism, partitions, executors, grid.size(), trained, resumed, kernelCounts(grid), blas, started,
@@ -141,6 +186,7 @@ final class StudyJob {
         stages);
     RunJson.write(target.resolve("run.json"), study, info);
     written.add("run.json");
+    RungState.clear(target);
     state.finish();
 
     if (!files.detailed().isEmpty()) {
@@ -162,13 +208,14 @@ final class StudyJob {
    * results.csv, predictions.csv and curves.csv, streamed from the committed parts in id order, one block in memory
    * at a time; on the way, keeps the networks the charts draw and, for a handful, every network for the console.
    */
-  private static NetworkFiles writeNetworkTables(Path target, RunState state, Study study, Grid grid,
-      List<Problem> problems, Set<Long> drawnIds) {
+  private static NetworkFiles writeNetworkTables(Path target, Study study, Grid grid,
+      List<Problem> problems, Set<Long> drawnIds, List<IdRange> ranges,
+      Function<IdRange, List<TrainingResult>> results, ToIntFunction<SummaryTable.Key> rungOf) {
     Map<Long, TrainingResult> drawn = new HashMap<>();
     List<TrainingResult> detailed = new ArrayList<>();
-    try (NetworkTables tables = NetworkTables.open(target, study, problems)) {
-      for (IdRange range : state.committedRanges()) {
-        List<TrainingResult> block = state.results(range, grid, problems);
+    try (NetworkTables tables = NetworkTables.open(target, study, problems, rungOf)) {
+      for (IdRange range : ranges) {
+        List<TrainingResult> block = results.apply(range);
         tables.add(block);
         for (TrainingResult r : block) {
           if (drawnIds.contains(r.spec().id())) {

@@ -133,7 +133,30 @@ class BadInputCatalogueTest {
         study("range without symmetric", "scheme = uniform", "scheme = uniform, range = 2", "study.init.range",
             "range given but scheme is uniform"),
         study("duplicate init", "init { scheme = uniform }", "init = [{ scheme = xavier }, { scheme = xavier }]",
-            "study.init[1]", "duplicate value"));
+            "study.init[1]", "duplicate value"),
+        study("sampled axis with samples < 1", "learning-rates = [0.5]",
+            "learning-rates = { log-uniform = [0.01, 2.0], samples = 0 }", "study.conf:6:",
+            "study.learning-rates.samples", "found 0", "expected an integer >= 1"),
+        study("non-positive log-uniform bound", "learning-rates = [0.5]",
+            "learning-rates = { log-uniform = [0, 2.0], samples = 16 }", "study.conf:6:",
+            "study.learning-rates.log-uniform[0]", "found 0.0", "expected a positive number"),
+        study("unknown search strategy", "epochs = [10]", "epochs = [10]\n  search { strategy = hyperband }",
+            "study.conf:8:", "study.search.strategy", "'hyperband'", "expected grid or halving"),
+        study("halving reduction < 2", "epochs = [10]",
+            "epochs = [10]\n  search { strategy = halving, reduction = 1, min-epochs = 5 }", "study.conf:8:",
+            "study.search.reduction", "found 1", "expected an integer >= 2"),
+        study("halving min-epochs above the budget", "epochs = [10]",
+            "epochs = [10]\n  search { strategy = halving, min-epochs = 20 }", "study.conf:8:",
+            "study.search.min-epochs", "above the budget, found 20", "expected at most the study's epochs, 10"),
+        study("halving with several epochs values", "epochs = [10]",
+            "epochs = [10, 20]\n  search { strategy = halving, min-epochs = 5 }", "study.conf:7:", "study.epochs",
+            "found [10,20]", "expected one budget"),
+        study("folds < 2", "outputs = 1,", "outputs = 1, folds = 1,", "study.conf:3:", "study.datasets[0].folds",
+            "found 1", "expected an integer >= 2"),
+        study("more folds than rows", "outputs = 1,", "outputs = 1, folds = 5,", "study.datasets[0].folds",
+            "more folds than rows, found 5", "expected at most 4"),
+        study("folds with test-fraction", "outputs = 1,", "outputs = 1, folds = 2, test-fraction = 0.5,",
+            "study.datasets[0].folds", "folds given with test-fraction", "expected either folds"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -28,8 +28,9 @@ class PackageWallsTest {
       "grid", Set.of("nn", "study", "data"),
       "run", Set.of("nn", "grid", "study", "data"),
       "state", Set.of("grid", "run", "study"),
-      "report", Set.of("run", "grid", "nn", "study", "data"),
-      "spark", Set.of("grid", "run", "report", "study"),
+      "report", Set.of("run", "grid", "nn", "study", "data", "search"),
+      "search", Set.of("grid", "run", "study", "nn"),
+      "spark", Set.of("grid", "run", "report", "study", "search"),
       "cli", Set.of());
   private static final Pattern IMPORT = Pattern.compile("^import (?:static )?nnsweep\\.([a-z]+)\\.", Pattern.MULTILINE);
 

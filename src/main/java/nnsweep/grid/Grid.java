@@ -18,8 +18,9 @@ import nnsweep.study.InitSpec;
 import nnsweep.study.Study;
 
 /**
- * The networks of a study, in a fixed axis order like Spark's {@code ParamGridBuilder}: dataset, model, hidden size,
- * learning rate, epochs, bias, seed, init (the last axis varies fastest).
+ * The networks of a study, in a fixed axis order like Spark's {@code ParamGridBuilder}: dataset, fold (for a dataset
+ * with cross-validation folds), model, hidden size, learning rate, epochs, bias, seed, init (the last axis varies
+ * fastest).
  *
  * <p>The grid is held compactly: one "structure" per (dataset, model, hidden size), and the other axes as lists, so
  * its size on the driver grows with the number of axis values, not of networks. {@link #spec(long)} decodes any id,
@@ -28,9 +29,9 @@ import nnsweep.study.Study;
 public final class Grid implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** A (dataset, model, hidden size) combination; every other axis is crossed with it. */
+  /** A (dataset, fold, model, hidden size) combination; every other axis is crossed with it. */
   record Structure(int datasetIndex, String dataset, Model model, int hidden, List<String> rules, int inputs,
-      int outputs, int rows) implements Serializable {
+      int outputs, int rows, int fold) implements Serializable {
     Shape shape(boolean bias) {
       return new Shape(model, inputs, hidden, outputs, bias);
     }
@@ -114,13 +115,17 @@ public final class Grid implements Serializable {
       String name = study.datasets().get(d).name();
       int in = data.inputCount();
       int out = data.outputCount();
-      for (Model model : study.models()) {
-        if (model == Model.NONE) {
-          structures.add(new Structure(d, name, model, 0, List.of(), in, out, data.rows()));
-          continue;
-        }
-        for (var entry : hiddenSizes(study, in, out, data.rows()).entrySet()) {
-          structures.add(new Structure(d, name, model, entry.getKey(), entry.getValue(), in, out, data.rows()));
+      int folds = study.datasets().get(d).folds();
+      for (int fold = folds == 0 ? -1 : 0; fold < folds; fold++) {
+        for (Model model : study.models()) {
+          if (model == Model.NONE) {
+            structures.add(new Structure(d, name, model, 0, List.of(), in, out, data.rows(), fold));
+            continue;
+          }
+          for (var entry : hiddenSizes(study, in, out, data.rows()).entrySet()) {
+            structures.add(new Structure(d, name, model, entry.getKey(), entry.getValue(), in, out, data.rows(),
+                fold));
+          }
         }
       }
     }
@@ -179,7 +184,7 @@ public final class Grid implements Serializable {
     int rateIndex = (int) rest;
     return new NetworkSpec(id, s.dataset(), s.datasetIndex(), s.model(), s.hidden(), s.rules(), s.inputs(),
         s.outputs(), bias[biasIndex], learningRates[rateIndex], epochs[epochIndex], seeds.get(seedIndex),
-        inits.get(initIndex));
+        inits.get(initIndex), s.fold());
   }
 
   /**

@@ -23,7 +23,7 @@ public final class PredictionsTable {
   /** Prints one network's rows: one per query point of its dataset and output ({@link NetworkTables}). */
   static void print(CSVPrinter printer, TrainingResult r, List<Problem> problems) throws IOException {
     NetworkSpec s = r.spec();
-    double[][] queries = problems.get(s.datasetIndex()).queries();
+    double[][] queries = problems.get(s.datasetIndex()).forFold(s.fold()).queries();
     for (int q = 0; q < queries.length; q++) {
       String inputs = Arrays.stream(queries[q]).mapToObj(PredictionsTable::compact)
           .collect(Collectors.joining(" "));

@@ -115,7 +115,7 @@ public final class NetworkRun {
 
   /** Networks that can share a lockstep group. */
   public static boolean sameShape(NetworkSpec a, NetworkSpec b) {
-    return a.datasetIndex() == b.datasetIndex() && a.shape().equals(b.shape());
+    return a.datasetIndex() == b.datasetIndex() && a.fold() == b.fold() && a.shape().equals(b.shape());
   }
 
   /** The result record of a trained network: metrics on the training and test rows, plateau, predictions. */

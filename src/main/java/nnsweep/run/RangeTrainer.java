@@ -21,6 +21,7 @@ public final class RangeTrainer {
   private final boolean weights;
   private final int maxEpochs;
   private final NetworkRun.Prepared[] prepared;
+  private final java.util.Map<Long, NetworkRun.Prepared> folds = new java.util.HashMap<>();
 
   /** A trainer for ranges of {@code grid}; {@code weights} keeps each network's final weights in the block. */
   public RangeTrainer(Grid grid, List<Problem> problems, boolean weights) {
@@ -57,7 +58,7 @@ public final class RangeTrainer {
         NetworkSpec spec = grid.spec(g);
         group.add(spec.epochs() > maxEpochs ? spec.withEpochs(maxEpochs) : spec);
       }
-      for (TrainingResult r : NetworkRun.trainGroup(group, prepared(group.get(0).datasetIndex()),
+      for (TrainingResult r : NetworkRun.trainGroup(group, prepared(group.get(0)),
           grid.curvePoints(), grid.stopError(), weights)) {
         if (range.contains(r.spec().id())) {
           out.add(r);
@@ -68,8 +69,13 @@ public final class RangeTrainer {
     return out.toBytes();
   }
 
-  /** Each dataset is prepared once per trainer, when its first network needs it. */
-  private NetworkRun.Prepared prepared(int dataset) {
+  /** Each dataset (or cross-validation fold) is prepared once per trainer, when its first network needs it. */
+  private NetworkRun.Prepared prepared(NetworkSpec spec) {
+    int dataset = spec.datasetIndex();
+    if (spec.fold() >= 0) {
+      return folds.computeIfAbsent(((long) dataset << 32) | spec.fold(),
+          k -> NetworkRun.prepare(problems.get(dataset).forFold(spec.fold())));
+    }
     if (prepared[dataset] == null) {
       prepared[dataset] = NetworkRun.prepare(problems.get(dataset));
     }

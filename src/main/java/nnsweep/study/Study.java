@@ -17,6 +17,7 @@ import nnsweep.nn.Model;
  * @param ruleAlpha alpha of the samples-over-weights rule
  * @param stopError a network stops once E <= stopError ({@code Double.NEGATIVE_INFINITY}: never)
  * @param canonical the resolved study (file, defaults and overrides) rendered as JSON, for provenance and hashing
+ * @param search how the cells are searched (grid or successive halving)
  */
 public record Study(
     String name,
@@ -34,8 +35,17 @@ public record Study(
     int curvePoints,
     double ruleAlpha,
     double stopError,
-    String canonical)
+    String canonical,
+    Search search)
     implements Serializable {
+
+  /** A grid study. */
+  public Study(String name, String source, List<DatasetSpec> datasets, List<Model> models, List<Integer> hiddenSizes,
+      List<HiddenRule> hiddenRules, List<Double> learningRates, List<Integer> epochs, List<Boolean> bias, Seeds seeds,
+      List<InitSpec> inits, int partitions, int curvePoints, double ruleAlpha, double stopError, String canonical) {
+    this(name, source, datasets, models, hiddenSizes, hiddenRules, learningRates, epochs, bias, seeds, inits,
+        partitions, curvePoints, ruleAlpha, stopError, canonical, Search.GRID);
+  }
 
   public Study {
     requireNonEmpty(datasets, "datasets");
@@ -81,6 +91,12 @@ public record Study(
     }
     if (partitions < 0) {
       throw new IllegalArgumentException("partitions must be >= 0, found " + partitions);
+    }
+    if (search == null) {
+      search = Search.GRID;
+    }
+    if (search.halving() && (epochs.size() != 1 || search.minEpochs() > epochs.get(0))) {
+      throw new IllegalArgumentException("halving needs one epochs value >= min-epochs, found " + epochs);
     }
   }
 
