@@ -87,6 +87,43 @@ class HalvingTest {
     check(study(900, 0.05, 20));
   }
 
+  /**
+   * Matrix-product shapes, whose numbers depend on their group: with one bias value a group of the grid spans two
+   * learning rates (two cells), so a rung continues eliminated networks beside the survivors, as the full grid
+   * trains them; the top rung still equals the grid bit for bit.
+   */
+  @Test
+  void matrixProductGroupsThatSpanCellsStillEqualTheGrid() {
+    List<DatasetSpec> specs = List.of(new DatasetSpec("wide", "data/wide.csv", 3, List.of()));
+    Study study = new Study("hw", "hw.conf", specs, List.of(Model.HIDDEN), List.of(4, 8), List.of(),
+        List.of(0.05, 0.5), List.of(400), List.of(true), Seeds.range(0, 5), List.of(new InitSpec.Uniform()), 0, 10,
+        5.0, Double.NEGATIVE_INFINITY, "{}", Search.halving(3, 100));
+    List<Problem> problems = List.of(new Problem(Studies.wide(), new double[0][]));
+    Grid grid = Grid.expand(study, List.of(Studies.wide()));
+    assertEquals(nnsweep.nn.Kernel.GEMM, grid.kernel(0));
+    assertEquals(new IdRange(3, 6), new IdRange(grid.groupStart(4), grid.groupEnd(4)), "a group across two rates");
+    Rungs rungs = new Rungs(3, 100, 400);
+    List<IdRange> plan = nnsweep.grid.TaskPlan.plan(grid, List.of(new IdRange(0, grid.size())), 32, 3);
+    plan = plan.stream().sorted(java.util.Comparator.comparingLong(IdRange::from)).toList();
+    Halving.Outcome h = Halving.runLocal(grid, problems, rungs, plan);
+    Map<Long, TrainingResult> halved = byId(h.blocks(), grid, problems);
+    Map<Long, TrainingResult> full = byId(List.of(new RangeTrainer(grid, problems, true)
+        .train(new IdRange(0, grid.size()))), grid, problems);
+    int top = 0;
+    for (long id = 0; id < grid.size(); id++) {
+      TrainingResult r = halved.get(id);
+      if (h.ladder().rungOf(Ladder.keyOf(r.spec())) == rungs.last()) {
+        top++;
+        TrainingResult f = full.get(id);
+        assertEquals(Double.doubleToRawLongBits(f.finalError()), Double.doubleToRawLongBits(r.finalError()),
+            "final error " + id);
+        assertEquals(f.finalWeights(), r.finalWeights(), "weights " + id);
+        assertArrayEquals(f.curve(), r.curve(), "curve " + id);
+      }
+    }
+    assertEquals(5, top, "one cell of five seeds reaches the top rung");
+  }
+
   private void check(Study study) {
     List<Problem> problems = problems();
     Grid grid = Grid.expand(study, List.of(Studies.xor(), Studies.fullAdder()));
