@@ -70,6 +70,13 @@ if ((spark_logs == 0)); then
   log_opts=("-Dlog4j2.configurationFile=file:$here/conf/log4j2.properties")
 fi
 
+# for the job's lock file and the command it prints to finish an interrupted run (nnsweep.cli.LaunchCommand)
+launcher_opts=(${spark_opts[@]+"${spark_opts[@]}"})
+((spark_logs)) && launcher_opts+=(--spark-logs)
+export NNSWEEP_LAUNCHER="$0"
+NNSWEEP_LAUNCHER_OPTIONS="$(printf '%s\n' ${launcher_opts[@]+"${launcher_opts[@]}"})"
+export NNSWEEP_LAUNCHER_OPTIONS
+
 spark_submit=""
 if [[ -n "${SPARK_HOME:-}" && -x "$SPARK_HOME/bin/spark-submit" ]]; then
   spark_submit="$SPARK_HOME/bin/spark-submit"
