@@ -30,13 +30,15 @@ final class RunGuard implements AutoCloseable {
   private final String resume;
   private final PrintStream err;
   private final Thread hook;
+  private final boolean verbose;
   private volatile RunState state;
   private volatile boolean finished;
   private boolean stopped; // guarded by this: no commit after the interrupt line counted them
   private volatile String signal = "";
   private final List<Runnable> restoreSignals = new ArrayList<>();
 
-  private RunGuard(OutputLock lock, Path out, long networks, String resume, PrintStream err) {
+  private RunGuard(OutputLock lock, Path out, long networks, String resume, PrintStream err, boolean verbose) {
+    this.verbose = verbose;
     this.lock = lock;
     this.out = out;
     this.networks = networks;
@@ -51,14 +53,14 @@ final class RunGuard implements AutoCloseable {
    * @param resume the command that finishes the run
    */
   static RunGuard start(OutputLock lock, Path out, long networks, String resume, PrintStream err, boolean verbose) {
-    RunGuard guard = new RunGuard(lock, out, networks, resume, err);
+    RunGuard guard = new RunGuard(lock, out, networks, resume, err, verbose);
     Runtime.getRuntime().addShutdownHook(guard.hook);
-    guard.onSignals(verbose);
+    guard.onSignals();
     return guard;
   }
 
   /** Records which signal stops the run and quiets logging, then lets the JVM's own handler shut it down. */
-  private void onSignals(boolean verbose) {
+  private void onSignals() {
     for (String name : List.of("INT", "TERM")) {
       Signal sig = new Signal(name);
       SignalHandler[] previous = new SignalHandler[1];
@@ -66,7 +68,7 @@ final class RunGuard implements AutoCloseable {
         previous[0] = Signal.handle(sig, s -> {
           signal = " (SIG" + s.getName() + ")";
           if (!verbose) {
-            Configurator.setAllLevels(LogManager.getRootLogger().getName(), Level.OFF);
+            quietLogs();
           }
           try {
             previous[0].handle(s);
@@ -89,8 +91,20 @@ final class RunGuard implements AutoCloseable {
   /** Runs {@code commit} unless the run is being interrupted (then the part is trained again on resume). */
   synchronized void commit(Runnable commit) {
     if (!stopped) {
-      commit.run();
+      try {
+        commit.run();
+      } catch (RuntimeException e) {
+        // e.g. disk full: the job fails and the context stops under the running tasks, whose logging is noise here
+        if (!verbose) {
+          quietLogs();
+        }
+        throw e;
+      }
     }
+  }
+
+  private static void quietLogs() {
+    Configurator.setAllLevels(LogManager.getRootLogger().getName(), Level.OFF);
   }
 
   /** The reports are written: nothing is left to resume. */
