@@ -174,6 +174,31 @@ class ResumeTest {
   }
 
   @Test
+  void overwriteClearsTheFolderButTheRunsOwnLockAndANewRunSeesOnlyItsLockAsEmpty() throws IOException {
+    Study study = StudyLoader.load(Path.of("conf/tutorial.conf"), SETS);
+    List<Problem> problems = Problems.load(study);
+    Path out = tmp.resolve("overwritten");
+    Files.createDirectories(out.resolve(".nnsweep/parts"));
+    Files.writeString(out.resolve("results.csv"), "earlier");
+    Files.writeString(out.resolve(".nnsweep/parts/part-0-3.bin"), "earlier");
+    try (OutputLock lock = OutputLock.acquire(out, RunState.Mode.OVERWRITE, false, "x", w -> { })) {
+      String held = Files.readString(out.resolve(".nnsweep/lock"));
+      RunState.check(out, RunState.Mode.OVERWRITE, study, problems);
+      RunState.open(out, RunState.Mode.OVERWRITE, study, problems);
+      assertEquals(held, Files.readString(out.resolve(".nnsweep/lock")), "the lock stays through the clearing");
+      assertTrue(Files.notExists(out.resolve("results.csv")));
+      assertTrue(Files.notExists(out.resolve(".nnsweep/parts/part-0-3.bin")));
+    }
+    Path fresh = tmp.resolve("fresh");
+    try (OutputLock lock = OutputLock.acquire(fresh, RunState.Mode.NEW, false, "x", w -> { })) {
+      RunState.check(fresh, RunState.Mode.NEW, study, problems); // does not throw: only its own lock is there
+      Files.writeString(fresh.resolve(".nnsweep/other"), "x");
+      assertEquals("nnsweep.InputException", org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+          () -> RunState.check(fresh, RunState.Mode.NEW, study, problems)).getClass().getName());
+    }
+  }
+
+  @Test
   void resumeWithoutAnInterruptedRunIsRefused() {
     InProcessJob.Run run = main("--resume", "--out", tmp.resolve("nothing-here").toString());
     assertEquals(2, run.status());
