@@ -2,7 +2,8 @@
 # Runs an nnsweep study on Spark.
 #
 #   ./submit.sh                                   conf/tutorial.conf on local[*], writes out/tutorial/
-#   ./submit.sh [spark-submit options] [--config FILE] [--out DIR] [--set key=value ...] [--overwrite] [--verbose]
+#   ./submit.sh [spark-submit options] [--config FILE] [--out DIR] [--set key=value ...] [--overwrite | --resume]
+#               [--break-lock] [--verbose]
 #
 # spark-submit options (--master, --conf, --executor-memory, ...) go to spark-submit; the rest go to the job.
 # Uses spark-submit from PATH or $SPARK_HOME when there is one; otherwise Spark's own SparkSubmit class from the

@@ -104,7 +104,11 @@ final class RunGuard implements AutoCloseable {
   }
 
   private static void quietLogs() {
-    Configurator.setAllLevels(LogManager.getRootLogger().getName(), Level.OFF);
+    try {
+      Configurator.setAllLevels(LogManager.getRootLogger().getName(), Level.OFF);
+    } catch (LinkageError | RuntimeException e) {
+      // a Spark without log4j 2's core: its logging stays as it is, and the signal must still end the run
+    }
   }
 
   /** The reports are written: nothing is left to resume. */
