@@ -9,9 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
+import nnsweep.cli.LaunchCommand;
 import nnsweep.cli.Options;
 import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
@@ -41,6 +43,7 @@ import nnsweep.search.Rungs;
 import nnsweep.spark.SparkContexts;
 import nnsweep.spark.SparkHalving;
 import nnsweep.spark.SparkSweep;
+import nnsweep.state.OutputLock;
 import nnsweep.state.RunState;
 import nnsweep.state.RungState;
 import nnsweep.study.Study;
@@ -49,18 +52,24 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 
-/** One run of a study: options -> study -> grid -> Spark -> reports. {@link Main} wraps it with exit codes. */
-final class StudyJob {
+/**
+ * One run of a study: options -> study -> grid -> Spark -> reports. {@link Main} wraps it with exit codes and closes
+ * it (which releases the output folder's lock) on every exit.
+ */
+final class StudyJob implements AutoCloseable {
   private final Options options;
   private final List<String> args;
   private final PrintStream out;
+  private final PrintStream err;
   private final Map<String, Double> stages = new LinkedHashMap<>();
   private long stageStart = System.nanoTime();
+  private RunGuard guard;
 
-  StudyJob(Options options, List<String> args, PrintStream out) {
+  StudyJob(Options options, List<String> args, PrintStream out, PrintStream err) {
     this.options = options;
     this.args = args;
     this.out = out;
+    this.err = err;
   }
 
   void run() {
@@ -74,9 +83,15 @@ final class StudyJob {
     Path target = options.out().orElse(Path.of("out", study.name()));
     RunState.Mode mode = options.resume() ? RunState.Mode.RESUME
         : options.overwrite() ? RunState.Mode.OVERWRITE : RunState.Mode.NEW;
+    // one run per folder: the lock comes before the folder is checked, and a second run stops here
+    RunState.checkPath(target);
+    guard = RunGuard.start(OutputLock.acquire(target, mode, options.breakLock(), LaunchCommand.asStarted(args),
+        err::println), target, grid.size(), LaunchCommand.toResume(args, target), err,
+        options.verbose());
     RunState.check(target, mode, study, problems);
     RunState state = RunState.open(target, mode, study, problems);
-    long resumed = state.checkCommitted(grid, problems);
+    guard.opened(state);
+    long resumed = state.checkCommitted(grid, problems, err::println);
     List<IdRange> committed = state.committedRanges();
     List<IdRange> todo = state.missing(grid.size());
     stage("load");
@@ -146,7 +161,7 @@ final class StudyJob {
         // the console prints weights only for a handful of networks; a big sweep does not ship or keep them
         boolean weights = grid.size() <= Console.DETAIL_LIMIT;
         JavaRDD<byte[]> blocks = sweep.train(ranges, weights, (range, block) -> {
-          state.commit(range, block);
+          guard.commit(() -> state.commit(range, block));
           progress.advance(ResultCodec.count(block));
         });
         trainSeconds = stage("train");
@@ -188,6 +203,7 @@ final class StudyJob {
     written.add("run.json");
     RungState.clear(target);
     state.finish();
+    guard.finished();
 
     if (!files.detailed().isEmpty()) {
       Console.printNetworks(out, files.detailed(), problems);
@@ -198,6 +214,19 @@ final class StudyJob {
     out.printf(Locale.ROOT, "nnsweep: wrote %s: %s%n", target, String.join(", ", written));
     if (written.contains("report.html")) {
       out.printf(Locale.ROOT, "nnsweep: open %s%n", target.toAbsolutePath().resolve("report.html").toUri());
+    }
+  }
+
+  /** After a failure: how much is committed and the command that finishes the run, if it got that far. */
+  Optional<String> unfinished() {
+    return guard == null ? Optional.empty() : guard.unfinished();
+  }
+
+  /** Releases the output folder's lock, if this run took it. */
+  @Override
+  public void close() {
+    if (guard != null) {
+      guard.close();
     }
   }
 

@@ -15,9 +15,10 @@ import picocli.CommandLine.Option;
  * @param config the study file
  * @param out the output folder, or empty for {@code out/<study name>}
  * @param sets {@code key=value} overrides, applied in order
+ * @param breakLock take over the output folder's lock even when it was taken on another host
  */
 public record Options(Path config, Optional<Path> out, List<String> sets, boolean overwrite, boolean resume,
-    boolean verbose, boolean help) {
+    boolean breakLock, boolean verbose, boolean help) {
 
   /** The usage text. */
   public static String usage() {
@@ -46,7 +47,7 @@ public record Options(Path config, Optional<Path> out, List<String> sets, boolea
           + " one of them");
     }
     return new Options(spec.config, Optional.ofNullable(spec.out), List.copyOf(spec.sets), spec.overwrite,
-        spec.resume, spec.verbose, spec.help);
+        spec.resume, spec.breakLock, spec.verbose, spec.help);
   }
 
   private static List<String> optionNames(CommandLine cl) {
@@ -74,6 +75,10 @@ public record Options(Path config, Optional<Path> out, List<String> sets, boolea
     @Option(names = "--resume",
         description = "finish an interrupted run in --out: train only the networks without a committed result")
     boolean resume;
+
+    @Option(names = "--break-lock", description = "take over the output folder's lock left by a run on another host"
+        + " (only when that run is gone)")
+    boolean breakLock;
 
     @Option(names = "--verbose", description = "stack traces with errors")
     boolean verbose;

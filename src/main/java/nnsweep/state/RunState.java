@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -59,14 +60,7 @@ public final class RunState {
    *     study for a resume
    */
   public static void check(Path out, Mode mode, Study study, List<Problem> problems) {
-    if (Files.exists(out) && !Files.isDirectory(out)) {
-      throw new InputException("--out " + out + ": is a file, expected a folder");
-    }
-    for (Path p = out.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
-      if (Files.exists(p) && !Files.isDirectory(p)) {
-        throw new InputException("--out " + out + ": " + p + " is a file, expected a folder");
-      }
-    }
+    checkPath(out);
     switch (mode) {
       case NEW -> {
         if (Files.isDirectory(out) && !isEmpty(out)) {
@@ -94,6 +88,22 @@ public final class RunState {
     }
   }
 
+  /**
+   * Checks that {@code out} can be a folder (neither it nor a parent is a file) without changing anything.
+   *
+   * @throws InputException naming the file in the way
+   */
+  public static void checkPath(Path out) {
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new InputException("--out " + out + ": is a file, expected a folder");
+    }
+    for (Path p = out.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+      if (Files.exists(p) && !Files.isDirectory(p)) {
+        throw new InputException("--out " + out + ": " + p + " is a file, expected a folder");
+      }
+    }
+  }
+
   /** Opens the state after {@link #check}: clears the folder for OVERWRITE, creates it and records the study. */
   public static RunState open(Path out, Mode mode, Study study, List<Problem> problems) {
     RunState state = new RunState(out);
@@ -101,7 +111,7 @@ public final class RunState {
       if (mode == Mode.OVERWRITE && Files.exists(out)) {
         try (Stream<Path> children = Files.list(out)) {
           for (Path child : children.toList()) {
-            deleteTree(child);
+            deleteTree(child, out.resolve(FOLDER).resolve(OutputLock.FILE));
           }
         }
       }
@@ -132,22 +142,48 @@ public final class RunState {
   }
 
   /**
-   * Checks every committed part against the run's grid and problems (decoding one at a time) and returns how many
-   * networks they hold. A part written by another build (another block format) or damaged is an input error.
+   * Checks every committed part (its checksum, then decoding it against the run's grid and problems, one at a time)
+   * and returns how many networks they hold. A part that fails (truncated, corrupted, written by another build) is
+   * a cache entry lost, not an error: it is moved to {@code .nnsweep/damaged/}, reported in one line to {@code warn},
+   * and its networks count as not committed, so they are trained again.
    */
-  public long checkCommitted(Grid grid, List<Problem> problems) {
+  public long checkCommitted(Grid grid, List<Problem> problems, Consumer<String> warn) {
     long networks = 0;
     for (IdRange r : committedRanges()) {
-      networks += results(r, grid, problems).size();
+      Path p = part(r);
+      List<TrainingResult> results;
+      try {
+        results = ResultCodec.decode(block(r), grid, problems);
+        if (results.size() != r.size() || results.get(0).spec().id() != r.from()) {
+          throw new IllegalArgumentException("networks [" + results.get(0).spec().id() + ", +" + results.size()
+              + ") in a part named for " + r);
+        }
+      } catch (RuntimeException e) {
+        Path aside = out.resolve(FOLDER).resolve("damaged").resolve(p.getFileName());
+        try {
+          Files.createDirectories(aside.getParent());
+          Files.move(p, aside, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException io) {
+          throw new UncheckedIOException("cannot set aside " + p + ": " + io.getMessage(), io);
+        }
+        warn.accept("nnsweep: warning: " + p + ": damaged committed part (" + e.getMessage() + "), moved to "
+            + out.relativize(aside) + "; its " + r.size() + " networks will be trained again");
+        continue;
+      }
+      networks += results.size();
     }
     return networks;
   }
 
-  /** The committed block of {@code range}, as {@link ResultCodec} encoded it. */
+  /**
+   * The committed block of {@code range}, as {@link ResultCodec} encoded it.
+   *
+   * @throws IllegalArgumentException when the part fails its checksum
+   */
   public byte[] block(IdRange range) {
     Path p = part(range);
     try {
-      return Files.readAllBytes(p);
+      return PartFrame.unwrap(Files.readAllBytes(p));
     } catch (IOException e) {
       throw new IllegalStateException("cannot read committed results " + p + ": " + e.getMessage(), e);
     }
@@ -158,10 +194,8 @@ public final class RunState {
     try {
       return ResultCodec.decode(block(range), grid, problems);
     } catch (IllegalArgumentException e) {
-      // a part written by another build (another block format) or damaged: the user decides what to do
-      throw new InputException(part(range) + ": cannot resume from this committed part, found " + e.getMessage()
-          + ", expected a result block written by this nnsweep build; run again with --overwrite to start over",
-          e);
+      // checkCommitted set every damaged part aside: this one changed since
+      throw new IllegalStateException(part(range) + ": committed part damaged during the run: " + e.getMessage(), e);
     }
   }
 
@@ -198,7 +232,7 @@ public final class RunState {
     }
     Path file = part(range);
     try {
-      writeAtomically(file, encoded);
+      writeAtomically(file, PartFrame.wrap(encoded));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot commit " + file + ": " + e.getMessage(), e);
     }
@@ -243,17 +277,27 @@ public final class RunState {
   /** Write to a temporary name, force to disk, rename: the file is whole or absent. */
   static void writeAtomically(Path file, byte[] content) throws IOException {
     Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+    try {
+      write(tmp, content);
+    } catch (IOException e) {
+      // e.g. disk full: no half-written file stays behind
+      Files.deleteIfExists(tmp);
+      throw e;
+    }
+    try {
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static void write(Path tmp, byte[] content) throws IOException {
     try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING); OutputStream os = new BufferedOutputStream(
             java.nio.channels.Channels.newOutputStream(ch))) {
       os.write(content);
       os.flush();
       ch.force(true);
-    }
-    try {
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 
@@ -265,21 +309,32 @@ public final class RunState {
     }
   }
 
+  /** Empty but for the lock of the run that checks it (which takes the lock before it checks the folder). */
   private static boolean isEmpty(Path dir) {
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.findAny().isEmpty();
+    try (Stream<Path> s = Files.list(dir); Stream<Path> state = Files.isDirectory(dir.resolve(FOLDER))
+        ? Files.list(dir.resolve(FOLDER)) : Stream.empty()) {
+      List<Path> entries = s.toList();
+      return entries.isEmpty() || entries.equals(List.of(dir.resolve(FOLDER)))
+          && state.map(p -> p.getFileName().toString()).toList().equals(List.of(OutputLock.FILE));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   private static void deleteTree(Path p) throws IOException {
+    deleteTree(p, null);
+  }
+
+  /** Deletes {@code p} and everything under it but {@code keep} (the run's own lock) and the folders holding it. */
+  private static void deleteTree(Path p, Path keep) throws IOException {
     if (!Files.exists(p)) {
       return;
     }
     try (Stream<Path> walk = Files.walk(p)) {
       for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(q);
+        if (keep == null || !keep.startsWith(q)) {
+          Files.delete(q);
+        }
       }
     }
   }
