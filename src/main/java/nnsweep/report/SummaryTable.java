@@ -34,8 +34,7 @@ public final class SummaryTable {
    */
   public record Row(Key key, long networks, long diverged, double meanError, double stdError, double minError,
       double medianError, double maxError, Stats.Rate success, double medianTestError,
-      double meanTestAccuracy, double meanClassAccuracy, double meanTestClassAccuracy, Stats.Quartiles quartiles)
-      implements Serializable {
+      double meanTestAccuracy, double meanClassAccuracy, double meanTestClassAccuracy, Stats.Quartiles quartiles) implements Serializable {
     /** Fraction of the networks with accuracy 1. */
     public double successRate() {
       return success.rate();
