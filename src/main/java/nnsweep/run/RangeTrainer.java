@@ -17,11 +17,9 @@ public final class RangeTrainer {
   /** Most networks trained together in lockstep: ranges cut at multiples of it keep every group whole. */
   public static final int GROUP_SIZE = LockstepTrainer.DEFAULT_LANES;
   private final Grid grid;
-  private final List<Problem> problems;
   private final boolean weights;
   private final int maxEpochs;
-  private final NetworkRun.Prepared[] prepared;
-  private final java.util.Map<Long, NetworkRun.Prepared> folds = new java.util.HashMap<>();
+  private final PreparedProblems prepared;
 
   /** A trainer for ranges of {@code grid}; {@code weights} keeps each network's final weights in the block. */
   public RangeTrainer(Grid grid, List<Problem> problems, boolean weights) {
@@ -34,10 +32,9 @@ public final class RangeTrainer {
       throw new IllegalArgumentException("maxEpochs must be >= 1, found " + maxEpochs);
     }
     this.grid = grid;
-    this.problems = problems;
     this.weights = weights;
     this.maxEpochs = maxEpochs;
-    this.prepared = new NetworkRun.Prepared[problems.size()];
+    this.prepared = new PreparedProblems(problems);
   }
 
   /**
@@ -58,7 +55,7 @@ public final class RangeTrainer {
         NetworkSpec spec = grid.spec(g);
         group.add(spec.epochs() > maxEpochs ? spec.withEpochs(maxEpochs) : spec);
       }
-      for (TrainingResult r : NetworkRun.trainGroup(group, prepared(group.get(0)),
+      for (TrainingResult r : NetworkRun.trainGroup(group, prepared.of(group.get(0)),
           grid.curvePoints(), grid.stopError(), weights)) {
         if (range.contains(r.spec().id())) {
           out.add(r);
@@ -67,18 +64,5 @@ public final class RangeTrainer {
       id = Math.min(to, range.to());
     }
     return out.toBytes();
-  }
-
-  /** Each dataset (or cross-validation fold) is prepared once per trainer, when its first network needs it. */
-  private NetworkRun.Prepared prepared(NetworkSpec spec) {
-    int dataset = spec.datasetIndex();
-    if (spec.fold() >= 0) {
-      return folds.computeIfAbsent(((long) dataset << 32) | spec.fold(),
-          k -> NetworkRun.prepare(problems.get(dataset).forFold(spec.fold())));
-    }
-    if (prepared[dataset] == null) {
-      prepared[dataset] = NetworkRun.prepare(problems.get(dataset));
-    }
-    return prepared[dataset];
   }
 }

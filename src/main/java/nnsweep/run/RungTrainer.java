@@ -32,8 +32,7 @@ import nnsweep.nn.Weights;
 public final class RungTrainer {
   private final Grid grid;
   private final List<Problem> problems;
-  private final NetworkRun.Prepared[] prepared;
-  private final java.util.Map<Long, NetworkRun.Prepared> folds = new java.util.HashMap<>();
+  private final PreparedProblems prepared;
   private final int budget;
   private final int[] curveEpochs;
 
@@ -41,7 +40,7 @@ public final class RungTrainer {
   public RungTrainer(Grid grid, List<Problem> problems) {
     this.grid = grid;
     this.problems = problems;
-    this.prepared = new NetworkRun.Prepared[problems.size()];
+    this.prepared = new PreparedProblems(problems);
     this.budget = grid.spec(0).epochs();
     this.curveEpochs = TrainingOptions.logSpacedEpochs(budget, grid.curvePoints());
   }
@@ -137,7 +136,7 @@ public final class RungTrainer {
   private void train(long from, List<Integer> group, List<TrainingResult> previous, TrainingResult[] out,
       int fromEpochs, int toEpochs) {
     NetworkSpec first = grid.spec(from + group.get(0));
-    NetworkRun.Prepared p = prepared(first);
+    NetworkRun.Prepared p = prepared.of(first);
     // the curve points of the whole budget that fall in this rung's span, shifted to it (the first point, the
     // start of the span, is E before the rung's first update: a full run records that same value there)
     List<Integer> span = new ArrayList<>();
@@ -215,17 +214,5 @@ public final class RungTrainer {
     double[] c = new double[curveEpochs.length];
     Arrays.fill(c, Double.NaN);
     return c;
-  }
-
-  private NetworkRun.Prepared prepared(NetworkSpec spec) {
-    int dataset = spec.datasetIndex();
-    if (spec.fold() >= 0) {
-      return folds.computeIfAbsent(((long) dataset << 32) | spec.fold(),
-          k -> NetworkRun.prepare(problems.get(dataset).forFold(spec.fold())));
-    }
-    if (prepared[dataset] == null) {
-      prepared[dataset] = NetworkRun.prepare(problems.get(dataset));
-    }
-    return prepared[dataset];
   }
 }
