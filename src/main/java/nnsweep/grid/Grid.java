@@ -71,23 +71,20 @@ public final class Grid implements Serializable {
     // shape runs per (structure, bias value): one, or one per learning rate and epochs when bias is an axis
     long runsPerShape = bias.length > 1 ? (long) learningRates.length * epochs.length : 1;
     long productRuns = 0;
-    for (int s = 0; s < structures.size(); s++) {
-      for (int b = 0; b < bias.length; b++) {
-        Structure structure = structures.get(s);
-        Shape shape = structure.shape(bias[b]);
-        kernels[s * bias.length + b] = Kernel.of(shape, structure.rows());
-        epochCosts[s * bias.length + b] = Kernel.costUnits(shape, structure.rows());
-        productRuns += kernels[s * bias.length + b] == Kernel.GEMM ? runsPerShape : 0;
-      }
+    for (int i = 0; i < shapes; i++) {
+      Structure structure = structures.get(i / bias.length);
+      Shape shape = structure.shape(bias[i % bias.length]);
+      kernels[i] = Kernel.of(shape, structure.rows());
+      epochCosts[i] = kernels[i].costUnits(shape, structure.rows());
+      groupSizes[i] = kernels[i].groupSize(shape);
+      productRuns += kernels[i] == Kernel.GEMM ? runsPerShape : 0;
     }
+    // matrix-product groups: small enough for at least MIN_GROUPS in all, split evenly among the runs
     long groupsPerRun = (MIN_GROUPS + Math.max(1, productRuns) - 1) / Math.max(1, productRuns);
-    for (int s = 0; s < structures.size(); s++) {
-      for (int b = 0; b < bias.length; b++) {
-        int g = kernels[s * bias.length + b].groupSize(structures.get(s).shape(bias[b]));
-        if (kernels[s * bias.length + b] == Kernel.GEMM) {
-          g = (int) Math.max(1, Math.min(g, (shapeRun() + groupsPerRun - 1) / groupsPerRun));
-        }
-        groupSizes[s * bias.length + b] = g;
+    for (int i = 0; i < shapes; i++) {
+      if (kernels[i] == Kernel.GEMM) {
+        long evenShare = (shapeRun() + groupsPerRun - 1) / groupsPerRun;
+        groupSizes[i] = (int) Math.max(1, Math.min(groupSizes[i], evenShare));
       }
     }
   }
@@ -223,11 +220,6 @@ public final class Grid implements Serializable {
     return epochCosts[shapeIndex(id)];
   }
 
-  /** The shape of network {@code id}. */
-  public Shape shape(long id) {
-    return structures.get((int) (id / perStructure)).shape(biasOf(id));
-  }
-
   /** The kernel that trains network {@code id}: chosen by its shape and its dataset's training rows. */
   public Kernel kernel(long id) {
     return kernels[shapeIndex(id)];
@@ -265,11 +257,6 @@ public final class Grid implements Serializable {
 
   private long shapeRun() {
     return bias.length > 1 ? (long) seeds.size() * inits.size() : perStructure;
-  }
-
-  private boolean biasOf(long id) {
-    long rest = id % perStructure / ((long) seeds.size() * inits.size());
-    return bias[(int) (rest % bias.length)];
   }
 
   /**

@@ -71,8 +71,8 @@ public final class SummaryTable {
       for (Row r : rows) {
         int rung = rungs == null ? -1 : rungOf.applyAsInt(r.key());
         printer.printRecord(r.key().dataset(), r.key().model(), r.key().hidden(), r.key().bias(),
-            r.key().learningRate(), r.key().epochs(), r.key().init(), r.networks(), r.diverged(), CsvFiles.num(r.meanError()),
-            CsvFiles.num(r.stdError()), CsvFiles.num(r.minError()), CsvFiles.num(r.medianError()),
+            r.key().learningRate(), r.key().epochs(), r.key().init(), r.networks(), r.diverged(),
+            CsvFiles.num(r.meanError()), CsvFiles.num(r.stdError()), CsvFiles.num(r.minError()), CsvFiles.num(r.medianError()),
             CsvFiles.num(r.maxError()), r.successRate(), r.success().low(), r.success().high(),
             CsvFiles.num(r.medianTestError()), CsvFiles.num(r.meanTestAccuracy()),
             CsvFiles.num(r.meanClassAccuracy()), CsvFiles.num(r.meanTestClassAccuracy()), rung < 0 ? "" : rung,
