@@ -47,7 +47,8 @@ public final class RangeTrainer {
   public byte[] train(IdRange range) {
     ResultCodec.Writer out = new ResultCodec.Writer(range.from(), weights, (int) range.size());
     for (long id = range.from(); id < range.to(); ) {
-      boolean products = grid.kernel(id) == Kernel.GEMM;
+      Kernel kernel = grid.kernel(id);
+      boolean products = kernel == Kernel.GEMM;
       long from = products ? grid.groupStart(id) : id;
       long to = products ? grid.groupEnd(id) : Math.min(range.to(), Math.min(grid.shapeRunEnd(id), id + GROUP_SIZE));
       List<NetworkSpec> group = new ArrayList<>((int) (to - from));
@@ -55,7 +56,7 @@ public final class RangeTrainer {
         NetworkSpec spec = grid.spec(g);
         group.add(spec.epochs() > maxEpochs ? spec.withEpochs(maxEpochs) : spec);
       }
-      for (TrainingResult r : NetworkRun.trainGroup(group, prepared.of(group.get(0)),
+      for (TrainingResult r : NetworkRun.trainGroup(kernel, group, prepared.of(group.get(0)),
           grid.curvePoints(), grid.stopError(), weights)) {
         if (range.contains(r.spec().id())) {
           out.add(r);
