@@ -2,7 +2,8 @@
 # Runs an nnsweep study on Spark.
 #
 #   ./submit.sh                                   conf/tutorial.conf on local[*], writes out/tutorial/
-#   ./submit.sh [spark-submit options] [--config FILE] [--out DIR] [--set key=value ...] [--overwrite] [--verbose]
+#   ./submit.sh [spark-submit options] [--config FILE] [--out DIR] [--set key=value ...] [--overwrite | --resume]
+#               [--break-lock] [--verbose]
 #
 # spark-submit options (--master, --conf, --executor-memory, ...) go to spark-submit; the rest go to the job.
 # --deploy-mode cluster: the driver runs on a cluster node. Relative paths (study, datasets, --out) then resolve
@@ -129,6 +130,13 @@ log_opts=()
 if ((spark_logs == 0)); then
   log_opts=("-Dlog4j2.configurationFile=file:$here/conf/log4j2.properties")
 fi
+
+# for the job's lock file and the command it prints to finish an interrupted run (nnsweep.cli.LaunchCommand)
+launcher_opts=(${spark_opts[@]+"${spark_opts[@]}"})
+((spark_logs)) && launcher_opts+=(--spark-logs)
+export NNSWEEP_LAUNCHER="$0"
+NNSWEEP_LAUNCHER_OPTIONS="$(printf '%s\n' ${launcher_opts[@]+"${launcher_opts[@]}"})"
+export NNSWEEP_LAUNCHER_OPTIONS
 
 spark_submit=""
 if [[ -n "${SPARK_HOME:-}" && -x "$SPARK_HOME/bin/spark-submit" ]]; then

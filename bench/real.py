@@ -110,6 +110,8 @@ def main():
     ap.add_argument("--quick", action="store_true", help="short measurements, no markdown")
     ap.add_argument("--markdown", default=None, help="write the tables into this file's real-benchmark section")
     ap.add_argument("--skip-peers", action="store_true", help="nnsweep only (no Python peers)")
+    ap.add_argument("--peers-json", default=None,
+                    help="take the peers from this bench/peers.sh --json file instead of running them")
     args = ap.parse_args()
     os.makedirs(WORK, exist_ok=True)
     seconds = 0.5 if args.quick else 2.0
@@ -118,9 +120,10 @@ def main():
 
     peers = {}
     if not args.skip_peers:
-        peers_json = os.path.join(WORK, "peers.json")
-        cmd = ["bench/peers.sh", "--json", peers_json] + (["--quick"] if args.quick else [])
-        subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        peers_json = args.peers_json or os.path.join(WORK, "peers.json")
+        if not args.peers_json:
+            cmd = ["bench/peers.sh", "--json", peers_json] + (["--quick"] if args.quick else [])
+            subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
         for m in json.load(open(peers_json))["results"]:
             key = (m["peer"], m["shape"])
             peers[key] = max(peers.get(key, 0.0), m.get("network_epochs_per_cpu_s") or m["network_epochs_per_s"])

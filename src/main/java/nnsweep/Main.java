@@ -1,12 +1,16 @@
 package nnsweep;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import nnsweep.cli.Options;
 
 /**
  * The job's entry point for spark-submit: parses arguments, runs the {@link StudyJob}, and is the only place that
- * turns failures into exit codes (2 for bad input, 1 for anything else).
+ * turns failures into exit codes (2 for bad input, 1 for anything else; a signal's own, 130 or 143, when the JVM is
+ * shut down by one, see {@link RunGuard}).
  */
 public final class Main {
   private Main() {}
@@ -26,13 +30,15 @@ public final class Main {
   /** Runs the job; returns the exit status. Takes its streams so tests can run it in-process. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     boolean verbose = List.of(args).contains("--verbose");
+    StudyJob job = null;
     try {
       Options options = Options.parse(args);
       if (options.help()) {
         out.print(Options.usage());
         return 0;
       }
-      new StudyJob(options, List.of(args), out).run();
+      job = new StudyJob(options, List.of(args), out, err);
+      job.run();
       return 0;
     } catch (InputException e) {
       err.println("nnsweep: error: " + e.getMessage());
@@ -40,14 +46,36 @@ public final class Main {
         e.printStackTrace(err);
       }
       return 2;
-    } catch (RuntimeException e) {
-      err.println("nnsweep: failed: " + e);
+    } catch (Exception e) { // Spark's exceptions are checked ones, thrown undeclared
+      if (RunGuard.shuttingDown()) {
+        // a signal: Spark's context was stopped under the job; the guard's hook reports, the JVM sets the status
+        if (verbose) {
+          e.printStackTrace(err);
+        }
+        return 130;
+      }
+      err.println("nnsweep: failed: " + describe(e));
       if (verbose) {
         e.printStackTrace(err);
       } else {
         err.println("nnsweep: run with --verbose for the stack trace");
       }
+      Optional.ofNullable(job).flatMap(StudyJob::unfinished).ifPresent(line -> err.println("nnsweep: " + line));
       return 1;
+    } finally {
+      if (job != null) {
+        job.close();
+      }
     }
+  }
+
+  /** The failure in words: an I/O error (disk full, permissions) as its message, which names the file. */
+  private static String describe(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if ((t instanceof UncheckedIOException || t instanceof IOException) && t.getMessage() != null) {
+        return t.getMessage();
+      }
+    }
+    return e.toString();
   }
 }

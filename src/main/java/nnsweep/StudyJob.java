@@ -9,7 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
+import nnsweep.cli.LaunchCommand;
 import nnsweep.cli.Options;
 import nnsweep.fs.Storage;
 import nnsweep.grid.Grid;
@@ -20,6 +24,7 @@ import nnsweep.report.CellStats;
 import nnsweep.report.Console;
 import nnsweep.report.DatasetReport;
 import nnsweep.report.HtmlReport;
+import nnsweep.report.LadderTable;
 import nnsweep.report.NetworkTables;
 import nnsweep.report.Progress;
 import nnsweep.report.ReportModel;
@@ -33,27 +38,39 @@ import nnsweep.run.RangeTrainer;
 import nnsweep.run.ResultCodec;
 import nnsweep.run.TrainingResult;
 import nnsweep.run.Warmup;
+import nnsweep.search.Cell;
+import nnsweep.search.Ladder;
+import nnsweep.search.Rungs;
 import nnsweep.spark.SparkContexts;
+import nnsweep.spark.SparkHalving;
 import nnsweep.spark.SparkSweep;
+import nnsweep.state.OutputLock;
 import nnsweep.state.RunState;
+import nnsweep.state.RungState;
 import nnsweep.study.Study;
 import nnsweep.study.StudyLoader;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 
-/** One run of a study: options -> study -> grid -> Spark -> reports. {@link Main} wraps it with exit codes. */
-final class StudyJob {
+/**
+ * One run of a study: options -> study -> grid -> Spark -> reports. {@link Main} wraps it with exit codes and closes
+ * it (which releases the output folder's lock) on every exit.
+ */
+final class StudyJob implements AutoCloseable {
   private final Options options;
   private final List<String> args;
   private final PrintStream out;
+  private final PrintStream err;
   private final Map<String, Double> stages = new LinkedHashMap<>();
   private long stageStart = System.nanoTime();
+  private RunGuard guard;
 
-  StudyJob(Options options, List<String> args, PrintStream out) {
+  StudyJob(Options options, List<String> args, PrintStream out, PrintStream err) {
     this.options = options;
     this.args = args;
     this.out = out;
+    this.err = err;
   }
 
   void run() {
@@ -70,12 +87,19 @@ final class StudyJob {
     org.apache.hadoop.fs.Path target = storage.resolve(shownTarget);
     RunState.Mode mode = options.resume() ? RunState.Mode.RESUME
         : options.overwrite() ? RunState.Mode.OVERWRITE : RunState.Mode.NEW;
+    // one run per folder: the lock comes before the folder is checked, and a second run stops here; a later attempt
+    // of a cluster-mode submission takes over its earlier attempt's lock
+    RunState.checkPath(storage, target, shownTarget);
+    guard = RunGuard.start(OutputLock.acquire(storage, target, shownTarget, mode, options.breakLock(),
+        DriverAttempts.runId(), LaunchCommand.asStarted(args), err::println), shownTarget, grid.size(),
+        LaunchCommand.toResume(args, shownTarget), err, options.verbose());
     // a driver restarted by the cluster manager finds its own submission's committed parts and resumes
     mode = DriverAttempts.mode(storage, target, mode);
     RunState.check(storage, target, shownTarget, mode, study, problems);
     RunState state = RunState.open(storage, target, mode, study, problems);
     DriverAttempts.record(storage, target);
-    long resumed = state.checkCommitted(grid, problems);
+    guard.opened(state);
+    long resumed = state.checkCommitted(grid, problems, err::println);
     List<IdRange> committed = state.committedRanges();
     List<IdRange> todo = state.missing(grid.size());
     stage("load");
@@ -89,12 +113,15 @@ final class StudyJob {
     List<String> blas = List.of();
     long trained = todo.stream().mapToLong(IdRange::size).sum();
     List<DatasetReport> datasets;
+    Ladder ladder = null;
+    Rungs rungs = study.search().halving() ? new Rungs(study.search().reduction(), study.search().minEpochs(),
+        study.epochs().get(0)) : null;
     // big sweeps on a cluster (or on request) get Parquet tables, written by the tasks; otherwise single CSV files
     // (on local[N] the driver's CSV writer is faster than Spark SQL's start-up: docs/benchmarks.md)
-    boolean parquet = study.tables() == Study.Tables.PARQUET
-        || (study.parquet(grid.size()) && !SparkContexts.isLocal(conf));
+    boolean parquet = rungs == null && (study.tables() == Study.Tables.PARQUET
+        || (study.parquet(grid.size()) && !SparkContexts.isLocal(conf)));
     NetworkFiles parquetFiles = null;
-    if (todo.isEmpty() && !parquet) {
+    if (todo.isEmpty() && rungs == null && !parquet) {
       datasets = aggregateCommitted(state, grid, problems, study);
       stage("aggregate");
     } else {
@@ -123,23 +150,46 @@ final class StudyJob {
             study.name(), study.source(), grid.size(),
             resumed == 0 ? "" : " (" + resumed + " already committed, " + trained + " to train)", partitions,
             master);
-        Progress progress = new Progress(out, grid.size(), resumed);
-        // the console prints weights only for a handful of networks; a big sweep does not ship or keep them
-        boolean weights = grid.size() <= Console.DETAIL_LIMIT;
-        JavaRDD<byte[]> blocks = ranges.isEmpty() ? sweep.none() : sweep.train(ranges, weights, (range, block) -> {
-          state.commit(range, block);
-          progress.advance(ResultCodec.count(block));
-        });
-        trainSeconds = stage("train");
-        // the results stay on the executors: the reports' statistics are aggregated there
-        JavaRDD<byte[]> all = sweep.withCommitted(blocks, committed.stream().map(state::block).toList());
-        datasets = sweep.aggregate(all, study.hiddenRules());
-        stage("aggregate");
-        if (parquet) {
-          parquetFiles = writeParquetTables(sweep, all, target, study, grid, ReportModel.pickedIds(datasets));
-          stage("tables");
+        if (rungs != null) {
+          // successive halving: the rungs' blocks stay on the executors, each committed as its task finishes
+          List<List<byte[]>> done = new ArrayList<>();
+          done.add(committed.stream().map(state::block).toList());
+          for (int k = 1; k < rungs.count(); k++) {
+            done.add(RungState.at(storage, target, k).blocks(err::println));
+          }
+          SparkHalving.Result result = new SparkHalving(sc, grid, problems, warmupMillis).run(rungs, ranges, done,
+              (rung, range, block) -> guard.commit(() -> {
+                if (rung == 0) {
+                  state.commit(range, block);
+                } else {
+                  RungState.at(storage, target, rung).commit(range, block);
+                }
+              }));
+          ladder = result.ladder();
+          trainSeconds = stage("train");
+          datasets = sweep.aggregate(result.blocks(), study.hiddenRules());
+          result.blocks().unpersist(false);
+          stage("aggregate");
+          LadderTable.print(out, ladder);
+        } else {
+          Progress progress = new Progress(out, grid.size(), resumed);
+          // the console prints weights only for a handful of networks; a big sweep does not ship or keep them
+          boolean weights = grid.size() <= Console.DETAIL_LIMIT;
+          JavaRDD<byte[]> blocks = ranges.isEmpty() ? sweep.none() : sweep.train(ranges, weights, (range, block) -> {
+            guard.commit(() -> state.commit(range, block));
+            progress.advance(ResultCodec.count(block));
+          });
+          trainSeconds = stage("train");
+          // the results stay on the executors: the reports' statistics are aggregated there
+          JavaRDD<byte[]> all = sweep.withCommitted(blocks, committed.stream().map(state::block).toList());
+          datasets = sweep.aggregate(all, study.hiddenRules());
+          stage("aggregate");
+          if (parquet) {
+            parquetFiles = writeParquetTables(sweep, all, target, study, grid, ReportModel.pickedIds(datasets));
+            stage("tables");
+          }
+          blocks.unpersist(false);
         }
-        blocks.unpersist(false);
         executors = Math.max(0, sc.sc().statusTracker().getExecutorInfos().length - 1);
       }
       stage("spark-stop");
@@ -149,13 +199,24 @@ final class StudyJob {
     // staging folder whose files are then copied, each whole or not at all, to the output folder
     ReportFolder folder = ReportFolder.open(storage, target);
     Path reports = folder.local();
-    NetworkFiles files = parquet ? parquetFiles : writeNetworkTables(reports, state, study, grid, problems,
-        ReportModel.pickedIds(datasets));
+    // with halving, every network's last state is in the last rung's blocks
+    RungState last = rungs == null || rungs.last() == 0 ? null : RungState.at(storage, target, rungs.last());
+    Ladder finalLadder = ladder;
+    ToIntFunction<SummaryTable.Key> rungOf = finalLadder == null ? key -> -1
+        : key -> finalLadder.rungOf(new Cell(key.dataset(), key.model(), key.hidden(), key.bias(),
+            key.learningRate(), key.epochs(), key.init()));
+    NetworkFiles files = parquet ? parquetFiles : writeNetworkTables(reports, study, grid, problems,
+        ReportModel.pickedIds(datasets), last == null ? state.committedRanges() : last.committedRanges(),
+        range -> last == null ? state.results(range, grid, problems)
+            : ResultCodec.decode(last.block(range), grid, problems), rungOf);
     List<String> written = new ArrayList<>(files.names());
     ReportModel model = new ReportModel(study, problems, datasets, files.drawn());
-    written.addAll(Reports.writeAggregates(reports, model));
+    written.addAll(Reports.writeAggregates(reports, model, rungOf, rungs));
+    if (ladder != null) {
+      written.addAll(LadderTable.write(reports, ladder));
+    }
     written = new ArrayList<>(Reports.inOrder(written));
-    written.addAll(HtmlReport.write(reports, model));
+    written.addAll(HtmlReport.write(reports, model, ladder));
     stage("reports");
     RunInfo info = new RunInfo(args, version(), sparkVersion, System.getProperty("java.version"), master,
         parallelism, partitions, executors, grid.size(), trained, resumed, kernelCounts(grid), blas, started,
@@ -164,7 +225,9 @@ final class StudyJob {
     RunJson.write(reports.resolve("run.json"), study, info);
     written.add("run.json");
     folder.publish(written);
+    RungState.clear(storage, target);
     state.finish();
+    guard.finished();
 
     if (!files.detailed().isEmpty()) {
       Console.printNetworks(out, files.detailed(), problems);
@@ -179,6 +242,19 @@ final class StudyJob {
     }
   }
 
+  /** After a failure: how much is committed and the command that finishes the run, if it got that far. */
+  Optional<String> unfinished() {
+    return guard == null ? Optional.empty() : guard.unfinished();
+  }
+
+  /** Releases the output folder's lock, if this run took it. */
+  @Override
+  public void close() {
+    if (guard != null) {
+      guard.close();
+    }
+  }
+
   /** What writing the per-network tables gave: the files' names, the networks the charts draw, the console's. */
   private record NetworkFiles(List<String> names, Map<Long, TrainingResult> drawn, List<TrainingResult> detailed) {}
 
@@ -186,13 +262,14 @@ final class StudyJob {
    * results.csv, predictions.csv and curves.csv, streamed from the committed parts in id order, one block in memory
    * at a time; on the way, keeps the networks the charts draw and, for a handful, every network for the console.
    */
-  private static NetworkFiles writeNetworkTables(Path target, RunState state, Study study, Grid grid,
-      List<Problem> problems, Set<Long> drawnIds) {
+  private static NetworkFiles writeNetworkTables(Path target, Study study, Grid grid,
+      List<Problem> problems, Set<Long> drawnIds, List<IdRange> ranges,
+      Function<IdRange, List<TrainingResult>> results, ToIntFunction<SummaryTable.Key> rungOf) {
     Map<Long, TrainingResult> drawn = new HashMap<>();
     List<TrainingResult> detailed = new ArrayList<>();
-    try (NetworkTables tables = NetworkTables.open(target, study, problems)) {
-      for (IdRange range : state.committedRanges()) {
-        List<TrainingResult> block = state.results(range, grid, problems);
+    try (NetworkTables tables = NetworkTables.open(target, study, problems, rungOf)) {
+      for (IdRange range : ranges) {
+        List<TrainingResult> block = results.apply(range);
         tables.add(block);
         for (TrainingResult r : block) {
           if (drawnIds.contains(r.spec().id())) {

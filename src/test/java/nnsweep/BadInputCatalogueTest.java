@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -120,6 +121,11 @@ class BadInputCatalogueTest {
         args("--overwrite with --resume", List.of("--overwrite", "--resume"), "command line:",
             "exclude each other"),
         args("--resume with nothing to resume", List.of("--resume"), "no interrupted run there"),
+        args("output folder in use by another run", List.of("--out", "LOCKED", "--resume"), "--out ",
+            "in use by another run, pid " + ProcessHandle.current().pid() + " on host ",
+            "expected one run per output folder"),
+        args("output folder locked from another host", List.of("--out", "REMOTE", "--overwrite"), "--out ",
+            "locked by a run on another host, pid 4242 on host elsewhere.example", "pass --break-lock"),
         study("test-fraction out of range", "outputs = 1,", "outputs = 1, test-fraction = 1.0,",
             "study.datasets[0].test-fraction", "found 1.0", "expected a fraction >= 0 and < 1"),
         study("test-fraction leaving no training row", "outputs = 1,", "outputs = 1, test-fraction = 0.9,",
@@ -133,7 +139,30 @@ class BadInputCatalogueTest {
         study("range without symmetric", "scheme = uniform", "scheme = uniform, range = 2", "study.init.range",
             "range given but scheme is uniform"),
         study("duplicate init", "init { scheme = uniform }", "init = [{ scheme = xavier }, { scheme = xavier }]",
-            "study.init[1]", "duplicate value"));
+            "study.init[1]", "duplicate value"),
+        study("sampled axis with samples < 1", "learning-rates = [0.5]",
+            "learning-rates = { log-uniform = [0.01, 2.0], samples = 0 }", "study.conf:6:",
+            "study.learning-rates.samples", "found 0", "expected an integer >= 1"),
+        study("non-positive log-uniform bound", "learning-rates = [0.5]",
+            "learning-rates = { log-uniform = [0, 2.0], samples = 16 }", "study.conf:6:",
+            "study.learning-rates.log-uniform[0]", "found 0.0", "expected a positive number"),
+        study("unknown search strategy", "epochs = [10]", "epochs = [10]\n  search { strategy = hyperband }",
+            "study.conf:8:", "study.search.strategy", "'hyperband'", "expected grid or halving"),
+        study("halving reduction < 2", "epochs = [10]",
+            "epochs = [10]\n  search { strategy = halving, reduction = 1, min-epochs = 5 }", "study.conf:8:",
+            "study.search.reduction", "found 1", "expected an integer >= 2"),
+        study("halving min-epochs above the budget", "epochs = [10]",
+            "epochs = [10]\n  search { strategy = halving, min-epochs = 20 }", "study.conf:8:",
+            "study.search.min-epochs", "above the budget, found 20", "expected at most the study's epochs, 10"),
+        study("halving with several epochs values", "epochs = [10]",
+            "epochs = [10, 20]\n  search { strategy = halving, min-epochs = 5 }", "study.conf:7:", "study.epochs",
+            "found [10,20]", "expected one budget"),
+        study("folds < 2", "outputs = 1,", "outputs = 1, folds = 1,", "study.conf:3:", "study.datasets[0].folds",
+            "found 1", "expected an integer >= 2"),
+        study("more folds than rows", "outputs = 1,", "outputs = 1, folds = 5,", "study.datasets[0].folds",
+            "more folds than rows, found 5", "expected at most 4"),
+        study("folds with test-fraction", "outputs = 1,", "outputs = 1, folds = 2, test-fraction = 0.5,",
+            "study.datasets[0].folds", "folds given with test-fraction", "expected either folds"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -147,13 +176,26 @@ class BadInputCatalogueTest {
     Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
     Path full = Files.createDirectories(dir.resolve("full"));
     Files.writeString(full.resolve("keep.txt"), "earlier results");
+    // folders locked by a live run (this JVM) and by a run on another host
+    Path locked = Files.createDirectories(dir.resolve("locked"));
+    Path remote = Files.createDirectories(dir.resolve("remote"));
+    Map<Path, String> lockFiles = Map.of(
+        locked.resolve(".nnsweep/lock"), "host=" + java.net.InetAddress.getLocalHost().getHostName() + "\npid="
+            + ProcessHandle.current().pid() + "\nstarted=" + java.time.Instant.now() + "\ncommand=./submit.sh\n",
+        remote.resolve(".nnsweep/lock"), "host=elsewhere.example\npid=4242\nstarted=2026-01-01T00:00:00Z\n"
+            + "command=./submit.sh --out x\n");
+    for (var lock : lockFiles.entrySet()) {
+      Files.createDirectories(lock.getKey().getParent());
+      Files.writeString(lock.getKey(), lock.getValue());
+    }
     List<String> args = new ArrayList<>(List.of("--config", conf.toString()));
     boolean outGiven = e.args().contains("--out");
     if (!outGiven) {
       args.addAll(List.of("--out", out.toString()));
     }
     for (String a : e.args()) {
-      args.add(a.equals("FILE") ? file.toString() : a.equals("FULL") ? full.toString() : a);
+      args.add(a.equals("FILE") ? file.toString() : a.equals("FULL") ? full.toString()
+          : a.equals("LOCKED") ? locked.toString() : a.equals("REMOTE") ? remote.toString() : a);
     }
 
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
@@ -175,6 +217,12 @@ class BadInputCatalogueTest {
     assertEquals("not a folder", Files.readString(file));
     try (Stream<Path> s = Files.list(full)) {
       assertEquals(List.of(full.resolve("keep.txt")), s.toList(), "existing folder untouched");
+    }
+    for (var lock : lockFiles.entrySet()) {
+      try (Stream<Path> s = Files.walk(lock.getKey().getParent().getParent())) {
+        assertEquals(3, s.count(), "locked folder untouched: " + lock.getKey());
+      }
+      assertEquals(lock.getValue(), Files.readString(lock.getKey()));
     }
     synchronized (TABLE) {
       TABLE.add("| " + e.what() + " | `" + line.substring("nnsweep: error: ".length()).replace(tmp + "/", "")

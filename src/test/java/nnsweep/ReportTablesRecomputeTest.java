@@ -55,11 +55,12 @@ class ReportTablesRecomputeTest {
     assertEquals(List.of("network_id", "dataset", "model", "hidden", "rules", "inputs", "outputs", "weights", "bias",
         "learning_rate", "epochs", "seed", "init", "final_error", "error_before_last_update", "mse", "accuracy",
         "diverged", "test_error", "test_accuracy", "class_accuracy", "test_class_accuracy", "epochs_run",
-        "epochs_to_target", "plateau", "train_ms"), Csv.read(classesOut.resolve("results.csv")).header());
+        "epochs_to_target", "plateau", "train_ms", "rung", "fold"), Csv.read(classesOut.resolve("results.csv")).header());
     assertEquals(List.of("dataset", "model", "hidden", "bias", "learning_rate", "epochs", "init", "networks",
         "diverged", "mean_error", "std_error", "min_error", "median_error", "max_error", "success_rate",
         "success_ci_low", "success_ci_high", "median_test_error", "mean_test_accuracy", "mean_class_accuracy",
-        "mean_test_class_accuracy"), Csv.read(classesOut.resolve("summary.csv")).header());
+        "mean_test_class_accuracy", "rung", "rung_epochs", "mean_test_error", "std_test_error"),
+        Csv.read(classesOut.resolve("summary.csv")).header());
   }
 
   @Test

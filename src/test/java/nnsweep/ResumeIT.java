@@ -16,8 +16,9 @@ import nnsweep.testing.Csv;
 import org.junit.jupiter.api.Test;
 
 /**
- * A driver killed with SIGKILL mid-run, then {@code ./submit.sh --resume}: only the networks without a committed
- * result are trained, and the outputs are identical to an uninterrupted run (every column but train_ms).
+ * A driver killed with SIGKILL mid-run, then {@code ./submit.sh --resume}: the dead driver's lock is taken over with
+ * a warning, only the networks without a committed result are trained, and the outputs are identical to an
+ * uninterrupted run (every column but train_ms).
  */
 class ResumeIT {
   private static final Path IT = Path.of("target", "it");
@@ -42,6 +43,8 @@ class ResumeIT {
     driver.destroyForcibly();
     driver.waitFor();
     assertTrue(Files.notExists(crashed.resolve("results.csv")), "the crash left no report");
+    assertTrue(Files.readString(crashed.resolve(".nnsweep/lock")).contains("pid=" + driver.pid() + "\n"),
+        "SIGKILL leaves the lock behind");
     long committed = countParts(parts);
 
     SubmitScriptIT.Result resumed = SubmitScriptIT.submit(with("--resume", "--out", crashed.toString()));
@@ -50,6 +53,9 @@ class ResumeIT {
     assertEquals(0, resumed.status(), resumed.err());
     assertEquals(0, uninterrupted.status(), uninterrupted.err());
     assertTrue(resumed.out().contains("already committed"), resumed.out());
+    assertTrue(resumed.err().contains("nnsweep: warning: --out " + crashed + ": took over the lock of a run that is"
+        + " gone, pid " + driver.pid() + " on host "), resumed.err());
+    assertTrue(Files.notExists(crashed.resolve(".nnsweep/lock")));
     System.out.println("ResumeIT: killed after " + committed + " committed tasks; " + resumed.out().lines()
         .filter(l -> l.contains("already committed")).findFirst().orElse(""));
     assertEquals(rows(full.resolve("results.csv")), rows(crashed.resolve("results.csv")));

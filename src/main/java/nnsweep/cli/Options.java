@@ -14,9 +14,10 @@ import picocli.CommandLine.Option;
  * @param config the study file, a plain path or a URI ({@code hdfs://...}, {@code file:///...})
  * @param out the output folder (plain path or URI), or empty for {@code out/<study name>}
  * @param sets {@code key=value} overrides, applied in order
+ * @param breakLock take over the output folder's lock even when it was taken on another host
  */
 public record Options(String config, Optional<String> out, List<String> sets, boolean overwrite, boolean resume,
-    boolean verbose, boolean help) {
+    boolean breakLock, boolean verbose, boolean help) {
 
   /** The usage text. */
   public static String usage() {
@@ -45,7 +46,7 @@ public record Options(String config, Optional<String> out, List<String> sets, bo
           + " one of them");
     }
     return new Options(spec.config, Optional.ofNullable(spec.out), List.copyOf(spec.sets), spec.overwrite,
-        spec.resume, spec.verbose, spec.help);
+        spec.resume, spec.breakLock, spec.verbose, spec.help);
   }
 
   private static List<String> optionNames(CommandLine cl) {
@@ -73,6 +74,10 @@ public record Options(String config, Optional<String> out, List<String> sets, bo
     @Option(names = "--resume",
         description = "finish an interrupted run in --out: train only the networks without a committed result")
     boolean resume;
+
+    @Option(names = "--break-lock", description = "take over the output folder's lock left by a run on another host"
+        + " (only when that run is gone)")
+    boolean breakLock;
 
     @Option(names = "--verbose", description = "stack traces with errors")
     boolean verbose;

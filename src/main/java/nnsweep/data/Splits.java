@@ -65,6 +65,54 @@ public final class Splits {
     return new Split(part(data, "train", trX, trT), part(data, "test", teX, teT));
   }
 
+  /**
+   * k-fold cross-validation: every row goes to one of {@code k} folds, stratified like {@link #split} (each class's
+   * rows shuffled with {@code seed}, then dealt to the folds in turn, continuing across classes, so fold sizes differ
+   * by at most one); split i tests on fold i and trains on the others. Rows keep their file order within each part.
+   *
+   * @throws IllegalArgumentException for k < 2 or k > rows
+   */
+  public static List<Split> folds(Dataset data, int k, long seed) {
+    double[][] t = data.targets();
+    if (k < 2 || k > t.length) {
+      throw new IllegalArgumentException("folds must be >= 2 and <= the " + t.length + " rows, found " + k);
+    }
+    Map<String, List<Integer>> strata = new LinkedHashMap<>();
+    boolean classes = Arrays.stream(t).flatMapToDouble(Arrays::stream).allMatch(v -> v == 0.0 || v == 1.0);
+    for (int i = 0; i < t.length; i++) {
+      strata.computeIfAbsent(classes ? Arrays.toString(t[i]) : "all", key -> new ArrayList<>()).add(i);
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    int[] fold = new int[t.length];
+    int next = 0;
+    for (List<Integer> rows : strata.values()) {
+      int[] order = rows.stream().mapToInt(Integer::intValue).toArray();
+      for (int i = order.length - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
+        int tmp = order[i];
+        order[i] = order[j];
+        order[j] = tmp;
+      }
+      for (int row : order) {
+        fold[row] = next++ % k;
+      }
+    }
+    double[][] x = data.inputs();
+    List<Split> splits = new ArrayList<>();
+    for (int f = 0; f < k; f++) {
+      List<double[]> trX = new ArrayList<>();
+      List<double[]> trT = new ArrayList<>();
+      List<double[]> teX = new ArrayList<>();
+      List<double[]> teT = new ArrayList<>();
+      for (int i = 0; i < t.length; i++) {
+        (fold[i] == f ? teX : trX).add(x[i]);
+        (fold[i] == f ? teT : trT).add(t[i]);
+      }
+      splits.add(new Split(part(data, "train of fold " + f, trX, trT), part(data, "fold " + f, teX, teT)));
+    }
+    return splits;
+  }
+
   private static Dataset part(Dataset d, String which, List<double[]> x, List<double[]> t) {
     return new Dataset(d.name(), d.source() + " (" + which + ")", d.inputNames(), d.targetNames(),
         x.toArray(double[][]::new), t.toArray(double[][]::new));

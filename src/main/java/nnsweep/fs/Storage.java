@@ -157,7 +157,8 @@ public final class Storage {
     }
     if (isLocal(dir)) {
       try (Stream<java.nio.file.Path> s = java.nio.file.Files.list(localPath(dir))) {
-        s.forEach(f -> children.add(new Path(f.toUri())));
+        // a folder's URI ends with a slash, and a Hadoop Path made from it has no name: build child paths by name
+        s.forEach(f -> children.add(new Path(dir, new Path(null, null, f.getFileName().toString()))));
       }
       children.sort((a, b) -> a.getName().compareTo(b.getName()));
       return children;
@@ -231,6 +232,10 @@ public final class Storage {
         body.writeTo(os);
         os.flush();
         ch.force(true);
+      } catch (IOException | RuntimeException e) {
+        // e.g. disk full: no half-written file stays behind
+        java.nio.file.Files.deleteIfExists(localTmp);
+        throw e;
       }
       try {
         java.nio.file.Files.move(localTmp, localPath(file), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
@@ -244,8 +249,99 @@ public final class Storage {
     try (FSDataOutputStream os = fs.create(tmp, true)) {
       body.writeTo(os);
       os.hsync();
+    } catch (IOException | RuntimeException e) {
+      fs.delete(tmp, false);
+      throw e;
     }
     rename(fs, tmp, file);
+  }
+
+  /**
+   * Creates {@code file} with {@code content} unless it exists: false when it does. The check and the creation are
+   * one step on local disks and HDFS ({@code create(path, false)}); object stores check, then write.
+   */
+  public boolean createNew(Path file, byte[] content) throws IOException {
+    if (isLocal(file)) {
+      java.nio.file.Path local = localPath(file);
+      try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(local,
+          java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+          OutputStream os = java.nio.channels.Channels.newOutputStream(ch)) {
+        os.write(content);
+        os.flush();
+        ch.force(true);
+        return true;
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        return false;
+      } catch (IOException e) {
+        // e.g. disk full after the create: leave no file nobody wrote whole
+        java.nio.file.Files.deleteIfExists(local);
+        throw e;
+      }
+    }
+    FileSystem fs = fs(file);
+    FSDataOutputStream os;
+    try {
+      os = fs.create(file, false);
+    } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
+      return false;
+    }
+    try (os) {
+      os.write(content);
+      os.hsync();
+      return true;
+    } catch (IOException e) {
+      fs.delete(file, false);
+      throw e;
+    }
+  }
+
+  /** The file's bytes, or null when it does not exist. */
+  public byte[] readIfExists(Path p) throws IOException {
+    try {
+      return readAll(p);
+    } catch (FileNotFoundException | java.nio.file.NoSuchFileException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Renames {@code from} to {@code to} (a name not in use) in one step: false when {@code from} does not exist.
+   * Atomic on local disks and HDFS; a copy on object stores.
+   */
+  public boolean move(Path from, Path to) throws IOException {
+    if (isLocal(from)) {
+      try {
+        java.nio.file.Files.move(localPath(from), localPath(to), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return true;
+      } catch (java.nio.file.NoSuchFileException e) {
+        return false;
+      }
+    }
+    FileSystem fs = fs(from);
+    if (fs.rename(from, to)) {
+      return true;
+    }
+    if (!fs.exists(from)) {
+      return false;
+    }
+    throw new IOException("cannot rename " + from + " to " + to);
+  }
+
+  /** Deletes folder {@code dir} if it exists and is empty: false when it holds something. */
+  public boolean deleteIfEmpty(Path dir) throws IOException {
+    if (isLocal(dir)) {
+      try {
+        java.nio.file.Files.deleteIfExists(localPath(dir));
+        return true;
+      } catch (java.nio.file.DirectoryNotEmptyException e) {
+        return false;
+      }
+    }
+    FileSystem fs = fs(dir);
+    if (!fs.exists(dir)) {
+      return true;
+    }
+    return fs.listStatus(dir).length == 0 && fs.delete(dir, false);
   }
 
   /** What {@link #write} writes. */

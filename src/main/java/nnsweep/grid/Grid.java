@@ -18,8 +18,9 @@ import nnsweep.study.InitSpec;
 import nnsweep.study.Study;
 
 /**
- * The networks of a study, in a fixed axis order like Spark's {@code ParamGridBuilder}: dataset, model, hidden size,
- * learning rate, epochs, bias, seed, init (the last axis varies fastest).
+ * The networks of a study, in a fixed axis order like Spark's {@code ParamGridBuilder}: dataset, fold (for a dataset
+ * with cross-validation folds), model, hidden size, learning rate, epochs, bias, seed, init (the last axis varies
+ * fastest).
  *
  * <p>The grid is held compactly: one "structure" per (dataset, model, hidden size), and the other axes as lists, so
  * its size on the driver grows with the number of axis values, not of networks. {@link #spec(long)} decodes any id,
@@ -28,9 +29,9 @@ import nnsweep.study.Study;
 public final class Grid implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** A (dataset, model, hidden size) combination; every other axis is crossed with it. */
+  /** A (dataset, fold, model, hidden size) combination; every other axis is crossed with it. */
   record Structure(int datasetIndex, String dataset, Model model, int hidden, List<String> rules, int inputs,
-      int outputs, int rows) implements Serializable {
+      int outputs, int rows, int fold) implements Serializable {
     Shape shape(boolean bias) {
       return new Shape(model, inputs, hidden, outputs, bias);
     }
@@ -70,23 +71,20 @@ public final class Grid implements Serializable {
     // shape runs per (structure, bias value): one, or one per learning rate and epochs when bias is an axis
     long runsPerShape = bias.length > 1 ? (long) learningRates.length * epochs.length : 1;
     long productRuns = 0;
-    for (int s = 0; s < structures.size(); s++) {
-      for (int b = 0; b < bias.length; b++) {
-        Structure structure = structures.get(s);
-        Shape shape = structure.shape(bias[b]);
-        kernels[s * bias.length + b] = Kernel.of(shape, structure.rows());
-        epochCosts[s * bias.length + b] = Kernel.costUnits(shape, structure.rows());
-        productRuns += kernels[s * bias.length + b] == Kernel.GEMM ? runsPerShape : 0;
-      }
+    for (int i = 0; i < shapes; i++) {
+      Structure structure = structures.get(i / bias.length);
+      Shape shape = structure.shape(bias[i % bias.length]);
+      kernels[i] = Kernel.of(shape, structure.rows());
+      epochCosts[i] = kernels[i].costUnits(shape, structure.rows());
+      groupSizes[i] = kernels[i].groupSize(shape);
+      productRuns += kernels[i] == Kernel.GEMM ? runsPerShape : 0;
     }
+    // matrix-product groups: small enough for at least MIN_GROUPS in all, split evenly among the runs
     long groupsPerRun = (MIN_GROUPS + Math.max(1, productRuns) - 1) / Math.max(1, productRuns);
-    for (int s = 0; s < structures.size(); s++) {
-      for (int b = 0; b < bias.length; b++) {
-        int g = kernels[s * bias.length + b].groupSize(structures.get(s).shape(bias[b]));
-        if (kernels[s * bias.length + b] == Kernel.GEMM) {
-          g = (int) Math.max(1, Math.min(g, (shapeRun() + groupsPerRun - 1) / groupsPerRun));
-        }
-        groupSizes[s * bias.length + b] = g;
+    for (int i = 0; i < shapes; i++) {
+      if (kernels[i] == Kernel.GEMM) {
+        long evenShare = (shapeRun() + groupsPerRun - 1) / groupsPerRun;
+        groupSizes[i] = (int) Math.max(1, Math.min(groupSizes[i], evenShare));
       }
     }
   }
@@ -114,13 +112,17 @@ public final class Grid implements Serializable {
       String name = study.datasets().get(d).name();
       int in = data.inputCount();
       int out = data.outputCount();
-      for (Model model : study.models()) {
-        if (model == Model.NONE) {
-          structures.add(new Structure(d, name, model, 0, List.of(), in, out, data.rows()));
-          continue;
-        }
-        for (var entry : hiddenSizes(study, in, out, data.rows()).entrySet()) {
-          structures.add(new Structure(d, name, model, entry.getKey(), entry.getValue(), in, out, data.rows()));
+      int folds = study.datasets().get(d).folds();
+      for (int fold = folds == 0 ? -1 : 0; fold < folds; fold++) {
+        for (Model model : study.models()) {
+          if (model == Model.NONE) {
+            structures.add(new Structure(d, name, model, 0, List.of(), in, out, data.rows(), fold));
+            continue;
+          }
+          for (var entry : hiddenSizes(study, in, out, data.rows()).entrySet()) {
+            structures.add(new Structure(d, name, model, entry.getKey(), entry.getValue(), in, out, data.rows(),
+                fold));
+          }
         }
       }
     }
@@ -179,7 +181,7 @@ public final class Grid implements Serializable {
     int rateIndex = (int) rest;
     return new NetworkSpec(id, s.dataset(), s.datasetIndex(), s.model(), s.hidden(), s.rules(), s.inputs(),
         s.outputs(), bias[biasIndex], learningRates[rateIndex], epochs[epochIndex], seeds.get(seedIndex),
-        inits.get(initIndex));
+        inits.get(initIndex), s.fold());
   }
 
   /**
@@ -216,11 +218,6 @@ public final class Grid implements Serializable {
   /** Estimated cost of one epoch of network {@code id}, in the units of {@link #cost}. */
   public double epochCost(long id) {
     return epochCosts[shapeIndex(id)];
-  }
-
-  /** The shape of network {@code id}. */
-  public Shape shape(long id) {
-    return structures.get((int) (id / perStructure)).shape(biasOf(id));
   }
 
   /** The kernel that trains network {@code id}: chosen by its shape and its dataset's training rows. */
@@ -260,11 +257,6 @@ public final class Grid implements Serializable {
 
   private long shapeRun() {
     return bias.length > 1 ? (long) seeds.size() * inits.size() : perStructure;
-  }
-
-  private boolean biasOf(long id) {
-    long rest = id % perStructure / ((long) seeds.size() * inits.size());
-    return bias[(int) (rest % bias.length)];
   }
 
   /**

@@ -14,6 +14,7 @@ import nnsweep.study.InitSpec;
  * @param hidden hidden units, 0 for the {@code none} model
  * @param rules the hidden-node rules that recommend this hidden size for this dataset (empty for none)
  * @param datasetIndex position of the dataset in the study
+ * @param fold the cross-validation fold whose rows it is tested on (trained on the others), -1 without folds
  */
 public record NetworkSpec(
     long id,
@@ -28,8 +29,16 @@ public record NetworkSpec(
     double learningRate,
     int epochs,
     long seed,
-    InitSpec init)
+    InitSpec init,
+    int fold)
     implements Serializable {
+
+  /** A network of a dataset without cross-validation folds. */
+  public NetworkSpec(long id, String dataset, int datasetIndex, Model model, int hidden, List<String> rules,
+      int inputs, int outputs, boolean bias, double learningRate, int epochs, long seed, InitSpec init) {
+    this(id, dataset, datasetIndex, model, hidden, rules, inputs, outputs, bias, learningRate, epochs, seed, init,
+        -1);
+  }
 
   public NetworkSpec {
     if (id < 0) {
@@ -54,7 +63,7 @@ public record NetworkSpec(
   /** This network with another epoch count (everything else, id and initial weights included, unchanged). */
   public NetworkSpec withEpochs(int newEpochs) {
     return new NetworkSpec(id, dataset, datasetIndex, model, hidden, rules, inputs, outputs, bias, learningRate,
-        newEpochs, seed, init);
+        newEpochs, seed, init, fold);
   }
 
   /** The network's shape. */

@@ -9,12 +9,12 @@ import nnsweep.nn.Kernel;
  * Cuts the ids still to train into the ranges Spark tasks receive, and orders them.
  *
  * <p>Ranges are cut at unit boundaries only: a unit is at most {@code groupSize} consecutive networks of one shape,
- * what a task trains together in lockstep, or one matrix-product group of the grid ({@link Grid#groupStart}), so
- * cutting never leaves a task with a partial group it could have avoided. When there are more units than {@code maxTasks}, consecutive units are merged into about
- * {@code maxTasks} ranges of about equal estimated cost ({@link Grid#cost}). The ranges come back longest first
- * (by estimated cost; ties in id order): Spark launches tasks in partition order as cores free up, so this is the
- * longest-processing-time-first schedule, which leaves only short tasks for the end instead of a long one that
- * keeps one core busy while the others idle.
+ * what a task trains together in lockstep, or one matrix-product group of the grid ({@link Grid#groupStart}),
+ * so cutting never leaves a task with a partial group it could have avoided. When there are more units than
+ * {@code maxTasks}, consecutive units are merged into about {@code maxTasks} ranges of about equal estimated cost
+ * ({@link Grid#cost}). The ranges come back longest first (by estimated cost; ties in id order): Spark launches tasks
+ * in partition order as cores free up, so this is the longest-processing-time-first schedule, which leaves only short
+ * tasks for the end instead of a long one that keeps one core busy while the others idle.
  */
 public final class TaskPlan {
   /**

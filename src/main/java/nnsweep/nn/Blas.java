@@ -15,7 +15,7 @@ public final class Blas {
     return BLAS.getInstance();
   }
 
-  /** The implementation's short name, for run.json: {@code JNIBLAS} (native), {@code VectorBLAS}, {@code Java8BLAS}... */
+  /** The implementation's short name, for run.json: {@code JNIBLAS} (native), {@code VectorBLAS}, ... */
   public static String name() {
     return get().getClass().getSimpleName();
   }

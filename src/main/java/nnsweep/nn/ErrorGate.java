@@ -31,11 +31,37 @@ final class ErrorGate {
   private final double stopError;
   private int nextCurve;
   private int lastSeen = -1;
+  // for kernels that keep one gate per network (see update): the next epoch the log must see, and E at the last
+  // epoch it did not see
+  private int check;
+  private double skipped;
 
   ErrorGate(TrainingOptions options) {
     this.log = new ErrorLog(options);
     this.curveEpochs = options.curveEpochs();
     this.stopError = options.stopError();
+    this.check = nextCheck();
+  }
+
+  /**
+   * The pattern above as one call, for kernels that keep a gate per network: takes E after {@code k} updates and
+   * says whether to make the update (false: training stops here; then {@link #finish(int, double)}).
+   */
+  boolean update(int k, double error) {
+    if (k < check && canSkip(error)) {
+      skipped = error;
+      return true;
+    }
+    if (beforeUpdate(k, error, skipped)) {
+      check = nextCheck();
+      return true;
+    }
+    return false;
+  }
+
+  /** {@link #finish(int, double, double)} after {@link #update}, with the E the gate kept. */
+  TrainingOutcome finish(int epochsRun, double finalError) {
+    return finish(epochsRun, skipped, finalError);
   }
 
   /** The next update count whose E the log must see whatever it is (a curve epoch), or {@code Integer.MAX_VALUE}. */

@@ -87,15 +87,13 @@ public final class GemmTrainer implements Trainer {
     private final int out;
     private final boolean hiddenLayer;
     private final boolean bias;
-    /** Units fed by X: h with a hidden layer, o without. */
-    private final int firstWidth;
 
     // stacked weights, slot s's block at s * (block size); Breeze matrices, read and written through data()
     private final double[] wh;
     private final double[] bh;
     private final double[] wo;
     private final double[] bo;
-    // n x k*firstWidth: hidden activations (or, without hidden layer, unused); n x k*o: outputs, then deltaOut
+    // n x k*h: hidden activations and their deltas (empty without hidden layer); n x k*o: outputs, then deltaOut
     private final double[] hidden;
     private final double[] deltaHidden;
     private final double[] outs;
@@ -105,8 +103,6 @@ public final class GemmTrainer implements Trainer {
     private final double[] rate;
     private final int[] epochs;
     private final ErrorGate[] gate;
-    private final int[] check;
-    private final double[] skipped;
     private final double[] sse;
     private int active;
 
@@ -123,7 +119,6 @@ public final class GemmTrainer implements Trainer {
       this.out = first.outputs();
       this.hiddenLayer = first.model() == Model.HIDDEN;
       this.bias = first.bias();
-      this.firstWidth = hiddenLayer ? h : out;
       int k = nets.length;
       this.active = k;
       wh = Matrices.data(Matrices.zeros(in, k * h));
@@ -138,15 +133,12 @@ public final class GemmTrainer implements Trainer {
       rate = new double[k];
       epochs = new int[k];
       gate = new ErrorGate[k];
-      check = new int[k];
-      skipped = new double[k];
       sse = new double[k];
       for (int s = 0; s < k; s++) {
         netIndex[s] = s;
         rate[s] = options[s].learningRate();
         epochs[s] = options[s].epochs();
         gate[s] = new ErrorGate(options[s]);
-        check[s] = gate[s].nextCheck();
         copyWeights(nets[s], s, true);
       }
     }
@@ -156,14 +148,8 @@ public final class GemmTrainer implements Trainer {
         forward();
         for (int s = active - 1; s >= 0; s--) {
           double e = 0.5 * sse[s];
-          if (epochs[s] == k) {
-            retire(s, gate[s].finish(k, skipped[s], e));
-          } else if (k < check[s] && gate[s].canSkip(e)) {
-            skipped[s] = e;
-          } else if (gate[s].beforeUpdate(k, e, skipped[s])) {
-            check[s] = gate[s].nextCheck();
-          } else {
-            retire(s, gate[s].finish(k, skipped[s], e));
+          if (epochs[s] == k || !gate[s].update(k, e)) {
+            retire(s, gate[s].finish(k, e));
           }
         }
         if (active > 0) {
@@ -260,8 +246,6 @@ public final class GemmTrainer implements Trainer {
       rate[to] = rate[from];
       epochs[to] = epochs[from];
       gate[to] = gate[from];
-      check[to] = check[from];
-      skipped[to] = skipped[from];
       sse[to] = sse[from];
     }
 

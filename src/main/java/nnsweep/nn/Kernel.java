@@ -47,13 +47,11 @@ public enum Kernel {
   }
 
   /**
-   * Estimated cost of one network-epoch with the shape's kernel ({@link #of}), in the lockstep kernel's cost units
-   * ({@link #lockstepUnits}), so that tasks mixing both kernels can be balanced on one scale.
+   * Estimated cost of one network-epoch with this kernel, in the lockstep kernel's cost units ({@link
+   * #lockstepUnits}), so that tasks mixing both kernels can be balanced on one scale.
    */
-  public static double costUnits(Shape shape, int rows) {
-    Kernel kernel = of(shape, rows);
-    return kernel == LOCKSTEP ? lockstepUnits(shape, rows)
-        : kernel.seconds(shape, rows) * LOCKSTEP_UNITS_PER_SECOND;
+  public double costUnits(Shape shape, int rows) {
+    return this == LOCKSTEP ? lockstepUnits(shape, rows) : seconds(shape, rows) * LOCKSTEP_UNITS_PER_SECOND;
   }
 
   /**

@@ -127,8 +127,6 @@ public final class LockstepTrainer implements Trainer {
     private final double[] rate;
     private final int[] epochs;
     private final ErrorGate[] gate;
-    private final int[] check;
-    private final double[] skipped;
 
     // [parameter][lane], parameters indexed as in the Breeze matrices' column-major storage, and the gradient sums
     private final double[][] wh;
@@ -168,8 +166,6 @@ public final class LockstepTrainer implements Trainer {
       rate = new double[lanes];
       epochs = new int[lanes];
       gate = new ErrorGate[lanes];
-      check = new int[lanes];
-      skipped = new double[lanes];
       int width = hiddenLayer ? h : in;
       wh = new double[in * h][lanes];
       bh = new double[h][lanes];
@@ -191,7 +187,6 @@ public final class LockstepTrainer implements Trainer {
         rate[l] = o.learningRate();
         epochs[l] = o.epochs();
         gate[l] = new ErrorGate(o);
-        check[l] = gate[l].nextCheck();
         load(wh, Matrices.data(net.wHidden), l);
         load(bh, Matrices.data(net.bHidden), l);
         load(wo, Matrices.data(net.wOut), l);
@@ -212,11 +207,7 @@ public final class LockstepTrainer implements Trainer {
         forwardAndBackward();
         for (int l = active - 1; l >= 0; l--) {
           double e = 0.5 * sse[l];
-          if (k < check[l] && gate[l].canSkip(e)) {
-            skipped[l] = e;
-          } else if (gate[l].beforeUpdate(k, e, skipped[l])) {
-            check[l] = gate[l].nextCheck();
-          } else {
+          if (!gate[l].update(k, e)) {
             retire(l, k);
           }
         }
@@ -383,7 +374,7 @@ public final class LockstepTrainer implements Trainer {
       store(bh, Matrices.data(net.bHidden), l);
       store(wo, Matrices.data(net.wOut), l);
       store(bo, Matrices.data(net.bOut), l);
-      outcomes[netIndex[l]] = gate[l].finish(k, skipped[l], FusedTrainer.error(net, x, t, n));
+      outcomes[netIndex[l]] = gate[l].finish(k, FusedTrainer.error(net, x, t, n));
       int last = --active;
       if (l != last) {
         for (double[][] arrays : perLane) {
@@ -395,8 +386,6 @@ public final class LockstepTrainer implements Trainer {
         rate[l] = rate[last];
         epochs[l] = epochs[last];
         gate[l] = gate[last];
-        check[l] = check[last];
-        skipped[l] = skipped[last];
       }
       gate[last] = null;
     }

@@ -47,7 +47,7 @@ public final class Console {
       if (s.bias()) {
         out.println("  final output bias: " + vector(w.outputBias()));
       }
-      double[][] queries = problems.get(s.datasetIndex()).queries();
+      double[][] queries = problems.get(s.datasetIndex()).forFold(s.fold()).queries();
       if (queries.length > 0) {
         out.println("  predictions:");
         for (int q = 0; q < queries.length; q++) {

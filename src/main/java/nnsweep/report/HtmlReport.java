@@ -33,10 +33,18 @@ public final class HtmlReport {
 
   /** Writes the charts and report.html (each atomically); returns the names written, charts first. */
   public static List<String> write(Path folder, ReportModel model) {
+    return write(folder, model, null);
+  }
+
+  /** As {@link #write(Path, ReportModel)}, with successive halving's ladder (charts and section; null: none). */
+  public static List<String> write(Path folder, ReportModel model, nnsweep.search.Ladder ladder) {
     List<Charts.Chart> charts = List.of();
     String chartProblem = null;
     try {
-      charts = Charts.render(model);
+      charts = new ArrayList<>(Charts.render(model));
+      if (ladder != null) {
+        charts.addAll(LadderTable.charts(ladder));
+      }
     } catch (Throwable t) {
       // a machine whose Java cannot draw (no fonts, no AWT libraries) still gets its tables and page
       if (t instanceof VirtualMachineError && !(t instanceof InternalError)) {
@@ -47,7 +55,7 @@ public final class HtmlReport {
           + "); report.html is written without them");
     }
     List<String> written = new ArrayList<>(Charts.write(folder, charts));
-    String html = page(model, charts, chartProblem);
+    String html = page(model, charts, chartProblem, ladder);
     CsvFiles.writeAtomically(folder.resolve(FILE), w -> w.write(html));
     written.add(FILE);
     return written;
@@ -55,6 +63,11 @@ public final class HtmlReport {
 
   /** The page. */
   static String page(ReportModel model, List<Charts.Chart> charts, String chartProblem) {
+    return page(model, charts, chartProblem, null);
+  }
+
+  static String page(ReportModel model, List<Charts.Chart> charts, String chartProblem,
+      nnsweep.search.Ladder ladder) {
     Study study = model.study();
     Html h = new Html();
     h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n")
@@ -69,6 +82,7 @@ public final class HtmlReport {
         .raw("<code>").text(study.source()).raw("</code>").text(", " + datasetCount(model) + ".")
         .raw("</p>\n<nav>")
         .raw("<a href=\"#study\">The study as run</a> <a href=\"#findings\">Findings</a> ")
+        .raw(ladder == null ? "" : "<a href=\"#ladder\">Successive halving</a> ")
         .raw("<a href=\"#charts\">Charts</a> <a href=\"#summary\">Summary table</a> ")
         .raw(model.rules().isEmpty() ? "" : "<a href=\"#rules\">Rules of thumb</a> ")
         .raw("<a href=\"#layers\">No hidden layer vs hidden layer</a>")
@@ -76,6 +90,9 @@ public final class HtmlReport {
 
     studySection(h, model);
     findingsSection(h, model);
+    if (ladder != null) {
+      LadderTable.section(h, ladder);
+    }
     chartsSection(h, model, charts, chartProblem);
     summarySection(h, model);
     if (!model.rules().isEmpty()) {

@@ -23,10 +23,13 @@ public final class NetworkTables implements AutoCloseable {
   private final CsvFiles.Streamed results;
   private final CsvFiles.Streamed predictions;
   private final CsvFiles.Streamed curves;
+  private final java.util.function.ToIntFunction<SummaryTable.Key> rungOf;
   private long next = 0;
 
-  private NetworkTables(Path folder, Study study, List<Problem> problems) {
+  private NetworkTables(Path folder, Study study, List<Problem> problems,
+      java.util.function.ToIntFunction<SummaryTable.Key> rungOf) {
     this.folder = folder;
+    this.rungOf = rungOf;
     this.problems = List.copyOf(problems);
     this.study = study;
     List<CsvFiles.Streamed> opened = new ArrayList<>();
@@ -53,7 +56,13 @@ public final class NetworkTables implements AutoCloseable {
 
   /** Starts the files of a study in {@code folder}. */
   public static NetworkTables open(Path folder, Study study, List<Problem> problems) {
-    return new NetworkTables(folder, study, problems);
+    return new NetworkTables(folder, study, problems, key -> -1);
+  }
+
+  /** As {@link #open(Path, Study, List)}, with the successive-halving rung of each cell for results.csv. */
+  public static NetworkTables open(Path folder, Study study, List<Problem> problems,
+      java.util.function.ToIntFunction<SummaryTable.Key> rungOf) {
+    return new NetworkTables(folder, study, problems, rungOf);
   }
 
   /** Appends the rows of the next block of results: ids must continue where the previous block ended. */
@@ -65,7 +74,7 @@ public final class NetworkTables implements AutoCloseable {
               + ", found " + r.spec().id());
         }
         next++;
-        ResultsTable.print(results.printer(), r);
+        ResultsTable.print(results.printer(), r, rungOf.applyAsInt(SummaryTable.Key.of(r.spec())));
         if (predictions != null) {
           PredictionsTable.print(predictions.printer(), r, problems);
         }

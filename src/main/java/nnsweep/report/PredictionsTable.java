@@ -28,7 +28,7 @@ public final class PredictionsTable {
   /** One network's rows, cells in {@link #HEADER} order: one per query point of its dataset and output. */
   public static List<List<String>> rows(TrainingResult r, List<Problem> problems) {
     NetworkSpec s = r.spec();
-    double[][] queries = problems.get(s.datasetIndex()).queries();
+    double[][] queries = problems.get(s.datasetIndex()).forFold(s.fold()).queries();
     List<List<String>> rows = new java.util.ArrayList<>();
     for (int q = 0; q < queries.length; q++) {
       String inputs = Arrays.stream(queries[q]).mapToObj(PredictionsTable::compact)

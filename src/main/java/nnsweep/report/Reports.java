@@ -18,11 +18,25 @@ public final class Reports {
 
   /** Writes summary.csv, rules.csv (when the study has rules) and layers.csv. Returns the names written. */
   public static List<String> writeAggregates(Path folder, ReportModel m) {
+    return writeAggregates(folder, m, key -> -1, null);
+  }
+
+  /** As {@link #writeAggregates(Path, ReportModel)}, summary.csv saying each cell's rung (rungs null: a grid). */
+  public static List<String> writeAggregates(Path folder, ReportModel m,
+      java.util.function.ToIntFunction<SummaryTable.Key> rungOf, nnsweep.search.Rungs rungs) {
     List<String> written = new ArrayList<>();
-    SummaryTable.write(folder.resolve("summary.csv"), m.summary());
+    SummaryTable.write(folder.resolve("summary.csv"), m.summary(), rungOf, rungs);
     written.add("summary.csv");
     if (!m.study().hiddenRules().isEmpty()) {
-      RulesTable.write(folder.resolve("rules.csv"), m.rules());
+      java.util.Map<String, Integer> sizeRungs = new java.util.HashMap<>();
+      if (rungs != null) {
+        for (SummaryTable.Row row : m.summary()) {
+          if (row.key().model().equals("hidden")) {
+            sizeRungs.merge(row.key().dataset() + "/" + row.key().hidden(), rungOf.applyAsInt(row.key()), Math::max);
+          }
+        }
+      }
+      RulesTable.write(folder.resolve("rules.csv"), m.rules(), sizeRungs);
       written.add("rules.csv");
     }
     LayersTable.write(folder.resolve("layers.csv"), m.layers());

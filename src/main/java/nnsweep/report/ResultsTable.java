@@ -13,17 +13,24 @@ public final class ResultsTable {
   public static final List<String> HEADER = List.of("network_id", "dataset", "model", "hidden", "rules", "inputs",
       "outputs", "weights", "bias", "learning_rate", "epochs", "seed", "init", "final_error",
       "error_before_last_update", "mse", "accuracy", "diverged", "test_error", "test_accuracy", "class_accuracy",
-      "test_class_accuracy", "epochs_run", "epochs_to_target", "plateau",
-      "train_ms");
+      "test_class_accuracy", "epochs_run", "epochs_to_target", "plateau", "train_ms", "rung", "fold");
 
   private ResultsTable() {}
 
   /** Prints one network's row ({@link NetworkTables} writes the file). */
-  static void print(CSVPrinter printer, TrainingResult r) throws IOException {
-    printer.printRecord(row(r));
+  static void print(CSVPrinter printer, TrainingResult r, int rung) throws IOException {
+    List<String> cells = row(r);
+    if (rung >= 0) {
+      cells.set(cells.size() - 2, Integer.toString(rung));
+    }
+    printer.printRecord(cells);
   }
 
-  /** One row's cells, in {@link #HEADER} order. */
+  /**
+   * One row's cells, in {@link #HEADER} order ({@code fold}: the cross-validation fold the network was tested on,
+   * empty without folds); {@code rung} (the successive-halving rung the network's cell reached)
+   * is empty here: {@link NetworkTables} fills it in from the search's ladder.
+   */
   public static List<String> row(TrainingResult r) {
     NetworkSpec s = r.spec();
     List<String> cells = new ArrayList<>(HEADER.size());
@@ -53,6 +60,8 @@ public final class ResultsTable {
     cells.add(r.epochsToTarget() < 0 ? "" : Integer.toString(r.epochsToTarget()));
     cells.add(r.plateau());
     cells.add(String.format(java.util.Locale.ROOT, "%.3f", r.trainMs()));
+    cells.add("");
+    cells.add(s.fold() < 0 ? "" : Integer.toString(s.fold()));
     return cells;
   }
 }

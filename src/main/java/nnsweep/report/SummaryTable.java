@@ -17,7 +17,7 @@ public final class SummaryTable {
       "init",
       "networks", "diverged", "mean_error", "std_error", "min_error", "median_error", "max_error", "success_rate",
       "success_ci_low", "success_ci_high", "median_test_error", "mean_test_accuracy",
-      "mean_class_accuracy", "mean_test_class_accuracy");
+      "mean_class_accuracy", "mean_test_class_accuracy", "rung", "rung_epochs", "mean_test_error", "std_test_error");
 
   /** The grouping key: every axis but the seed (a cell of the sweep, see {@link CellStats}). */
   public record Key(String dataset, String model, int hidden, boolean bias, double learningRate, int epochs,
@@ -34,7 +34,8 @@ public final class SummaryTable {
    */
   public record Row(Key key, long networks, long diverged, double meanError, double stdError, double minError,
       double medianError, double maxError, Stats.Rate success, double medianTestError,
-      double meanTestAccuracy, double meanClassAccuracy, double meanTestClassAccuracy, Stats.Quartiles quartiles) implements Serializable {
+      double meanTestAccuracy, double meanClassAccuracy, double meanTestClassAccuracy, Stats.Quartiles quartiles,
+      double meanTestError, double stdTestError) implements Serializable {
     /** Fraction of the networks with accuracy 1. */
     public double successRate() {
       return success.rate();
@@ -51,19 +52,31 @@ public final class SummaryTable {
         errors.length == 0 ? Double.NaN : errors[errors.length - 1],
         Stats.wilson(cell.successes(), cell.networks()), Stats.median(cell.sortedTestErrors()),
         mean(cell.sortedTestAccuracies()), mean(cell.sortedClassAccuracies()),
-        mean(cell.sortedTestClassAccuracies()), Stats.Quartiles.of(errors));
+        mean(cell.sortedTestClassAccuracies()), Stats.Quartiles.of(errors), mean(cell.sortedTestErrors()),
+        std(cell.sortedTestErrors()));
   }
 
   /** Writes {@code summary.csv}. */
   public static void write(Path file, List<Row> rows) {
+    write(file, rows, key -> -1, null);
+  }
+
+  /**
+   * Writes {@code summary.csv} with each cell's successive-halving rung and the epochs it was trained to ({@code
+   * rungs} null: a grid, both columns empty).
+   */
+  public static void write(Path file, List<Row> rows, java.util.function.ToIntFunction<Key> rungOf,
+      nnsweep.search.Rungs rungs) {
     CsvFiles.write(file, HEADER, printer -> {
       for (Row r : rows) {
+        int rung = rungs == null ? -1 : rungOf.applyAsInt(r.key());
         printer.printRecord(r.key().dataset(), r.key().model(), r.key().hidden(), r.key().bias(),
-            r.key().learningRate(), r.key().epochs(), r.key().init(), r.networks(), r.diverged(), CsvFiles.num(r.meanError()),
-            CsvFiles.num(r.stdError()), CsvFiles.num(r.minError()), CsvFiles.num(r.medianError()),
+            r.key().learningRate(), r.key().epochs(), r.key().init(), r.networks(), r.diverged(),
+            CsvFiles.num(r.meanError()), CsvFiles.num(r.stdError()), CsvFiles.num(r.minError()), CsvFiles.num(r.medianError()),
             CsvFiles.num(r.maxError()), r.successRate(), r.success().low(), r.success().high(),
             CsvFiles.num(r.medianTestError()), CsvFiles.num(r.meanTestAccuracy()),
-            CsvFiles.num(r.meanClassAccuracy()), CsvFiles.num(r.meanTestClassAccuracy()));
+            CsvFiles.num(r.meanClassAccuracy()), CsvFiles.num(r.meanTestClassAccuracy()), rung < 0 ? "" : rung,
+            rung < 0 ? "" : rungs.epochs(rung), CsvFiles.num(r.meanTestError()), CsvFiles.num(r.stdTestError()));
       }
     });
   }

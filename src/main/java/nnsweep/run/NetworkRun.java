@@ -61,11 +61,16 @@ public final class NetworkRun {
    */
   public static TrainingResult train(NetworkSpec spec, Prepared prepared, int curvePoints, double stopError,
       boolean weights) {
+    return train(kernel(spec, prepared), spec, prepared, curvePoints, stopError, weights);
+  }
+
+  private static TrainingResult train(Kernel kernel, NetworkSpec spec, Prepared prepared, int curvePoints,
+      double stopError, boolean weights) {
     Network network = new Network(spec.initialWeights());
     int[] curveEpochs = TrainingOptions.logSpacedEpochs(spec.epochs(), curvePoints);
     long start = System.nanoTime();
     TrainingOptions options = new TrainingOptions(spec.learningRate(), spec.epochs(), stopError, curveEpochs);
-    TrainingOutcome outcome = kernel(spec, prepared) == Kernel.GEMM
+    TrainingOutcome outcome = kernel == Kernel.GEMM
         ? new GemmTrainer().train(network, prepared.data(), options)
         : Trainer.fast().train(network, prepared.data(), options);
     double trainMs = (System.nanoTime() - start) / 1e6;
@@ -82,8 +87,17 @@ public final class NetworkRun {
    */
   public static List<TrainingResult> trainGroup(List<NetworkSpec> specs, Prepared prepared, int curvePoints,
       double stopError, boolean weights) {
+    return trainGroup(kernel(specs.get(0), prepared), specs, prepared, curvePoints, stopError, weights);
+  }
+
+  /**
+   * As {@link #trainGroup(List, Prepared, int, double, boolean)} with the kernel the caller's grid chose for the
+   * group ({@code Grid.kernel}), so the kernel that trains a group is the one its task plan was cut for.
+   */
+  public static List<TrainingResult> trainGroup(Kernel kernel, List<NetworkSpec> specs, Prepared prepared,
+      int curvePoints, double stopError, boolean weights) {
     if (specs.size() == 1) {
-      return List.of(train(specs.get(0), prepared, curvePoints, stopError, weights));
+      return List.of(train(kernel, specs.get(0), prepared, curvePoints, stopError, weights));
     }
     NetworkSpec first = specs.get(0);
     Network[] nets = new Network[specs.size()];
@@ -99,7 +113,7 @@ public final class NetworkRun {
       options[i] = new TrainingOptions(s.learningRate(), s.epochs(), stopError, curveEpochs[i]);
     }
     long start = System.nanoTime();
-    TrainingOutcome[] outcomes = kernel(first, prepared).train(nets, prepared.data(), options);
+    TrainingOutcome[] outcomes = kernel.train(nets, prepared.data(), options);
     double trainMs = (System.nanoTime() - start) / 1e6 / nets.length;
     List<TrainingResult> results = new ArrayList<>(nets.length);
     for (int i = 0; i < nets.length; i++) {
@@ -115,7 +129,7 @@ public final class NetworkRun {
 
   /** Networks that can share a lockstep group. */
   public static boolean sameShape(NetworkSpec a, NetworkSpec b) {
-    return a.datasetIndex() == b.datasetIndex() && a.shape().equals(b.shape());
+    return a.datasetIndex() == b.datasetIndex() && a.fold() == b.fold() && a.shape().equals(b.shape());
   }
 
   /** The result record of a trained network: metrics on the training and test rows, plateau, predictions. */

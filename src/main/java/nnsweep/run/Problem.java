@@ -2,6 +2,7 @@ package nnsweep.run;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.List;
 import nnsweep.data.Dataset;
 import nnsweep.nn.Metrics;
 
@@ -9,14 +10,26 @@ import nnsweep.nn.Metrics;
  * A dataset as the executors need it: the training rows, the held-out test rows (null without a test split) and
  * the query points to report predictions at, all already scaled.
  */
-public record Problem(Dataset dataset, Dataset test, double[][] queries) implements Serializable {
+public record Problem(Dataset dataset, Dataset test, double[][] queries, List<Problem> folds)
+    implements Serializable {
 
   /** A problem trained on all of {@code dataset}, with no test rows. */
   public Problem(Dataset dataset, double[][] queries) {
     this(dataset, null, queries);
   }
 
+  /** A problem without cross-validation folds. */
+  public Problem(Dataset dataset, Dataset test, double[][] queries) {
+    this(dataset, test, queries, List.of());
+  }
+
+  /** The problem a network of fold {@code fold} trains on (itself for -1, the study's no-fold value). */
+  public Problem forFold(int fold) {
+    return fold < 0 ? this : folds.get(fold);
+  }
+
   public Problem {
+    folds = List.copyOf(folds);
     queries = Arrays.stream(queries).map(double[]::clone).toArray(double[][]::new);
     for (double[] q : queries) {
       if (q.length != dataset.inputCount()) {
@@ -50,7 +63,7 @@ public record Problem(Dataset dataset, Dataset test, double[][] queries) impleme
   @Override
   public boolean equals(Object o) {
     return o instanceof Problem p && dataset.equals(p.dataset) && java.util.Objects.equals(test, p.test)
-        && Arrays.deepEquals(queries, p.queries);
+        && Arrays.deepEquals(queries, p.queries) && folds.equals(p.folds);
   }
 
   @Override

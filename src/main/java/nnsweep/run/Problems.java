@@ -32,6 +32,23 @@ public final class Problems {
               + " (the inputs of " + spec.path() + ")");
         }
       }
+      if (spec.folds() > 0) {
+        if (spec.folds() > data.rows()) {
+          throw new InputException(study.source() + ": study.datasets[" + d + "].folds: more folds than rows, found "
+              + spec.folds() + ", expected at most " + data.rows() + " (the rows of " + spec.path() + ")");
+        }
+        List<Problem> folds = new ArrayList<>();
+        for (nnsweep.data.Splits.Split s : nnsweep.data.Splits.folds(data, spec.folds(), spec.splitSeed())) {
+          nnsweep.data.Scaling.Fit fit = spec.scale().fit(s.train().inputs());
+          folds.add(new Problem(nnsweep.data.Splits.scaled(s.train(), fit), nnsweep.data.Splits.scaled(s.test(), fit),
+              fit.apply(queries.toArray(double[][]::new))));
+        }
+        // the whole dataset stands for the folds where the grid and the reports need one dataset
+        nnsweep.data.Scaling.Fit all = spec.scale().fit(data.inputs());
+        problems.add(new Problem(nnsweep.data.Splits.scaled(data, all), null,
+            all.apply(queries.toArray(double[][]::new)), folds));
+        continue;
+      }
       nnsweep.data.Splits.Split split;
       try {
         split = nnsweep.data.Splits.split(data, spec.testFraction(), spec.splitSeed());

@@ -17,10 +17,9 @@ public final class RangeTrainer {
   /** Most networks trained together in lockstep: ranges cut at multiples of it keep every group whole. */
   public static final int GROUP_SIZE = LockstepTrainer.DEFAULT_LANES;
   private final Grid grid;
-  private final List<Problem> problems;
   private final boolean weights;
   private final int maxEpochs;
-  private final NetworkRun.Prepared[] prepared;
+  private final PreparedProblems prepared;
 
   /** A trainer for ranges of {@code grid}; {@code weights} keeps each network's final weights in the block. */
   public RangeTrainer(Grid grid, List<Problem> problems, boolean weights) {
@@ -33,10 +32,9 @@ public final class RangeTrainer {
       throw new IllegalArgumentException("maxEpochs must be >= 1, found " + maxEpochs);
     }
     this.grid = grid;
-    this.problems = problems;
     this.weights = weights;
     this.maxEpochs = maxEpochs;
-    this.prepared = new NetworkRun.Prepared[problems.size()];
+    this.prepared = new PreparedProblems(problems);
   }
 
   /**
@@ -49,7 +47,8 @@ public final class RangeTrainer {
   public byte[] train(IdRange range) {
     ResultCodec.Writer out = new ResultCodec.Writer(range.from(), weights, (int) range.size());
     for (long id = range.from(); id < range.to(); ) {
-      boolean products = grid.kernel(id) == Kernel.GEMM;
+      Kernel kernel = grid.kernel(id);
+      boolean products = kernel == Kernel.GEMM;
       long from = products ? grid.groupStart(id) : id;
       long to = products ? grid.groupEnd(id) : Math.min(range.to(), Math.min(grid.shapeRunEnd(id), id + GROUP_SIZE));
       List<NetworkSpec> group = new ArrayList<>((int) (to - from));
@@ -57,7 +56,7 @@ public final class RangeTrainer {
         NetworkSpec spec = grid.spec(g);
         group.add(spec.epochs() > maxEpochs ? spec.withEpochs(maxEpochs) : spec);
       }
-      for (TrainingResult r : NetworkRun.trainGroup(group, prepared(group.get(0).datasetIndex()),
+      for (TrainingResult r : NetworkRun.trainGroup(kernel, group, prepared.of(group.get(0)),
           grid.curvePoints(), grid.stopError(), weights)) {
         if (range.contains(r.spec().id())) {
           out.add(r);
@@ -66,13 +65,5 @@ public final class RangeTrainer {
       id = Math.min(to, range.to());
     }
     return out.toBytes();
-  }
-
-  /** Each dataset is prepared once per trainer, when its first network needs it. */
-  private NetworkRun.Prepared prepared(int dataset) {
-    if (prepared[dataset] == null) {
-      prepared[dataset] = NetworkRun.prepare(problems.get(dataset));
-    }
-    return prepared[dataset];
   }
 }

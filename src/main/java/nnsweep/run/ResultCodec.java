@@ -23,9 +23,9 @@ import nnsweep.nn.Weights;
  *
  * <p>Only what cannot be recomputed from the grid is stored: the spec, the curve epochs and the shapes of weights and
  * predictions are decoded from the network id. Per network: nine doubles (final error, error before the last
- * update, mse, accuracy, test error, test accuracy, class accuracy, test class accuracy, train ms), diverged, epochs run, epochs to target, the plateau
- * label, then the final weights (only when the block keeps them), the predictions at the dataset's queries and the
- * curve. Doubles are stored as their bits, so a decoded result equals the trained one.
+ * update, mse, accuracy, test error, test accuracy, class accuracy, test class accuracy, train ms), diverged, epochs
+ * run, epochs to target, the plateau label, then the final weights (only when the block keeps them), the predictions
+ * at the dataset's queries and the curve. Doubles are stored as their bits, so a decoded result equals the trained one.
  */
 public final class ResultCodec {
   /** The block format's magic number and version: "NNR2" (version 2 added the two class accuracies). */
@@ -193,7 +193,8 @@ public final class ResultCodec {
             e -> TrainingOptions.logSpacedEpochs(e, grid.curvePoints()));
         double[] curve = readAll(in, curveEpochs.length);
         results.add(new TrainingResult(spec, finalError, before, mse, accuracy, diverged, testError, testAccuracy,
-            classAccuracy, testClassAccuracy, epochsRun, epochsToTarget, plateau, trainMs, weights, predictions, curveEpochs, curve));
+            classAccuracy, testClassAccuracy, epochsRun, epochsToTarget, plateau, trainMs, weights, predictions,
+            curveEpochs, curve));
       }
       if (in.available() != 0) {
         throw new IllegalArgumentException("result block has " + in.available() + " bytes after its last result");

@@ -111,7 +111,8 @@ public final class Warmup {
         if (prepared[d] == null) {
           prepared[d] = NetworkRun.prepare(problems.get(d));
         }
-        NetworkRun.trainGroup(group, prepared[d], grid.curvePoints(), grid.stopError(), false);
+        NetworkRun.trainGroup(grid.kernel(group.get(0).id()), group, prepared[d], grid.curvePoints(),
+            grid.stopError(), false);
       }
       long took = System.nanoTime() - start;
       rotations++;

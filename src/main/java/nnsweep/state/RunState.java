@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nnsweep.InputException;
@@ -73,19 +74,33 @@ public final class RunState {
     }
   }
 
+  /**
+   * Checks that {@code out} can be a folder (neither it nor a parent is a file) without changing anything.
+   *
+   * @param shown the folder as the user gave it, for messages
+   * @throws InputException naming the file in the way
+   */
+  public static void checkPath(Storage storage, Path out, String shown) {
+    try {
+      if (storage.exists(out) && !storage.isDirectory(out)) {
+        throw new InputException("--out " + shown + ": is a file, expected a folder");
+      }
+      for (Path p = out.getParent(); p != null; p = p.getParent()) {
+        if (storage.isFile(p)) {
+          throw new InputException("--out " + shown + ": " + shownPath(p) + " is a file, expected a folder");
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot check " + out + ": " + e.getMessage(), e);
+    }
+  }
+
   private static void checkOn(Storage storage, Path out, String shown, Mode mode, Study study,
       List<Problem> problems) throws IOException {
-    if (storage.exists(out) && !storage.isDirectory(out)) {
-      throw new InputException("--out " + shown + ": is a file, expected a folder");
-    }
-    for (Path p = out.getParent(); p != null; p = p.getParent()) {
-      if (storage.isFile(p)) {
-        throw new InputException("--out " + shown + ": " + shownPath(p) + " is a file, expected a folder");
-      }
-    }
+    checkPath(storage, out, shown);
     switch (mode) {
       case NEW -> {
-        if (storage.isDirectory(out) && !storage.list(out).isEmpty()) {
+        if (storage.isDirectory(out) && !isEmpty(storage, out)) {
           throw new InputException("--out " + shown + ": folder exists and is not empty, expected a new or empty"
               + " folder (pass --overwrite to replace it, or --resume to finish an interrupted run)");
         }
@@ -122,7 +137,16 @@ public final class RunState {
     try {
       if (mode == Mode.OVERWRITE && storage.exists(out)) {
         for (Path child : storage.list(out)) {
-          storage.delete(child);
+          if (child.getName().equals(FOLDER)) {
+            // the run's own lock stays
+            for (Path entry : storage.list(child)) {
+              if (!entry.getName().equals(OutputLock.FILE)) {
+                storage.delete(entry);
+              }
+            }
+          } else {
+            storage.delete(child);
+          }
         }
       }
       storage.mkdirs(state.parts);
@@ -152,22 +176,51 @@ public final class RunState {
   }
 
   /**
-   * Checks every committed part against the run's grid and problems (decoding one at a time) and returns how many
-   * networks they hold. A part written by another build (another block format) or damaged is an input error.
+   * Checks every committed part (its checksum, then decoding it against the run's grid and problems, one at a time)
+   * and returns how many networks they hold. A part that fails (truncated, corrupted, written by another build) is
+   * a cache entry lost, not an error: it is moved to {@code .nnsweep/damaged/}, reported in one line to {@code warn},
+   * and its networks count as not committed, so they are trained again.
    */
-  public long checkCommitted(Grid grid, List<Problem> problems) {
+  public long checkCommitted(Grid grid, List<Problem> problems, Consumer<String> warn) {
     long networks = 0;
     for (IdRange r : committedRanges()) {
-      networks += results(r, grid, problems).size();
+      Path p = part(r);
+      List<TrainingResult> results;
+      try {
+        results = ResultCodec.decode(block(r), grid, problems);
+        if (results.size() != r.size() || results.get(0).spec().id() != r.from()) {
+          throw new IllegalArgumentException("networks [" + results.get(0).spec().id() + ", +" + results.size()
+              + ") in a part named for " + r);
+        }
+      } catch (RuntimeException e) {
+        Path damaged = new Path(new Path(out, FOLDER), "damaged");
+        Path aside = new Path(damaged, p.getName());
+        try {
+          storage.mkdirs(damaged);
+          storage.delete(aside);
+          storage.move(p, aside);
+        } catch (IOException io) {
+          throw new UncheckedIOException("cannot set aside " + p + ": " + io.getMessage(), io);
+        }
+        warn.accept("nnsweep: warning: " + shownPath(p) + ": damaged committed part (" + e.getMessage()
+            + "), moved to " + FOLDER + "/damaged/" + p.getName() + "; its " + r.size()
+            + " networks will be trained again");
+        continue;
+      }
+      networks += results.size();
     }
     return networks;
   }
 
-  /** The committed block of {@code range}, as {@link ResultCodec} encoded it. */
+  /**
+   * The committed block of {@code range}, as {@link ResultCodec} encoded it.
+   *
+   * @throws IllegalArgumentException when the part fails its checksum
+   */
   public byte[] block(IdRange range) {
     Path p = part(range);
     try {
-      return storage.readAll(p);
+      return PartFrame.unwrap(storage.readAll(p));
     } catch (IOException e) {
       throw new IllegalStateException("cannot read committed results " + p + ": " + e.getMessage(), e);
     }
@@ -178,10 +231,9 @@ public final class RunState {
     try {
       return ResultCodec.decode(block(range), grid, problems);
     } catch (IllegalArgumentException e) {
-      // a part written by another build (another block format) or damaged: the user decides what to do
-      throw new InputException(shownPath(part(range)) + ": cannot resume from this committed part, found " + e.getMessage()
-          + ", expected a result block written by this nnsweep build; run again with --overwrite to start over",
-          e);
+      // checkCommitted set every damaged part aside: this one changed since
+      throw new IllegalStateException(shownPath(part(range)) + ": committed part damaged during the run: "
+          + e.getMessage(), e);
     }
   }
 
@@ -218,7 +270,7 @@ public final class RunState {
     }
     Path file = part(range);
     try {
-      storage.writeAtomically(file, encoded);
+      storage.writeAtomically(file, PartFrame.wrap(encoded));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot commit " + file + ": " + e.getMessage(), e);
     }
@@ -257,8 +309,15 @@ public final class RunState {
     }
   }
 
+  /** Empty but for the lock of the run that checks it (which takes the lock before it checks the folder). */
+  private static boolean isEmpty(Storage storage, Path dir) throws IOException {
+    List<Path> entries = storage.list(dir);
+    return entries.isEmpty() || entries.size() == 1 && entries.get(0).getName().equals(FOLDER)
+        && storage.list(entries.get(0)).stream().map(Path::getName).toList().equals(List.of(OutputLock.FILE));
+  }
+
   /** A path as messages show it: a local one as a plain path. */
-  private static String shownPath(Path p) {
+  static String shownPath(Path p) {
     return Storage.isLocal(p) ? Storage.localPath(p).toString() : p.toString();
   }
 }

@@ -11,16 +11,25 @@ import nnsweep.data.Scaling;
  * {@code splitSeed}, stratified for class targets) and how inputs are scaled (fitted on the training rows).
  */
 public record DatasetSpec(String name, String path, int outputs, List<double[]> queries, double testFraction,
-    Scaling scale, long splitSeed) implements Serializable {
+    Scaling scale, long splitSeed, int folds) implements Serializable {
 
   /** A dataset trained on all its rows, unscaled. */
   public DatasetSpec(String name, String path, int outputs, List<double[]> queries) {
     this(name, path, outputs, queries, 0.0, Scaling.NONE, 0);
   }
 
+  /** A dataset without cross-validation folds. */
+  public DatasetSpec(String name, String path, int outputs, List<double[]> queries, double testFraction,
+      Scaling scale, long splitSeed) {
+    this(name, path, outputs, queries, testFraction, scale, splitSeed, 0);
+  }
+
   public DatasetSpec {
     if (!(testFraction >= 0 && testFraction < 1)) {
       throw new IllegalArgumentException("test-fraction must be in [0, 1), found " + testFraction);
+    }
+    if (folds != 0 && (folds < 2 || testFraction > 0)) {
+      throw new IllegalArgumentException("folds must be 0 or >= 2 without test-fraction, found " + folds);
     }
     if (scale == null) {
       throw new IllegalArgumentException("scale must not be null");
@@ -46,7 +55,7 @@ public record DatasetSpec(String name, String path, int outputs, List<double[]> 
   public boolean equals(Object o) {
     return o instanceof DatasetSpec d && name.equals(d.name) && path.equals(d.path) && outputs == d.outputs
         && Arrays.deepEquals(queries.toArray(), d.queries.toArray()) && testFraction == d.testFraction
-        && scale == d.scale && splitSeed == d.splitSeed;
+        && scale == d.scale && splitSeed == d.splitSeed && folds == d.folds;
   }
 
   @Override
@@ -58,6 +67,6 @@ public record DatasetSpec(String name, String path, int outputs, List<double[]> 
   public String toString() {
     return "DatasetSpec[name=" + name + ", path=" + path + ", outputs=" + outputs + ", queries="
         + Arrays.deepToString(queries.toArray()) + ", testFraction=" + testFraction + ", scale=" + scale
-        + ", splitSeed=" + splitSeed + "]";
+        + ", splitSeed=" + splitSeed + ", folds=" + folds + "]";
   }
 }

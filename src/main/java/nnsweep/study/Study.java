@@ -17,9 +17,10 @@ import nnsweep.nn.Model;
  * @param ruleAlpha alpha of the samples-over-weights rule
  * @param stopError a network stops once E <= stopError ({@code Double.NEGATIVE_INFINITY}: never)
  * @param canonical the resolved study (file, defaults and overrides) rendered as JSON, for provenance and hashing
- * @param tables how the per-network tables are written
+ * @param search how the cells are searched (grid or successive halving)
  * @param curveSeeds curves.csv holds the curves of the networks with the first this-many seeds of each cell
  *     ({@link Integer#MAX_VALUE}: every network's)
+ * @param tables how the per-network tables are written
  */
 public record Study(
     String name,
@@ -38,6 +39,7 @@ public record Study(
     double ruleAlpha,
     double stopError,
     String canonical,
+    Search search,
     int curveSeeds,
     Tables tables)
     implements Serializable {
@@ -73,12 +75,21 @@ public record Study(
   /** The default of {@code curve-seeds}: the curves of 10 seeds per cell. */
   public static final int DEFAULT_CURVE_SEEDS = 10;
 
-  /** A study with the default {@link #curveSeeds}. */
+  /** A grid study with the default {@link #curveSeeds} and {@link #tables}. */
   public Study(String name, String source, List<DatasetSpec> datasets, List<Model> models, List<Integer> hiddenSizes,
       List<HiddenRule> hiddenRules, List<Double> learningRates, List<Integer> epochs, List<Boolean> bias, Seeds seeds,
       List<InitSpec> inits, int partitions, int curvePoints, double ruleAlpha, double stopError, String canonical) {
     this(name, source, datasets, models, hiddenSizes, hiddenRules, learningRates, epochs, bias, seeds, inits,
-        partitions, curvePoints, ruleAlpha, stopError, canonical, DEFAULT_CURVE_SEEDS, Tables.AUTO);
+        partitions, curvePoints, ruleAlpha, stopError, canonical, Search.GRID);
+  }
+
+  /** A study searched by {@code search}, with the default {@link #curveSeeds} and {@link #tables}. */
+  public Study(String name, String source, List<DatasetSpec> datasets, List<Model> models, List<Integer> hiddenSizes,
+      List<HiddenRule> hiddenRules, List<Double> learningRates, List<Integer> epochs, List<Boolean> bias, Seeds seeds,
+      List<InitSpec> inits, int partitions, int curvePoints, double ruleAlpha, double stopError, String canonical,
+      Search search) {
+    this(name, source, datasets, models, hiddenSizes, hiddenRules, learningRates, epochs, bias, seeds, inits,
+        partitions, curvePoints, ruleAlpha, stopError, canonical, search, DEFAULT_CURVE_SEEDS, Tables.AUTO);
   }
 
   /** Whether curves.csv holds the curve of the network with {@code seed}. */
@@ -141,6 +152,12 @@ public record Study(
     }
     if (partitions < 0) {
       throw new IllegalArgumentException("partitions must be >= 0, found " + partitions);
+    }
+    if (search == null) {
+      search = Search.GRID;
+    }
+    if (search.halving() && (epochs.size() != 1 || search.minEpochs() > epochs.get(0))) {
+      throw new IllegalArgumentException("halving needs one epochs value >= min-epochs, found " + epochs);
     }
   }
 

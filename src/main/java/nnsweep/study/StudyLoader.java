@@ -55,9 +55,11 @@ public final class StudyLoader {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final List<String> STUDY_KEYS = List.of("name", "datasets", "models", "hidden", "learning-rates",
-      "epochs", "bias", "seeds", "init", "partitions", "curve-points", "stop-error", "curve-seeds", "tables");
+      "epochs", "bias", "seeds", "init", "partitions", "curve-points", "stop-error", "search", "curve-seeds",
+      "tables");
+  private static final List<String> SEARCH_KEYS = List.of("strategy", "reduction", "min-epochs");
   private static final List<String> DATASET_KEYS = List.of("name", "path", "outputs", "queries", "test-fraction",
-      "scale", "split-seed");
+      "scale", "split-seed", "folds");
   private static final List<String> HIDDEN_KEYS = List.of("sizes", "rules", "alpha");
   private static final List<String> INIT_KEYS = List.of("scheme", "hidden", "output", "hidden-bias", "output-bias",
       "range");
@@ -173,8 +175,8 @@ public final class StudyLoader {
     int partitions = integer(study.get("partitions"), "study.partitions", 0);
     // run-only settings (partitions, curve-seeds) are left out: they do not change any number, so a resume may
     // change them
-    String canonical = merged.getConfig("study").withoutPath("partitions").withoutPath("curve-seeds").withoutPath("tables").root()
-        .render(ConfigRenderOptions.concise());
+    String canonical = merged.getConfig("study").withoutPath("partitions").withoutPath("curve-seeds")
+        .withoutPath("tables").root().render(ConfigRenderOptions.concise());
     int curvePoints = integer(study.get("curve-points"), "study.curve-points", 0);
     ConfigValue curveSeedsValue = study.get("curve-seeds");
     int curveSeeds = curveSeedsValue.valueType() == ConfigValueType.STRING
@@ -186,9 +188,47 @@ public final class StudyLoader {
       throw error(tablesValue, "study.tables", "unknown table format " + render(tablesValue),
           "auto (Parquet from " + Study.PARQUET_FROM + " networks on), csv or parquet");
     }
+    Search search = search(study, epochs);
     return new Study(name, file, datasets, models, sizes, rules, rates, epochs, bias, seeds, inits, partitions,
         curvePoints, alpha, stopError,
-        canonical, curveSeeds, tables);
+        canonical, search, curveSeeds, tables);
+  }
+
+  /** search { strategy = grid | halving, reduction = 3, min-epochs = ... }; absent: grid. */
+  private Search search(ConfigObject study, List<Integer> epochs) {
+    if (!present(study, "search")) {
+      return Search.GRID;
+    }
+    ConfigObject search = object(study, "search", "study.search");
+    checkKeys(search, SEARCH_KEYS, "study.search.");
+    List<String> strategies = List.of("grid", "halving");
+    String strategy = present(search, "strategy")
+        ? scalarString(search.get("strategy"), "study.search.strategy", "grid or halving") : "grid";
+    if (!strategies.contains(strategy)) {
+      throw error(search.get("strategy"), "study.search.strategy", "unknown strategy '" + strategy + "'",
+          "grid or halving" + suggest(strategy, strategies));
+    }
+    if (strategy.equals("grid")) {
+      for (String key : List.of("reduction", "min-epochs")) {
+        if (present(search, key)) {
+          throw error(search.get(key), "study.search." + key, key + " given but strategy is grid",
+              "strategy = halving to use it, or no '" + key + "'");
+        }
+      }
+      return Search.GRID;
+    }
+    int reduction = present(search, "reduction") ? integer(search.get("reduction"), "study.search.reduction", 2) : 3;
+    int minEpochs = integer(required(search, "min-epochs", "study.search.min-epochs"), "study.search.min-epochs", 1);
+    ConfigValue epochsValue = study.get("epochs");
+    if (epochs.size() != 1) {
+      throw error(epochsValue, "study.epochs", "several values with strategy = halving, found "
+          + render(epochsValue), "one budget such as [8100] (halving sets each rung's epochs itself)");
+    }
+    if (minEpochs > epochs.get(0)) {
+      throw error(search.get("min-epochs"), "study.search.min-epochs", "above the budget, found " + minEpochs,
+          "at most the study's epochs, " + epochs.get(0));
+    }
+    return Search.halving(reduction, minEpochs);
   }
 
   private Config parseOverride(String override) {
@@ -259,7 +299,15 @@ public final class StudyLoader {
                 List.of("none", "minmax", "standard"))));
       }
       long splitSeed = present(d, "split-seed") ? longValue(d.get("split-seed"), key + ".split-seed", 0) : 0;
-      datasets.add(new DatasetSpec(name, path, outputs, queries, testFraction, scale, splitSeed));
+      int folds = 0;
+      if (present(d, "folds")) {
+        folds = integer(d.get("folds"), key + ".folds", 2);
+        if (testFraction > 0) {
+          throw error(d.get("folds"), key + ".folds", "folds given with test-fraction = " + testFraction,
+              "either folds (k-fold cross-validation) or test-fraction (one held-out part), not both");
+        }
+      }
+      datasets.add(new DatasetSpec(name, path, outputs, queries, testFraction, scale, splitSeed, folds));
     }
     return datasets;
   }
@@ -300,7 +348,12 @@ public final class StudyLoader {
   }
 
   private List<Double> learningRates(ConfigObject study) {
-    ConfigList list = list(study, "learning-rates", "study.learning-rates", "a list of numbers such as [0.05]");
+    ConfigValue value = required(study, "learning-rates", "study.learning-rates");
+    if (value.valueType() == ConfigValueType.OBJECT) {
+      return sampled((ConfigObject) value, "study.learning-rates");
+    }
+    ConfigList list = list(study, "learning-rates", "study.learning-rates",
+        "a list of numbers such as [0.05] or { log-uniform = [0.01, 2.0], samples = 16 }");
     if (list.isEmpty()) {
       throw error(list, "study.learning-rates", "empty list", "at least one learning rate such as [0.05]");
     }
@@ -316,6 +369,43 @@ public final class StudyLoader {
       rates.add(rate);
     }
     return rates;
+  }
+
+  /** A sampled axis: { uniform | log-uniform = [low, high], samples = n, seed = s (default 0) }. */
+  private List<Double> sampled(ConfigObject axis, String at) {
+    checkKeys(axis, Sampling.KEYS, at + ".");
+    boolean uniform = present(axis, "uniform");
+    boolean logUniform = present(axis, "log-uniform");
+    if (uniform == logUniform) {
+      throw error(axis, at, uniform ? "both uniform and log-uniform given" : "no distribution given",
+          "one of uniform = [low, high] or log-uniform = [low, high]");
+    }
+    Sampling.Distribution distribution = uniform ? Sampling.Distribution.UNIFORM : Sampling.Distribution.LOG_UNIFORM;
+    String key = distribution.configName();
+    double[] bounds = numbers(axis.get(key), at + "." + key);
+    if (bounds.length != 2) {
+      throw error(axis.get(key), at + "." + key, "wrong number of bounds, found " + bounds.length,
+          "[low, high] such as [0.01, 2.0]");
+    }
+    for (int i = 0; i < 2; i++) {
+      if (!(bounds[i] > 0)) {
+        ConfigValue bound = ((ConfigList) axis.get(key)).get(i);
+        throw error(bound, at + "." + key + "[" + i + "]", (distribution == Sampling.Distribution.LOG_UNIFORM
+            ? "log-uniform bound must be > 0" : "learning rate bound must be > 0") + ", found " + bounds[i],
+            "a positive number such as 0.01");
+      }
+    }
+    if (!(bounds[0] < bounds[1])) {
+      throw error(axis.get(key), at + "." + key, "low bound not below high bound, found " + render(axis.get(key)),
+          "[low, high] with low < high such as [0.01, 2.0]");
+    }
+    int samples = integer(required(axis, "samples", at + ".samples"), at + ".samples", 1);
+    long seed = present(axis, "seed") ? longValue(axis.get("seed"), at + ".seed", 0) : 0;
+    List<Double> values = new ArrayList<>();
+    for (double v : Sampling.draw(distribution, bounds[0], bounds[1], samples, seed)) {
+      values.add(v);
+    }
+    return values;
   }
 
   private List<Boolean> booleans(ConfigObject study) {

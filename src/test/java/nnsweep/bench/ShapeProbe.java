@@ -51,6 +51,17 @@ public final class ShapeProbe {
     Model model = h == 0 ? Model.NONE : Model.HIDDEN;
     for (int a = 6; a < args.length; a++) {
       String kernel = args[a];
+      if (kernel.equals("model")) {
+        // the cost model's estimates (nn/Kernel), for comparison with the measured lines
+        nnsweep.nn.Shape shape = new nnsweep.nn.Shape(model, in, h, out, bias);
+        for (nnsweep.nn.Kernel k : nnsweep.nn.Kernel.values()) {
+          System.out.printf(Locale.ROOT, "%d\t%d\t%d\t%d\t%s\tmodel-%s\t%.1f%n", rows, in, h, out, bias,
+              k.name().toLowerCase(Locale.ROOT), 1 / k.seconds(shape, rows));
+        }
+        System.out.printf(Locale.ROOT, "%d\t%d\t%d\t%d\t%s\tchoice\t%s%n", rows, in, h, out, bias,
+            nnsweep.nn.Kernel.of(shape, rows));
+        continue;
+      }
       double rate = 0.01;
       // warm up, then time for about `seconds`
       double best = 0;

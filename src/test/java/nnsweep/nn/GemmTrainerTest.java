@@ -5,59 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ludovic.netlib.blas.BLAS;
-import dev.ludovic.netlib.blas.JavaBLAS;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
-import nnsweep.testing.ReferenceCase;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The matrix-product kernel: against the numpy oracle on every reference case (the tutorial's, other shapes, and
- * cases the size of real datasets), on netlib's Java BLAS and on this JVM's BLAS; groups against networks trained
- * alone; stopping, curves and divergence inside a group; determinism.
+ * The matrix-product kernel beyond the oracle's cases (those are in {@link ReferenceCasesTest}): groups against
+ * networks trained alone; stopping, curves and divergence inside a group; continuing from saved weights; determinism.
  */
 class GemmTrainerTest {
-
-  static Stream<Arguments> casesAndBlas() {
-    List<ReferenceCase> cases = new ArrayList<>(ReferenceCase.all());
-    cases.addAll(ReferenceCase.real());
-    return Stream.of((BLAS) JavaBLAS.getInstance(), Blas.get())
-        .flatMap(blas -> cases.stream().map(c -> Arguments.of(c, new GemmTrainer(blas))));
-  }
-
-  @ParameterizedTest(name = "{0} with {1}")
-  @MethodSource("casesAndBlas")
-  void agreesWithOracle(ReferenceCase c, GemmTrainer trainer) {
-    Network net = new Network(c.init());
-    TrainingData data = TrainingData.of(c.inputs(), c.targets());
-
-    TrainingOutcome outcome = trainer.train(net, data, TrainingOptions.of(c.learningRate(), c.epochs()));
-
-    assertRelative(c.finalError(), outcome.finalError(), 1e-9, "final_error");
-    assertRelative(c.errorBeforeLastUpdate(), outcome.errorBeforeLastUpdate(), 1e-9, "error_before_last_update");
-    assertEquals(c.accuracy(), Metrics.accuracy(net, data), 0.0, "accuracy");
-    assertEquals(c.epochs(), outcome.epochsRun());
-    Weights w = net.weights();
-    assertClose(c.finalWeights().hidden(), w.hidden());
-    assertClose(c.finalWeights().output(), w.output());
-  }
-
-  /** The real-size cases with the readable Breeze trainer too, so the oracle cases hold for it at that size. */
-  @Test
-  void realCasesAgreeWithBreezeTrainer() {
-    for (ReferenceCase c : ReferenceCase.real()) {
-      Network net = new Network(c.init());
-      TrainingOutcome outcome = new BreezeTrainer().train(net, TrainingData.of(c.inputs(), c.targets()),
-          TrainingOptions.of(c.learningRate(), c.epochs()));
-      assertRelative(c.finalError(), outcome.finalError(), 1e-9, c.name());
-    }
-  }
 
   @Test
   void aGroupTrainsEachNetworkAsItWouldAlone() {

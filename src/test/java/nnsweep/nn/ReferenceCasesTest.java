@@ -9,12 +9,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Both trainers against the independent numpy oracle's results. */
+/**
+ * Every trainer against the independent numpy oracle's results: the fused and Breeze trainers, and the BLAS kernel on
+ * netlib's Java BLAS and on this JVM's (native where installed), on the tutorial's cases, other shapes and cases the
+ * size of real datasets.
+ */
 class ReferenceCasesTest {
 
   static Stream<Arguments> casesAndTrainers() {
-    List<ReferenceCase> cases = ReferenceCase.all();
-    return Stream.of(new FusedTrainer(), new BreezeTrainer())
+    List<ReferenceCase> cases = new java.util.ArrayList<>(ReferenceCase.all());
+    cases.addAll(ReferenceCase.real());
+    return Stream.of(new FusedTrainer(), new BreezeTrainer(),
+            new GemmTrainer(dev.ludovic.netlib.blas.JavaBLAS.getInstance()), new GemmTrainer())
         .flatMap(trainer -> cases.stream().map(c -> Arguments.of(c, trainer)));
   }
 

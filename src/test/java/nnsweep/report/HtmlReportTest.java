@@ -156,6 +156,32 @@ class HtmlReportTest {
   }
 
   @Test
+  void theSummaryShowsTheClassAccuracyOfOneHotDatasetsOnly(@TempDir Path dir) throws Exception {
+    // three classes, two rows each, one-hot targets
+    Dataset classes = new Dataset("classes", "classes.csv", List.of("x1", "x2"), List.of("a", "b", "c"),
+        new double[][] {{0, 0}, {0, 0.2}, {1, 0}, {1, 0.2}, {0, 1}, {0.2, 1}},
+        new double[][] {{1, 0, 0}, {1, 0, 0}, {0, 1, 0}, {0, 1, 0}, {0, 0, 1}, {0, 0, 1}});
+    Study study = ReportFixtures.study("classes", List.of(classes, Studies.xor()), List.of(Model.HIDDEN),
+        List.of(4), List.of(), List.of(0.5), List.of(2000), List.of(true), Seeds.range(0, 2), 0);
+    ReportModel withClasses = ReportFixtures.model(study, List.of(classes, Studies.xor()));
+    HtmlReport.write(dir, withClasses);
+    Document doc = parse(Files.readString(dir.resolve("report.html"), StandardCharsets.UTF_8));
+    List<String> headers = text(doc, "th");
+    assertTrue(headers.contains("mean class accuracy"), headers.toString());
+    assertFalse(headers.contains("mean test class accuracy"), "no test split: " + headers);
+    SummaryTable.Row row = withClasses.summary().get(0);
+    assertEquals("classes", row.key().dataset());
+    String shown = String.format(java.util.Locale.ROOT, "%.1f%%", 100 * row.meanClassAccuracy());
+    assertTrue(text(doc, "td").contains(shown), shown);
+    assertTrue(Double.isNaN(withClasses.summary().get(1).meanClassAccuracy()), "xor: one output");
+
+    Path plain = dir.resolve("plain");
+    HtmlReport.write(plain, model);
+    assertFalse(text(parse(Files.readString(plain.resolve("report.html"), StandardCharsets.UTF_8)), "th")
+        .contains("mean class accuracy"), "OR and XOR are not one-hot");
+  }
+
+  @Test
   void theWellFormednessCheckCatchesBrokenMarkup() {
     assertThrowsParse("<!DOCTYPE html><html><body><div><p>x</div></body></html>");
     assertThrowsParse("<!DOCTYPE html><html><body><img src=\"a\"></body></html>");

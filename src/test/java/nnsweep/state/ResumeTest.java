@@ -116,34 +116,85 @@ class ResumeTest {
   }
 
   @Test
-  void aPartFromAnotherBuildOrDamagedIsAnInputErrorAndNothingChanges() throws IOException {
+  void truncatedBitFlippedAndForeignPartsAreSetAsideAndRetrainedToIdenticalReports() throws IOException {
+    Path full = tmp.resolve("full-for-damaged");
+    assertEquals(0, main("--out", full.toString()).status());
     Path out = tmp.resolve("damaged");
-    Study study = StudyLoader.load(Path.of("conf/tutorial.conf"), SETS);
-    List<Problem> problems = Problems.load(study);
-    Grid grid = Grid.expand(study, Problems.datasets(problems));
-    RunState state = RunState.open(out, RunState.Mode.NEW, study, problems);
-    IdRange range = new IdRange(0, 3);
-    state.commit(range, range.ids().mapToObj(id -> NetworkRun.train(grid.spec(id), problems.get(grid.spec(id)
-        .datasetIndex()), grid.curvePoints(), grid.stopError())).toArray(TrainingResult[]::new));
-    Path part;
-    try (var s = Files.list(out.resolve(".nnsweep/parts"))) {
-      part = s.findFirst().orElseThrow();
+    long committed = crashedRun(out, List.of(0, 1, 2, 4));
+    Path parts = out.resolve(".nnsweep/parts");
+    List<Path> files;
+    try (var s = Files.list(parts)) {
+      files = s.sorted().toList();
     }
+    assertEquals(4, files.size());
+    Path truncated = files.get(1);
+    Path flipped = files.get(2);
+    Path foreign = files.get(3);
+    long block = Files.size(truncated) - 16; // the block after the part's 16-byte header
+    Files.write(truncated, java.util.Arrays.copyOf(Files.readAllBytes(truncated), (int) Files.size(truncated) - 7));
+    byte[] bytes = Files.readAllBytes(flipped);
+    bytes[bytes.length / 2] ^= 0x10;
+    Files.write(flipped, bytes);
     // what an earlier build wrote: a Java-serialised object stream
-    Files.write(part, new byte[] {(byte) 0xAC, (byte) 0xED, 0, 5, 0x73, 0x72});
-    List<String> before;
-    try (var s = Files.walk(out)) {
-      before = s.map(Path::toString).sorted().toList();
-    }
+    Files.write(foreign, new byte[] {(byte) 0xAC, (byte) 0xED, 0, 5, 0x73, 0x72});
+    assertEquals(committed, rangeSize(files.get(0)) + rangeSize(truncated) + rangeSize(flipped)
+        + rangeSize(foreign));
 
     InProcessJob.Run run = main("--resume", "--out", out.toString());
 
-    assertEquals(2, run.status(), run.err());
-    assertEquals("nnsweep: error: " + part + ": cannot resume from this committed part, found not an encoded"
-        + " result block, expected a result block written by this nnsweep build; run again with --overwrite to"
-        + " start over", run.err().strip());
-    try (var s = Files.walk(out)) {
-      assertEquals(before, s.map(Path::toString).sorted().toList(), "nothing changed");
+    assertEquals(0, run.status(), run.err());
+    List<String> warnings = run.err().lines().filter(l -> l.startsWith("nnsweep: warning: ")).toList();
+    assertEquals(List.of(
+        "nnsweep: warning: " + truncated + ": damaged committed part (wrong length (truncated or extended), found "
+            + (block - 7) + " bytes, expected " + block + "), moved to .nnsweep/damaged/"
+            + truncated.getFileName() + "; its " + rangeSize(truncated) + " networks will be trained again",
+        "nnsweep: warning: " + flipped + ": damaged committed part (checksum mismatch, found CRC32C ",
+        "nnsweep: warning: " + foreign + ": damaged committed part (no part header (another build's format, or"
+            + " damaged)), moved to .nnsweep/damaged/" + foreign.getFileName() + "; its " + rangeSize(foreign)
+            + " networks will be trained again"),
+        List.of(warnings.get(0), warnings.get(1).substring(0, warnings.get(1).indexOf("CRC32C ") + 7),
+            warnings.get(2)), run.err());
+    assertTrue(warnings.get(1).endsWith("moved to .nnsweep/damaged/" + flipped.getFileName() + "; its "
+        + rangeSize(flipped) + " networks will be trained again"), warnings.get(1));
+    assertTrue(run.out().contains("(" + rangeSize(files.get(0)) + " already committed, " + (60 - rangeSize(files
+        .get(0))) + " to train)"), run.out());
+    try (var s = Files.list(out.resolve(".nnsweep/damaged"))) {
+      assertEquals(List.of(truncated.getFileName(), flipped.getFileName(), foreign.getFileName()),
+          s.map(Path::getFileName).sorted().toList());
+    }
+    assertEquals(withoutTiming(full.resolve("results.csv")), withoutTiming(out.resolve("results.csv")));
+    for (String f : List.of("summary.csv", "rules.csv", "layers.csv", "predictions.csv", "curves.csv")) {
+      assertEquals(Files.readString(full.resolve(f)), Files.readString(out.resolve(f)), f);
+    }
+  }
+
+  private static long rangeSize(Path part) {
+    String[] bounds = part.getFileName().toString().replace("part-", "").replace(".bin", "").split("-");
+    return Long.parseLong(bounds[1]) - Long.parseLong(bounds[0]);
+  }
+
+  @Test
+  void overwriteClearsTheFolderButTheRunsOwnLockAndANewRunSeesOnlyItsLockAsEmpty() throws IOException {
+    Study study = StudyLoader.load(Path.of("conf/tutorial.conf"), SETS);
+    List<Problem> problems = Problems.load(study);
+    Path out = tmp.resolve("overwritten");
+    Files.createDirectories(out.resolve(".nnsweep/parts"));
+    Files.writeString(out.resolve("results.csv"), "earlier");
+    Files.writeString(out.resolve(".nnsweep/parts/part-0-3.bin"), "earlier");
+    try (OutputLock lock = OutputLock.acquire(out, RunState.Mode.OVERWRITE, false, "x", w -> { })) {
+      String held = Files.readString(out.resolve(".nnsweep/lock"));
+      RunState.check(out, RunState.Mode.OVERWRITE, study, problems);
+      RunState.open(out, RunState.Mode.OVERWRITE, study, problems);
+      assertEquals(held, Files.readString(out.resolve(".nnsweep/lock")), "the lock stays through the clearing");
+      assertTrue(Files.notExists(out.resolve("results.csv")));
+      assertTrue(Files.notExists(out.resolve(".nnsweep/parts/part-0-3.bin")));
+    }
+    Path fresh = tmp.resolve("fresh");
+    try (OutputLock lock = OutputLock.acquire(fresh, RunState.Mode.NEW, false, "x", w -> { })) {
+      RunState.check(fresh, RunState.Mode.NEW, study, problems); // does not throw: only its own lock is there
+      Files.writeString(fresh.resolve(".nnsweep/other"), "x");
+      assertEquals("nnsweep.InputException", org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+          () -> RunState.check(fresh, RunState.Mode.NEW, study, problems)).getClass().getName());
     }
   }
 

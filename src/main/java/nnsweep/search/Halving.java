@@ -1,0 +1,74 @@
+package nnsweep.search;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import nnsweep.grid.Grid;
+import nnsweep.grid.IdRange;
+import nnsweep.grid.NetworkSpec;
+import nnsweep.run.Problem;
+import nnsweep.run.ResultCodec;
+import nnsweep.run.RungTrainer;
+import nnsweep.run.TrainingResult;
+
+/**
+ * Successive halving's pieces that do not depend on Spark: folding a rung's results into cell scores, the survivor
+ * test the tasks of the next rung apply, and a whole search run in this JVM (the tests' reference; the Spark job,
+ * {@code spark/SparkHalving}, runs the same steps distributed).
+ */
+public final class Halving {
+  private Halving() {}
+
+  /** Folds results into per-cell scores (the cells of {@code candidates}, or every cell when null). */
+  public static void fold(Map<Cell, CellScore> cells, Iterable<TrainingResult> results,
+      Set<Cell> candidates) {
+    for (TrainingResult r : results) {
+      Cell key = Ladder.keyOf(r.spec());
+      if (candidates == null || candidates.contains(key)) {
+        cells.computeIfAbsent(key, k -> new CellScore(k, r.spec().datasetIndex())).add(r);
+      }
+    }
+  }
+
+  /** The networks of the candidate cells (a serializable predicate for the tasks). */
+  public static Predicate<NetworkSpec> survivors(Set<Cell> candidates) {
+    Set<Cell> set = Set.copyOf(candidates);
+    return (Predicate<NetworkSpec> & java.io.Serializable) spec -> set.contains(Ladder.keyOf(spec));
+  }
+
+  /** What a search run gives: the final block of each range (every network's last state) and the ladder. */
+  public record Outcome(List<byte[]> blocks, Ladder ladder) {}
+
+  /** Runs every rung in this JVM over {@code ranges} (which must cover the grid). */
+  public static Outcome runLocal(Grid grid, List<Problem> problems, Rungs rungs, List<IdRange> ranges) {
+    RungTrainer trainer = new RungTrainer(grid, problems);
+    Ladder ladder = new Ladder(rungs);
+    List<byte[]> blocks = new ArrayList<>();
+    for (IdRange r : ranges) {
+      blocks.add(trainer.first(r, rungs.epochs(0)));
+    }
+    ladder.record(scores(blocks, grid, problems, null));
+    for (int k = 1; k < rungs.count(); k++) {
+      Predicate<NetworkSpec> survives = survivors(ladder.candidates());
+      List<byte[]> next = new ArrayList<>();
+      for (byte[] b : blocks) {
+        next.add(trainer.next(b, survives, rungs.startEpochs(k), rungs.epochs(k)));
+      }
+      blocks = next;
+      ladder.record(scores(blocks, grid, problems, ladder.candidates()));
+    }
+    return new Outcome(blocks, ladder);
+  }
+
+  private static List<CellScore> scores(List<byte[]> blocks, Grid grid, List<Problem> problems,
+      Set<Cell> candidates) {
+    Map<Cell, CellScore> cells = new HashMap<>();
+    for (byte[] b : blocks) {
+      fold(cells, ResultCodec.decode(b, grid, problems), candidates);
+    }
+    return new ArrayList<>(cells.values());
+  }
+}

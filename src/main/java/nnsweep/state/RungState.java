@@ -1,0 +1,137 @@
+package nnsweep.state;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nnsweep.fs.Storage;
+import nnsweep.grid.IdRange;
+import nnsweep.run.ResultCodec;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * The committed blocks of one later rung of successive halving ({@code <out>/.nnsweep/rungs/<k>/}; the first rung's
+ * are the run's ordinary parts, {@link RunState}). Each block is written atomically in a checksummed frame as its
+ * task finishes, so {@code --resume} continues an interrupted search from the last rung it finished, task by task,
+ * and a damaged block is set aside and trained again.
+ */
+public final class RungState {
+  private static final Pattern PART = Pattern.compile("part-(\\d+)-(\\d+)\\.bin");
+  private final Storage storage;
+  private final Path out;
+  private final Path dir;
+
+  private RungState(Storage storage, Path out, Path dir) {
+    this.storage = storage;
+    this.out = out;
+    this.dir = dir;
+  }
+
+  /** The state of rung {@code k} (k >= 1) of the run in local folder {@code out}. */
+  public static RungState at(java.nio.file.Path out, int k) {
+    Storage local = Storage.local();
+    return at(local, local.resolve(out.toString()), k);
+  }
+
+  /** The state of rung {@code k} (k >= 1) of the run in {@code out} on {@code storage}. */
+  public static RungState at(Storage storage, Path out, int k) {
+    if (k < 1) {
+      throw new IllegalArgumentException("rung 0's blocks are the run's parts, found rung " + k);
+    }
+    return new RungState(storage, out, new Path(rungs(out), Integer.toString(k)));
+  }
+
+  private static Path rungs(Path out) {
+    return new Path(new Path(out, RunState.FOLDER), "rungs");
+  }
+
+  /** Commits one block durably. */
+  public void commit(IdRange range, byte[] block) {
+    if (ResultCodec.from(block) != range.from() || ResultCodec.count(block) != range.size()) {
+      throw new IllegalArgumentException("block does not match the range " + range);
+    }
+    Path file = part(range);
+    try {
+      storage.mkdirs(dir);
+      storage.writeAtomically(file, PartFrame.wrap(block));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot commit " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Path part(IdRange range) {
+    return new Path(dir, "part-" + range.from() + "-" + range.to() + ".bin");
+  }
+
+  /** The committed ranges, by first id. */
+  public List<IdRange> committedRanges() {
+    List<IdRange> ranges = new ArrayList<>();
+    try {
+      for (Path p : storage.list(dir)) {
+        Matcher m = PART.matcher(p.getName());
+        if (m.matches()) {
+          ranges.add(new IdRange(Long.parseLong(m.group(1)), Long.parseLong(m.group(2))));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ranges.sort(Comparator.comparingLong(IdRange::from));
+    return ranges;
+  }
+
+  /**
+   * The committed block of {@code range}.
+   *
+   * @throws IllegalArgumentException when the part fails its checksum
+   */
+  public byte[] block(IdRange range) {
+    Path p = part(range);
+    try {
+      return PartFrame.unwrap(storage.readAll(p));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read committed results " + p + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Every committed block of this rung that passes its checksum; a damaged one is moved to
+   * {@code .nnsweep/damaged/}, reported in one line to {@code warn}, and its networks are trained again.
+   */
+  public List<byte[]> blocks(Consumer<String> warn) {
+    List<byte[]> blocks = new ArrayList<>();
+    for (IdRange r : committedRanges()) {
+      try {
+        blocks.add(block(r));
+      } catch (RuntimeException e) {
+        Path p = part(r);
+        Path damaged = new Path(new Path(out, RunState.FOLDER), "damaged");
+        Path aside = new Path(damaged, "rung-" + dir.getName() + "-" + p.getName());
+        try {
+          storage.mkdirs(damaged);
+          storage.delete(aside);
+          storage.move(p, aside);
+        } catch (IOException io) {
+          throw new UncheckedIOException("cannot set aside " + p + ": " + io.getMessage(), io);
+        }
+        warn.accept("nnsweep: warning: " + RunState.shownPath(p) + ": damaged committed part (" + e.getMessage()
+            + "), moved to " + RunState.FOLDER + "/damaged/" + aside.getName() + "; its " + r.size()
+            + " networks will be trained again");
+      }
+    }
+    return blocks;
+  }
+
+  /** Removes every rung's blocks (once the reports are written). */
+  public static void clear(Storage storage, Path out) {
+    try {
+      storage.delete(rungs(out));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clean " + rungs(out) + ": " + e.getMessage(), e);
+    }
+  }
+}
