@@ -144,8 +144,8 @@ final class RunGuard implements AutoCloseable {
     }
     try {
       if (!finished) {
-        err.println("nnsweep: interrupted" + signal + ": " + unfinished().orElse("nothing was committed yet; run the same command"
-            + " again"));
+        err.println("nnsweep: interrupted" + signal + ": "
+            + unfinished().orElse("nothing was committed yet; run the same command again"));
         err.flush();
       }
     } finally {

@@ -33,6 +33,7 @@ import nnsweep.report.RunInfo;
 import nnsweep.report.RunJson;
 import nnsweep.report.SummaryTable;
 import nnsweep.run.Problem;
+import nnsweep.run.NetworkRun;
 import nnsweep.run.Problems;
 import nnsweep.run.RangeTrainer;
 import nnsweep.run.ResultCodec;
@@ -96,7 +97,7 @@ final class StudyJob implements AutoCloseable {
     // a driver restarted by the cluster manager finds its own submission's committed parts and resumes
     mode = DriverAttempts.mode(storage, target, mode);
     RunState.check(storage, target, shownTarget, mode, study, problems);
-    RunState state = RunState.open(storage, target, mode, study, problems);
+    RunState state = RunState.open(storage, target, shownTarget, mode, study, problems);
     DriverAttempts.record(storage, target);
     guard.opened(state);
     long resumed = state.checkCommitted(grid, problems, err::println);
@@ -155,14 +156,14 @@ final class StudyJob implements AutoCloseable {
           List<List<byte[]>> done = new ArrayList<>();
           done.add(committed.stream().map(state::block).toList());
           for (int k = 1; k < rungs.count(); k++) {
-            done.add(RungState.at(storage, target, k).blocks(err::println));
+            done.add(RungState.at(storage, target, shownTarget, k).blocks(err::println));
           }
           SparkHalving.Result result = new SparkHalving(sc, grid, problems, warmupMillis).run(rungs, ranges, done,
               (rung, range, block) -> guard.commit(() -> {
                 if (rung == 0) {
                   state.commit(range, block);
                 } else {
-                  RungState.at(storage, target, rung).commit(range, block);
+                  RungState.at(storage, target, shownTarget, rung).commit(range, block);
                 }
               }));
           ladder = result.ladder();
@@ -200,7 +201,8 @@ final class StudyJob implements AutoCloseable {
     ReportFolder folder = ReportFolder.open(storage, target);
     Path reports = folder.local();
     // with halving, every network's last state is in the last rung's blocks
-    RungState last = rungs == null || rungs.last() == 0 ? null : RungState.at(storage, target, rungs.last());
+    RungState last = rungs == null || rungs.last() == 0 ? null
+        : RungState.at(storage, target, shownTarget, rungs.last());
     Ladder finalLadder = ladder;
     ToIntFunction<SummaryTable.Key> rungOf = finalLadder == null ? key -> -1
         : key -> finalLadder.rungOf(new Cell(key.dataset(), key.model(), key.hidden(), key.bias(),
@@ -210,7 +212,11 @@ final class StudyJob implements AutoCloseable {
         range -> last == null ? state.results(range, grid, problems)
             : ResultCodec.decode(last.block(range), grid, problems), rungOf);
     List<String> written = new ArrayList<>(files.names());
-    ReportModel model = new ReportModel(study, problems, datasets, files.drawn());
+    // the networks the charts draw, with their curves (a sweep records only the written seeds' curves)
+    Map<Long, TrainingResult> drawn = new HashMap<>();
+    files.drawn().forEach((id, r) -> drawn.put(id, NetworkRun.withCurve(r, problems, grid.kernel(id),
+        grid.curvePoints(), grid.stopError())));
+    ReportModel model = new ReportModel(study, problems, datasets, drawn);
     written.addAll(Reports.writeAggregates(reports, model, rungOf, rungs));
     if (ladder != null) {
       written.addAll(LadderTable.write(reports, ladder));
@@ -225,7 +231,7 @@ final class StudyJob implements AutoCloseable {
     RunJson.write(reports.resolve("run.json"), study, info);
     written.add("run.json");
     folder.publish(written);
-    RungState.clear(storage, target);
+    RungState.clear(storage, target, shownTarget);
     state.finish();
     guard.finished();
 
@@ -314,7 +320,7 @@ final class StudyJob implements AutoCloseable {
       Study study) {
     Map<SummaryTable.Key, CellStats> cells = new LinkedHashMap<>();
     for (IdRange range : state.committedRanges()) {
-      state.results(range, grid, problems).forEach(r -> Aggregation.fold(cells, r));
+      state.results(range, grid, problems).forEach(r -> Aggregation.fold(cells, r, grid.curvePoints() > 0));
     }
     return Aggregation.datasets(cells.values(), study.hiddenRules());
   }

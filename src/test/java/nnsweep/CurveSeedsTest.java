@@ -72,4 +72,40 @@ class CurveSeedsTest {
     assertEquals(Set.of("0", "1"), seeds);
     assertEquals(seedOf.size() / 2, ids.size(), "half of the networks (2 of 4 seeds in every cell)");
   }
+
+  @Test
+  void onlyTheWrittenSeedsRecordCurvesAndTheChartsStillDrawTheirNetworksCurves() throws java.io.IOException {
+    Study study = load("seeds={ from = 0, count = 4 }", "curve-seeds=2");
+    nnsweep.grid.Grid grid = nnsweep.grid.Grid.expand(study,
+        nnsweep.run.Problems.datasets(nnsweep.run.Problems.load(study)));
+    for (long id = 0; id < grid.size(); id++) {
+      nnsweep.grid.NetworkSpec spec = grid.spec(id);
+      assertEquals(spec.seed() < 2 ? study.curvePoints() : 0, grid.curvePoints(spec), spec.toString());
+    }
+    // the charts draw best, median and worst networks whatever their seed: the same pictures either way
+    Map<String, byte[]> bounded = charts(tmp.resolve("bounded"), "curve-seeds=2");
+    Map<String, byte[]> all = charts(tmp.resolve("all"), "curve-seeds=all");
+    assertTrue(all.containsKey("report.html") && all.keySet().stream().anyMatch(f -> f.endsWith(".png")),
+        all.keySet().toString());
+    assertEquals(all.keySet(), bounded.keySet());
+    for (String f : all.keySet()) {
+      assertTrue(java.util.Arrays.equals(all.get(f), bounded.get(f)), f);
+    }
+  }
+
+  private static Map<String, byte[]> charts(Path out, String curveSeeds) throws java.io.IOException {
+    InProcessJob.Run r = InProcessJob.run("--config", "conf/tutorial.conf", "--out", out.toString(), "--set",
+        "seeds={ from = 0, count = 4 }", "--set", curveSeeds);
+    assertEquals(0, r.status(), r.err());
+    Map<String, byte[]> files = new java.util.TreeMap<>();
+    try (var s = java.nio.file.Files.walk(out)) {
+      for (Path p : s.filter(java.nio.file.Files::isRegularFile).toList()) {
+        String name = out.relativize(p).toString();
+        if (name.endsWith(".png") || name.equals("report.html")) {
+          files.put(name, java.nio.file.Files.readAllBytes(p));
+        }
+      }
+    }
+    return files;
+  }
 }

@@ -111,6 +111,26 @@ class HdfsIT {
   }
 
   @Test
+  void aLockOnHdfsRefusesASecondRunAndBreakLockTakesItOver() throws IOException {
+    String out = root + "/out/locked";
+    try (var os = fs.create(new org.apache.hadoop.fs.Path(out + "/.nnsweep/lock"))) {
+      os.write("host=elsewhere.example\npid=4242\nstarted=2026-01-01T00:00:00Z\ncommand=./submit.sh\n"
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    InProcessJob.Run refused = run("--out", out);
+    assertEquals(2, refused.status(), refused.err());
+    assertEquals("nnsweep: error: --out " + out + ": locked by a run on another host, pid 4242 on host"
+        + " elsewhere.example since 2026-01-01T00:00:00Z (./submit.sh); expected no other run on this folder (if that"
+        + " run is gone, pass --break-lock)\n", refused.err());
+    assertEquals(List.of(".nnsweep/lock"), files(out));
+    InProcessJob.Run broken = run("--out", out, "--break-lock");
+    assertEquals(0, broken.status(), broken.err());
+    assertTrue(broken.err().contains("took over the lock of a run that is gone, pid 4242 on host elsewhere.example"),
+        broken.err());
+    assertFalse(fs.exists(new org.apache.hadoop.fs.Path(out + "/.nnsweep/lock")), "released at the end");
+  }
+
+  @Test
   void aMissingStudyFileOnHdfsIsOneLineNamingIt() {
     InProcessJob.Run r = InProcessJob.run("--config", root + "/conf/nope.conf", "--out", root + "/out/nope");
     assertEquals(2, r.status());

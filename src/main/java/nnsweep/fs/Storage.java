@@ -69,7 +69,7 @@ public final class Storage {
     if (SCHEME.matcher(location).matches()) {
       Path p = new Path(location);
       if (isLocal(p)) {
-        return new Path(localPath(p).toAbsolutePath().normalize().toUri());
+        return localFile(localPath(p));
       }
       try {
         return p.getFileSystem(conf()).makeQualified(p);
@@ -82,9 +82,14 @@ public final class Storage {
       }
     }
     if (base.isEmpty() || location.startsWith("/")) {
-      return new Path(java.nio.file.Path.of(location).toAbsolutePath().normalize().toUri());
+      return localFile(java.nio.file.Path.of(location));
     }
     return resolve(base.endsWith("/") ? base + location : base + "/" + location);
+  }
+
+  /** Local file {@code p} as a {@code file:} path (without the trailing slash a folder's URI has). */
+  private static Path localFile(java.nio.file.Path p) {
+    return new Path("file", null, p.toAbsolutePath().normalize().toString());
   }
 
   /** Whether {@code p} is a file of this machine's filesystem ({@code file:}). */
@@ -95,6 +100,24 @@ public final class Storage {
   /** The local file {@code p} is, for a {@link #isLocal local} path. */
   public static java.nio.file.Path localPath(Path p) {
     return java.nio.file.Path.of(URI.create("file://" + p.toUri().getRawPath()));
+  }
+
+  /** {@code p} as messages show it: a local file as its path, any other as its URI. */
+  public static String shown(Path p) {
+    return isLocal(p) ? localPath(p).toString() : p.toString();
+  }
+
+  /**
+   * {@code p} as messages show it, as the user typed the folder it is in: {@code shown} for {@code folder} (a path
+   * under it keeps the rest of its name), else {@link #shown(Path)}.
+   */
+  public static String shown(Path p, Path folder, String shownFolder) {
+    String f = folder.toString();
+    String s = p.toString();
+    if (s.equals(f)) {
+      return shownFolder;
+    }
+    return s.startsWith(f + "/") ? shownFolder + s.substring(f.length()) : shown(p);
   }
 
   /** The Hadoop filesystem that holds {@code p}. */

@@ -44,6 +44,7 @@ public final class Grid implements Serializable {
   private final nnsweep.study.Seeds seeds;
   private final List<InitSpec> inits;
   private final int curvePoints;
+  private final int curveSeeds;
   private final double stopError;
   private final long perStructure;
   // per (structure, bias value): the kernel, the cost of an epoch and the group size, computed once
@@ -52,7 +53,7 @@ public final class Grid implements Serializable {
   private final int[] groupSizes;
 
   private Grid(List<Structure> structures, double[] learningRates, int[] epochs, boolean[] bias,
-      nnsweep.study.Seeds seeds, List<InitSpec> inits, int curvePoints, double stopError) {
+      nnsweep.study.Seeds seeds, List<InitSpec> inits, int curvePoints, int curveSeeds, double stopError) {
     this.structures = List.copyOf(structures);
     this.learningRates = learningRates;
     this.epochs = epochs;
@@ -60,6 +61,7 @@ public final class Grid implements Serializable {
     this.seeds = seeds;
     this.inits = List.copyOf(inits);
     this.curvePoints = curvePoints;
+    this.curveSeeds = curveSeeds;
     this.stopError = stopError;
     this.perStructure = Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(
         (long) learningRates.length, epochs.length), bias.length), seeds.size()), inits.size());
@@ -129,7 +131,9 @@ public final class Grid implements Serializable {
     Grid grid = new Grid(structures,
         study.learningRates().stream().mapToDouble(Double::doubleValue).toArray(),
         study.epochs().stream().mapToInt(Integer::intValue).toArray(),
-        toArray(study.bias()), study.seeds(), study.inits(), study.curvePoints(), study.stopError());
+        toArray(study.bias()), study.seeds(), study.inits(), study.curvePoints(),
+        // halving continues every network's curve across rungs: all are recorded
+        study.search().halving() ? Integer.MAX_VALUE : study.curveSeeds(), study.stopError());
     grid.checkFixedShapes(study.source());
     return grid;
   }
@@ -151,6 +155,16 @@ public final class Grid implements Serializable {
   /** About how many log-spaced epochs each network records its error at (0: none). */
   public int curvePoints() {
     return curvePoints;
+  }
+
+  /**
+   * About how many log-spaced epochs network {@code spec} records its error at: {@link #curvePoints()} for the
+   * networks whose curves are written (the first {@code curve-seeds} seeds of each cell), 0 for the rest, so that a
+   * million-network sweep does not compute and ship curves nobody reads. The charts' few drawn networks without one
+   * are trained again with it (training is deterministic).
+   */
+  public int curvePoints(NetworkSpec spec) {
+    return seeds.amongFirst(spec.seed(), curveSeeds) ? curvePoints : 0;
   }
 
   /** Networks stop once E <= this ({@code Double.NEGATIVE_INFINITY}: never). */

@@ -23,6 +23,11 @@ public final class Aggregation {
     cells.computeIfAbsent(SummaryTable.Key.of(r.spec()), k -> new CellStats(r.spec())).add(r);
   }
 
+  /** Adds one result to the cells, as {@link CellStats#add(TrainingResult, boolean)}. */
+  public static void fold(Map<SummaryTable.Key, CellStats> cells, TrainingResult r, boolean curves) {
+    cells.computeIfAbsent(SummaryTable.Key.of(r.spec()), k -> new CellStats(r.spec())).add(r, curves);
+  }
+
   /** The cells of some results. */
   public static Map<SummaryTable.Key, CellStats> cells(Iterable<TrainingResult> results) {
     Map<SummaryTable.Key, CellStats> cells = new LinkedHashMap<>();

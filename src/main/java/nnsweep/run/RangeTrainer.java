@@ -57,7 +57,7 @@ public final class RangeTrainer {
         group.add(spec.epochs() > maxEpochs ? spec.withEpochs(maxEpochs) : spec);
       }
       for (TrainingResult r : NetworkRun.trainGroup(kernel, group, prepared.of(group.get(0)),
-          grid.curvePoints(), grid.stopError(), weights)) {
+          grid::curvePoints, grid.stopError(), weights)) {
         if (range.contains(r.spec().id())) {
           out.add(r);
         }

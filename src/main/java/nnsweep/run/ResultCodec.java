@@ -162,7 +162,7 @@ public final class ResultCodec {
     Header h = header(block);
     List<TrainingResult> results = new ArrayList<>(h.count);
     Map<String, String> labels = new HashMap<>();
-    Map<Integer, int[]> curveEpochsByEpochs = new HashMap<>();
+    Map<Long, int[]> curveEpochsByEpochs = new HashMap<>();
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(block, 17, block.length - 17))) {
       for (int i = 0; i < h.count; i++) {
         NetworkSpec spec = grid.spec(h.from + i);
@@ -189,8 +189,9 @@ public final class ResultCodec {
           weights = new Weights(spec.model(), spec.bias(), hidden, hiddenBias, output, outputBias);
         }
         double[][] predictions = readRows(in, problems.get(spec.datasetIndex()).queries().length, spec.outputs());
-        int[] curveEpochs = curveEpochsByEpochs.computeIfAbsent(spec.epochs(),
-            e -> TrainingOptions.logSpacedEpochs(e, grid.curvePoints()));
+        int points = grid.curvePoints(spec);
+        int[] curveEpochs = curveEpochsByEpochs.computeIfAbsent(((long) spec.epochs() << 32) | points,
+            k -> TrainingOptions.logSpacedEpochs(spec.epochs(), points));
         double[] curve = readAll(in, curveEpochs.length);
         results.add(new TrainingResult(spec, finalError, before, mse, accuracy, diverged, testError, testAccuracy,
             classAccuracy, testClassAccuracy, epochsRun, epochsToTarget, plateau, trainMs, weights, predictions,

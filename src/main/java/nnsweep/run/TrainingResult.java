@@ -64,6 +64,13 @@ public record TrainingResult(
   private static final int[] NO_EPOCHS = new int[0];
   private static final double[] NO_CURVE = new double[0];
 
+  /** This result with the curve {@code curve} recorded at {@code curveEpochs}. */
+  public TrainingResult withCurve(int[] curveEpochs, double[] curve) {
+    return new TrainingResult(spec, finalError, errorBeforeLastUpdate, mse, accuracy, diverged, testError,
+        testAccuracy, classAccuracy, testClassAccuracy, epochsRun, epochsToTarget, plateau, trainMs, finalWeights,
+        predictions, curveEpochs, curve);
+  }
+
   /** The network succeeded: every training row classified right. */
   public boolean success() {
     return accuracy == 1.0;

@@ -250,8 +250,9 @@ public final class SparkSweep {
     public Iterator<Tuple2<SummaryTable.Key, CellStats>> call(Iterator<byte[]> blocks) {
       Map<SummaryTable.Key, CellStats> cells = new HashMap<>();
       while (blocks.hasNext()) {
+        boolean curves = grid.value().curvePoints() > 0;
         for (TrainingResult r : ResultCodec.decode(blocks.next(), grid.value(), problems.value())) {
-          Aggregation.fold(cells, r);
+          Aggregation.fold(cells, r, curves);
         }
       }
       return cells.entrySet().stream().map(e -> new Tuple2<>(e.getKey(), e.getValue())).iterator();

@@ -131,7 +131,7 @@ public final class OutputLock implements AutoCloseable {
       }
     } catch (IOException e) {
       removeCreated(storage, created);
-      throw new UncheckedIOException("cannot lock " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot lock " + shownFile(shown) + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
       removeCreated(storage, created);
       throw e;
@@ -145,7 +145,7 @@ public final class OutputLock implements AutoCloseable {
   private static boolean takeOver(Storage storage, String out, Path file, String found, RunState.Mode mode,
       boolean breakLock, String run, Consumer<String> warn) throws IOException {
     if (found.isBlank() && !breakLock) {
-      throw new InputException("--out " + out + ": locked by another run, found an empty lock file " + file
+      throw new InputException("--out " + out + ": locked by another run, found an empty lock file " + shownFile(out)
           + " (a run is taking it now, or one died while taking it), expected no other run on this folder (if none"
           + " is starting, pass --break-lock)");
     }
@@ -196,7 +196,7 @@ public final class OutputLock implements AutoCloseable {
         storage.delete(file);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove the lock " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot remove the lock " + Storage.shown(file) + ": " + e.getMessage(), e);
     }
     removeCreated(storage, created);
   }
@@ -243,6 +243,10 @@ public final class OutputLock implements AutoCloseable {
         return;
       }
     }
+  }
+
+  private static String shownFile(String out) {
+    return out + "/" + RunState.FOLDER + "/" + FILE;
   }
 
   static String localHost() {

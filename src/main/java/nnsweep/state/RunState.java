@@ -38,11 +38,13 @@ public final class RunState {
 
   private final Storage storage;
   private final Path out;
+  private final String shown;
   private final Path parts;
 
-  private RunState(Storage storage, Path out) {
+  private RunState(Storage storage, Path out, String shown) {
     this.storage = storage;
     this.out = out;
+    this.shown = shown;
     this.parts = new Path(new Path(out, FOLDER), "parts");
   }
 
@@ -87,7 +89,7 @@ public final class RunState {
       }
       for (Path p = out.getParent(); p != null; p = p.getParent()) {
         if (storage.isFile(p)) {
-          throw new InputException("--out " + shown + ": " + shownPath(p) + " is a file, expected a folder");
+          throw new InputException("--out " + shown + ": " + Storage.shown(p) + " is a file, expected a folder");
         }
       }
     } catch (IOException e) {
@@ -127,13 +129,18 @@ public final class RunState {
 
   /** Opens the state after {@link #check}: clears the folder for OVERWRITE, creates it and records the study. */
   public static RunState open(java.nio.file.Path out, Mode mode, Study study, List<Problem> problems) {
-    return open(Storage.local(), Storage.local().resolve(out.toString()), mode, study, problems);
+    return open(Storage.local(), Storage.local().resolve(out.toString()), out.toString(), mode, study, problems);
   }
 
-  /** Opens the state in output folder {@code out} on {@code storage}, as {@link #open(java.nio.file.Path, Mode,
-   * Study, List)}. */
-  public static RunState open(Storage storage, Path out, Mode mode, Study study, List<Problem> problems) {
-    RunState state = new RunState(storage, out);
+  /**
+   * Opens the state in output folder {@code out} on {@code storage}, as {@link #open(java.nio.file.Path, Mode,
+   * Study, List)}.
+   *
+   * @param shown the folder as the user gave it, for messages
+   */
+  public static RunState open(Storage storage, Path out, String shown, Mode mode, Study study,
+      List<Problem> problems) {
+    RunState state = new RunState(storage, out, shown);
     try {
       if (mode == Mode.OVERWRITE && storage.exists(out)) {
         for (Path child : storage.list(out)) {
@@ -200,9 +207,9 @@ public final class RunState {
           storage.delete(aside);
           storage.move(p, aside);
         } catch (IOException io) {
-          throw new UncheckedIOException("cannot set aside " + p + ": " + io.getMessage(), io);
+          throw new UncheckedIOException("cannot set aside " + shown(p) + ": " + io.getMessage(), io);
         }
-        warn.accept("nnsweep: warning: " + shownPath(p) + ": damaged committed part (" + e.getMessage()
+        warn.accept("nnsweep: warning: " + shown(p) + ": damaged committed part (" + e.getMessage()
             + "), moved to " + FOLDER + "/damaged/" + p.getName() + "; its " + r.size()
             + " networks will be trained again");
         continue;
@@ -222,7 +229,8 @@ public final class RunState {
     try {
       return PartFrame.unwrap(storage.readAll(p));
     } catch (IOException e) {
-      throw new IllegalStateException("cannot read committed results " + p + ": " + e.getMessage(), e);
+      throw new IllegalStateException("cannot read committed results " + shown(p) + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -232,7 +240,7 @@ public final class RunState {
       return ResultCodec.decode(block(range), grid, problems);
     } catch (IllegalArgumentException e) {
       // checkCommitted set every damaged part aside: this one changed since
-      throw new IllegalStateException(shownPath(part(range)) + ": committed part damaged during the run: "
+      throw new IllegalStateException(shown(part(range)) + ": committed part damaged during the run: "
           + e.getMessage(), e);
     }
   }
@@ -272,7 +280,7 @@ public final class RunState {
     try {
       storage.writeAtomically(file, PartFrame.wrap(encoded));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot commit " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot commit " + shown(file) + ": " + e.getMessage(), e);
     }
   }
 
@@ -282,7 +290,7 @@ public final class RunState {
       storage.delete(parts);
       storage.writeAtomically(new Path(new Path(out, FOLDER), "complete"), new byte[0]);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot clean " + parts + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot clean " + shown(parts) + ": " + e.getMessage(), e);
     }
   }
 
@@ -309,6 +317,11 @@ public final class RunState {
     }
   }
 
+  /** {@code p}, a path in the output folder, as messages show it. */
+  String shown(Path p) {
+    return Storage.shown(p, out, shown);
+  }
+
   /** Empty but for the lock of the run that checks it (which takes the lock before it checks the folder). */
   private static boolean isEmpty(Storage storage, Path dir) throws IOException {
     List<Path> entries = storage.list(dir);
@@ -316,8 +329,4 @@ public final class RunState {
         && storage.list(entries.get(0)).stream().map(Path::getName).toList().equals(List.of(OutputLock.FILE));
   }
 
-  /** A path as messages show it: a local one as a plain path. */
-  static String shownPath(Path p) {
-    return Storage.isLocal(p) ? Storage.localPath(p).toString() : p.toString();
-  }
 }

@@ -23,26 +23,32 @@ public final class RungState {
   private static final Pattern PART = Pattern.compile("part-(\\d+)-(\\d+)\\.bin");
   private final Storage storage;
   private final Path out;
+  private final String shown;
   private final Path dir;
 
-  private RungState(Storage storage, Path out, Path dir) {
+  private RungState(Storage storage, Path out, String shown, Path dir) {
     this.storage = storage;
     this.out = out;
+    this.shown = shown;
     this.dir = dir;
   }
 
   /** The state of rung {@code k} (k >= 1) of the run in local folder {@code out}. */
   public static RungState at(java.nio.file.Path out, int k) {
     Storage local = Storage.local();
-    return at(local, local.resolve(out.toString()), k);
+    return at(local, local.resolve(out.toString()), out.toString(), k);
   }
 
-  /** The state of rung {@code k} (k >= 1) of the run in {@code out} on {@code storage}. */
-  public static RungState at(Storage storage, Path out, int k) {
+  /**
+   * The state of rung {@code k} (k >= 1) of the run in {@code out} on {@code storage}.
+   *
+   * @param shown the output folder as the user gave it, for messages
+   */
+  public static RungState at(Storage storage, Path out, String shown, int k) {
     if (k < 1) {
       throw new IllegalArgumentException("rung 0's blocks are the run's parts, found rung " + k);
     }
-    return new RungState(storage, out, new Path(rungs(out), Integer.toString(k)));
+    return new RungState(storage, out, shown, new Path(rungs(out), Integer.toString(k)));
   }
 
   private static Path rungs(Path out) {
@@ -59,7 +65,7 @@ public final class RungState {
       storage.mkdirs(dir);
       storage.writeAtomically(file, PartFrame.wrap(block));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot commit " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot commit " + Storage.shown(file, out, shown) + ": " + e.getMessage(), e);
     }
   }
 
@@ -94,7 +100,9 @@ public final class RungState {
     try {
       return PartFrame.unwrap(storage.readAll(p));
     } catch (IOException e) {
-      throw new IllegalStateException("cannot read committed results " + p + ": " + e.getMessage(), e);
+      throw new IllegalStateException("cannot read committed results " + Storage.shown(p, out, shown) + ": "
+          + e.getMessage(),
+          e);
     }
   }
 
@@ -116,9 +124,10 @@ public final class RungState {
           storage.delete(aside);
           storage.move(p, aside);
         } catch (IOException io) {
-          throw new UncheckedIOException("cannot set aside " + p + ": " + io.getMessage(), io);
+          throw new UncheckedIOException("cannot set aside " + Storage.shown(p, out, shown) + ": " + io.getMessage(),
+              io);
         }
-        warn.accept("nnsweep: warning: " + RunState.shownPath(p) + ": damaged committed part (" + e.getMessage()
+        warn.accept("nnsweep: warning: " + Storage.shown(p, out, shown) + ": damaged committed part (" + e.getMessage()
             + "), moved to " + RunState.FOLDER + "/damaged/" + aside.getName() + "; its " + r.size()
             + " networks will be trained again");
       }
@@ -127,11 +136,12 @@ public final class RungState {
   }
 
   /** Removes every rung's blocks (once the reports are written). */
-  public static void clear(Storage storage, Path out) {
+  public static void clear(Storage storage, Path out, String shown) {
     try {
       storage.delete(rungs(out));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot clean " + rungs(out) + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot clean " + Storage.shown(rungs(out), out, shown) + ": " + e.getMessage(),
+          e);
     }
   }
 }

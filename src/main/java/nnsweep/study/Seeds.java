@@ -36,6 +36,22 @@ public record Seeds(long[] explicit, long from, long count) implements Serializa
     return count;
   }
 
+  /** Whether {@code seed} is among the first {@code n} seeds ({@link Integer#MAX_VALUE}: any seed). */
+  public boolean amongFirst(long seed, int n) {
+    if (n == Integer.MAX_VALUE) {
+      return true;
+    }
+    if (explicit == null) {
+      return seed >= from && seed - from < n;
+    }
+    for (int i = 0; i < Math.min(n, explicit.length); i++) {
+      if (explicit[i] == seed) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The i-th seed. */
   public long get(long i) {
     if (i < 0 || i >= count) {

@@ -94,18 +94,7 @@ public record Study(
 
   /** Whether curves.csv holds the curve of the network with {@code seed}. */
   public boolean curveWritten(long seed) {
-    if (curveSeeds == Integer.MAX_VALUE) {
-      return true;
-    }
-    if (seeds.explicit() == null) {
-      return seed >= seeds.from() && seed - seeds.from() < curveSeeds;
-    }
-    for (long i = 0; i < Math.min(curveSeeds, seeds.size()); i++) {
-      if (seeds.get(i) == seed) {
-        return true;
-      }
-    }
-    return false;
+    return seeds.amongFirst(seed, curveSeeds);
   }
 
   public Study {
