@@ -76,23 +76,6 @@ public record Study(
   /** The default of {@code curve-seeds}: the curves of 10 seeds per cell. */
   public static final int DEFAULT_CURVE_SEEDS = 10;
 
-  /** A grid study with the default {@link #curveSeeds} and {@link #tables}. */
-  public Study(String name, String source, List<DatasetSpec> datasets, List<Model> models, List<Integer> hiddenSizes,
-      List<HiddenRule> hiddenRules, List<Double> learningRates, List<Integer> epochs, List<Boolean> bias, Seeds seeds,
-      List<InitSpec> inits, int partitions, int curvePoints, double ruleAlpha, double stopError, String canonical) {
-    this(name, source, datasets, models, hiddenSizes, hiddenRules, learningRates, epochs, bias, seeds, inits,
-        partitions, curvePoints, ruleAlpha, stopError, canonical, Search.GRID);
-  }
-
-  /** A study searched by {@code search}, with the default {@link #curveSeeds} and {@link #tables}. */
-  public Study(String name, String source, List<DatasetSpec> datasets, List<Model> models, List<Integer> hiddenSizes,
-      List<HiddenRule> hiddenRules, List<Double> learningRates, List<Integer> epochs, List<Boolean> bias, Seeds seeds,
-      List<InitSpec> inits, int partitions, int curvePoints, double ruleAlpha, double stopError, String canonical,
-      Search search) {
-    this(name, source, datasets, models, hiddenSizes, hiddenRules, learningRates, epochs, bias, seeds, inits,
-        partitions, curvePoints, ruleAlpha, stopError, canonical, search, DEFAULT_CURVE_SEEDS, Tables.AUTO);
-  }
-
   /** Whether curves.csv holds the curve of the network with {@code seed}. */
   public boolean curveWritten(long seed) {
     if (curveSeeds == Integer.MAX_VALUE) {
