@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Random;
 import nnsweep.grid.Grid;
 import nnsweep.nn.Model;
+import nnsweep.nn.TrainingOutcome;
+import nnsweep.run.Evaluation;
 import nnsweep.run.NetworkRun;
 import nnsweep.run.Problem;
 import nnsweep.run.TrainingResult;
@@ -157,7 +159,8 @@ class AggregationTest {
 
   private static TrainingResult with(TrainingResult r, double error, double accuracy, boolean diverged,
       double classAccuracy, double testClassAccuracy) {
-    return new TrainingResult(r.spec(), error, error, error / 2, accuracy, diverged, Double.NaN, Double.NaN,
-        classAccuracy, testClassAccuracy, r.epochsRun(), -1, "", 0.0, null, new double[0][], r.curveEpochs(), r.curve());
+    return new TrainingResult(r.spec(), new TrainingOutcome(error, error, r.epochsRun(), -1, diverged, r.curve()),
+        new Evaluation(error / 2, accuracy, classAccuracy, Double.NaN, Double.NaN, testClassAccuracy, ""),
+        r.curveEpochs(), 0.0, null, new double[0][]);
   }
 }

@@ -129,9 +129,7 @@ class NetworkRunTest {
   }
 
   static List<TrainingResult> withoutTiming(List<TrainingResult> results) {
-    return results.stream().map(r -> new TrainingResult(r.spec(), r.finalError(), r.errorBeforeLastUpdate(),
-        r.mse(), r.accuracy(), r.diverged(), r.testError(), r.testAccuracy(), r.classAccuracy(),
-        r.testClassAccuracy(), r.epochsRun(), r.epochsToTarget(),
-        r.plateau(), 0.0, r.finalWeights(), r.predictions(), r.curveEpochs(), r.curve())).toList();
+    return results.stream().map(r -> new TrainingResult(r.spec(), r.outcome(), r.evaluation(), r.curveEpochs(), 0.0,
+        r.finalWeights(), r.predictions())).toList();
   }
 }
