@@ -105,96 +105,24 @@ final class StudyJob implements AutoCloseable {
     List<IdRange> todo = state.missing(grid.size());
     stage("load");
 
-    String master = "none (everything was committed)";
-    int parallelism = 0;
-    int partitions = 0;
-    int executors = 0;
-    double trainSeconds = 0;
-    String sparkVersion = "";
-    List<String> blas = List.of();
-    long trained = todo.stream().mapToLong(IdRange::size).sum();
-    List<DatasetReport> datasets;
-    Ladder ladder = null;
+    Loaded run = new Loaded(study, problems, grid, storage, target, shownTarget, state, resumed, committed, todo);
+    long trained = run.trained();
     Rungs rungs = study.search().halving() ? new Rungs(study.search().reduction(), study.search().minEpochs(),
         study.epochs().get(0)) : null;
     // big sweeps on a cluster (or on request) get Parquet tables, written by the tasks; otherwise single CSV files
     // (on local[N] the driver's CSV writer is faster than Spark SQL's start-up: docs/benchmarks.md)
     boolean parquet = rungs == null && (study.tables() == Study.Tables.PARQUET
         || (study.parquet(grid.size()) && !SparkContexts.isLocal(conf)));
-    NetworkFiles parquetFiles = null;
+    Trained done;
     if (todo.isEmpty() && rungs == null && !parquet) {
-      datasets = aggregateCommitted(state, grid, problems, study);
+      done = new Trained(aggregateCommitted(state, grid, problems, study), null, null, RunFacts.NOTHING_TRAINED);
       stage("aggregate");
     } else {
-      // in local mode the tasks run in this JVM: warm its JIT up on the study's shapes while Spark starts
-      boolean local = SparkContexts.isLocal(conf);
-      if (local && !todo.isEmpty()) {
-        Warmup.inBackground(grid, problems, warmupMillis);
-      }
-      try (JavaSparkContext sc = SparkContexts.start(conf)) {
-        stage("spark-start");
-        SparkSweep sweep = new SparkSweep(sc, grid, problems, warmupMillis);
-        if (!todo.isEmpty()) {
-          sweep.warmUp();
-        }
-        blas = sweep.kernels();
-        Warmup.awaitDone();
-        stage("warm-up");
-        master = sc.master();
-        sparkVersion = sc.version();
-        parallelism = sc.defaultParallelism();
-        int maxTasks = study.partitions() > 0 ? study.partitions()
-            : TaskPlan.defaultMaxTasks(grid, todo, Math.max(1, parallelism));
-        List<IdRange> ranges = TaskPlan.plan(grid, todo, RangeTrainer.GROUP_SIZE, maxTasks);
-        partitions = ranges.size();
-        out.printf(Locale.ROOT, "nnsweep: study '%s' from %s: %d networks%s in %d partitions on %s%n",
-            study.name(), study.source(), grid.size(),
-            resumed == 0 ? "" : " (" + resumed + " already committed, " + trained + " to train)", partitions,
-            master);
-        if (rungs != null) {
-          // successive halving: the rungs' blocks stay on the executors, each committed as its task finishes
-          List<List<byte[]>> done = new ArrayList<>();
-          done.add(committed.stream().map(state::block).toList());
-          for (int k = 1; k < rungs.count(); k++) {
-            done.add(RungState.at(storage, target, shownTarget, k).blocks(err::println));
-          }
-          SparkHalving.Result result = new SparkHalving(sc, grid, problems, warmupMillis).run(rungs, ranges, done,
-              (rung, range, block) -> guard.commit(() -> {
-                if (rung == 0) {
-                  state.commit(range, block);
-                } else {
-                  RungState.at(storage, target, shownTarget, rung).commit(range, block);
-                }
-              }));
-          ladder = result.ladder();
-          trainSeconds = stage("train");
-          datasets = sweep.aggregate(result.blocks(), study.hiddenRules());
-          result.blocks().unpersist(false);
-          stage("aggregate");
-          LadderTable.print(out, ladder);
-        } else {
-          Progress progress = new Progress(out, grid.size(), resumed);
-          // the console prints weights only for a handful of networks; a big sweep does not ship or keep them
-          boolean weights = grid.size() <= Console.DETAIL_LIMIT;
-          JavaRDD<byte[]> blocks = ranges.isEmpty() ? sweep.none() : sweep.train(ranges, weights, (range, block) -> {
-            guard.commit(() -> state.commit(range, block));
-            progress.advance(ResultCodec.count(block));
-          });
-          trainSeconds = stage("train");
-          // the results stay on the executors: the reports' statistics are aggregated there
-          JavaRDD<byte[]> all = sweep.withCommitted(blocks, committed.stream().map(state::block).toList());
-          datasets = sweep.aggregate(all, study.hiddenRules());
-          stage("aggregate");
-          if (parquet) {
-            parquetFiles = writeParquetTables(sweep, all, target, study, grid, ReportModel.pickedIds(datasets));
-            stage("tables");
-          }
-          blocks.unpersist(false);
-        }
-        executors = Math.max(0, sc.sc().statusTracker().getExecutorInfos().length - 1);
-      }
-      stage("spark-stop");
+      done = spark(run, conf, warmupMillis, rungs, parquet);
     }
+    List<DatasetReport> datasets = done.datasets();
+    Ladder ladder = done.ladder();
+    RunFacts facts = done.facts();
 
     // the reports are written on the driver's disk: in the output folder itself when it is local, otherwise in a
     // staging folder whose files are then copied, each whole or not at all, to the output folder
@@ -203,11 +131,10 @@ final class StudyJob implements AutoCloseable {
     // with halving, every network's last state is in the last rung's blocks
     RungState last = rungs == null || rungs.last() == 0 ? null
         : RungState.at(storage, target, shownTarget, rungs.last());
-    Ladder finalLadder = ladder;
-    ToIntFunction<SummaryTable.Key> rungOf = finalLadder == null ? key -> -1
-        : key -> finalLadder.rungOf(new Cell(key.dataset(), key.model(), key.hidden(), key.bias(),
+    ToIntFunction<SummaryTable.Key> rungOf = ladder == null ? key -> -1
+        : key -> ladder.rungOf(new Cell(key.dataset(), key.model(), key.hidden(), key.bias(),
             key.learningRate(), key.epochs(), key.init()));
-    NetworkFiles files = parquet ? parquetFiles : writeNetworkTables(reports, study, grid, problems,
+    NetworkFiles files = parquet ? done.parquetFiles() : writeNetworkTables(reports, study, grid, problems,
         ReportModel.pickedIds(datasets), last == null ? state.committedRanges() : last.committedRanges(),
         range -> last == null ? state.results(range, grid, problems)
             : ResultCodec.decode(last.block(range), grid, problems), rungOf);
@@ -224,10 +151,9 @@ final class StudyJob implements AutoCloseable {
     written = new ArrayList<>(Reports.inOrder(written));
     written.addAll(HtmlReport.write(reports, model, ladder));
     stage("reports");
-    RunInfo info = new RunInfo(args, version(), sparkVersion, System.getProperty("java.version"), master,
-        parallelism, partitions, executors, grid.size(), trained, resumed, kernelCounts(grid), blas, started,
-        Instant.now().toString(),
-        stages);
+    RunInfo info = new RunInfo(args, version(), facts.sparkVersion(), System.getProperty("java.version"),
+        facts.master(), facts.parallelism(), facts.partitions(), facts.executors(), grid.size(), trained, resumed,
+        kernelCounts(grid), facts.blas(), started, Instant.now().toString(), stages);
     RunJson.write(reports.resolve("run.json"), study, info);
     written.add("run.json");
     folder.publish(written);
@@ -238,8 +164,8 @@ final class StudyJob implements AutoCloseable {
     if (!files.detailed().isEmpty()) {
       Console.printNetworks(out, files.detailed(), problems);
     }
-    out.printf(Locale.ROOT, "nnsweep: trained %d networks in %.1f s (%.1f networks/s)%n", trained, trainSeconds,
-        trained / Math.max(1e-9, trainSeconds));
+    out.printf(Locale.ROOT, "nnsweep: trained %d networks in %.1f s (%.1f networks/s)%n", trained,
+        facts.trainSeconds(), trained / Math.max(1e-9, facts.trainSeconds()));
     model.headlines().stream().limit(12).forEach(h -> out.println("  " + h));
     out.printf(Locale.ROOT, "nnsweep: wrote %s: %s%n", shownTarget, String.join(", ", written));
     if (written.contains("report.html")) {
@@ -259,6 +185,124 @@ final class StudyJob implements AutoCloseable {
     if (guard != null) {
       guard.close();
     }
+  }
+
+  /** The run as loaded: the study and its inputs, the output folder's state, what is committed and what is left. */
+  private record Loaded(Study study, List<Problem> problems, Grid grid, Storage storage,
+      org.apache.hadoop.fs.Path target, String shownTarget, RunState state, long resumed, List<IdRange> committed,
+      List<IdRange> todo) {
+    /** Networks left to train. */
+    long trained() {
+      return todo.stream().mapToLong(IdRange::size).sum();
+    }
+  }
+
+  /**
+   * What the training step gives: the reports' statistics per dataset, halving's ladder (null for a grid), the
+   * Parquet tables the tasks wrote (null for CSV tables) and the facts of the run for {@code run.json}.
+   */
+  private record Trained(List<DatasetReport> datasets, Ladder ladder, NetworkFiles parquetFiles, RunFacts facts) {}
+
+  /**
+   * Where and how the Spark step ran, for {@code run.json} and the closing line.
+   *
+   * @param parallelism Spark's default parallelism
+   * @param partitions the task plan's partitions
+   * @param executors executors besides the driver
+   * @param blas the BLAS of the JVMs that trained
+   * @param trainSeconds wall time of the training stage
+   */
+  private record RunFacts(String master, String sparkVersion, int parallelism, int partitions, int executors,
+      List<String> blas, double trainSeconds) {
+    /** Nothing was left to train and Spark did not start. */
+    static final RunFacts NOTHING_TRAINED = new RunFacts("none (everything was committed)", "", 0, 0, 0, List.of(),
+        0);
+  }
+
+  /**
+   * The Spark step: trains what is left (a grid's ranges, or halving's rungs), committing each block as its task
+   * ends, aggregates the reports' statistics on the executors and, for {@code parquet}, has the tasks write the
+   * per-network tables.
+   */
+  private Trained spark(Loaded run, SparkConf conf, long warmupMillis, Rungs rungs, boolean parquet) {
+    Study study = run.study();
+    Grid grid = run.grid();
+    List<Problem> problems = run.problems();
+    RunState state = run.state();
+    List<IdRange> todo = run.todo();
+    // in local mode the tasks run in this JVM: warm its JIT up on the study's shapes while Spark starts
+    boolean local = SparkContexts.isLocal(conf);
+    if (local && !todo.isEmpty()) {
+      Warmup.inBackground(grid, problems, warmupMillis);
+    }
+    Trained done;
+    try (JavaSparkContext sc = SparkContexts.start(conf)) {
+      stage("spark-start");
+      SparkSweep sweep = new SparkSweep(sc, grid, problems, warmupMillis);
+      if (!todo.isEmpty()) {
+        sweep.warmUp();
+      }
+      List<String> blas = sweep.kernels();
+      Warmup.awaitDone();
+      stage("warm-up");
+      int parallelism = sc.defaultParallelism();
+      int maxTasks = study.partitions() > 0 ? study.partitions()
+          : TaskPlan.defaultMaxTasks(grid, todo, Math.max(1, parallelism));
+      List<IdRange> ranges = TaskPlan.plan(grid, todo, RangeTrainer.GROUP_SIZE, maxTasks);
+      out.printf(Locale.ROOT, "nnsweep: study '%s' from %s: %d networks%s in %d partitions on %s%n",
+          study.name(), study.source(), grid.size(), run.resumed() == 0 ? ""
+              : " (" + run.resumed() + " already committed, " + run.trained() + " to train)", ranges.size(),
+          sc.master());
+      List<DatasetReport> datasets;
+      Ladder ladder = null;
+      NetworkFiles parquetFiles = null;
+      double trainSeconds;
+      if (rungs != null) {
+        // successive halving: the rungs' blocks stay on the executors, each committed as its task finishes
+        List<List<byte[]>> committed = new ArrayList<>();
+        committed.add(run.committed().stream().map(state::block).toList());
+        for (int k = 1; k < rungs.count(); k++) {
+          committed.add(RungState.at(run.storage(), run.target(), run.shownTarget(), k).blocks(err::println));
+        }
+        SparkHalving.Result result = new SparkHalving(sc, grid, problems, warmupMillis).run(rungs, ranges, committed,
+            (rung, range, block) -> guard.commit(() -> {
+              if (rung == 0) {
+                state.commit(range, block);
+              } else {
+                RungState.at(run.storage(), run.target(), run.shownTarget(), rung).commit(range, block);
+              }
+            }));
+        ladder = result.ladder();
+        trainSeconds = stage("train");
+        datasets = sweep.aggregate(result.blocks(), study.hiddenRules());
+        result.blocks().unpersist(false);
+        stage("aggregate");
+        LadderTable.print(out, ladder);
+      } else {
+        Progress progress = new Progress(out, grid.size(), run.resumed());
+        // the console prints weights only for a handful of networks; a big sweep does not ship or keep them
+        boolean weights = grid.size() <= Console.DETAIL_LIMIT;
+        JavaRDD<byte[]> blocks = ranges.isEmpty() ? sweep.none() : sweep.train(ranges, weights, (range, block) -> {
+          guard.commit(() -> state.commit(range, block));
+          progress.advance(ResultCodec.count(block));
+        });
+        trainSeconds = stage("train");
+        // the results stay on the executors: the reports' statistics are aggregated there
+        JavaRDD<byte[]> all = sweep.withCommitted(blocks, run.committed().stream().map(state::block).toList());
+        datasets = sweep.aggregate(all, study.hiddenRules());
+        stage("aggregate");
+        if (parquet) {
+          parquetFiles = writeParquetTables(sweep, all, run.target(), study, grid, ReportModel.pickedIds(datasets));
+          stage("tables");
+        }
+        blocks.unpersist(false);
+      }
+      int executors = Math.max(0, sc.sc().statusTracker().getExecutorInfos().length - 1);
+      done = new Trained(datasets, ladder, parquetFiles, new RunFacts(sc.master(), sc.version(), parallelism,
+          ranges.size(), executors, blas, trainSeconds));
+    }
+    stage("spark-stop");
+    return done;
   }
 
   /** What writing the per-network tables gave: the files' names, the networks the charts draw, the console's. */

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import nnsweep.nn.Init;
+import nnsweep.nn.LearningRate;
 import nnsweep.nn.Model;
 import nnsweep.nn.Weights;
 import nnsweep.study.InitSpec;
@@ -51,9 +52,7 @@ public record NetworkSpec(
     if (inputs < 1 || outputs < 1) {
       throw new IllegalArgumentException("inputs and outputs must be >= 1, found " + inputs + " and " + outputs);
     }
-    if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-      throw new IllegalArgumentException("learning-rate must be > 0 and finite, found " + learningRate);
-    }
+    LearningRate.require(learningRate);
     if (epochs < 1) {
       throw new IllegalArgumentException("epochs must be >= 1, found " + epochs);
     }

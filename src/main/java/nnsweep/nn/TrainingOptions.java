@@ -15,9 +15,7 @@ public record TrainingOptions(double learningRate, int epochs, double stopError,
     implements Serializable {
 
   public TrainingOptions {
-    if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-      throw new IllegalArgumentException("learning-rate must be > 0 and finite, found " + learningRate);
-    }
+    LearningRate.require(learningRate);
     if (epochs < 0) {
       throw new IllegalArgumentException("epochs must be >= 0, found " + epochs);
     }

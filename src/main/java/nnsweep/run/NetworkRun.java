@@ -161,26 +161,13 @@ public final class NetworkRun {
     return a.datasetIndex() == b.datasetIndex() && a.fold() == b.fold() && a.shape().equals(b.shape());
   }
 
-  /** The result record of a trained network: metrics on the training and test rows, plateau, predictions. */
+  /** The result record of a trained network: its outcome, metrics on the training and test rows, predictions. */
   private static TrainingResult measure(NetworkSpec spec, Prepared prepared, Network network,
       TrainingOutcome outcome, int[] curveEpochs, double trainMs, boolean weights) {
-    TrainingData data = prepared.data();
-    double accuracy = Metrics.accuracy(network, data);
-    String plateau = prepared.truthTable() && accuracy < 1.0 && !outcome.diverged()
-        ? Plateaus.label(outcome.finalError(), outcome.curve(), curveEpochs) : "";
-    double classAccuracy = prepared.oneHot() ? Metrics.classAccuracy(network, data) : Double.NaN;
-    double testError = Double.NaN;
-    double testAccuracy = Double.NaN;
-    double testClassAccuracy = Double.NaN;
-    if (prepared.test() != null) {
-      testError = Metrics.error(network, prepared.test());
-      testAccuracy = Metrics.accuracy(network, prepared.test());
-      testClassAccuracy = prepared.oneHot() ? Metrics.classAccuracy(network, prepared.test()) : Double.NaN;
-    }
-    return new TrainingResult(spec, outcome.finalError(), outcome.errorBeforeLastUpdate(),
-        Metrics.mse(outcome.finalError(), data.rows(), data.outputs()), accuracy, outcome.diverged(), testError,
-        testAccuracy, classAccuracy, testClassAccuracy,
-        outcome.epochsRun(), outcome.epochsToTarget(), plateau, trainMs, weights ? network.weights() : null,
-        Metrics.predictions(network, prepared.problem().queries()), curveEpochs, outcome.curve());
+    Evaluation evaluation = Evaluation.of(network, prepared, outcome.finalError(),
+        accuracy -> prepared.truthTable() && accuracy < 1.0 && !outcome.diverged()
+            ? Plateaus.label(outcome.finalError(), outcome.curve(), curveEpochs) : "");
+    return new TrainingResult(spec, outcome, evaluation, curveEpochs, trainMs, weights ? network.weights() : null,
+        Metrics.predictions(network, prepared.problem().queries()));
   }
 }

@@ -14,6 +14,7 @@ import nnsweep.grid.Grid;
 import nnsweep.grid.NetworkSpec;
 import nnsweep.nn.Model;
 import nnsweep.nn.TrainingOptions;
+import nnsweep.nn.TrainingOutcome;
 import nnsweep.nn.Weights;
 
 /**
@@ -193,9 +194,10 @@ public final class ResultCodec {
         int[] curveEpochs = curveEpochsByEpochs.computeIfAbsent(((long) spec.epochs() << 32) | points,
             k -> TrainingOptions.logSpacedEpochs(spec.epochs(), points));
         double[] curve = readAll(in, curveEpochs.length);
-        results.add(new TrainingResult(spec, finalError, before, mse, accuracy, diverged, testError, testAccuracy,
-            classAccuracy, testClassAccuracy, epochsRun, epochsToTarget, plateau, trainMs, weights, predictions,
-            curveEpochs, curve));
+        results.add(new TrainingResult(spec,
+            new TrainingOutcome(finalError, before, epochsRun, epochsToTarget, diverged, curve),
+            new Evaluation(mse, accuracy, classAccuracy, testError, testAccuracy, testClassAccuracy, plateau),
+            curveEpochs, trainMs, weights, predictions));
       }
       if (in.available() != 0) {
         throw new IllegalArgumentException("result block has " + in.available() + " bytes after its last result");

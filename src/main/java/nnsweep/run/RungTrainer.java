@@ -11,7 +11,6 @@ import nnsweep.nn.Kernel;
 import nnsweep.nn.LockstepTrainer;
 import nnsweep.nn.Metrics;
 import nnsweep.nn.Network;
-import nnsweep.nn.TrainingData;
 import nnsweep.nn.TrainingOptions;
 import nnsweep.nn.TrainingOutcome;
 import nnsweep.nn.Weights;
@@ -172,42 +171,32 @@ public final class RungTrainer {
           : before == null ? Double.NaN : before.errorBeforeLastUpdate();
       int epochsRun = fromEpochs + o.epochsRun();
       int toTarget = o.epochsToTarget() >= 0 ? fromEpochs + o.epochsToTarget() : -1;
-      out[i] = measure(spec, p, nets[g], o, curve, beforeLast, epochsRun, toTarget,
-          (before == null ? 0 : before.trainMs()) + trainMs);
+      // the network's outcome over every rung so far, as one run to epochsRun gives it
+      TrainingOutcome whole = new TrainingOutcome(o.finalError(), beforeLast, epochsRun, toTarget, o.diverged(),
+          curve);
+      out[i] = measure(spec, p, nets[g], whole, (before == null ? 0 : before.trainMs()) + trainMs);
     }
   }
 
   private TrainingResult measure(NetworkSpec spec, NetworkRun.Prepared p, Network network, TrainingOutcome o,
-      double[] curve, double beforeLast, int epochsRun, int toTarget, double trainMs) {
-    TrainingData data = p.data();
-    double accuracy = Metrics.accuracy(network, data);
-    String plateau = "";
-    if (p.truthTable() && accuracy < 1.0 && !o.diverged()) {
-      boolean complete = o.diverged() || toTarget >= 0 || epochsRun >= budget;
-      if (complete) {
-        plateau = Plateaus.label(o.finalError(), curve, curveEpochs);
-      } else {
-        // eliminated here (or continued later, which recomputes it): judged on the curve it has so far
-        int n = 0;
-        while (n < curveEpochs.length && curveEpochs[n] <= epochsRun) {
-          n++;
-        }
-        plateau = Plateaus.label(o.finalError(), Arrays.copyOf(curve, n), Arrays.copyOf(curveEpochs, n));
+      double trainMs) {
+    Evaluation evaluation = Evaluation.of(network, p, o.finalError(), accuracy -> {
+      if (!p.truthTable() || accuracy >= 1.0 || o.diverged()) {
+        return "";
       }
-    }
-    double classAccuracy = p.oneHot() ? Metrics.classAccuracy(network, data) : Double.NaN;
-    double testError = Double.NaN;
-    double testAccuracy = Double.NaN;
-    double testClassAccuracy = Double.NaN;
-    if (p.test() != null) {
-      testError = Metrics.error(network, p.test());
-      testAccuracy = Metrics.accuracy(network, p.test());
-      testClassAccuracy = p.oneHot() ? Metrics.classAccuracy(network, p.test()) : Double.NaN;
-    }
-    return new TrainingResult(spec, o.finalError(), beforeLast,
-        Metrics.mse(o.finalError(), data.rows(), data.outputs()), accuracy, o.diverged(), testError, testAccuracy,
-        classAccuracy, testClassAccuracy, epochsRun, toTarget, plateau, trainMs, network.weights(),
-        Metrics.predictions(network, p.problem().queries()), curveEpochs, curve);
+      boolean complete = o.diverged() || o.epochsToTarget() >= 0 || o.epochsRun() >= budget;
+      if (complete) {
+        return Plateaus.label(o.finalError(), o.curve(), curveEpochs);
+      }
+      // eliminated here (or continued later, which recomputes it): judged on the curve it has so far
+      int n = 0;
+      while (n < curveEpochs.length && curveEpochs[n] <= o.epochsRun()) {
+        n++;
+      }
+      return Plateaus.label(o.finalError(), Arrays.copyOf(o.curve(), n), Arrays.copyOf(curveEpochs, n));
+    });
+    return new TrainingResult(spec, o, evaluation, curveEpochs, trainMs, network.weights(),
+        Metrics.predictions(network, p.problem().queries()));
   }
 
   private double[] nanCurve() {

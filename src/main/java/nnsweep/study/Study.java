@@ -2,11 +2,12 @@ package nnsweep.study;
 
 import java.io.Serializable;
 import java.util.List;
+import nnsweep.nn.LearningRate;
 import nnsweep.nn.Model;
 
 /**
  * A validated study: the axes a sweep expands, in the grid's fixed order (dataset, model, hidden, learning rate,
- * epochs, bias, seed, init).
+ * epochs, bias, seed, init). Built by {@link #builder()}, whose defaults are the study file's.
  *
  * @param name names the default output folder {@code out/<name>}
  * @param source the study file it came from, for messages
@@ -75,29 +76,14 @@ public record Study(
   /** The default of {@code curve-seeds}: the curves of 10 seeds per cell. */
   public static final int DEFAULT_CURVE_SEEDS = 10;
 
-  /** A grid study with the default {@link #curveSeeds} and {@link #tables}. */
-  public Study(String name, String source, List<DatasetSpec> datasets, List<Model> models, List<Integer> hiddenSizes,
-      List<HiddenRule> hiddenRules, List<Double> learningRates, List<Integer> epochs, List<Boolean> bias, Seeds seeds,
-      List<InitSpec> inits, int partitions, int curvePoints, double ruleAlpha, double stopError, String canonical) {
-    this(name, source, datasets, models, hiddenSizes, hiddenRules, learningRates, epochs, bias, seeds, inits,
-        partitions, curvePoints, ruleAlpha, stopError, canonical, Search.GRID);
-  }
-
-  /** A study searched by {@code search}, with the default {@link #curveSeeds} and {@link #tables}. */
-  public Study(String name, String source, List<DatasetSpec> datasets, List<Model> models, List<Integer> hiddenSizes,
-      List<HiddenRule> hiddenRules, List<Double> learningRates, List<Integer> epochs, List<Boolean> bias, Seeds seeds,
-      List<InitSpec> inits, int partitions, int curvePoints, double ruleAlpha, double stopError, String canonical,
-      Search search) {
-    this(name, source, datasets, models, hiddenSizes, hiddenRules, learningRates, epochs, bias, seeds, inits,
-        partitions, curvePoints, ruleAlpha, stopError, canonical, search, DEFAULT_CURVE_SEEDS, Tables.AUTO);
-  }
-
   /** Whether curves.csv holds the curve of the network with {@code seed}. */
   public boolean curveWritten(long seed) {
     return seeds.amongFirst(seed, curveSeeds);
   }
 
   public Study {
+    java.util.Objects.requireNonNull(name, "name");
+    java.util.Objects.requireNonNull(source, "source");
     requireNonEmpty(datasets, "datasets");
     requireNonEmpty(models, "models");
     requireNonEmpty(learningRates, "learning-rates");
@@ -118,11 +104,7 @@ public record Study(
     learningRates = List.copyOf(learningRates);
     epochs = List.copyOf(epochs);
     bias = List.copyOf(bias);
-    for (double rate : learningRates) {
-      if (!(rate > 0) || !Double.isFinite(rate)) {
-        throw new IllegalArgumentException("learning-rate must be > 0 and finite, found " + rate);
-      }
-    }
+    learningRates.forEach(LearningRate::require);
     for (int e : epochs) {
       if (e < 1) {
         throw new IllegalArgumentException("epochs must be >= 1, found " + e);
@@ -153,6 +135,186 @@ public record Study(
   /** The first init scheme (the only one in most studies). */
   public InitSpec init() {
     return inits.get(0);
+  }
+
+  /** A builder with the study file's defaults ({@code StudyLoader.DEFAULTS}); name, source and datasets to set. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this study's values, to build a variant of it. */
+  public Builder toBuilder() {
+    return new Builder().name(name).source(source).datasets(datasets).models(models).hiddenSizes(hiddenSizes)
+        .hiddenRules(hiddenRules).learningRates(learningRates).epochs(epochs).bias(bias).seeds(seeds).inits(inits)
+        .partitions(partitions).curvePoints(curvePoints).ruleAlpha(ruleAlpha).stopError(stopError)
+        .canonical(canonical).search(search).curveSeeds(curveSeeds).tables(tables);
+  }
+
+  /**
+   * Builds a {@link Study} by named axes and settings; {@link #build()} validates it as the record does. Unset
+   * values are the study file's defaults: models [hidden], no hidden sizes or rules, learning rate 0.05, 10,000
+   * epochs, bias off, seed 0, uniform init, automatic partitions, 50 curve points, the rules' default alpha, no
+   * stop-error, a grid search, curves of {@value #DEFAULT_CURVE_SEEDS} seeds, automatic tables; canonical "{}".
+   */
+  public static final class Builder {
+    private String name;
+    private String source;
+    private List<DatasetSpec> datasets = List.of();
+    private List<Model> models = List.of(Model.HIDDEN);
+    private List<Integer> hiddenSizes = List.of();
+    private List<HiddenRule> hiddenRules = List.of();
+    private List<Double> learningRates = List.of(0.05);
+    private List<Integer> epochs = List.of(10_000);
+    private List<Boolean> bias = List.of(false);
+    private Seeds seeds = Seeds.of(0);
+    private List<InitSpec> inits = List.of(new InitSpec.Uniform());
+    private int partitions;
+    private int curvePoints = 50;
+    private double ruleAlpha = HiddenRule.DEFAULT_ALPHA;
+    private double stopError = Double.NEGATIVE_INFINITY;
+    private String canonical = "{}";
+    private Search search = Search.GRID;
+    private int curveSeeds = DEFAULT_CURVE_SEEDS;
+    private Tables tables = Tables.AUTO;
+
+    private Builder() {}
+
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder source(String source) {
+      this.source = source;
+      return this;
+    }
+
+    public Builder datasets(List<DatasetSpec> datasets) {
+      this.datasets = datasets;
+      return this;
+    }
+
+    public Builder datasets(DatasetSpec... datasets) {
+      return datasets(List.of(datasets));
+    }
+
+    public Builder models(List<Model> models) {
+      this.models = models;
+      return this;
+    }
+
+    public Builder models(Model... models) {
+      return models(List.of(models));
+    }
+
+    public Builder hiddenSizes(List<Integer> hiddenSizes) {
+      this.hiddenSizes = hiddenSizes;
+      return this;
+    }
+
+    public Builder hiddenSizes(int... hiddenSizes) {
+      return hiddenSizes(java.util.Arrays.stream(hiddenSizes).boxed().toList());
+    }
+
+    public Builder hiddenRules(List<HiddenRule> hiddenRules) {
+      this.hiddenRules = hiddenRules;
+      return this;
+    }
+
+    public Builder hiddenRules(HiddenRule... hiddenRules) {
+      return hiddenRules(List.of(hiddenRules));
+    }
+
+    public Builder learningRates(List<Double> learningRates) {
+      this.learningRates = learningRates;
+      return this;
+    }
+
+    public Builder learningRates(double... learningRates) {
+      return learningRates(java.util.Arrays.stream(learningRates).boxed().toList());
+    }
+
+    public Builder epochs(List<Integer> epochs) {
+      this.epochs = epochs;
+      return this;
+    }
+
+    public Builder epochs(int... epochs) {
+      return epochs(java.util.Arrays.stream(epochs).boxed().toList());
+    }
+
+    public Builder bias(List<Boolean> bias) {
+      this.bias = bias;
+      return this;
+    }
+
+    public Builder bias(boolean... bias) {
+      List<Boolean> values = new java.util.ArrayList<>();
+      for (boolean b : bias) {
+        values.add(b);
+      }
+      return bias(values);
+    }
+
+    public Builder seeds(Seeds seeds) {
+      this.seeds = seeds;
+      return this;
+    }
+
+    public Builder inits(List<InitSpec> inits) {
+      this.inits = inits;
+      return this;
+    }
+
+    public Builder inits(InitSpec... inits) {
+      return inits(List.of(inits));
+    }
+
+    public Builder partitions(int partitions) {
+      this.partitions = partitions;
+      return this;
+    }
+
+    public Builder curvePoints(int curvePoints) {
+      this.curvePoints = curvePoints;
+      return this;
+    }
+
+    public Builder ruleAlpha(double ruleAlpha) {
+      this.ruleAlpha = ruleAlpha;
+      return this;
+    }
+
+    public Builder stopError(double stopError) {
+      this.stopError = stopError;
+      return this;
+    }
+
+    public Builder canonical(String canonical) {
+      this.canonical = canonical;
+      return this;
+    }
+
+    public Builder search(Search search) {
+      this.search = search;
+      return this;
+    }
+
+    public Builder curveSeeds(int curveSeeds) {
+      this.curveSeeds = curveSeeds;
+      return this;
+    }
+
+    public Builder tables(Tables tables) {
+      this.tables = tables;
+      return this;
+    }
+
+    /** The study; {@link IllegalArgumentException} as the record's constructor throws it. */
+    public Study build() {
+      return new Study(name, source, datasets, models, hiddenSizes, hiddenRules, learningRates, epochs, bias, seeds,
+          inits, partitions, curvePoints, ruleAlpha, stopError, canonical, search, curveSeeds, tables);
+    }
   }
 
   private static void requireNonEmpty(List<?> list, String key) {

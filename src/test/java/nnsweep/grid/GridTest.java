@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import nnsweep.InputException;
-import nnsweep.data.Dataset;
 import nnsweep.nn.Model;
 import nnsweep.nn.Weights;
 import nnsweep.study.HiddenRule;
@@ -59,12 +58,10 @@ class GridTest {
 
   @Test
   void initIsTheLastAxis() {
-    Study base = Studies.study(List.of(Studies.xor()), List.of(Model.HIDDEN), List.of(2), List.of(), List.of(0.5),
-        List.of(10), List.of(true), Seeds.of(0, 1));
-    Study study = new Study(base.name(), base.source(), base.datasets(), base.models(), base.hiddenSizes(),
-        base.hiddenRules(), base.learningRates(), base.epochs(), base.bias(), base.seeds(),
-        List.of(new InitSpec.Uniform(), new InitSpec.Symmetric(0.5), new InitSpec.Xavier()), 0, 0, 5.0,
-        Double.NEGATIVE_INFINITY, "{}");
+    Study base = Studies.builder(Studies.xor()).models(Model.HIDDEN).hiddenSizes(2).learningRates(0.5).epochs(10)
+        .bias(true).seeds(Seeds.of(0, 1)).build();
+    Study study = base.toBuilder()
+        .inits(new InitSpec.Uniform(), new InitSpec.Symmetric(0.5), new InitSpec.Xavier()).build();
     Grid grid = Grid.expand(study, List.of(Studies.xor()));
     assertEquals(List.of("0 uniform", "0 symmetric(0.5)", "0 xavier", "1 uniform", "1 symmetric(0.5)", "1 xavier"),
         grid.specs().map(s -> s.seed() + " " + s.init().label()).toList());
@@ -87,9 +84,9 @@ class GridTest {
 
   @Test
   void expandsInFixedAxisOrderWithExactContents() {
-    Study study = Studies.study(List.of(Studies.or(), Studies.fullAdder()), List.of(Model.NONE, Model.HIDDEN),
-        List.of(3), List.of(HiddenRule.TWO_THIRDS_INPUTS_PLUS_OUTPUTS), List.of(0.1, 0.5), List.of(10),
-        List.of(false, true), Seeds.of(7, 8));
+    Study study = Studies.builder(Studies.or(), Studies.fullAdder()).models(Model.NONE, Model.HIDDEN).hiddenSizes(3)
+        .hiddenRules(HiddenRule.TWO_THIRDS_INPUTS_PLUS_OUTPUTS).learningRates(0.1, 0.5).epochs(10).bias(false, true)
+        .seeds(Seeds.of(7, 8)).build();
     Grid grid = Grid.expand(study, List.of(Studies.or(), Studies.fullAdder()));
 
     // (dataset, model, hidden, rules) in order: explicit sizes and rule sizes merged ascending per dataset
@@ -116,8 +113,8 @@ class GridTest {
 
   @Test
   void shapesAndWeightCounts() {
-    Study study = Studies.study(List.of(Studies.fullAdder()), List.of(Model.NONE, Model.HIDDEN), List.of(4),
-        List.of(), List.of(0.1), List.of(5), List.of(false, true), Seeds.of(0));
+    Study study = Studies.builder(Studies.fullAdder()).models(Model.NONE, Model.HIDDEN).hiddenSizes(4)
+        .learningRates(0.1).epochs(5).bias(false, true).seeds(Seeds.of(0)).build();
     Grid grid = Grid.expand(study, List.of(Studies.fullAdder()));
     List<String> shapes = grid.specs().map(s -> s.model() + " " + s.inputs() + "-" + s.hidden() + "-" + s.outputs()
         + " bias=" + s.bias() + " weights=" + s.weights()).toList();
@@ -135,8 +132,8 @@ class GridTest {
 
   @Test
   void seedRangeDecodesWithoutMaterialising() {
-    Study study = Studies.study(List.of(Studies.xor()), List.of(Model.HIDDEN), List.of(2), List.of(), List.of(0.5),
-        List.of(100), List.of(true), Seeds.range(1000, 1_000_000));
+    Study study = Studies.builder(Studies.xor()).models(Model.HIDDEN).hiddenSizes(2).learningRates(0.5).epochs(100)
+        .bias(true).seeds(Seeds.range(1000, 1_000_000)).build();
     Grid grid = Grid.expand(study, List.of(Studies.xor()));
     assertEquals(1_000_000, grid.size());
     assertEquals(1000 + 765_432, grid.spec(765_432).seed());
@@ -145,8 +142,8 @@ class GridTest {
 
   @Test
   void initSeedIgnoresRateAndEpochsButNotTheRest() {
-    Study study = Studies.study(List.of(Studies.or(), Studies.xor()), List.of(Model.HIDDEN), List.of(2, 3),
-        List.of(), List.of(0.05, 0.5), List.of(10, 20), List.of(false, true), Seeds.of(0, 1));
+    Study study = Studies.builder(Studies.or(), Studies.xor()).models(Model.HIDDEN).hiddenSizes(2, 3)
+        .learningRates(0.05, 0.5).epochs(10, 20).bias(false, true).seeds(Seeds.of(0, 1)).build();
     Grid grid = Grid.expand(study, List.of(Studies.or(), Studies.xor()));
     List<NetworkSpec> specs = grid.specs().toList();
     for (NetworkSpec a : specs) {
@@ -182,12 +179,10 @@ class GridTest {
 
   @Test
   void fixedWeightsOfTheWrongShapeAreAnError() {
-    Study base = Studies.study(List.of(Studies.or()), List.of(Model.HIDDEN), List.of(4), List.of(), List.of(0.05),
-        List.of(10), List.of(false), Seeds.of(0));
-    Study fixed = new Study(base.name(), "conf/x.conf", base.datasets(), base.models(), base.hiddenSizes(),
-        base.hiddenRules(), base.learningRates(), base.epochs(), base.bias(), base.seeds(),
-        List.of(new InitSpec.Fixed(new double[][] {{.1, .2, .3}, {.4, .5, .6}}, new double[][] {{.7}, {.8}, {.9}},
-            null, null)), 0, 0, 5.0, Double.NEGATIVE_INFINITY, "{}");
+    Study base = Studies.builder(Studies.or()).models(Model.HIDDEN).hiddenSizes(4).learningRates(0.05).epochs(10)
+        .bias(false).seeds(Seeds.of(0)).build();
+    Study fixed = base.toBuilder().source("conf/x.conf").inits(new InitSpec.Fixed(
+        new double[][] {{.1, .2, .3}, {.4, .5, .6}}, new double[][] {{.7}, {.8}, {.9}}, null, null)).build();
     InputException e = assertThrows(InputException.class, () -> Grid.expand(fixed, List.of(Studies.or())));
     assertEquals("conf/x.conf: study.init.hidden: wrong shape, found 2 x 3, expected 2 x 4 for dataset or,"
         + " hidden size 4 (inputs x hidden)", e.getMessage());
@@ -195,8 +190,8 @@ class GridTest {
 
   @Test
   void shapesAreOneNetworkPerDatasetModelHiddenSizeAndBias() {
-    Study study = Studies.study(List.of(Studies.or(), Studies.xor()), List.of(Model.NONE, Model.HIDDEN),
-        List.of(2, 4), List.of(), List.of(0.05, 0.5), List.of(10, 20), List.of(false, true), Seeds.range(0, 3));
+    Study study = Studies.builder(Studies.or(), Studies.xor()).models(Model.NONE, Model.HIDDEN).hiddenSizes(2, 4)
+        .learningRates(0.05, 0.5).epochs(10, 20).bias(false, true).seeds(Seeds.range(0, 3)).build();
     Grid grid = Grid.expand(study, List.of(Studies.or(), Studies.xor()));
     assertEquals(List.of("or none 0 false 0", "or none 0 true 3", "or hidden 2 false 24", "or hidden 2 true 27",
         "or hidden 4 false 48", "or hidden 4 true 51", "xor none 0 false 72", "xor none 0 true 75",
@@ -207,8 +202,8 @@ class GridTest {
 
   @Test
   void shapeRunsEndWhereTheShapeChanges() {
-    Study study = Studies.study(List.of(Studies.xor()), List.of(Model.HIDDEN), List.of(2, 3), List.of(),
-        List.of(0.05, 0.5), List.of(10), List.of(false, true), Seeds.range(0, 3));
+    Study study = Studies.builder(Studies.xor()).models(Model.HIDDEN).hiddenSizes(2, 3).learningRates(0.05, 0.5)
+        .epochs(10).bias(false, true).seeds(Seeds.range(0, 3)).build();
     Grid grid = Grid.expand(study, List.of(Studies.xor()));
     for (long id = 0; id < grid.size(); id++) {
       long end = grid.shapeRunEnd(id);
@@ -221,8 +216,8 @@ class GridTest {
     }
     assertEquals(3, grid.shapeRunEnd(0));
     // bias not an axis: the whole (dataset, model, hidden) block is one shape, across learning rates
-    Study oneBias = Studies.study(List.of(Studies.xor()), List.of(Model.HIDDEN), List.of(2, 3), List.of(),
-        List.of(0.05, 0.5), List.of(10), List.of(true), Seeds.range(0, 3));
+    Study oneBias = Studies.builder(Studies.xor()).models(Model.HIDDEN).hiddenSizes(2, 3).learningRates(0.05, 0.5)
+        .epochs(10).bias(true).seeds(Seeds.range(0, 3)).build();
     Grid g = Grid.expand(oneBias, List.of(Studies.xor()));
     assertEquals(6, g.shapeRunEnd(0));
     assertEquals(12, g.shapeRunEnd(6));
@@ -230,8 +225,8 @@ class GridTest {
 
   @Test
   void costIsEpochsTimesRowsTimesParametersPlusTwelvePerSigmoid() {
-    Study study = Studies.study(List.of(Studies.xor()), List.of(Model.NONE, Model.HIDDEN), List.of(3), List.of(),
-        List.of(0.5), List.of(100, 1000), List.of(false, true), Seeds.range(0, 2));
+    Study study = Studies.builder(Studies.xor()).models(Model.NONE, Model.HIDDEN).hiddenSizes(3).learningRates(0.5)
+        .epochs(100, 1000).bias(false, true).seeds(Seeds.range(0, 2)).build();
     Grid grid = Grid.expand(study, List.of(Studies.xor()));
     for (long id = 0; id < grid.size(); id++) {
       NetworkSpec s = grid.spec(id);
@@ -243,8 +238,9 @@ class GridTest {
   }
 
   private static Study tutorialLike() {
-    return Studies.study(List.of(Studies.or(), Studies.xor()), List.of(Model.NONE, Model.HIDDEN), List.of(3, 4),
-        List.of(HiddenRule.values()), List.of(0.05), List.of(200_000), List.of(false, true), Seeds.range(0, 10));
+    return Studies.builder(Studies.or(), Studies.xor()).models(Model.NONE, Model.HIDDEN).hiddenSizes(3, 4)
+        .hiddenRules(HiddenRule.values()).learningRates(0.05).epochs(200_000).bias(false, true)
+        .seeds(Seeds.range(0, 10)).build();
   }
 
   private static String describe(NetworkSpec s) {

@@ -48,9 +48,9 @@ class GroupsTest {
   @Test
   void manyRunsNeedNoSmallerGroups() {
     // 12 hidden sizes x 2 bias values = 24 runs of 5 seeds: 8 groups are there already, each run is one group
-    Grid grid = Grid.expand(Studies.study(List.of(Studies.wide()), List.of(Model.HIDDEN),
-        List.of(5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16), List.of(), List.of(0.05), List.of(50),
-        List.of(false, true), Seeds.range(0, 5)), List.of(Studies.wide()));
+    Grid grid = Grid.expand(Studies.builder(Studies.wide()).models(Model.HIDDEN)
+        .hiddenSizes(5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16).learningRates(0.05).epochs(50).bias(false, true)
+        .seeds(Seeds.range(0, 5)).build(), List.of(Studies.wide()));
     for (long id = 0; id < grid.size(); id += 5) {
       assertEquals(Kernel.GEMM, grid.kernel(id));
       assertEquals(new IdRange(id, id + 5), group(grid, id + 2));
@@ -59,8 +59,8 @@ class GroupsTest {
 
   @Test
   void lockstepShapesKeepTheirGroupOfThirtyTwo() {
-    Grid grid = Grid.expand(Studies.study(List.of(Studies.xor()), List.of(Model.HIDDEN), List.of(2), List.of(),
-        List.of(0.5), List.of(100), List.of(false), Seeds.range(0, 40)), List.of(Studies.xor()));
+    Grid grid = Grid.expand(Studies.builder(Studies.xor()).models(Model.HIDDEN).hiddenSizes(2).learningRates(0.5)
+        .epochs(100).bias(false).seeds(Seeds.range(0, 40)).build(), List.of(Studies.xor()));
     assertEquals(Kernel.LOCKSTEP, grid.kernel(0));
     assertEquals(List.of(new IdRange(0, 32), new IdRange(32, 40)), List.of(group(grid, 5), group(grid, 39)));
   }
@@ -85,8 +85,8 @@ class GroupsTest {
   }
 
   private static Grid grid(int seeds) {
-    return Grid.expand(Studies.study(List.of(Studies.wide()), List.of(Model.HIDDEN), List.of(8), List.of(),
-        List.of(0.05), List.of(50), List.of(false, true), Seeds.range(0, seeds)), List.of(Studies.wide()));
+    return Grid.expand(Studies.builder(Studies.wide()).models(Model.HIDDEN).hiddenSizes(8).learningRates(0.05)
+        .epochs(50).bias(false, true).seeds(Seeds.range(0, seeds)).build(), List.of(Studies.wide()));
   }
 
   private static IdRange group(Grid grid, long id) {

@@ -19,8 +19,8 @@ class TaskPlanTest {
   @Test
   void fewUnitsAreEachATaskLongestFirst() {
     // xor, none and hidden 2, bias off/on, 40 seeds: four shape runs of 40 = units of 32 + 8
-    Study study = Studies.study(List.of(Studies.xor()), List.of(Model.NONE, Model.HIDDEN), List.of(2), List.of(),
-        List.of(0.5), List.of(100), List.of(false, true), Seeds.range(0, 40));
+    Study study = Studies.builder(Studies.xor()).models(Model.NONE, Model.HIDDEN).hiddenSizes(2).learningRates(0.5)
+        .epochs(100).bias(false, true).seeds(Seeds.range(0, 40)).build();
     Grid grid = Grid.expand(study, List.of(Studies.xor()));
     List<IdRange> plan = TaskPlan.plan(grid, all(grid), 32, 64);
     // cost per epoch and row: hidden+bias 32 x (9 + 36) = 1440, hidden 32 x (6 + 36) = 1344, none+bias
@@ -31,8 +31,8 @@ class TaskPlanTest {
 
   @Test
   void manyUnitsAreMergedIntoAboutMaxTasksBalancedRanges() {
-    Study study = Studies.study(List.of(Studies.xor()), List.of(Model.HIDDEN), List.of(2), List.of(),
-        List.of(0.5), List.of(100), List.of(true), Seeds.range(0, 10_000));
+    Study study = Studies.builder(Studies.xor()).models(Model.HIDDEN).hiddenSizes(2).learningRates(0.5).epochs(100)
+        .bias(true).seeds(Seeds.range(0, 10_000)).build();
     Grid grid = Grid.expand(study, List.of(Studies.xor()));
     List<IdRange> plan = TaskPlan.plan(grid, all(grid), 32, 8);
     assertEquals(8, plan.size());
@@ -51,8 +51,8 @@ class TaskPlanTest {
     for (int h = 1; h <= 32; h++) {
       sizes.add(h);
     }
-    Study study = Studies.study(List.of(Studies.xor()), List.of(Model.HIDDEN), sizes, List.of(), List.of(0.5),
-        List.of(100, 1000, 10_000, 100_000), List.of(false, true), Seeds.range(0, 5));
+    Study study = Studies.builder(Studies.xor()).models(Model.HIDDEN).hiddenSizes(sizes).learningRates(0.5)
+        .epochs(100, 1000, 10_000, 100_000).bias(false, true).seeds(Seeds.range(0, 5)).build();
     Grid grid = Grid.expand(study, List.of(Studies.xor()));
     for (int cores : new int[] {2, 4, 8}) {
       List<IdRange> plan = TaskPlan.plan(grid, all(grid), 32, TaskPlan.defaultMaxTasks(grid, all(grid), cores));
@@ -78,22 +78,22 @@ class TaskPlanTest {
   @Test
   void defaultIsFourTasksPerCoreUnlessATaskWouldExceedTheCaps() {
     // xor 2-2-1 with bias, 100 epochs: 100 x 4 rows x (9 + 12 x 3) = 18,000 per network
-    Study small = Studies.study(List.of(Studies.xor()), List.of(Model.HIDDEN), List.of(2), List.of(),
-        List.of(0.5), List.of(100), List.of(true), Seeds.range(0, 1000));
+    Study small = Studies.builder(Studies.xor()).models(Model.HIDDEN).hiddenSizes(2).learningRates(0.5).epochs(100)
+        .bias(true).seeds(Seeds.range(0, 1000)).build();
     Grid grid = Grid.expand(small, List.of(Studies.xor()));
     assertEquals(18_000.0, grid.cost(0));
     assertEquals(8, TaskPlan.defaultMaxTasks(grid, all(grid), 2));
     assertEquals(64, TaskPlan.defaultMaxTasks(grid, all(grid), 16));
     // 1,000 networks x 1e9 epochs: 1.8e14 in all, / 2.4e10 a task = 7,500 tasks
-    Study big = Studies.study(List.of(Studies.xor()), List.of(Model.HIDDEN), List.of(2), List.of(),
-        List.of(0.5), List.of(1_000_000_000), List.of(true), Seeds.range(0, 1000));
+    Study big = Studies.builder(Studies.xor()).models(Model.HIDDEN).hiddenSizes(2).learningRates(0.5)
+        .epochs(1_000_000_000).bias(true).seeds(Seeds.range(0, 1000)).build();
     Grid bigGrid = Grid.expand(big, List.of(Studies.xor()));
     assertEquals(7_500, TaskPlan.defaultMaxTasks(bigGrid, all(bigGrid), 2));
     // only what is still to train counts (a resume): 10 networks of 1.8e11 = 75 tasks
     assertEquals(75, TaskPlan.defaultMaxTasks(bigGrid, List.of(new IdRange(990, 1000)), 2));
     // a million of the small ones: 1.8e10 in all is under one task's cost, but 1e6 / 65,536 networks = 16 tasks
-    Study million = Studies.study(List.of(Studies.xor()), List.of(Model.HIDDEN), List.of(2), List.of(),
-        List.of(0.5), List.of(100), List.of(true), Seeds.range(0, 1_000_000));
+    Study million = Studies.builder(Studies.xor()).models(Model.HIDDEN).hiddenSizes(2).learningRates(0.5).epochs(100)
+        .bias(true).seeds(Seeds.range(0, 1_000_000)).build();
     Grid millionGrid = Grid.expand(million, List.of(Studies.xor()));
     assertEquals(16, TaskPlan.defaultMaxTasks(millionGrid, all(millionGrid), 2));
     assertEquals(32, TaskPlan.defaultMaxTasks(millionGrid, all(millionGrid), 8));
@@ -102,8 +102,8 @@ class TaskPlanTest {
 
   @Test
   void resumedTodoRangesAreNeverSpannedAndGroupsStartAtEachRange() {
-    Study study = Studies.study(List.of(Studies.or(), Studies.xor()), List.of(Model.HIDDEN), List.of(3), List.of(),
-        List.of(0.5), List.of(100), List.of(false, true), Seeds.range(0, 50));
+    Study study = Studies.builder(Studies.or(), Studies.xor()).models(Model.HIDDEN).hiddenSizes(3).learningRates(0.5)
+        .epochs(100).bias(false, true).seeds(Seeds.range(0, 50)).build();
     Grid grid = Grid.expand(study, List.of(Studies.or(), Studies.xor()));
     List<IdRange> todo = List.of(r(10, 45), r(60, 170), r(199, 200));
     for (int maxTasks : new int[] {1, 3, 100}) {
@@ -123,8 +123,8 @@ class TaskPlanTest {
 
   @Test
   void badArgumentsAreRefused() {
-    Study study = Studies.study(List.of(Studies.xor()), List.of(Model.NONE), List.of(), List.of(), List.of(0.5),
-        List.of(10), List.of(false), Seeds.range(0, 2));
+    Study study = Studies.builder(Studies.xor()).models(Model.NONE).learningRates(0.5).epochs(10).bias(false)
+        .seeds(Seeds.range(0, 2)).build();
     Grid grid = Grid.expand(study, List.of(Studies.xor()));
     assertEquals("groupSize must be >= 1, found 0", assertThrows(IllegalArgumentException.class,
         () -> TaskPlan.plan(grid, all(grid), 0, 4)).getMessage());

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Random;
 import nnsweep.grid.Grid;
 import nnsweep.nn.Model;
+import nnsweep.nn.TrainingOutcome;
+import nnsweep.run.Evaluation;
 import nnsweep.run.NetworkRun;
 import nnsweep.run.Problem;
 import nnsweep.run.TrainingResult;
@@ -29,10 +31,10 @@ import org.junit.jupiter.api.Test;
  * statistics of a cell; the networks the curves chart draws.
  */
 class AggregationTest {
-  private static final Study STUDY = ReportFixtures.study("agg", List.of(Studies.or(), Studies.xor()),
-      List.of(Model.NONE, Model.HIDDEN), List.of(1, 2, 3), List.of(HiddenRule.FEWER_THAN_TWICE_INPUTS,
-          HiddenRule.BETWEEN_INPUTS_AND_OUTPUTS), List.of(0.5, 4.0), List.of(400), List.of(false, true),
-      Seeds.range(0, 6), 6);
+  private static final Study STUDY = ReportFixtures.study("agg", Studies.or(), Studies.xor())
+      .models(Model.NONE, Model.HIDDEN).hiddenSizes(1, 2, 3)
+      .hiddenRules(HiddenRule.FEWER_THAN_TWICE_INPUTS, HiddenRule.BETWEEN_INPUTS_AND_OUTPUTS).learningRates(0.5, 4.0)
+      .epochs(400).bias(false, true).seeds(Seeds.range(0, 6)).curvePoints(6).build();
 
   private static List<TrainingResult> train(Study study) {
     List<Problem> problems = List.of(new Problem(Studies.or(), new double[0][]),
@@ -157,7 +159,8 @@ class AggregationTest {
 
   private static TrainingResult with(TrainingResult r, double error, double accuracy, boolean diverged,
       double classAccuracy, double testClassAccuracy) {
-    return new TrainingResult(r.spec(), error, error, error / 2, accuracy, diverged, Double.NaN, Double.NaN,
-        classAccuracy, testClassAccuracy, r.epochsRun(), -1, "", 0.0, null, new double[0][], r.curveEpochs(), r.curve());
+    return new TrainingResult(r.spec(), new TrainingOutcome(error, error, r.epochsRun(), -1, diverged, r.curve()),
+        new Evaluation(error / 2, accuracy, classAccuracy, Double.NaN, Double.NaN, testClassAccuracy, ""),
+        r.curveEpochs(), 0.0, null, new double[0][]);
   }
 }

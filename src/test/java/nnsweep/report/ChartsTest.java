@@ -75,8 +75,8 @@ class ChartsTest {
 
   @Test
   void oneSettingNoRulesNoCurvesGivesErrorSuccessAndLayersCharts() throws IOException {
-    Study study = ReportFixtures.study("one", List.of(Studies.xor()), List.of(Model.NONE, Model.HIDDEN),
-        List.of(2, 4), List.of(), List.of(0.5), List.of(2000), List.of(true), Seeds.of(0, 1, 2), 0);
+    Study study = ReportFixtures.study("one", Studies.xor()).models(Model.NONE, Model.HIDDEN).hiddenSizes(2, 4)
+        .learningRates(0.5).epochs(2000).bias(true).seeds(Seeds.of(0, 1, 2)).build();
     List<Charts.Chart> charts = Charts.render(ReportFixtures.model(study, List.of(Studies.xor())));
     assertEquals(List.of("charts/error-vs-hidden-xor.png", "charts/success-vs-hidden-xor.png",
         "charts/layers-xor.png"), charts.stream().map(Charts.Chart::file).toList());
@@ -92,8 +92,8 @@ class ChartsTest {
 
   @Test
   void aStudyWithoutHiddenLayerGetsTheLayersAndCurvesCharts() throws IOException {
-    Study study = ReportFixtures.study("none", List.of(Studies.or()), List.of(Model.NONE), List.of(), List.of(),
-        List.of(0.5, 1.0), List.of(500), List.of(false, true), Seeds.of(0, 1), 8);
+    Study study = ReportFixtures.study("none", Studies.or()).models(Model.NONE).learningRates(0.5, 1.0).epochs(500)
+        .bias(false, true).seeds(Seeds.of(0, 1)).curvePoints(8).build();
     List<Charts.Chart> charts = Charts.render(ReportFixtures.model(study, List.of(Studies.or())));
     assertEquals(List.of("charts/layers-or.png", "charts/curves-or.png"),
         charts.stream().map(Charts.Chart::file).toList());
@@ -104,16 +104,15 @@ class ChartsTest {
 
   @Test
   void severalSettingsAreSeriesOfTheirOwnNamedByWhatVaries() {
-    Study study = ReportFixtures.study("rates", List.of(Studies.or()), List.of(Model.HIDDEN), List.of(2),
-        List.of(), List.of(0.05, 0.5), List.of(300), List.of(false, true), Seeds.of(0, 1), 6);
+    Study study = ReportFixtures.study("rates", Studies.or()).models(Model.HIDDEN).hiddenSizes(2)
+        .learningRates(0.05, 0.5).epochs(300).bias(false, true).seeds(Seeds.of(0, 1)).curvePoints(6).build();
     ReportModel model = ReportFixtures.model(study, List.of(Studies.or()));
     Charts.SettingNames names = Charts.SettingNames.of(model.summary());
     assertEquals(List.of("bias off, lr 0.05", "bias on, lr 0.05", "bias off, lr 0.5", "bias on, lr 0.5"),
         model.summary().stream().map(r -> Charts.Setting.of(r.key())).distinct()
             .sorted(Charts.Setting.ORDER).map(names::name).toList());
-    Charts.SettingNames fixed = Charts.SettingNames.of(ReportFixtures.model(ReportFixtures.study("fixed",
-        List.of(Studies.or()), List.of(Model.HIDDEN), List.of(2), List.of(), List.of(0.05), List.of(200),
-        List.of(false), Seeds.of(0), 0), List.of(Studies.or())).summary());
+    Charts.SettingNames fixed = Charts.SettingNames.of(ReportFixtures.model(ReportFixtures.study("fixed", Studies.or())
+        .models(Model.HIDDEN).hiddenSizes(2).learningRates(0.05).epochs(200).bias(false).seeds(Seeds.of(0)).build(), List.of(Studies.or())).summary());
     assertEquals("bias off, lr 0.05, 200 epochs", fixed.name(new Charts.Setting(false, 0.05, 200, "uniform")));
     assertEquals(List.of("error-vs-hidden", "success-vs-hidden", "layers", "curves"),
         Charts.render(model).stream().map(Charts.Chart::kind).toList());
@@ -121,9 +120,9 @@ class ChartsTest {
 
   @Test
   void initSchemesAreAnAxisToo() throws Exception {
-    Study study = ReportFixtures.study("inits", List.of(Studies.xor()), List.of(Model.NONE, Model.HIDDEN),
-        List.of(2), List.of(), List.of(0.5), List.of(400), List.of(true), Seeds.of(0, 1),
-        List.of(new InitSpec.Uniform(), new InitSpec.Xavier()), 6);
+    Study study = ReportFixtures.study("inits", Studies.xor()).models(Model.NONE, Model.HIDDEN).hiddenSizes(2)
+        .learningRates(0.5).epochs(400).bias(true).seeds(Seeds.of(0, 1))
+        .inits(new InitSpec.Uniform(), new InitSpec.Xavier()).curvePoints(6).build();
     ReportModel model = ReportFixtures.model(study, List.of(Studies.xor()));
     Charts.SettingNames names = Charts.SettingNames.of(model.summary());
     assertEquals(List.of("init uniform", "init xavier"), model.summary().stream()
@@ -143,8 +142,8 @@ class ChartsTest {
 
     Dataset a = rename(Studies.or(), "A b");
     Dataset b = rename(Studies.xor(), "a/b");
-    Study study = ReportFixtures.study("names", List.of(a, b), List.of(Model.NONE), List.of(), List.of(),
-        List.of(0.5), List.of(100), List.of(false), Seeds.of(0), 0);
+    Study study = ReportFixtures.study("names", a, b).models(Model.NONE).learningRates(0.5).epochs(100).bias(false)
+        .seeds(Seeds.of(0)).build();
     List<Charts.Chart> charts = Charts.render(ReportFixtures.model(study, List.of(a, b)));
     assertEquals(List.of("charts/layers-a-b.png", "charts/layers-a-b-2.png"),
         charts.stream().map(Charts.Chart::file).toList());

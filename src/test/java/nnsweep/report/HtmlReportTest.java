@@ -130,9 +130,9 @@ class HtmlReportTest {
   @Test
   void escapesEveryStringFromTheStudy(@TempDir Path dir) throws Exception {
     Dataset evil = ChartsTest.rename(Studies.xor(), "x<b>&amp;\"'");
-    Study study = ReportFixtures.study("name<script>alert(1)</script>&", List.of(evil),
-        List.of(Model.NONE, Model.HIDDEN), List.of(2), List.of(HiddenRule.TWO_THIRDS_INPUTS_PLUS_OUTPUTS),
-        List.of(0.5), List.of(500), List.of(false), Seeds.of(0, 1), 5);
+    Study study = ReportFixtures.study("name<script>alert(1)</script>&", evil).models(Model.NONE, Model.HIDDEN)
+        .hiddenSizes(2).hiddenRules(HiddenRule.TWO_THIRDS_INPUTS_PLUS_OUTPUTS).learningRates(0.5).epochs(500)
+        .bias(false).seeds(Seeds.of(0, 1)).curvePoints(5).build();
     ReportModel m = ReportFixtures.model(study, List.of(evil));
     HtmlReport.write(dir, m);
     String html = Files.readString(dir.resolve("report.html"), StandardCharsets.UTF_8);
@@ -161,8 +161,8 @@ class HtmlReportTest {
     Dataset classes = new Dataset("classes", "classes.csv", List.of("x1", "x2"), List.of("a", "b", "c"),
         new double[][] {{0, 0}, {0, 0.2}, {1, 0}, {1, 0.2}, {0, 1}, {0.2, 1}},
         new double[][] {{1, 0, 0}, {1, 0, 0}, {0, 1, 0}, {0, 1, 0}, {0, 0, 1}, {0, 0, 1}});
-    Study study = ReportFixtures.study("classes", List.of(classes, Studies.xor()), List.of(Model.HIDDEN),
-        List.of(4), List.of(), List.of(0.5), List.of(2000), List.of(true), Seeds.range(0, 2), 0);
+    Study study = ReportFixtures.study("classes", classes, Studies.xor()).models(Model.HIDDEN).hiddenSizes(4)
+        .learningRates(0.5).epochs(2000).bias(true).seeds(Seeds.range(0, 2)).build();
     ReportModel withClasses = ReportFixtures.model(study, List.of(classes, Studies.xor()));
     HtmlReport.write(dir, withClasses);
     Document doc = parse(Files.readString(dir.resolve("report.html"), StandardCharsets.UTF_8));

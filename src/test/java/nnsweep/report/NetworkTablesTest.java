@@ -25,9 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 class NetworkTablesTest {
   @TempDir Path tmp;
 
-  private static final Study STUDY = ReportFixtures.study("blocks", List.of(Studies.xor()),
-      List.of(Model.NONE, Model.HIDDEN), List.of(2), List.of(), List.of(0.5), List.of(200), List.of(true),
-      Seeds.range(0, 5), 4);
+  private static final Study STUDY = ReportFixtures.study("blocks", Studies.xor()).models(Model.NONE, Model.HIDDEN)
+      .hiddenSizes(2).learningRates(0.5).epochs(200).bias(true).seeds(Seeds.range(0, 5)).curvePoints(4).build();
   private static final List<Problem> PROBLEMS = List.of(new Problem(Studies.xor(), new double[][] {{1, 0}}));
 
   private static List<TrainingResult> results() {
@@ -82,8 +81,8 @@ class NetworkTablesTest {
 
   @Test
   void withoutQueriesOrCurvesOnlyResults() {
-    Study plain = ReportFixtures.study("plain", List.of(Studies.xor()), List.of(Model.HIDDEN), List.of(2),
-        List.of(), List.of(0.5), List.of(50), List.of(true), Seeds.of(0), 0);
+    Study plain = ReportFixtures.study("plain", Studies.xor()).models(Model.HIDDEN).hiddenSizes(2).learningRates(0.5)
+        .epochs(50).bias(true).seeds(Seeds.of(0)).build();
     try (NetworkTables tables = NetworkTables.open(tmp, plain, List.of(new Problem(Studies.xor(),
         new double[0][])))) {
       assertEquals(List.of("results.csv"), tables.commit());

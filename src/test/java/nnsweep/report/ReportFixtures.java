@@ -8,9 +8,7 @@ import nnsweep.nn.Model;
 import nnsweep.run.NetworkRun;
 import nnsweep.run.Problem;
 import nnsweep.run.TrainingResult;
-import nnsweep.study.DatasetSpec;
 import nnsweep.study.HiddenRule;
-import nnsweep.study.InitSpec;
 import nnsweep.study.Seeds;
 import nnsweep.study.Study;
 import nnsweep.testing.Studies;
@@ -26,29 +24,19 @@ final class ReportFixtures {
   static ReportModel tutorialLike() {
     List<HiddenRule> tutorialRules = List.of(HiddenRule.FEWER_THAN_TWICE_INPUTS,
         HiddenRule.TWO_THIRDS_INPUTS_PLUS_OUTPUTS, HiddenRule.BETWEEN_INPUTS_AND_OUTPUTS);
-    Study study = study("tiny", List.of(Studies.or(), Studies.xor()), List.of(Model.NONE, Model.HIDDEN),
-        List.of(3), tutorialRules, List.of(0.5), List.of(3000), List.of(false, true), Seeds.range(0, 4), 20);
+    Study study = study("tiny", Studies.or(), Studies.xor()).models(Model.NONE, Model.HIDDEN).hiddenSizes(3)
+        .hiddenRules(tutorialRules).learningRates(0.5).epochs(3000).bias(false, true).seeds(Seeds.range(0, 4))
+        .curvePoints(20).canonical("{\"name\":\"tiny\",\"learning-rates\":[0.5],\"epochs\":[3000]}").build();
     return model(study, List.of(Studies.or(), Studies.xor()));
   }
 
-  /** A study built in code, with a canonical form and curve points. */
-  static Study study(String name, List<Dataset> datasets, List<Model> models, List<Integer> sizes,
-      List<HiddenRule> rules, List<Double> rates, List<Integer> epochs, List<Boolean> bias, Seeds seeds,
-      int curvePoints) {
-    return study(name, datasets, models, sizes, rules, rates, epochs, bias, seeds, List.of(new InitSpec.Uniform()),
-        curvePoints);
-  }
-
-  /** As above, with an init axis. */
-  static Study study(String name, List<Dataset> datasets, List<Model> models, List<Integer> sizes,
-      List<HiddenRule> rules, List<Double> rates, List<Integer> epochs, List<Boolean> bias, Seeds seeds,
-      List<InitSpec> inits, int curvePoints) {
-    List<DatasetSpec> specs = datasets.stream()
-        .map(d -> new DatasetSpec(d.name(), d.source(), d.outputCount(), List.of())).toList();
-    String canonical = "{\"name\":\"" + name.replace("\\", "\\\\").replace("\"", "\\\"")
-        + "\",\"learning-rates\":" + rates + ",\"epochs\":" + epochs + "}";
-    return new Study(name, "conf/" + name + ".conf", specs, models, sizes, rules, rates, epochs, bias, seeds,
-        inits, 0, curvePoints, 5.0, Double.NEGATIVE_INFINITY, canonical);
+  /**
+   * {@link Study#builder()} preset for report tests: the study {@code name} from {@code conf/<name>.conf} over
+   * {@code datasets}, its canonical form naming it, recording no curves.
+   */
+  static Study.Builder study(String name, Dataset... datasets) {
+    String canonical = "{\"name\":\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+    return Studies.builder(datasets).name(name).source("conf/" + name + ".conf").canonical(canonical);
   }
 
   /** Trains every network of the study's grid and builds the report model. */

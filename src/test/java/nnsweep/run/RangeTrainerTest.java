@@ -18,8 +18,8 @@ class RangeTrainerTest {
   private static final List<Problem> PROBLEMS = List.of(new Problem(Studies.xor(), new double[][] {{1, 0}}));
 
   private static Grid grid() {
-    Study study = Studies.study(List.of(Studies.xor()), List.of(Model.NONE, Model.HIDDEN), List.of(2), List.of(),
-        List.of(0.5), List.of(300), List.of(false, true), Seeds.range(0, 40));
+    Study study = Studies.builder(Studies.xor()).models(Model.NONE, Model.HIDDEN).hiddenSizes(2).learningRates(0.5)
+        .epochs(300).bias(false, true).seeds(Seeds.range(0, 40)).build();
     return Grid.expand(study, List.of(Studies.xor()));
   }
 
@@ -42,8 +42,8 @@ class RangeTrainerTest {
   @Test
   void aRangeThatCutsMatrixProductGroupsTrainsThemWholeAndKeepsItsOwnNetworks() {
     List<Problem> problems = List.of(new Problem(Studies.wide(), new double[0][]));
-    Grid grid = Grid.expand(Studies.study(List.of(Studies.wide()), List.of(Model.HIDDEN), List.of(8), List.of(),
-        List.of(0.05), List.of(40), List.of(false, true), Seeds.range(0, 10)), List.of(Studies.wide()));
+    Grid grid = Grid.expand(Studies.builder(Studies.wide()).models(Model.HIDDEN).hiddenSizes(8).learningRates(0.05)
+        .epochs(40).bias(false, true).seeds(Seeds.range(0, 10)).build(), List.of(Studies.wide()));
     assertEquals(3, grid.groupSize(0));
     List<TrainingResult> whole = ResultCodec.decode(new RangeTrainer(grid, problems, true).train(
         new IdRange(0, 20)), grid, problems);

@@ -18,8 +18,8 @@ class WarmupTest {
       new Problem(Studies.xor(), new double[0][]));
 
   private static Grid grid(int seeds) {
-    Study study = Studies.study(List.of(Studies.or(), Studies.xor()), List.of(Model.NONE, Model.HIDDEN),
-        List.of(2, 3), List.of(), List.of(0.5), List.of(200_000), List.of(false, true), Seeds.range(0, seeds));
+    Study study = Studies.builder(Studies.or(), Studies.xor()).models(Model.NONE, Model.HIDDEN).hiddenSizes(2, 3)
+        .learningRates(0.5).epochs(200_000).bias(false, true).seeds(Seeds.range(0, seeds)).build();
     return Grid.expand(study, List.of(Studies.or(), Studies.xor()));
   }
 
@@ -58,8 +58,8 @@ class WarmupTest {
     List<String> in = java.util.stream.IntStream.range(0, 64).mapToObj(i -> "x" + i).toList();
     List<String> out = java.util.stream.IntStream.range(0, 10).mapToObj(i -> "y" + i).toList();
     nnsweep.data.Dataset digits = new nnsweep.data.Dataset("digits", "digits.csv", in, out, x, t);
-    Grid grid = Grid.expand(Studies.study(List.of(digits), List.of(Model.HIDDEN), List.of(32), List.of(),
-        List.of(0.001), List.of(200), List.of(true), Seeds.range(0, 32)), List.of(digits));
+    Grid grid = Grid.expand(Studies.builder(digits).models(Model.HIDDEN).hiddenSizes(32).learningRates(0.001)
+        .epochs(200).bias(true).seeds(Seeds.range(0, 32)).build(), List.of(digits));
     List<nnsweep.grid.IdRange> ranges = Warmup.ranges(grid);
     assertEquals(List.of(new nnsweep.grid.IdRange(0, 4)), ranges, "the shape's first group of the grid");
     double perEpoch = 4 * grid.epochCost(0);
@@ -68,8 +68,8 @@ class WarmupTest {
     assertTrue(epochs * perEpoch <= Warmup.ROTATION_COST, "within the rotation's cost");
     assertTrue((epochs + 1) * perEpoch > Warmup.ROTATION_COST, "and no fewer epochs than that allows");
     // many matrix-product shapes: only the cheapest group of each model and bias setting warms up
-    Grid many = Grid.expand(Studies.study(List.of(digits), List.of(Model.NONE, Model.HIDDEN),
-        List.of(40, 8, 100), List.of(), List.of(0.001), List.of(200), List.of(false, true), Seeds.range(0, 3)),
+    Grid many = Grid.expand(Studies.builder(digits).models(Model.NONE, Model.HIDDEN).hiddenSizes(40, 8, 100)
+        .learningRates(0.001).epochs(200).bias(false, true).seeds(Seeds.range(0, 3)).build(),
         List.of(digits));
     // ids: none (bias off 0-2, on 3-5), 8 hidden (6-8, 9-11), 40 (12-17), 100 (18-23); groups of 3
     assertEquals(List.of(new nnsweep.grid.IdRange(0, 3), new nnsweep.grid.IdRange(3, 6),

@@ -16,7 +16,6 @@ import nnsweep.run.RangeTrainer;
 import nnsweep.run.ResultCodec;
 import nnsweep.run.TrainingResult;
 import nnsweep.study.DatasetSpec;
-import nnsweep.study.InitSpec;
 import nnsweep.study.Search;
 import nnsweep.study.Seeds;
 import nnsweep.study.Study;
@@ -32,9 +31,9 @@ class HalvingTest {
   static Study study(int epochs, double stopError, int curvePoints) {
     List<DatasetSpec> specs = List.of(new DatasetSpec("xor", "data/xor.csv", 1, List.of(new double[] {1, 0})),
         new DatasetSpec("full-adder", "data/full-adder.csv", 2, List.of()));
-    return new Study("h", "h.conf", specs, List.of(Model.NONE, Model.HIDDEN), List.of(1, 2, 3), List.of(),
-        List.of(0.5, 2.0), List.of(epochs), List.of(false, true), Seeds.range(0, 5),
-        List.of(new InitSpec.Uniform()), 0, curvePoints, 5.0, stopError, "{}", Search.halving(3, 100));
+    return Study.builder().name("h").source("h.conf").datasets(specs).models(Model.NONE, Model.HIDDEN)
+        .hiddenSizes(1, 2, 3).learningRates(0.5, 2.0).epochs(epochs).bias(false, true).seeds(Seeds.range(0, 5))
+        .curvePoints(curvePoints).stopError(stopError).search(Search.halving(3, 100)).build();
   }
 
   static List<Problem> problems() {
@@ -95,9 +94,9 @@ class HalvingTest {
   @Test
   void matrixProductGroupsThatSpanCellsStillEqualTheGrid() {
     List<DatasetSpec> specs = List.of(new DatasetSpec("wide", "data/wide.csv", 3, List.of()));
-    Study study = new Study("hw", "hw.conf", specs, List.of(Model.HIDDEN), List.of(4, 8), List.of(),
-        List.of(0.05, 0.5), List.of(400), List.of(true), Seeds.range(0, 5), List.of(new InitSpec.Uniform()), 0, 10,
-        5.0, Double.NEGATIVE_INFINITY, "{}", Search.halving(3, 100));
+    Study study = Study.builder().name("hw").source("hw.conf").datasets(specs).models(Model.HIDDEN)
+        .hiddenSizes(4, 8).learningRates(0.05, 0.5).epochs(400).bias(true).seeds(Seeds.range(0, 5)).curvePoints(10)
+        .search(Search.halving(3, 100)).build();
     List<Problem> problems = List.of(new Problem(Studies.wide(), new double[0][]));
     Grid grid = Grid.expand(study, List.of(Studies.wide()));
     assertEquals(nnsweep.nn.Kernel.GEMM, grid.kernel(0));

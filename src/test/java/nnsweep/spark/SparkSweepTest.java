@@ -20,7 +20,6 @@ import nnsweep.run.ResultCodec;
 import nnsweep.run.TrainingResult;
 import nnsweep.study.DatasetSpec;
 import nnsweep.study.HiddenRule;
-import nnsweep.study.InitSpec;
 import nnsweep.study.Seeds;
 import nnsweep.study.Study;
 import nnsweep.testing.Studies;
@@ -37,9 +36,9 @@ class SparkSweepTest {
 
   @Test
   void sameNumbersOnLocal1AndLocal2WithDifferentPartitions() {
-    Study study = Studies.study(List.of(Studies.or(), Studies.xor()), List.of(Model.NONE, Model.HIDDEN),
-        List.of(3), List.of(HiddenRule.TWO_THIRDS_INPUTS_PLUS_OUTPUTS), List.of(0.5), List.of(2000),
-        List.of(false, true), Seeds.range(0, 5));
+    Study study = Studies.builder(Studies.or(), Studies.xor()).models(Model.NONE, Model.HIDDEN).hiddenSizes(3)
+        .hiddenRules(HiddenRule.TWO_THIRDS_INPUTS_PLUS_OUTPUTS).learningRates(0.5).epochs(2000).bias(false, true)
+        .seeds(Seeds.range(0, 5)).build();
     List<Problem> problems = List.of(new Problem(Studies.or(), new double[][] {{1, 0}}),
         new Problem(Studies.xor(), new double[][] {{1, 1}, {0, 1}}));
     Grid grid = Grid.expand(study, problems.stream().map(Problem::dataset).toList());
@@ -64,8 +63,8 @@ class SparkSweepTest {
 
   @Test
   void taskPathWithLockstepGroupsGivesTheSameNumbers() {
-    Study study = Studies.study(List.of(Studies.or(), Studies.xor()), List.of(Model.NONE, Model.HIDDEN),
-        List.of(2, 3), List.of(), List.of(0.5), List.of(1500), List.of(false, true), Seeds.range(0, 40));
+    Study study = Studies.builder(Studies.or(), Studies.xor()).models(Model.NONE, Model.HIDDEN).hiddenSizes(2, 3)
+        .learningRates(0.5).epochs(1500).bias(false, true).seeds(Seeds.range(0, 40)).build();
     List<Problem> problems = List.of(new Problem(Studies.or(), new double[][] {{1, 0}}),
         new Problem(Studies.xor(), new double[][] {{1, 1}}));
     Grid grid = Grid.expand(study, problems.stream().map(Problem::dataset).toList());
@@ -80,8 +79,8 @@ class SparkSweepTest {
 
   @Test
   void matrixProductGroupsGiveTheSameNumbersWhateverTheMasterAndTheCuts() {
-    Study study = Studies.study(List.of(Studies.wide()), List.of(Model.NONE, Model.HIDDEN), List.of(8), List.of(),
-        List.of(0.05), List.of(60), List.of(false, true), Seeds.range(0, 10));
+    Study study = Studies.builder(Studies.wide()).models(Model.NONE, Model.HIDDEN).hiddenSizes(8).learningRates(0.05)
+        .epochs(60).bias(false, true).seeds(Seeds.range(0, 10)).build();
     List<Problem> problems = List.of(new Problem(Studies.wide(), new double[][] {new double[12]}));
     Grid grid = Grid.expand(study, List.of(Studies.wide()));
     assertEquals(40, grid.size());
@@ -104,10 +103,9 @@ class SparkSweepTest {
   void theReportsAggregatedInSparkAreTheSameWhateverTheMasterPartitionsOrResumedParts() {
     List<DatasetSpec> specs = List.of(new DatasetSpec("or", "or.csv", 1, List.of()),
         new DatasetSpec("xor", "xor.csv", 1, List.of()));
-    Study study = new Study("agg", "agg.conf", specs, List.of(Model.NONE, Model.HIDDEN), List.of(1, 2, 3),
-        List.of(HiddenRule.FEWER_THAN_TWICE_INPUTS, HiddenRule.BETWEEN_INPUTS_AND_OUTPUTS), List.of(0.5, 4.0),
-        List.of(300), List.of(false, true), Seeds.range(0, 5), List.of(new InitSpec.Uniform()), 0, 6, 5.0,
-        Double.NEGATIVE_INFINITY, "{}");
+    Study study = Study.builder().name("agg").source("agg.conf").datasets(specs).models(Model.NONE, Model.HIDDEN)
+        .hiddenSizes(1, 2, 3).hiddenRules(HiddenRule.FEWER_THAN_TWICE_INPUTS, HiddenRule.BETWEEN_INPUTS_AND_OUTPUTS)
+        .learningRates(0.5, 4.0).epochs(300).bias(false, true).seeds(Seeds.range(0, 5)).curvePoints(6).build();
     List<Problem> problems = List.of(new Problem(Studies.or(), new double[0][]),
         new Problem(Studies.xor(), new double[0][]));
     Grid grid = Grid.expand(study, problems.stream().map(Problem::dataset).toList());
@@ -172,10 +170,8 @@ class SparkSweepTest {
   }
 
   private static List<TrainingResult> withoutTiming(List<TrainingResult> results) {
-    return results.stream().map(r -> new TrainingResult(r.spec(), r.finalError(), r.errorBeforeLastUpdate(),
-        r.mse(), r.accuracy(), r.diverged(), r.testError(), r.testAccuracy(), r.classAccuracy(),
-        r.testClassAccuracy(), r.epochsRun(), r.epochsToTarget(),
-        r.plateau(), 0.0, r.finalWeights(), r.predictions(), r.curveEpochs(), r.curve()))
+    return results.stream().map(r -> new TrainingResult(r.spec(), r.outcome(), r.evaluation(), r.curveEpochs(), 0.0,
+        r.finalWeights(), r.predictions()))
         .collect(Collectors.toList());
   }
 }

@@ -653,15 +653,15 @@ class StudyLoaderTest {
 
   @Test
   void suggestsTheNearestCandidateWithinASmallDistance() {
-    assertEquals("; did you mean 'learning-rates'?", StudyLoader.suggest("learning-rate",
+    assertEquals("; did you mean 'learning-rates'?", ConfigReader.suggest("learning-rate",
         List.of("epochs", "learning-rates")));
-    assertEquals("; did you mean 'seeds'?", StudyLoader.suggest("sedes", List.of("seeds", "bias")));
-    assertEquals("", StudyLoader.suggest("colour", List.of("seeds", "bias", "epochs")));
-    assertEquals("", StudyLoader.suggest("x", List.of()));
-    assertEquals(0, StudyLoader.distance("abc", "abc"));
-    assertEquals(1, StudyLoader.distance("abc", "abd"));
-    assertEquals(3, StudyLoader.distance("", "abc"));
-    assertEquals(2, StudyLoader.distance("ab", "ba"));
+    assertEquals("; did you mean 'seeds'?", ConfigReader.suggest("sedes", List.of("seeds", "bias")));
+    assertEquals("", ConfigReader.suggest("colour", List.of("seeds", "bias", "epochs")));
+    assertEquals("", ConfigReader.suggest("x", List.of()));
+    assertEquals(0, ConfigReader.distance("abc", "abc"));
+    assertEquals(1, ConfigReader.distance("abc", "abd"));
+    assertEquals(3, ConfigReader.distance("", "abc"));
+    assertEquals(2, ConfigReader.distance("ab", "ba"));
   }
 
   // ---- helpers --------------------------------------------------------------------------------------------------

@@ -2,11 +2,7 @@ package nnsweep.testing;
 
 import java.util.List;
 import nnsweep.data.Dataset;
-import nnsweep.nn.Model;
 import nnsweep.study.DatasetSpec;
-import nnsweep.study.HiddenRule;
-import nnsweep.study.InitSpec;
-import nnsweep.study.Seeds;
 import nnsweep.study.Study;
 
 /** Small studies and datasets built in code, for tests. */
@@ -74,12 +70,21 @@ public final class Studies {
     return new Dataset("wide", "data/wide.csv", in, List.of("a", "b", "c"), x, t);
   }
 
-  /** A study over the given datasets (specs named like them) with the given axes. */
-  public static Study study(List<Dataset> datasets, List<Model> models, List<Integer> sizes, List<HiddenRule> rules,
-      List<Double> rates, List<Integer> epochs, List<Boolean> bias, Seeds seeds) {
-    List<DatasetSpec> specs = datasets.stream()
-        .map(d -> new DatasetSpec(d.name(), d.source(), d.outputCount(), List.of())).toList();
-    return new Study("test", "test.conf", specs, models, sizes, rules, rates, epochs, bias, seeds,
-        List.of(new InitSpec.Uniform()), 0, 0, 5.0, Double.NEGATIVE_INFINITY, "{}");
+  /**
+   * {@link Study#builder()} preset for tests: a study named "test" from "test.conf" over {@code datasets} (specs named
+   * like them, no queries), recording no curves.
+   */
+  public static Study.Builder builder(Dataset... datasets) {
+    return builder(List.of(datasets));
+  }
+
+  /** As {@link #builder(Dataset...)}. */
+  public static Study.Builder builder(List<Dataset> datasets) {
+    return Study.builder().name("test").source("test.conf").datasets(specs(datasets)).curvePoints(0);
+  }
+
+  /** Dataset specs named like {@code datasets}, no queries. */
+  public static List<DatasetSpec> specs(List<Dataset> datasets) {
+    return datasets.stream().map(d -> new DatasetSpec(d.name(), d.source(), d.outputCount(), List.of())).toList();
   }
 }
