@@ -23,6 +23,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import nnsweep.grid.NetworkSpec;
 import nnsweep.run.TrainingResult;
+import nnsweep.stats.DatasetReport;
+import nnsweep.stats.Layers;
+import nnsweep.stats.Rules;
+import nnsweep.stats.Stats;
+import nnsweep.stats.Summary;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
@@ -113,7 +118,7 @@ public final class Charts {
 
   /** The settings a study crosses with every network shape: each is a series of its own. */
   record Setting(boolean bias, double learningRate, int epochs, String init) {
-    static Setting of(SummaryTable.Key k) {
+    static Setting of(Summary.Key k) {
       return new Setting(k.bias(), k.learningRate(), k.epochs(), k.init());
     }
 
@@ -128,12 +133,12 @@ public final class Charts {
 
   /** Names settings by the axes that vary in the study (bias, learning rate and epochs when none does). */
   record SettingNames(boolean biasVaries, boolean rateVaries, boolean epochsVaries, boolean initVaries) {
-    static SettingNames of(List<SummaryTable.Row> summary) {
+    static SettingNames of(List<Summary.Row> summary) {
       Set<Boolean> b = new HashSet<>();
       Set<Double> r = new HashSet<>();
       Set<Integer> e = new HashSet<>();
       Set<String> i = new HashSet<>();
-      for (SummaryTable.Row row : summary) {
+      for (Summary.Row row : summary) {
         b.add(row.key().bias());
         r.add(row.key().learningRate());
         e.add(row.key().epochs());
@@ -224,12 +229,12 @@ public final class Charts {
     final String dataset;
     final DatasetReport report;
     /** Setting -> hidden size -> its cell. */
-    final TreeMap<Setting, TreeMap<Integer, SummaryTable.Row>> hidden = new TreeMap<>(Setting.ORDER);
+    final TreeMap<Setting, TreeMap<Integer, Summary.Row>> hidden = new TreeMap<>(Setting.ORDER);
     /** Setting -> the no-hidden-layer cell. */
-    final TreeMap<Setting, SummaryTable.Row> none = new TreeMap<>(Setting.ORDER);
+    final TreeMap<Setting, Summary.Row> none = new TreeMap<>(Setting.ORDER);
     final TreeSet<Setting> settings = new TreeSet<>(Setting.ORDER);
     final TreeSet<Integer> sizes = new TreeSet<>();
-    final List<RulesTable.Row> rules;
+    final List<Rules.Row> rules;
 
     private DatasetData(DatasetReport report) {
       this.dataset = report.dataset();
@@ -239,7 +244,7 @@ public final class Charts {
 
     static DatasetData of(DatasetReport report) {
       DatasetData d = new DatasetData(report);
-      for (SummaryTable.Row row : report.summary()) {
+      for (Summary.Row row : report.summary()) {
         Setting s = Setting.of(row.key());
         d.settings.add(s);
         if (row.key().hidden() == 0) {
@@ -254,7 +259,7 @@ public final class Charts {
 
     /** The largest number of networks behind one point (seeds). */
     long perPoint() {
-      return report.summary().stream().mapToLong(SummaryTable.Row::networks).max().orElse(0);
+      return report.summary().stream().mapToLong(Summary.Row::networks).max().orElse(0);
     }
   }
 
@@ -358,7 +363,7 @@ public final class Charts {
       main.setDataset(1, nonePoints);
       main.setRenderer(1, errorBars(n, false));
     }
-    ValueMarker reliable = new ValueMarker(100 * RulesTable.RELIABLE, new Color(0x777777), dashed(1f));
+    ValueMarker reliable = new ValueMarker(100 * Rules.RELIABLE, new Color(0x777777), dashed(1f));
     reliable.setLabel("95%: reliable");
     reliable.setLabelFont(SMALL_FONT);
     reliable.setLabelPaint(new Color(0x555555));
@@ -396,14 +401,14 @@ public final class Charts {
     List<XYTextAnnotation> bestLabels = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Setting s = settings.get(i);
-      LayersTable.Row row = d.report.layers().stream()
+      Layers.Row row = d.report.layers().stream()
           .filter(l -> new Setting(l.key().bias(), l.key().learningRate(), l.key().epochs(), l.key().init())
               .equals(s)).findFirst().orElseThrow();
       int best = row.bestHiddenSize();
-      SummaryTable.Row bestCell = best == 0 ? null : d.hidden.get(s).get(best);
+      Summary.Row bestCell = best == 0 ? null : d.hidden.get(s).get(best);
       List<Stats.Quartiles> quartiles = new ArrayList<>();
       List<Stats.Rate> successes = new ArrayList<>();
-      for (LayersTable.Side side : new LayersTable.Side[] {row.none(), row.hidden()}) {
+      for (Layers.Side side : new Layers.Side[] {row.none(), row.hidden()}) {
         quartiles.add(side == null ? null : side.quartiles());
         successes.add(side == null ? null : side.success());
       }
@@ -599,7 +604,7 @@ public final class Charts {
     // the plot area is about WIDTH - 110 pixels wide (axis labels and padding take the rest)
     double unitsPerPixel = (hiddenAxis.getUpperBound() - hiddenAxis.getLowerBound()) / (WIDTH - 110.0);
     for (int i = 0; i < m; i++) {
-      RulesTable.Row rule = d.rules.get(i);
+      Rules.Row rule = d.rules.get(i);
       int[] s = rule.sizes();
       double y = m - 1 - i;
       if (s.length == 0) {

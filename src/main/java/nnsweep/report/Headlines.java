@@ -1,38 +1,39 @@
 package nnsweep.report;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import nnsweep.stats.DatasetReport;
+import nnsweep.stats.Layers;
+import nnsweep.stats.Rules;
+import nnsweep.stats.Stats;
 
 /** The findings of a study in words, generated from its numbers (for the console and the HTML report). */
 public final class Headlines {
   private Headlines() {}
 
-  /** A few sentences about one dataset, from its cells, their hidden sizes and its rows of the rules table. */
-  static List<String> of(String d, Collection<CellStats> datasetCells, HiddenSizes sizes,
-      List<RulesTable.Row> rules) {
+  /** A few sentences about one dataset, from its findings and its rows of the rules table. */
+  public static List<String> of(DatasetReport report) {
+    String d = report.dataset();
+    DatasetReport.Findings f = report.findings();
     List<String> lines = new ArrayList<>();
-    List<CellStats> none = datasetCells.stream().filter(c -> !c.hidden()).toList();
-    if (!none.isEmpty()) {
-      LayersTable.Side s = LayersTable.side(none);
+    if (f.none() != null) {
+      Layers.Side s = f.none();
       lines.add(String.format(Locale.ROOT, "%s: no hidden layer: best E = %s, median E = %s; success %s of %d"
           + " networks", upper(d), e(s.bestError()), e(s.medianError()), rate(s.success()), s.networks()));
     }
-    if (!sizes.isEmpty()) {
-      int bestSize = sizes.best();
-      if (bestSize > 0) {
-        LayersTable.Side best = sizes.side(bestSize);
+    if (f.hiddenTrained()) {
+      if (f.bestSize() > 0) {
+        Layers.Side best = f.best();
         lines.add(String.format(Locale.ROOT, "%s: best hidden size %d: median E = %s, success %s of %d networks",
-            upper(d), bestSize, e(best.medianError()), rate(best.success()), best.networks()));
+            upper(d), f.bestSize(), e(best.medianError()), rate(best.success()), best.networks()));
       }
-      int smallestReliable = sizes.smallestReliable();
-      lines.add(smallestReliable == 0
+      lines.add(f.smallestReliable() == 0
           ? String.format(Locale.ROOT, "%s: no hidden size succeeds in >= 95%% of its networks", upper(d))
           : String.format(Locale.ROOT, "%s: smallest hidden size succeeding in >= 95%% of networks: %d (%s)",
-              upper(d), smallestReliable, rate(sizes.side(smallestReliable).success())));
+              upper(d), f.smallestReliable(), rate(f.reliable().success())));
     }
-    for (RulesTable.Row r : rules) {
+    for (Rules.Row r : report.rules()) {
       if (r.dataset().equals(d) && r.networks() > 0) {
         String best = r.containsBestSize() ? "contains the best size" : "misses the best size";
         String reliable = r.containsSmallestReliable() == null ? ""

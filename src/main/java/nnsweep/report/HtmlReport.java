@@ -13,6 +13,11 @@ import java.util.stream.Collectors;
 import nnsweep.data.Dataset;
 import nnsweep.nn.Model;
 import nnsweep.run.Problem;
+import nnsweep.stats.DatasetReport;
+import nnsweep.stats.Layers;
+import nnsweep.stats.Rules;
+import nnsweep.stats.Stats;
+import nnsweep.stats.Summary;
 import nnsweep.study.DatasetSpec;
 import nnsweep.study.HiddenRule;
 import nnsweep.study.InitSpec;
@@ -241,7 +246,7 @@ public final class HtmlReport {
         .raw(testedClasses ? "<th class=\"num\">mean test class accuracy</th>" : "")
         .raw("</tr></thead>\n<tbody>\n");
     String previous = null;
-    for (SummaryTable.Row r : model.summary()) {
+    for (Summary.Row r : model.summary()) {
       var k = r.key();
       h.raw(rowStart(previous, k.dataset())).raw("<td>").text(k.dataset()).raw("</td><td>").text(k.model())
           .raw("</td>");
@@ -294,7 +299,7 @@ public final class HtmlReport {
         .raw("<th>contains best h</th><th class=\"num\">smallest reliable h</th>")
         .raw("<th>contains it</th></tr></thead>\n<tbody>\n");
     String previous = null;
-    for (RulesTable.Row r : model.rules()) {
+    for (Rules.Row r : model.rules()) {
       h.raw(rowStart(previous, r.dataset())).raw("<td>").text(r.dataset()).raw("</td><td>").text(r.rule())
           .raw("</td>");
       num(h, r.inputs() + ", " + r.outputs());
@@ -335,7 +340,7 @@ public final class HtmlReport {
     h.raw("<th class=\"num\">h</th><th class=\"num\">median E</th><th class=\"num\">success</th></tr></thead>\n")
         .raw("<tbody>\n");
     String previous = null;
-    for (LayersTable.Row r : model.layers()) {
+    for (Layers.Row r : model.layers()) {
       var k = r.key();
       h.raw(rowStart(previous, k.dataset())).raw("<td>").text(k.dataset()).raw("</td><td>")
           .text(ReportFormat.onOff(k.bias())).raw("</td>");
@@ -344,7 +349,7 @@ public final class HtmlReport {
       if (inits) {
         h.raw("<td>").text(k.init()).raw("</td>");
       }
-      for (LayersTable.Side s : new LayersTable.Side[] {r.none(), r.hidden()}) {
+      for (Layers.Side s : new Layers.Side[] {r.none(), r.hidden()}) {
         if (s == null) {
           h.raw("<td class=\"num\" colspan=\"4\">not in the study</td>");
         } else {
@@ -383,7 +388,7 @@ public final class HtmlReport {
       num(h, "\u2013");
       return;
     }
-    String cls = r.rate() >= RulesTable.RELIABLE ? "good" : r.rate() == 0 ? "bad" : "mid";
+    String cls = r.rate() >= Rules.RELIABLE ? "good" : r.rate() == 0 ? "bad" : "mid";
     h.raw("<td class=\"num ").raw(cls).raw("\" title=\"").text(r.successes() + " of " + r.trials()
         + " networks").raw("\">").text(ReportFormat.rate(r)).raw("</td>");
   }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import nnsweep.stats.Stats;
 
 /** How numbers read in the charts and the HTML page: errors to 3 significant digits, rates as percentages. */
 final class ReportFormat {

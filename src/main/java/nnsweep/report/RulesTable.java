@@ -1,24 +1,13 @@
 package nnsweep.report;
 
-import java.io.Serializable;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
-import nnsweep.study.HiddenRule;
+import nnsweep.stats.Rules;
 
-/**
- * {@code rules.csv}: does each rule of thumb point at hidden sizes that work? Per dataset and rule: the sizes it
- * recommends, how the networks of those sizes did (median and best error, success with its Wilson interval), and
- * whether its range holds the sweep's best size (best median error) and its smallest reliable size (the smallest
- * whose success rate is >= 95%). All over the hidden-layer networks of the study, every bias, rate and epochs
- * setting pooled; error statistics leave out diverged networks, success counts them as failures.
- */
+/** {@code rules.csv}: the {@link Rules} rows, per dataset and rule of thumb. */
 public final class RulesTable {
   /** The column contract. */
   public static final List<String> HEADER = List.of("dataset", "rule", "inputs", "outputs", "recommended_sizes",
@@ -26,75 +15,10 @@ public final class RulesTable {
       "best_size_in_rule", "best_size_overall", "contains_best_size", "smallest_reliable_size",
       "contains_smallest_reliable_size", "highest_rung");
 
-  /** Success rate at or above which a hidden size counts as reliable. */
-  public static final double RELIABLE = 0.95;
-
-  /** One row. {@code smallestReliableSize} is 0 (and {@code containsSmallestReliable} null) when no size is. */
-  public record Row(String dataset, String rule, int inputs, int outputs, int[] sizes, long networks,
-      double medianError, double bestError, Stats.Rate success, int bestSizeInRule, int bestSizeOverall,
-      boolean containsBestSize, int smallestReliableSize, Boolean containsSmallestReliable)
-      implements Serializable {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Row r && dataset.equals(r.dataset) && rule.equals(r.rule) && inputs == r.inputs
-          && outputs == r.outputs && Arrays.equals(sizes, r.sizes) && networks == r.networks
-          && Double.compare(medianError, r.medianError) == 0 && Double.compare(bestError, r.bestError) == 0
-          && success.equals(r.success) && bestSizeInRule == r.bestSizeInRule
-          && bestSizeOverall == r.bestSizeOverall && containsBestSize == r.containsBestSize
-          && smallestReliableSize == r.smallestReliableSize
-          && java.util.Objects.equals(containsSmallestReliable, r.containsSmallestReliable);
-    }
-
-    @Override
-    public int hashCode() {
-      return (dataset.hashCode() * 31 + rule.hashCode()) * 31 + Arrays.hashCode(sizes);
-    }
-
-    @Override
-    public String toString() {
-      return "Row[" + dataset + ", " + rule + ", sizes=" + Arrays.toString(sizes) + ", networks=" + networks
-          + ", median=" + medianError + ", best=" + bestError + ", success=" + success + "]";
-    }
-  }
-
   private RulesTable() {}
 
-  /**
-   * The rows of one dataset (given as its cells and their hidden sizes), one per rule in study order; none without
-   * hidden layers.
-   */
-  static List<Row> summarise(Collection<CellStats> datasetCells, HiddenSizes sizes, List<HiddenRule> rules) {
-    if (sizes.isEmpty()) {
-      return List.of();
-    }
-    // which sizes each rule recommended for the dataset, as the grid recorded it (rules may depend on rows)
-    Map<String, TreeSet<Integer>> recommendedBy = new LinkedHashMap<>();
-    for (CellStats c : datasetCells) {
-      for (String rule : c.rules()) {
-        recommendedBy.computeIfAbsent(rule, k -> new TreeSet<>()).add(c.key().hidden());
-      }
-    }
-    CellStats first = CellStats.inIdOrder(datasetCells).get(0);
-    int bestOverall = sizes.best();
-    int smallestReliable = sizes.smallestReliable();
-    List<Row> rows = new ArrayList<>();
-    for (HiddenRule rule : rules) {
-      TreeSet<Integer> recommended = recommendedBy.getOrDefault(rule.configName(), new TreeSet<>());
-      List<CellStats> pooled = new ArrayList<>();
-      recommended.forEach(h -> pooled.addAll(sizes.cells(h)));
-      LayersTable.Side side = LayersTable.side(pooled);
-      rows.add(new Row(first.key().dataset(), rule.configName(), first.inputs(), first.outputs(),
-          recommended.stream().mapToInt(Integer::intValue).toArray(), side == null ? 0 : side.networks(),
-          side == null ? Double.NaN : side.medianError(), side == null ? Double.NaN : side.bestError(),
-          side == null ? Stats.wilson(0, 0) : side.success(), sizes.best(recommended), bestOverall,
-          recommended.contains(bestOverall), smallestReliable,
-          smallestReliable == 0 ? null : recommended.contains(smallestReliable)));
-    }
-    return rows;
-  }
-
   /** Writes {@code rules.csv}. */
-  public static void write(Path file, List<Row> rows) {
+  public static void write(Path file, List<Rules.Row> rows) {
     write(file, rows, Map.of());
   }
 
@@ -102,9 +26,9 @@ public final class RulesTable {
    * Writes {@code rules.csv}; {@code rungs} maps "dataset/hidden size" to the highest successive-halving rung a cell
    * of that size reached ({@code highest_rung}: the highest over the rule's sizes; empty for a grid, an empty map).
    */
-  public static void write(Path file, List<Row> rows, Map<String, Integer> rungs) {
+  public static void write(Path file, List<Rules.Row> rows, Map<String, Integer> rungs) {
     CsvFiles.write(file, HEADER, printer -> {
-      for (Row r : rows) {
+      for (Rules.Row r : rows) {
         int highest = -1;
         for (int size : r.sizes()) {
           highest = Math.max(highest, rungs.getOrDefault(r.dataset() + "/" + size, -1));

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import nnsweep.data.Dataset;
 import nnsweep.nn.Model;
+import nnsweep.stats.Stats;
 import nnsweep.study.InitSpec;
 import nnsweep.study.Seeds;
 import nnsweep.study.Study;

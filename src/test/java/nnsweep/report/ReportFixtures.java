@@ -16,7 +16,7 @@ import nnsweep.study.Study;
 import nnsweep.testing.Studies;
 
 /** Report models made from small real sweeps: tiny networks trained for real, in-process (no Spark). */
-final class ReportFixtures {
+public final class ReportFixtures {
   private ReportFixtures() {}
 
   /**
@@ -32,7 +32,7 @@ final class ReportFixtures {
   }
 
   /** A study built in code, with a canonical form and curve points. */
-  static Study study(String name, List<Dataset> datasets, List<Model> models, List<Integer> sizes,
+  public static Study study(String name, List<Dataset> datasets, List<Model> models, List<Integer> sizes,
       List<HiddenRule> rules, List<Double> rates, List<Integer> epochs, List<Boolean> bias, Seeds seeds,
       int curvePoints) {
     return study(name, datasets, models, sizes, rules, rates, epochs, bias, seeds, List.of(new InitSpec.Uniform()),
@@ -40,7 +40,7 @@ final class ReportFixtures {
   }
 
   /** As above, with an init axis. */
-  static Study study(String name, List<Dataset> datasets, List<Model> models, List<Integer> sizes,
+  public static Study study(String name, List<Dataset> datasets, List<Model> models, List<Integer> sizes,
       List<HiddenRule> rules, List<Double> rates, List<Integer> epochs, List<Boolean> bias, Seeds seeds,
       List<InitSpec> inits, int curvePoints) {
     List<DatasetSpec> specs = datasets.stream()
