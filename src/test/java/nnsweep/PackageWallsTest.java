@@ -30,7 +30,7 @@ class PackageWallsTest {
       Map.entry("run", Set.of("nn", "grid", "study", "data", "fs")),
       Map.entry("state", Set.of("grid", "run", "study", "fs")),
       Map.entry("stats", Set.of("run", "grid", "nn", "study")),
-      Map.entry("report", Set.of("stats", "run", "grid", "nn", "study", "data", "search")),
+      Map.entry("report", Set.of("stats", "run", "grid", "nn", "study", "data", "search", "fs")),
       Map.entry("search", Set.of("grid", "run", "study", "nn")),
       Map.entry("spark", Set.of("grid", "run", "stats", "study", "search")),
       Map.entry("cli", Set.of()),

@@ -196,7 +196,7 @@ public final class Charts {
   public static List<String> write(Path folder, List<Chart> charts) {
     List<String> written = new ArrayList<>();
     for (Chart c : charts) {
-      writeAtomically(folder.resolve(c.file()), c.png());
+      CsvFiles.writeAtomically(folder.resolve(c.file()), c.png());
       written.add(c.file());
     }
     return written;
@@ -822,9 +822,5 @@ public final class Charts {
         png.toByteArray());
   }
 
-  /** Writes bytes atomically: to a temporary name in the same folder, then renamed. */
-  static void writeAtomically(Path file, byte[] bytes) {
-    CsvFiles.writeAtomically(file, bytes);
-  }
 
 }
