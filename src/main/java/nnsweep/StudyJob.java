@@ -218,7 +218,7 @@ final class StudyJob implements AutoCloseable {
     written = new ArrayList<>(Reports.inOrder(written));
     written.addAll(HtmlReport.write(reports, model, ladder));
     stage("reports");
-    RunInfo info = new RunInfo(args, version(), sparkVersion, System.getProperty("java.version"), master,
+    RunInfo info = new RunInfo(args, RunInfo.version(), sparkVersion, System.getProperty("java.version"), master,
         parallelism, partitions, executors, grid.size(), trained, resumed, kernelCounts(grid), blas, started,
         Instant.now().toString(),
         stages);
@@ -334,10 +334,5 @@ final class StudyJob implements AutoCloseable {
     stages.put(name, Math.round(seconds * 1000) / 1000.0);
     stageStart = now;
     return seconds;
-  }
-
-  static String version() {
-    String v = StudyJob.class.getPackage().getImplementationVersion();
-    return v == null ? "dev" : v;
   }
 }

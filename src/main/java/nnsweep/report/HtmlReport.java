@@ -111,7 +111,7 @@ public final class HtmlReport {
             + " charts are in the charts folder as PNG files. Error E = \u00bd \u03a3 (O \u2212 T)\u00b2 over the"
             + " training rows after the last update; success = every training row classified right (each output"
             + " on the right side of 0.5); intervals are 95% Wilson score intervals. Made by nnsweep"
-            + version() + ".")
+            + (RunInfo.version().equals(RunInfo.DEV) ? "" : " " + RunInfo.version()) + ".")
         .raw("</p></footer>\n</body>\n</html>\n");
     return h.toString();
   }
@@ -267,23 +267,18 @@ public final class HtmlReport {
       rate(h, r.success());
       if (tested) {
         num(h, ReportFormat.error(r.medianTestError()));
-        num(h, percentTenths(r.meanTestAccuracy()));
+        num(h, ReportFormat.percent(r.meanTestAccuracy(), 1));
       }
       if (classes) {
-        num(h, percentTenths(r.meanClassAccuracy()));
+        num(h, ReportFormat.percent(r.meanClassAccuracy(), 1));
       }
       if (testedClasses) {
-        num(h, percentTenths(r.meanTestClassAccuracy()));
+        num(h, ReportFormat.percent(r.meanTestClassAccuracy(), 1));
       }
       h.raw("</tr>\n");
       previous = k.dataset();
     }
     h.raw("</tbody></table></div>\n</section>\n");
-  }
-
-  /** A fraction as a percentage with one decimal, or a dash for none. */
-  private static String percentTenths(double fraction) {
-    return Double.isNaN(fraction) ? "\u2013" : String.format(java.util.Locale.ROOT, "%.1f%%", 100 * fraction);
   }
 
   private static void rulesSection(Html h, ReportModel model) {
@@ -445,12 +440,6 @@ public final class HtmlReport {
     } catch (Exception | LinkageError e) {
       return json;
     }
-  }
-
-  private static String version() {
-    String v = HtmlReport.class.getPackage() == null ? null
-        : HtmlReport.class.getPackage().getImplementationVersion();
-    return v == null ? "" : " " + v;
   }
 
   /** A string builder whose {@code text} escapes for HTML (and XML). */

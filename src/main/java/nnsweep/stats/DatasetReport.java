@@ -11,8 +11,8 @@ import nnsweep.study.HiddenRule;
 
 /**
  * What the reports say about one dataset: its summary, layers and rules rows, the numbers its findings state and
- * what its charts draw. Computed from the dataset's {@link CellStats} wherever they were aggregated (in a Spark job, on an executor)
- * and small: no per-network data, only the ids of the few networks the curves chart draws.
+ * what its charts draw. Computed from the dataset's {@link CellStats} wherever they were aggregated (in a Spark job,
+ * on an executor) and small: no per-network data, only the ids of the few networks the curves chart draws.
  *
  * @param hiddenSizes the hidden sizes trained, ascending
  * @param findings what the findings in words state (every setting pooled)
