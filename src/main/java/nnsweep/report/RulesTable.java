@@ -5,17 +5,66 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import nnsweep.report.Table.Column;
+import nnsweep.report.Table.Head;
 import nnsweep.stats.Rules;
 
-/** {@code rules.csv}: the {@link Rules} rows, per dataset and rule of thumb. */
+/**
+ * {@code rules.csv} and the page's rules table: the {@link Rules} rows, per dataset and rule of thumb, from one
+ * column definition ({@link #table}).
+ */
 public final class RulesTable {
   /** The column contract. */
-  public static final List<String> HEADER = List.of("dataset", "rule", "inputs", "outputs", "recommended_sizes",
-      "networks", "median_error", "best_error", "successes", "success_rate", "success_ci_low", "success_ci_high",
-      "best_size_in_rule", "best_size_overall", "contains_best_size", "smallest_reliable_size",
-      "contains_smallest_reliable_size", "highest_rung");
+  public static final List<String> HEADER = table(Map.of()).header();
 
   private RulesTable() {}
+
+  /**
+   * The table's columns; {@code rungs} maps "dataset/hidden size" to the highest successive-halving rung a cell of
+   * that size reached ({@code highest_rung}: the highest over the rule's sizes; empty for a grid, an empty map).
+   */
+  static Table<Rules.Row> table(Map<String, Integer> rungs) {
+    return new Table<>(List.of(
+        Column.<Rules.Row>csv("dataset", Rules.Row::dataset).text("dataset", Rules.Row::dataset),
+        Column.<Rules.Row>csv("rule", Rules.Row::rule).text("rule", Rules.Row::rule),
+        Column.<Rules.Row>csv(List.of("inputs", "outputs"), r -> Arrays.asList(r.inputs(), r.outputs()))
+            .num("inputs, outputs", r -> r.inputs() + ", " + r.outputs()),
+        Column.<Rules.Row>csv("recommended_sizes",
+            r -> Arrays.stream(r.sizes()).mapToObj(Integer::toString).collect(Collectors.joining(";")))
+            .num("recommended h", r -> ReportFormat.sizes(r.sizes())),
+        Column.<Rules.Row>csv("networks", Rules.Row::networks).num("networks", r -> Long.toString(r.networks())),
+        Column.<Rules.Row>csv("median_error", r -> CsvFiles.num(r.medianError()))
+            .num("median E", r -> ReportFormat.error(r.medianError())),
+        Column.<Rules.Row>csv("best_error", r -> CsvFiles.num(r.bestError()))
+            .num("best E", r -> ReportFormat.error(r.bestError())),
+        Column.<Rules.Row>csv(List.of("successes", "success_rate", "success_ci_low", "success_ci_high"),
+            r -> Arrays.asList(r.success().successes(), CsvFiles.num(r.success().rate()),
+                CsvFiles.num(r.success().low()), CsvFiles.num(r.success().high())))
+            .cell(new Head("success [95% CI]", true), (h, r) -> Table.rate(h, r.success())),
+        Column.<Rules.Row>csv("best_size_in_rule", r -> r.bestSizeInRule() == 0 ? "" : r.bestSizeInRule())
+            .num("best h in rule", r -> r.bestSizeInRule() == 0 ? "\u2013" : Integer.toString(r.bestSizeInRule())),
+        Column.<Rules.Row>csv("best_size_overall", Rules.Row::bestSizeOverall)
+            .num("best h overall", r -> r.bestSizeOverall() == 0 ? "\u2013"
+                : Integer.toString(r.bestSizeOverall())),
+        Column.<Rules.Row>csv("contains_best_size", Rules.Row::containsBestSize)
+            .cell(new Head("contains best h", false),
+                (h, r) -> Table.yesNo(h, r.networks() == 0 ? null : r.containsBestSize())),
+        Column.<Rules.Row>csv("smallest_reliable_size",
+            r -> r.smallestReliableSize() == 0 ? "" : r.smallestReliableSize())
+            .num("smallest reliable h", r -> r.smallestReliableSize() == 0 ? "none"
+                : Integer.toString(r.smallestReliableSize())),
+        Column.<Rules.Row>csv("contains_smallest_reliable_size",
+            r -> r.containsSmallestReliable() == null ? "" : r.containsSmallestReliable())
+            .cell(new Head("contains it", false), (h, r) -> Table.yesNo(h, r.containsSmallestReliable())),
+        Column.<Rules.Row>csv("highest_rung", r -> {
+          int highest = -1;
+          for (int size : r.sizes()) {
+            highest = Math.max(highest, rungs.getOrDefault(r.dataset() + "/" + size, -1));
+          }
+          return highest < 0 ? "" : highest;
+        })),
+        Rules.Row::dataset);
+  }
 
   /** Writes {@code rules.csv}. */
   public static void write(Path file, List<Rules.Row> rows) {
@@ -27,20 +76,6 @@ public final class RulesTable {
    * of that size reached ({@code highest_rung}: the highest over the rule's sizes; empty for a grid, an empty map).
    */
   public static void write(Path file, List<Rules.Row> rows, Map<String, Integer> rungs) {
-    CsvFiles.write(file, HEADER, printer -> {
-      for (Rules.Row r : rows) {
-        int highest = -1;
-        for (int size : r.sizes()) {
-          highest = Math.max(highest, rungs.getOrDefault(r.dataset() + "/" + size, -1));
-        }
-        printer.printRecord(r.dataset(), r.rule(), r.inputs(), r.outputs(),
-            Arrays.stream(r.sizes()).mapToObj(Integer::toString).collect(Collectors.joining(";")), r.networks(),
-            CsvFiles.num(r.medianError()), CsvFiles.num(r.bestError()), r.success().successes(),
-            CsvFiles.num(r.success().rate()), CsvFiles.num(r.success().low()), CsvFiles.num(r.success().high()),
-            r.bestSizeInRule() == 0 ? "" : r.bestSizeInRule(), r.bestSizeOverall(), r.containsBestSize(),
-            r.smallestReliableSize() == 0 ? "" : r.smallestReliableSize(),
-            r.containsSmallestReliable() == null ? "" : r.containsSmallestReliable(), highest < 0 ? "" : highest);
-      }
-    });
+    table(rungs).write(file, rows);
   }
 }

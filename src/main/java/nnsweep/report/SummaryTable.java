@@ -1,19 +1,79 @@
 package nnsweep.report;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToIntFunction;
+import nnsweep.report.Table.Column;
+import nnsweep.report.Table.Head;
+import nnsweep.search.Rungs;
 import nnsweep.stats.Summary;
 
-/** {@code summary.csv}: the {@link Summary} rows, one per cell of the sweep, in network id order. */
+/**
+ * {@code summary.csv} and the page's summary table: the {@link Summary} rows, one per cell of the sweep, in network
+ * id order, from one column definition ({@link #table}).
+ */
 public final class SummaryTable {
   /** The column contract. */
-  public static final List<String> HEADER = List.of("dataset", "model", "hidden", "bias", "learning_rate", "epochs",
-      "init",
-      "networks", "diverged", "mean_error", "std_error", "min_error", "median_error", "max_error", "success_rate",
-      "success_ci_low", "success_ci_high", "median_test_error", "mean_test_accuracy",
-      "mean_class_accuracy", "mean_test_class_accuracy", "rung", "rung_epochs", "mean_test_error", "std_test_error");
+  public static final List<String> HEADER = table(key -> -1, null).header();
 
   private SummaryTable() {}
+
+  /**
+   * The table's columns; {@code rungs} (null: a grid, both columns empty) and {@code rungOf} give each cell's
+   * successive-halving rung and the epochs it was trained to.
+   */
+  static Table<Summary.Row> table(ToIntFunction<Summary.Key> rungOf, Rungs rungs) {
+    return new Table<>(List.of(
+        Column.<Summary.Row>csv("dataset", r -> r.key().dataset()).text("dataset", r -> r.key().dataset()),
+        Column.<Summary.Row>csv("model", r -> r.key().model()).text("model", r -> r.key().model()),
+        Column.<Summary.Row>csv("hidden", r -> r.key().hidden())
+            .num("hidden", r -> r.key().hidden() == 0 ? "\u2013" : Integer.toString(r.key().hidden())),
+        Column.<Summary.Row>csv("bias", r -> r.key().bias()).text("bias", r -> ReportFormat.onOff(r.key().bias())),
+        Column.<Summary.Row>csv("learning_rate", r -> r.key().learningRate())
+            .num("learning rate", r -> ReportFormat.plain(r.key().learningRate())),
+        Column.<Summary.Row>csv("epochs", r -> r.key().epochs())
+            .num("epochs", r -> ReportFormat.count(r.key().epochs())),
+        Column.<Summary.Row>csv("init", r -> r.key().init()).text("init", r -> r.key().init())
+            .when(rows -> rows.stream().map(r -> r.key().init()).distinct().count() > 1),
+        Column.<Summary.Row>csv("networks", Summary.Row::networks)
+            .num("networks", r -> Long.toString(r.networks())),
+        Column.<Summary.Row>csv("diverged", Summary.Row::diverged)
+            .num("diverged", r -> Long.toString(r.diverged())),
+        Column.<Summary.Row>csv(List.of("mean_error", "std_error", "min_error", "median_error", "max_error"),
+            r -> Arrays.asList(CsvFiles.num(r.meanError()), CsvFiles.num(r.stdError()), CsvFiles.num(r.minError()),
+                CsvFiles.num(r.medianError()), CsvFiles.num(r.maxError())))
+            .cells(null, Table.heads("median E", "mean E", "std E", "min E", "max E"), (h, r) -> {
+              for (double v : new double[] {r.medianError(), r.meanError(), r.stdError(), r.minError(),
+                  r.maxError()}) {
+                Table.num(h, ReportFormat.error(v));
+              }
+            }),
+        Column.<Summary.Row>csv(List.of("success_rate", "success_ci_low", "success_ci_high"),
+            r -> Arrays.asList(r.successRate(), r.success().low(), r.success().high()))
+            .cell(new Head("success [95% CI]", true), (h, r) -> Table.rate(h, r.success())),
+        // generalisation next to training error, for studies that hold rows out
+        Column.<Summary.Row>csv(List.of("median_test_error", "mean_test_accuracy"),
+            r -> Arrays.asList(CsvFiles.num(r.medianTestError()), CsvFiles.num(r.meanTestAccuracy())))
+            .cells(null, Table.heads("median test E", "mean test accuracy"), (h, r) -> {
+              Table.num(h, ReportFormat.error(r.medianTestError()));
+              Table.num(h, ReportFormat.percent(r.meanTestAccuracy(), 1));
+            }).when(rows -> rows.stream().anyMatch(r -> !Double.isNaN(r.medianTestError()))),
+        // argmax accuracy, for studies with one-hot (class-label) targets
+        Column.<Summary.Row>csv("mean_class_accuracy", r -> CsvFiles.num(r.meanClassAccuracy()))
+            .num("mean class accuracy", r -> ReportFormat.percent(r.meanClassAccuracy(), 1))
+            .when(rows -> rows.stream().anyMatch(r -> !Double.isNaN(r.meanClassAccuracy()))),
+        Column.<Summary.Row>csv("mean_test_class_accuracy", r -> CsvFiles.num(r.meanTestClassAccuracy()))
+            .num("mean test class accuracy", r -> ReportFormat.percent(r.meanTestClassAccuracy(), 1))
+            .when(rows -> rows.stream().anyMatch(r -> !Double.isNaN(r.meanTestClassAccuracy()))),
+        Column.<Summary.Row>csv(List.of("rung", "rung_epochs"), r -> {
+          int rung = rungs == null ? -1 : rungOf.applyAsInt(r.key());
+          return Arrays.asList(rung < 0 ? "" : rung, rung < 0 ? "" : rungs.epochs(rung));
+        }),
+        Column.<Summary.Row>csv(List.of("mean_test_error", "std_test_error"),
+            r -> Arrays.asList(CsvFiles.num(r.meanTestError()), CsvFiles.num(r.stdTestError())))),
+        r -> r.key().dataset());
+  }
 
   /** Writes {@code summary.csv}. */
   public static void write(Path file, List<Summary.Row> rows) {
@@ -24,19 +84,7 @@ public final class SummaryTable {
    * Writes {@code summary.csv} with each cell's successive-halving rung and the epochs it was trained to ({@code
    * rungs} null: a grid, both columns empty).
    */
-  public static void write(Path file, List<Summary.Row> rows, java.util.function.ToIntFunction<Summary.Key> rungOf,
-      nnsweep.search.Rungs rungs) {
-    CsvFiles.write(file, HEADER, printer -> {
-      for (Summary.Row r : rows) {
-        int rung = rungs == null ? -1 : rungOf.applyAsInt(r.key());
-        printer.printRecord(r.key().dataset(), r.key().model(), r.key().hidden(), r.key().bias(),
-            r.key().learningRate(), r.key().epochs(), r.key().init(), r.networks(), r.diverged(),
-            CsvFiles.num(r.meanError()), CsvFiles.num(r.stdError()), CsvFiles.num(r.minError()), CsvFiles.num(r.medianError()),
-            CsvFiles.num(r.maxError()), r.successRate(), r.success().low(), r.success().high(),
-            CsvFiles.num(r.medianTestError()), CsvFiles.num(r.meanTestAccuracy()),
-            CsvFiles.num(r.meanClassAccuracy()), CsvFiles.num(r.meanTestClassAccuracy()), rung < 0 ? "" : rung,
-            rung < 0 ? "" : rungs.epochs(rung), CsvFiles.num(r.meanTestError()), CsvFiles.num(r.stdTestError()));
-      }
-    });
+  public static void write(Path file, List<Summary.Row> rows, ToIntFunction<Summary.Key> rungOf, Rungs rungs) {
+    table(rungOf, rungs).write(file, rows);
   }
 }
