@@ -16,12 +16,9 @@ public final class LayersTable {
   static final Table<Layers.Row> TABLE = new Table<>(List.of(
       Column.<Layers.Row>csv("dataset", r -> r.key().dataset()).text("dataset", r -> r.key().dataset()),
       Column.<Layers.Row>csv("bias", r -> r.key().bias()).text("bias", r -> ReportFormat.onOff(r.key().bias())),
-      Column.<Layers.Row>csv("learning_rate", r -> r.key().learningRate())
-          .num("learning rate", r -> ReportFormat.plain(r.key().learningRate())),
-      Column.<Layers.Row>csv("epochs", r -> r.key().epochs())
-          .num("epochs", r -> ReportFormat.count(r.key().epochs())),
-      Column.<Layers.Row>csv("init", r -> r.key().init()).text("init", r -> r.key().init())
-          .when(rows -> rows.stream().map(r -> r.key().init()).distinct().count() > 1),
+      Table.learningRate(r -> r.key().learningRate()),
+      Table.epochs(r -> r.key().epochs()),
+      Table.init(r -> r.key().init()),
       side("none", "no hidden layer", Layers.Row::none),
       side("hidden", "hidden layer, all sizes", Layers.Row::hidden),
       Column.<Layers.Row>csv("median_error_ratio", r -> CsvFiles.num(r.medianErrorRatio()))

@@ -30,12 +30,9 @@ public final class SummaryTable {
         Column.<Summary.Row>csv("hidden", r -> r.key().hidden())
             .num("hidden", r -> r.key().hidden() == 0 ? "\u2013" : Integer.toString(r.key().hidden())),
         Column.<Summary.Row>csv("bias", r -> r.key().bias()).text("bias", r -> ReportFormat.onOff(r.key().bias())),
-        Column.<Summary.Row>csv("learning_rate", r -> r.key().learningRate())
-            .num("learning rate", r -> ReportFormat.plain(r.key().learningRate())),
-        Column.<Summary.Row>csv("epochs", r -> r.key().epochs())
-            .num("epochs", r -> ReportFormat.count(r.key().epochs())),
-        Column.<Summary.Row>csv("init", r -> r.key().init()).text("init", r -> r.key().init())
-            .when(rows -> rows.stream().map(r -> r.key().init()).distinct().count() > 1),
+        Table.learningRate(r -> r.key().learningRate()),
+        Table.epochs(r -> r.key().epochs()),
+        Table.init(r -> r.key().init()),
         Column.<Summary.Row>csv("networks", Summary.Row::networks)
             .num("networks", r -> Long.toString(r.networks())),
         Column.<Summary.Row>csv("diverged", Summary.Row::diverged)

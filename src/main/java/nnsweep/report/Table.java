@@ -65,6 +65,22 @@ record Table<R>(List<Column<R>> columns, Function<R, String> dataset) {
     }
   }
 
+  /** {@code learning_rate}, in the HTML table in its plain decimal form. */
+  static <R> Column<R> learningRate(Function<R, Double> rate) {
+    return Column.<R>csv("learning_rate", rate::apply).num("learning rate", r -> ReportFormat.plain(rate.apply(r)));
+  }
+
+  /** {@code epochs}, in the HTML table with thousands separators. */
+  static <R> Column<R> epochs(Function<R, Integer> epochs) {
+    return Column.<R>csv("epochs", epochs::apply).num("epochs", r -> ReportFormat.count(epochs.apply(r)));
+  }
+
+  /** {@code init}, in the HTML table only when the rows cross several init schemes. */
+  static <R> Column<R> init(Function<R, String> init) {
+    return Column.<R>csv("init", init::apply).text("init", init)
+        .when(rows -> rows.stream().map(init).distinct().count() > 1);
+  }
+
   /** The CSV file's header. */
   List<String> header() {
     return columns.stream().flatMap(c -> c.csv().stream()).toList();
