@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import nnsweep.search.Ladder;
 import nnsweep.search.Rungs;
@@ -87,7 +86,7 @@ public final class LadderTable {
     out.println(b);
     for (Ladder.Step s : ladder.best().values()) {
       out.println("  best at the top rung: " + describe(s) + ", median score "
-          + String.format(Locale.ROOT, "%.4g", s.scores()[s.rung()]));
+          + ReportFormat.score(s.scores()[s.rung()]));
     }
   }
 
@@ -183,7 +182,7 @@ public final class LadderTable {
           .raw("</td><td>").text(describe(s).substring(s.key().dataset().length() + 1)).raw("</td>");
       for (int k = 0; k < rungs.count(); k++) {
         double v = s.scores()[k];
-        h.raw("<td class=\"num\">").text(Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4g", v))
+        h.raw("<td class=\"num\">").text(Double.isNaN(v) ? "" : ReportFormat.score(v))
             .raw("</td>");
       }
       h.raw("</tr>\n");

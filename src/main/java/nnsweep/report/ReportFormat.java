@@ -43,6 +43,11 @@ final class ReportFormat {
     return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.3g", v);
   }
 
+  /** A successive-halving cell score: 4 significant digits ({@code %.4g}). */
+  static String score(double v) {
+    return String.format(Locale.ROOT, "%.4g", v);
+  }
+
   /** A learning rate or other setting: its shortest plain decimal form ({@code 0.05}, {@code 1}). */
   static String plain(double v) {
     if (!Double.isFinite(v)) {
