@@ -19,10 +19,7 @@ import nnsweep.fs.Storage;
 import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
 import nnsweep.grid.TaskPlan;
-import nnsweep.report.Aggregation;
-import nnsweep.report.CellStats;
 import nnsweep.report.Console;
-import nnsweep.report.DatasetReport;
 import nnsweep.report.HtmlReport;
 import nnsweep.report.LadderTable;
 import nnsweep.report.NetworkTables;
@@ -31,7 +28,6 @@ import nnsweep.report.ReportModel;
 import nnsweep.report.Reports;
 import nnsweep.report.RunInfo;
 import nnsweep.report.RunJson;
-import nnsweep.report.SummaryTable;
 import nnsweep.run.Problem;
 import nnsweep.run.NetworkRun;
 import nnsweep.run.Problems;
@@ -48,6 +44,10 @@ import nnsweep.spark.SparkSweep;
 import nnsweep.state.OutputLock;
 import nnsweep.state.RunState;
 import nnsweep.state.RungState;
+import nnsweep.stats.Aggregation;
+import nnsweep.stats.CellStats;
+import nnsweep.stats.DatasetReport;
+import nnsweep.stats.Summary;
 import nnsweep.study.Study;
 import nnsweep.study.StudyLoader;
 import org.apache.spark.SparkConf;
@@ -131,7 +131,7 @@ final class StudyJob implements AutoCloseable {
     // with halving, every network's last state is in the last rung's blocks
     RungState last = rungs == null || rungs.last() == 0 ? null
         : RungState.at(storage, target, shownTarget, rungs.last());
-    ToIntFunction<SummaryTable.Key> rungOf = ladder == null ? key -> -1
+    ToIntFunction<Summary.Key> rungOf = ladder == null ? key -> -1
         : key -> ladder.rungOf(new Cell(key.dataset(), key.model(), key.hidden(), key.bias(),
             key.learningRate(), key.epochs(), key.init()));
     NetworkFiles files = parquet ? done.parquetFiles() : writeNetworkTables(reports, study, grid, problems,
@@ -151,7 +151,7 @@ final class StudyJob implements AutoCloseable {
     written = new ArrayList<>(Reports.inOrder(written));
     written.addAll(HtmlReport.write(reports, model, ladder));
     stage("reports");
-    RunInfo info = new RunInfo(args, version(), facts.sparkVersion(), System.getProperty("java.version"),
+    RunInfo info = new RunInfo(args, RunInfo.version(), facts.sparkVersion(), System.getProperty("java.version"),
         facts.master(), facts.parallelism(), facts.partitions(), facts.executors(), grid.size(), trained, resumed,
         kernelCounts(grid), facts.blas(), started, Instant.now().toString(), stages);
     RunJson.write(reports.resolve("run.json"), study, info);
@@ -314,7 +314,7 @@ final class StudyJob implements AutoCloseable {
    */
   private static NetworkFiles writeNetworkTables(Path target, Study study, Grid grid,
       List<Problem> problems, Set<Long> drawnIds, List<IdRange> ranges,
-      Function<IdRange, List<TrainingResult>> results, ToIntFunction<SummaryTable.Key> rungOf) {
+      Function<IdRange, List<TrainingResult>> results, ToIntFunction<Summary.Key> rungOf) {
     Map<Long, TrainingResult> drawn = new HashMap<>();
     List<TrainingResult> detailed = new ArrayList<>();
     try (NetworkTables tables = NetworkTables.open(target, study, problems, rungOf)) {
@@ -362,7 +362,7 @@ final class StudyJob implements AutoCloseable {
   /** With nothing left to train: the committed parts aggregated here, one part in memory at a time. */
   private static List<DatasetReport> aggregateCommitted(RunState state, Grid grid, List<Problem> problems,
       Study study) {
-    Map<SummaryTable.Key, CellStats> cells = new LinkedHashMap<>();
+    Map<Summary.Key, CellStats> cells = new LinkedHashMap<>();
     for (IdRange range : state.committedRanges()) {
       state.results(range, grid, problems).forEach(r -> Aggregation.fold(cells, r, grid.curvePoints() > 0));
     }
@@ -384,10 +384,5 @@ final class StudyJob implements AutoCloseable {
     stages.put(name, Math.round(seconds * 1000) / 1000.0);
     stageStart = now;
     return seconds;
-  }
-
-  static String version() {
-    String v = StudyJob.class.getPackage().getImplementationVersion();
-    return v == null ? "dev" : v;
   }
 }

@@ -244,30 +244,11 @@ public final class Storage {
 
   /** Writes through {@code body} into {@code file} whole or not at all, as {@link #writeAtomically}. */
   public void write(Path file, Body body) throws IOException {
-    Path tmp = tmp(file);
     if (isLocal(file)) {
-      java.nio.file.Path localTmp = localPath(tmp);
-      try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(localTmp,
-          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE,
-          java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
-          OutputStream os = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch),
-              1 << 16)) {
-        body.writeTo(os);
-        os.flush();
-        ch.force(true);
-      } catch (IOException | RuntimeException e) {
-        // e.g. disk full: no half-written file stays behind
-        java.nio.file.Files.deleteIfExists(localTmp);
-        throw e;
-      }
-      try {
-        java.nio.file.Files.move(localTmp, localPath(file), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-        java.nio.file.Files.move(localTmp, localPath(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicFile.write(localPath(file), body);
       return;
     }
+    Path tmp = tmp(file);
     FileSystem fs = fs(file);
     try (FSDataOutputStream os = fs.create(tmp, true)) {
       body.writeTo(os);

@@ -1,18 +1,23 @@
 package nnsweep.report;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
+import nnsweep.fs.AtomicFile;
+import nnsweep.fs.Storage;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** Writes a CSV report atomically: to a temporary name in the same folder, then renamed, so it is whole or absent. */
+/**
+ * Writes the report's files whole or not at all, each through {@link AtomicFile} (a temporary name in the same
+ * folder, forced to disk, renamed): CSV tables at once ({@link #write}) or row by row ({@link Streamed}), text and
+ * bytes ({@link #writeAtomically}).
+ */
 public final class CsvFiles {
   private CsvFiles() {}
 
@@ -25,11 +30,7 @@ public final class CsvFiles {
   /** Writes {@code header} and the rows to {@code file}, atomically. */
   public static void write(Path file, List<String> header, Rows rows) {
     CSVFormat format = format(header);
-    writeAtomically(file, w -> {
-      try (CSVPrinter printer = new CSVPrinter(w, format)) {
-        rows.print(printer);
-      }
-    });
+    writeAtomically(file, w -> rows.print(new CSVPrinter(w, format)));
   }
 
   private static CSVFormat format(List<String> header) {
@@ -37,22 +38,18 @@ public final class CsvFiles {
   }
 
   /**
-   * A CSV file written row by row, for tables too big to hold: rows go to a temporary name in the same folder,
-   * {@link #commit} renames it into place; closed without a commit, the temporary file is deleted. So the file is
-   * whole or absent, as with {@link #write}.
+   * A CSV file written row by row, for tables too big to hold: {@link #commit} puts it in place; closed without a
+   * commit, nothing is left. So the file is whole or absent, as with {@link #write}.
    */
   public static final class Streamed implements AutoCloseable {
     private final Path file;
-    private final Path tmp;
+    private final AtomicFile out;
     private final CSVPrinter printer;
-    private boolean done;
 
     private Streamed(Path file, List<String> header) throws IOException {
       this.file = file;
-      this.tmp = temporary(file);
-      Files.createDirectories(tmp.getParent());
-      this.printer = new CSVPrinter(new java.io.BufferedWriter(new java.io.OutputStreamWriter(
-          Files.newOutputStream(tmp), StandardCharsets.UTF_8), 1 << 16), format(header));
+      this.out = start(file);
+      this.printer = new CSVPrinter(writer(out), format(header));
     }
 
     /** Opens {@code file} for writing (its header is written at once). */
@@ -60,7 +57,7 @@ public final class CsvFiles {
       try {
         return new Streamed(file, header);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        throw failed(file, e);
       }
     }
 
@@ -69,32 +66,23 @@ public final class CsvFiles {
       return printer;
     }
 
-    /** Closes the file and renames it into place. */
+    /** Puts the file in place. */
     public void commit() {
       try {
-        printer.close(true);
-        done = true;
-        move(tmp, file);
+        printer.flush();
+        out.commit();
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        throw failed(file, e);
       }
     }
 
     /** Without a commit: deletes the temporary file. */
     @Override
     public void close() {
-      if (!done) {
-        done = true;
-        try {
-          printer.close();
-        } catch (IOException ignored) {
-          // the file is deleted anyway
-        }
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // nothing more to do: the target was never touched
-        }
+      try {
+        out.close();
+      } catch (IOException ignored) {
+        // nothing more to do: the target was never touched
       }
     }
   }
@@ -105,56 +93,44 @@ public final class CsvFiles {
     void write(Writer writer) throws IOException;
   }
 
-  /** Writes a text file atomically. */
+  /** Writes a text file (UTF-8) atomically. */
   public static void writeAtomically(Path file, Content content) {
-    writeStreamAtomically(file, out -> {
-      Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+    write(file, out -> {
+      Writer w = writer(out);
       content.write(w);
-      // flushes what the content left buffered; a no-op if the content closed it (CSVPrinter does)
-      w.close();
+      w.flush();
     });
   }
 
   /** Writes bytes atomically. */
   public static void writeAtomically(Path file, byte[] bytes) {
-    writeStreamAtomically(file, out -> out.write(bytes));
+    write(file, out -> out.write(bytes));
   }
 
-  /** Something that writes a file's bytes. */
-  @FunctionalInterface
-  private interface Stream {
-    void write(java.io.OutputStream out) throws IOException;
-  }
-
-  /** To a temporary name in the same folder, then renamed over the target; the temporary file never survives. */
-  private static void writeStreamAtomically(Path file, Stream content) {
-    Path tmp = temporary(file);
+  private static void write(Path file, Storage.Body body) {
     try {
-      Files.createDirectories(tmp.getParent());
-      try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
-        content.write(out);
-      }
-      move(tmp, file);
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      AtomicFile.write(file, body);
     } catch (IOException e) {
-      try {
-        Files.deleteIfExists(tmp);
-      } catch (IOException ignored) {
-        // the original failure is the one to report
-      }
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+      throw failed(file, e);
     }
   }
 
-  private static Path temporary(Path file) {
-    return file.toAbsolutePath().getParent().resolve("." + file.getFileName() + ".tmp");
+  private static AtomicFile start(Path file) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    return AtomicFile.open(file);
   }
 
-  private static void move(Path tmp, Path file) throws IOException {
-    try {
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-    }
+  private static Writer writer(AtomicFile out) {
+    return writer(out.out());
+  }
+
+  private static Writer writer(java.io.OutputStream out) {
+    return new OutputStreamWriter(out, StandardCharsets.UTF_8);
+  }
+
+  private static UncheckedIOException failed(Path file, IOException e) {
+    return new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
   }
 
   /** A number as it goes in a CSV cell: shortest round-trip form, empty for NaN. */

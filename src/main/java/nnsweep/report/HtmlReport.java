@@ -13,6 +13,9 @@ import java.util.stream.Collectors;
 import nnsweep.data.Dataset;
 import nnsweep.nn.Model;
 import nnsweep.run.Problem;
+import nnsweep.stats.DatasetReport;
+import nnsweep.stats.Rules;
+import nnsweep.stats.Summary;
 import nnsweep.study.DatasetSpec;
 import nnsweep.study.HiddenRule;
 import nnsweep.study.InitSpec;
@@ -106,7 +109,7 @@ public final class HtmlReport {
             + " charts are in the charts folder as PNG files. Error E = \u00bd \u03a3 (O \u2212 T)\u00b2 over the"
             + " training rows after the last update; success = every training row classified right (each output"
             + " on the right side of 0.5); intervals are 95% Wilson score intervals. Made by nnsweep"
-            + version() + ".")
+            + (RunInfo.version().equals(RunInfo.DEV) ? "" : " " + RunInfo.version()) + ".")
         .raw("</p></footer>\n</body>\n</html>\n");
     return h.toString();
   }
@@ -214,71 +217,13 @@ public final class HtmlReport {
     h.raw("</section>\n");
   }
 
-  /** Whether the study crosses several init schemes (then the tables show an init column). */
-  private static boolean initVaries(ReportModel model) {
-    return model.summary().stream().map(r -> r.key().init()).distinct().count() > 1;
-  }
-
   private static void summarySection(Html h, ReportModel model) {
-    boolean inits = initVaries(model);
-    // generalisation next to training error, for studies that hold rows out
-    boolean tested = model.summary().stream().anyMatch(r -> !Double.isNaN(r.medianTestError()));
-    // argmax accuracy, for studies with one-hot (class-label) targets
-    boolean classes = model.summary().stream().anyMatch(r -> !Double.isNaN(r.meanClassAccuracy()));
-    boolean testedClasses = model.summary().stream().anyMatch(r -> !Double.isNaN(r.meanTestClassAccuracy()));
     h.raw("<section id=\"summary\">\n<h2>Summary: every configuration over its seeds</h2>\n")
         .raw("<p class=\"note\">").text("One row per dataset, model, hidden size, bias, learning rate, epochs and"
             + " init (summary.csv). Error statistics leave out diverged networks; success counts them as failures.")
-        .raw("</p>\n<div class=\"scroll\"><table>\n<thead><tr>")
-        .raw("<th>dataset</th><th>model</th><th class=\"num\">hidden</th><th>bias</th>")
-        .raw("<th class=\"num\">learning rate</th><th class=\"num\">epochs</th>")
-        .raw(inits ? "<th>init</th>" : "").raw("<th class=\"num\">networks</th><th class=\"num\">diverged</th>")
-        .raw("<th class=\"num\">median E</th><th class=\"num\">mean E</th>")
-        .raw("<th class=\"num\">std E</th><th class=\"num\">min E</th><th class=\"num\">max E</th>")
-        .raw("<th class=\"num\">success [95% CI]</th>")
-        .raw(tested ? "<th class=\"num\">median test E</th><th class=\"num\">mean test accuracy</th>" : "")
-        .raw(classes ? "<th class=\"num\">mean class accuracy</th>" : "")
-        .raw(testedClasses ? "<th class=\"num\">mean test class accuracy</th>" : "")
-        .raw("</tr></thead>\n<tbody>\n");
-    String previous = null;
-    for (SummaryTable.Row r : model.summary()) {
-      var k = r.key();
-      h.raw(rowStart(previous, k.dataset())).raw("<td>").text(k.dataset()).raw("</td><td>").text(k.model())
-          .raw("</td>");
-      num(h, k.hidden() == 0 ? "\u2013" : Integer.toString(k.hidden()));
-      h.raw("<td>").text(ReportFormat.onOff(k.bias())).raw("</td>");
-      num(h, ReportFormat.plain(k.learningRate()));
-      num(h, ReportFormat.count(k.epochs()));
-      if (inits) {
-        h.raw("<td>").text(k.init()).raw("</td>");
-      }
-      num(h, Long.toString(r.networks()));
-      num(h, Long.toString(r.diverged()));
-      num(h, ReportFormat.error(r.medianError()));
-      num(h, ReportFormat.error(r.meanError()));
-      num(h, ReportFormat.error(r.stdError()));
-      num(h, ReportFormat.error(r.minError()));
-      num(h, ReportFormat.error(r.maxError()));
-      rate(h, r.success());
-      if (tested) {
-        num(h, ReportFormat.error(r.medianTestError()));
-        num(h, percentTenths(r.meanTestAccuracy()));
-      }
-      if (classes) {
-        num(h, percentTenths(r.meanClassAccuracy()));
-      }
-      if (testedClasses) {
-        num(h, percentTenths(r.meanTestClassAccuracy()));
-      }
-      h.raw("</tr>\n");
-      previous = k.dataset();
-    }
-    h.raw("</tbody></table></div>\n</section>\n");
-  }
-
-  /** A fraction as a percentage with one decimal, or a dash for none. */
-  private static String percentTenths(double fraction) {
-    return Double.isNaN(fraction) ? "\u2013" : String.format(java.util.Locale.ROOT, "%.1f%%", 100 * fraction);
+        .raw("</p>\n");
+    SummaryTable.table(key -> -1, null).html(h, model.summary());
+    h.raw("</section>\n");
   }
 
   private static void rulesSection(Html h, ReportModel model) {
@@ -286,114 +231,25 @@ public final class HtmlReport {
         .raw("<p class=\"note\">").text("Per dataset and rule (rules.csv): the hidden sizes the rule recommends"
             + " and how the hidden-layer networks of those sizes did, every bias, learning-rate, epochs and init"
             + " setting pooled. Best size = lowest median error; smallest reliable size = the smallest whose success"
-            + " rate is at least 95%.").raw("</p>\n<div class=\"scroll\"><table>\n<thead><tr>")
-        .raw("<th>dataset</th><th>rule</th><th class=\"num\">inputs, outputs</th>")
-        .raw("<th class=\"num\">recommended h</th><th class=\"num\">networks</th><th class=\"num\">median E</th>")
-        .raw("<th class=\"num\">best E</th><th class=\"num\">success [95% CI]</th>")
-        .raw("<th class=\"num\">best h in rule</th><th class=\"num\">best h overall</th>")
-        .raw("<th>contains best h</th><th class=\"num\">smallest reliable h</th>")
-        .raw("<th>contains it</th></tr></thead>\n<tbody>\n");
-    String previous = null;
-    for (RulesTable.Row r : model.rules()) {
-      h.raw(rowStart(previous, r.dataset())).raw("<td>").text(r.dataset()).raw("</td><td>").text(r.rule())
-          .raw("</td>");
-      num(h, r.inputs() + ", " + r.outputs());
-      num(h, ReportFormat.sizes(r.sizes()));
-      num(h, Long.toString(r.networks()));
-      num(h, ReportFormat.error(r.medianError()));
-      num(h, ReportFormat.error(r.bestError()));
-      rate(h, r.success());
-      num(h, r.bestSizeInRule() == 0 ? "\u2013" : Integer.toString(r.bestSizeInRule()));
-      num(h, r.bestSizeOverall() == 0 ? "\u2013" : Integer.toString(r.bestSizeOverall()));
-      yesNo(h, r.networks() == 0 ? null : r.containsBestSize());
-      num(h, r.smallestReliableSize() == 0 ? "none" : Integer.toString(r.smallestReliableSize()));
-      yesNo(h, r.containsSmallestReliable());
-      h.raw("</tr>\n");
-      previous = r.dataset();
-    }
-    h.raw("</tbody></table></div>\n</section>\n");
+            + " rate is at least 95%.").raw("</p>\n");
+    RulesTable.table(java.util.Map.of()).html(h, model.rules());
+    h.raw("</section>\n");
   }
 
   private static void layersSection(Html h, ReportModel model) {
-    boolean inits = initVaries(model);
     h.raw("<section id=\"layers\">\n<h2>No hidden layer vs a hidden layer</h2>\n")
         .raw("<p class=\"note\">").text("Per dataset, bias, learning rate, epochs and init (layers.csv). The hidden"
             + " side pools every hidden size; ratio = median E without a hidden layer / median E with one (above 1: the"
             + " hidden layer is better). Error statistics leave out diverged networks.")
-        .raw("</p>\n<div class=\"scroll\"><table>\n<thead><tr>")
-        .raw("<th rowspan=\"2\">dataset</th><th rowspan=\"2\">bias</th>")
-        .raw("<th rowspan=\"2\" class=\"num\">learning rate</th><th rowspan=\"2\" class=\"num\">epochs</th>")
-        .raw(inits ? "<th rowspan=\"2\">init</th>" : "")
-        .raw("<th colspan=\"4\" class=\"group\">no hidden layer</th>")
-        .raw("<th colspan=\"4\" class=\"group\">hidden layer, all sizes</th>")
-        .raw("<th rowspan=\"2\" class=\"num\">median E ratio</th>")
-        .raw("<th colspan=\"3\" class=\"group\">best hidden size</th></tr>\n<tr>");
-    for (int i = 0; i < 2; i++) {
-      h.raw("<th class=\"num\">networks</th><th class=\"num\">median E</th><th class=\"num\">best E</th>")
-          .raw("<th class=\"num\">success [95% CI]</th>");
-    }
-    h.raw("<th class=\"num\">h</th><th class=\"num\">median E</th><th class=\"num\">success</th></tr></thead>\n")
-        .raw("<tbody>\n");
-    String previous = null;
-    for (LayersTable.Row r : model.layers()) {
-      var k = r.key();
-      h.raw(rowStart(previous, k.dataset())).raw("<td>").text(k.dataset()).raw("</td><td>")
-          .text(ReportFormat.onOff(k.bias())).raw("</td>");
-      num(h, ReportFormat.plain(k.learningRate()));
-      num(h, ReportFormat.count(k.epochs()));
-      if (inits) {
-        h.raw("<td>").text(k.init()).raw("</td>");
-      }
-      for (LayersTable.Side s : new LayersTable.Side[] {r.none(), r.hidden()}) {
-        if (s == null) {
-          h.raw("<td class=\"num\" colspan=\"4\">not in the study</td>");
-        } else {
-          num(h, Long.toString(s.networks()));
-          num(h, ReportFormat.error(s.medianError()));
-          num(h, ReportFormat.error(s.bestError()));
-          rate(h, s.success());
-        }
-      }
-      num(h, Double.isNaN(r.medianErrorRatio()) ? "\u2013" : ReportFormat.error(r.medianErrorRatio()));
-      num(h, r.bestHiddenSize() == 0 ? "\u2013" : Integer.toString(r.bestHiddenSize()));
-      num(h, ReportFormat.error(r.bestHiddenMedianError()));
-      num(h, ReportFormat.percent(r.bestHiddenSuccessRate()));
-      h.raw("</tr>\n");
-      previous = k.dataset();
-    }
-    h.raw("</tbody></table></div>\n</section>\n");
+        .raw("</p>\n");
+    LayersTable.TABLE.html(h, model.layers());
+    h.raw("</section>\n");
   }
 
   // ---------------------------------------------------------------------------------------------- pieces
 
-  private static String rowStart(String previous, String dataset) {
-    return previous != null && !previous.equals(dataset) ? "<tr class=\"first\">" : "<tr>";
-  }
-
   private static void kv(Html h, String key, String value) {
     h.raw("<tr><th>").text(key).raw("</th><td>").text(value).raw("</td></tr>\n");
-  }
-
-  private static void num(Html h, String value) {
-    h.raw("<td class=\"num\">").text(value).raw("</td>");
-  }
-
-  private static void rate(Html h, Stats.Rate r) {
-    if (r == null || r.trials() == 0) {
-      num(h, "\u2013");
-      return;
-    }
-    String cls = r.rate() >= RulesTable.RELIABLE ? "good" : r.rate() == 0 ? "bad" : "mid";
-    h.raw("<td class=\"num ").raw(cls).raw("\" title=\"").text(r.successes() + " of " + r.trials()
-        + " networks").raw("\">").text(ReportFormat.rate(r)).raw("</td>");
-  }
-
-  private static void yesNo(Html h, Boolean b) {
-    if (b == null) {
-      h.raw("<td>\u2013</td>");
-    } else {
-      h.raw(b ? "<td class=\"good\">yes</td>" : "<td class=\"bad\">no</td>");
-    }
   }
 
   private static String datasetCount(ReportModel model) {
@@ -440,12 +296,6 @@ public final class HtmlReport {
     } catch (Exception | LinkageError e) {
       return json;
     }
-  }
-
-  private static String version() {
-    String v = HtmlReport.class.getPackage() == null ? null
-        : HtmlReport.class.getPackage().getImplementationVersion();
-    return v == null ? "" : " " + v;
   }
 
   /** A string builder whose {@code text} escapes for HTML (and XML). */

@@ -3,19 +3,14 @@ package nnsweep.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import nnsweep.search.Ladder;
 import nnsweep.search.Rungs;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberTickUnit;
@@ -91,7 +86,7 @@ public final class LadderTable {
     out.println(b);
     for (Ladder.Step s : ladder.best().values()) {
       out.println("  best at the top rung: " + describe(s) + ", median score "
-          + String.format(Locale.ROOT, "%.4g", s.scores()[s.rung()]));
+          + ReportFormat.score(s.scores()[s.rung()]));
     }
   }
 
@@ -154,16 +149,10 @@ public final class LadderTable {
       chart.setBackgroundPaint(Color.WHITE);
       chart.addSubtitle(new TextTitle(steps.size() + " cells; each rung keeps the best 1/" + rungs.reduction()
           + "; grey: eliminated, coloured: reached the top rung", new Font(Font.SANS_SERIF, Font.PLAIN, 12)));
-      ByteArrayOutputStream png = new ByteArrayOutputStream();
-      try {
-        ChartUtils.writeChartAsPNG(png, chart, Charts.WIDTH, Charts.HEIGHT);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      charts.add(new Charts.Chart(Charts.FOLDER + "/ladder-" + Charts.slug(dataset) + ".png", dataset, "ladder",
+      charts.add(new Charts.Chart(Charts.FOLDER + "/ladder-" + ChartData.slug(dataset) + ".png", dataset, "ladder",
           title, "Each cell's score (median error over its seeds, test error where the dataset has test rows) at"
               + " each rung it reached; the survivors continued from their weights.", Charts.WIDTH, Charts.HEIGHT,
-          png.toByteArray()));
+          ChartKit.png(chart, Charts.WIDTH, Charts.HEIGHT, "ladder of " + dataset)));
     }
     return charts;
   }
@@ -193,7 +182,7 @@ public final class LadderTable {
           .raw("</td><td>").text(describe(s).substring(s.key().dataset().length() + 1)).raw("</td>");
       for (int k = 0; k < rungs.count(); k++) {
         double v = s.scores()[k];
-        h.raw("<td class=\"num\">").text(Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4g", v))
+        h.raw("<td class=\"num\">").text(Double.isNaN(v) ? "" : ReportFormat.score(v))
             .raw("</td>");
       }
       h.raw("</tr>\n");

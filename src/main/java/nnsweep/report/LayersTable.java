@@ -1,119 +1,68 @@
 package nnsweep.report;
 
-import java.io.Serializable;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
+import nnsweep.report.Table.Column;
+import nnsweep.stats.Layers;
 
 /**
- * {@code layers.csv}: no hidden layer vs one hidden layer, side by side, per dataset, bias, learning rate, epochs and
- * init
- * (the tutorial's "comparison with a single-layer neural network", measured). The hidden side pools every hidden
- * size; the best hidden size (lowest median error) is given too. Error statistics leave out diverged networks.
+ * {@code layers.csv} and the page's layers table: the {@link Layers} rows, no hidden layer vs one hidden layer side
+ * by side, from one column definition ({@link #TABLE}).
  */
 public final class LayersTable {
+  /** The table's columns. */
+  static final Table<Layers.Row> TABLE = new Table<>(List.of(
+      Column.<Layers.Row>csv("dataset", r -> r.key().dataset()).text("dataset", r -> r.key().dataset()),
+      Column.<Layers.Row>csv("bias", r -> r.key().bias()).text("bias", r -> ReportFormat.onOff(r.key().bias())),
+      Table.learningRate(r -> r.key().learningRate()),
+      Table.epochs(r -> r.key().epochs()),
+      Table.init(r -> r.key().init()),
+      side("none", "no hidden layer", Layers.Row::none),
+      side("hidden", "hidden layer, all sizes", Layers.Row::hidden),
+      Column.<Layers.Row>csv("median_error_ratio", r -> CsvFiles.num(r.medianErrorRatio()))
+          .num("median E ratio", r -> Double.isNaN(r.medianErrorRatio()) ? "\u2013"
+              : ReportFormat.error(r.medianErrorRatio())),
+      Column.<Layers.Row>csv(List.of("best_hidden_size", "best_hidden_median_error", "best_hidden_success_rate"),
+          r -> Arrays.asList(r.bestHiddenSize() == 0 ? "" : r.bestHiddenSize(),
+              CsvFiles.num(r.bestHiddenMedianError()), CsvFiles.num(r.bestHiddenSuccessRate())))
+          .cells("best hidden size", Table.heads("h", "median E", "success"), (h, r) -> {
+            Table.num(h, r.bestHiddenSize() == 0 ? "\u2013" : Integer.toString(r.bestHiddenSize()));
+            Table.num(h, ReportFormat.error(r.bestHiddenMedianError()));
+            Table.num(h, ReportFormat.percent(r.bestHiddenSuccessRate()));
+          })),
+      r -> r.key().dataset());
+
   /** The column contract. */
-  public static final List<String> HEADER = List.of("dataset", "bias", "learning_rate", "epochs", "init",
-      "none_networks", "none_best_error", "none_median_error", "none_success_rate", "none_success_ci_low",
-      "none_success_ci_high", "hidden_networks", "hidden_best_error", "hidden_median_error", "hidden_success_rate",
-      "hidden_success_ci_low", "hidden_success_ci_high", "median_error_ratio", "best_hidden_size",
-      "best_hidden_median_error", "best_hidden_success_rate");
-
-  /** The grouping key. */
-  public record Key(String dataset, boolean bias, double learningRate, int epochs, String init)
-      implements Serializable {
-    static Key of(SummaryTable.Key cell) {
-      return new Key(cell.dataset(), cell.bias(), cell.learningRate(), cell.epochs(), cell.init());
-    }
-  }
-
-  /** One side of the comparison: a pool of networks (errors leave out diverged ones). */
-  public record Side(long networks, double bestError, Stats.Quartiles quartiles, Stats.Rate success)
-      implements Serializable {
-    public double medianError() {
-      return quartiles.median();
-    }
-  }
-
-  /**
-   * One row; {@code medianErrorRatio} = none median / hidden median (how many times lower the hidden layer's
-   * median error is). {@code none} or {@code hidden} is null when the study has no such model.
-   */
-  public record Row(Key key, Side none, Side hidden, double medianErrorRatio, int bestHiddenSize,
-      double bestHiddenMedianError, double bestHiddenSuccessRate) implements Serializable {}
+  public static final List<String> HEADER = TABLE.header();
 
   private LayersTable() {}
 
-  /** The rows of some cells, in order of each row's first network id. */
-  public static List<Row> summarise(Collection<CellStats> cells) {
-    Map<Key, List<CellStats>> groups = new LinkedHashMap<>();
-    for (CellStats c : CellStats.inIdOrder(cells)) {
-      groups.computeIfAbsent(Key.of(c.key()), k -> new ArrayList<>()).add(c);
-    }
-    List<Row> rows = new ArrayList<>();
-    for (var e : groups.entrySet()) {
-      List<CellStats> none = e.getValue().stream().filter(c -> !c.hidden()).toList();
-      List<CellStats> hidden = e.getValue().stream().filter(CellStats::hidden).toList();
-      Side noneSide = side(none);
-      Side hiddenSide = side(hidden);
-      HiddenSizes sizes = HiddenSizes.of(hidden);
-      int bestSize = sizes.best();
-      Side best = bestSize == 0 ? null : sizes.side(bestSize);
-      double ratio = noneSide == null || hiddenSide == null ? Double.NaN
-          : noneSide.medianError() / hiddenSide.medianError();
-      rows.add(new Row(e.getKey(), noneSide, hiddenSide, ratio, bestSize,
-          best == null ? Double.NaN : best.medianError(), best == null ? Double.NaN : best.success().rate()));
-    }
-    return rows;
-  }
-
-  /** The networks of some cells pooled; null when there are none. */
-  static Side side(Collection<CellStats> cells) {
-    long networks = 0;
-    long successes = 0;
-    int values = 0;
-    for (CellStats c : cells) {
-      networks += c.networks();
-      successes += c.successes();
-      values += c.networks() - c.diverged();
-    }
-    if (networks == 0) {
-      return null;
-    }
-    double[] errors = new double[values];
-    int at = 0;
-    for (CellStats c : cells) {
-      double[] e = c.sortedErrors();
-      System.arraycopy(e, 0, errors, at, e.length);
-      at += e.length;
-    }
-    return new Side(networks, Stats.min(errors), Stats.Quartiles.of(errors), Stats.wilson(successes, networks));
+  /** One side of the comparison: six CSV columns named with {@code prefix}, four HTML cells under {@code title}. */
+  private static Column<Layers.Row> side(String prefix, String title, Function<Layers.Row, Layers.Side> side) {
+    return Column.<Layers.Row>csv(List.of(prefix + "_networks", prefix + "_best_error", prefix + "_median_error",
+        prefix + "_success_rate", prefix + "_success_ci_low", prefix + "_success_ci_high"), r -> {
+          Layers.Side s = side.apply(r);
+          return s == null ? Arrays.asList(0, "", "", "", "", "")
+              : Arrays.asList(s.networks(), CsvFiles.num(s.bestError()), CsvFiles.num(s.medianError()),
+                  CsvFiles.num(s.success().rate()), CsvFiles.num(s.success().low()),
+                  CsvFiles.num(s.success().high()));
+        }).cells(title, Table.heads("networks", "median E", "best E", "success [95% CI]"), (h, r) -> {
+          Layers.Side s = side.apply(r);
+          if (s == null) {
+            h.raw("<td class=\"num\" colspan=\"4\">not in the study</td>");
+          } else {
+            Table.num(h, Long.toString(s.networks()));
+            Table.num(h, ReportFormat.error(s.medianError()));
+            Table.num(h, ReportFormat.error(s.bestError()));
+            Table.rate(h, s.success());
+          }
+        });
   }
 
   /** Writes {@code layers.csv}. */
-  public static void write(Path file, List<Row> rows) {
-    CsvFiles.write(file, HEADER, printer -> {
-      for (Row r : rows) {
-        List<Object> cells = new ArrayList<>(List.of(r.key().dataset(), r.key().bias(), r.key().learningRate(),
-            r.key().epochs(), r.key().init()));
-        for (Side s : new Side[] {r.none(), r.hidden()}) {
-          if (s == null) {
-            cells.addAll(List.of(0, "", "", "", "", ""));
-          } else {
-            cells.addAll(List.of(s.networks(), CsvFiles.num(s.bestError()), CsvFiles.num(s.medianError()),
-                CsvFiles.num(s.success().rate()), CsvFiles.num(s.success().low()),
-                CsvFiles.num(s.success().high())));
-          }
-        }
-        cells.add(CsvFiles.num(r.medianErrorRatio()));
-        cells.add(r.bestHiddenSize() == 0 ? "" : r.bestHiddenSize());
-        cells.add(CsvFiles.num(r.bestHiddenMedianError()));
-        cells.add(CsvFiles.num(r.bestHiddenSuccessRate()));
-        printer.printRecord(cells);
-      }
-    });
+  public static void write(Path file, List<Layers.Row> rows) {
+    TABLE.write(file, rows);
   }
 }

@@ -2,11 +2,18 @@ package nnsweep.report;
 
 import java.util.List;
 import java.util.Map;
+import nnsweep.run.Problem;
+import nnsweep.run.TrainingResult;
+import nnsweep.study.Study;
 
 /**
  * The per-network tables (results, predictions, curves) as typed columns, for writers of typed formats such as
  * Parquet: each table's header and, for every column name, its type. The cells themselves are the CSV files' own
- * text ({@link ResultsTable#row}, {@link PredictionsTable#rows}, {@link CurvesTable#rows}); an empty cell is null.
+ * text ({@link #rows}: {@link ResultsTable#row}, {@link PredictionsTable#rows}, {@link CurvesTable#rows}); an empty
+ * cell is null.
+ *
+ * <p>These column definitions are the tables' rendering of each network, not statistics, so they stay in
+ * {@code report}; this class is the one door through which {@code spark}'s Parquet writer reaches them.
  */
 public final class NetworkColumns {
   /** A column's type. */
@@ -31,6 +38,19 @@ public final class NetworkColumns {
       Map.entry("train_ms", Type.DOUBLE));
 
   private NetworkColumns() {}
+
+  /**
+   * One network's rows of {@code table}, cells in its header's order, as in the CSV file: one results row, its
+   * prediction rows, its curve points (none unless the study writes the curve of its seed).
+   */
+  public static List<List<String>> rows(String table, TrainingResult r, List<Problem> problems, Study study) {
+    return switch (table) {
+      case "results" -> List.of(ResultsTable.row(r));
+      case "predictions" -> PredictionsTable.rows(r, problems);
+      case "curves" -> study.curveWritten(r.spec().seed()) ? CurvesTable.rows(r) : List.of();
+      default -> throw new IllegalArgumentException("no per-network table " + table);
+    };
+  }
 
   /** The type of {@code column} of {@code table} (a column not listed is text). */
   public static Type type(String table, String column) {

@@ -5,8 +5,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import nnsweep.stats.Stats;
 
-/** How numbers read in the charts and the HTML page: errors to 3 significant digits, rates as percentages. */
+/**
+ * How numbers read in the charts, the HTML page and the findings (console and page): errors to 3 significant
+ * digits, rates as percentages. The one place that formats numbers for people (the CSV files hold them exact).
+ */
 final class ReportFormat {
   private ReportFormat() {}
 
@@ -31,6 +35,19 @@ final class ReportFormat {
     return mantissa + "e" + Integer.parseInt(s.substring(e + 1));
   }
 
+  /**
+   * An error in a sentence of the findings: 3 significant digits as {@code %.3g} writes them ({@code 0.500},
+   * {@code 9.26e-05}); "n/a" for NaN.
+   */
+  static String errorInText(double v) {
+    return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.3g", v);
+  }
+
+  /** A successive-halving cell score: 4 significant digits ({@code %.4g}). */
+  static String score(double v) {
+    return String.format(Locale.ROOT, "%.4g", v);
+  }
+
   /** A learning rate or other setting: its shortest plain decimal form ({@code 0.05}, {@code 1}). */
   static String plain(double v) {
     if (!Double.isFinite(v)) {
@@ -46,15 +63,26 @@ final class ReportFormat {
 
   /** A fraction as a whole percentage ({@code 87%}); "–" for NaN. */
   static String percent(double v) {
-    return Double.isNaN(v) ? "\u2013" : String.format(Locale.ROOT, "%.0f%%", 100 * v);
+    return percent(v, 0);
+  }
+
+  /** A fraction as a percentage with {@code decimals} decimals ({@code 87.5%}); "–" for NaN. */
+  static String percent(double v, int decimals) {
+    return Double.isNaN(v) ? "\u2013" : String.format(Locale.ROOT, "%." + decimals + "f%%", 100 * v);
   }
 
   /** A success rate with its interval: {@code 87% [82%, 91%]}; "–" when there were no networks. */
   static String rate(Stats.Rate r) {
+    return rate(r, 0);
+  }
+
+  /** As {@link #rate(Stats.Rate)}, the percentages with {@code decimals} decimals: {@code 87.4% [82.5%, 91.3%]}. */
+  static String rate(Stats.Rate r, int decimals) {
     if (r == null || r.trials() == 0) {
       return "\u2013";
     }
-    return percent(r.rate()) + " [" + percent(r.low()) + ", " + percent(r.high()) + "]";
+    return percent(r.rate(), decimals) + " [" + percent(r.low(), decimals) + ", " + percent(r.high(), decimals)
+        + "]";
   }
 
   /** Hidden sizes as a short list: {@code 2}, {@code 1-3} for a run, else {@code 1, 3, 8}. */
@@ -68,6 +96,11 @@ final class ReportFormat {
       return s[0] + "-" + s[s.length - 1];
     }
     return Arrays.stream(s).mapToObj(Integer::toString).collect(Collectors.joining(", "));
+  }
+
+  /** Hidden sizes as a range from the first to the last ({@code 1-3}), or the one size ({@code 2}). */
+  static String range(int[] sizes) {
+    return sizes.length == 1 ? Integer.toString(sizes[0]) : sizes[0] + "-" + sizes[sizes.length - 1];
   }
 
   /** Values joined with ", ". */

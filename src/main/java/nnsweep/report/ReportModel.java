@@ -7,6 +7,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import nnsweep.run.Problem;
 import nnsweep.run.TrainingResult;
+import nnsweep.stats.Aggregation;
+import nnsweep.stats.DatasetReport;
+import nnsweep.stats.Layers;
+import nnsweep.stats.Rules;
+import nnsweep.stats.Summary;
 import nnsweep.study.Study;
 
 /**
@@ -49,22 +54,22 @@ public record ReportModel(Study study, List<Problem> problems, List<DatasetRepor
   }
 
   /** summary.csv's rows, in network id order. */
-  public List<SummaryTable.Row> summary() {
+  public List<Summary.Row> summary() {
     return datasets.stream().flatMap(d -> d.summary().stream()).toList();
   }
 
   /** rules.csv's rows, per dataset and rule. */
-  public List<RulesTable.Row> rules() {
+  public List<Rules.Row> rules() {
     return datasets.stream().flatMap(d -> d.rules().stream()).toList();
   }
 
   /** layers.csv's rows. */
-  public List<LayersTable.Row> layers() {
+  public List<Layers.Row> layers() {
     return datasets.stream().flatMap(d -> d.layers().stream()).toList();
   }
 
   /** The findings in words, per dataset. */
   public List<String> headlines() {
-    return datasets.stream().flatMap(d -> d.headlines().stream()).toList();
+    return datasets.stream().flatMap(d -> Headlines.of(d).stream()).toList();
   }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import nnsweep.stats.Summary;
 
 /**
  * Writes the CSV reports of a finished study into its output folder; each file appears whole (temporary name,
@@ -23,14 +24,14 @@ public final class Reports {
 
   /** As {@link #writeAggregates(Path, ReportModel)}, summary.csv saying each cell's rung (rungs null: a grid). */
   public static List<String> writeAggregates(Path folder, ReportModel m,
-      java.util.function.ToIntFunction<SummaryTable.Key> rungOf, nnsweep.search.Rungs rungs) {
+      java.util.function.ToIntFunction<Summary.Key> rungOf, nnsweep.search.Rungs rungs) {
     List<String> written = new ArrayList<>();
     SummaryTable.write(folder.resolve("summary.csv"), m.summary(), rungOf, rungs);
     written.add("summary.csv");
     if (!m.study().hiddenRules().isEmpty()) {
       java.util.Map<String, Integer> sizeRungs = new java.util.HashMap<>();
       if (rungs != null) {
-        for (SummaryTable.Row row : m.summary()) {
+        for (Summary.Row row : m.summary()) {
           if (row.key().model().equals("hidden")) {
             sizeRungs.merge(row.key().dataset() + "/" + row.key().hidden(), rungOf.applyAsInt(row.key()), Math::max);
           }

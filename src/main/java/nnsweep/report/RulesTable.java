@@ -1,100 +1,73 @@
 package nnsweep.report;
 
-import java.io.Serializable;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
-import nnsweep.study.HiddenRule;
+import nnsweep.report.Table.Column;
+import nnsweep.report.Table.Head;
+import nnsweep.stats.Rules;
 
 /**
- * {@code rules.csv}: does each rule of thumb point at hidden sizes that work? Per dataset and rule: the sizes it
- * recommends, how the networks of those sizes did (median and best error, success with its Wilson interval), and
- * whether its range holds the sweep's best size (best median error) and its smallest reliable size (the smallest
- * whose success rate is >= 95%). All over the hidden-layer networks of the study, every bias, rate and epochs
- * setting pooled; error statistics leave out diverged networks, success counts them as failures.
+ * {@code rules.csv} and the page's rules table: the {@link Rules} rows, per dataset and rule of thumb, from one
+ * column definition ({@link #table}).
  */
 public final class RulesTable {
   /** The column contract. */
-  public static final List<String> HEADER = List.of("dataset", "rule", "inputs", "outputs", "recommended_sizes",
-      "networks", "median_error", "best_error", "successes", "success_rate", "success_ci_low", "success_ci_high",
-      "best_size_in_rule", "best_size_overall", "contains_best_size", "smallest_reliable_size",
-      "contains_smallest_reliable_size", "highest_rung");
-
-  /** Success rate at or above which a hidden size counts as reliable. */
-  public static final double RELIABLE = 0.95;
-
-  /** One row. {@code smallestReliableSize} is 0 (and {@code containsSmallestReliable} null) when no size is. */
-  public record Row(String dataset, String rule, int inputs, int outputs, int[] sizes, long networks,
-      double medianError, double bestError, Stats.Rate success, int bestSizeInRule, int bestSizeOverall,
-      boolean containsBestSize, int smallestReliableSize, Boolean containsSmallestReliable)
-      implements Serializable {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Row r && dataset.equals(r.dataset) && rule.equals(r.rule) && inputs == r.inputs
-          && outputs == r.outputs && Arrays.equals(sizes, r.sizes) && networks == r.networks
-          && Double.compare(medianError, r.medianError) == 0 && Double.compare(bestError, r.bestError) == 0
-          && success.equals(r.success) && bestSizeInRule == r.bestSizeInRule
-          && bestSizeOverall == r.bestSizeOverall && containsBestSize == r.containsBestSize
-          && smallestReliableSize == r.smallestReliableSize
-          && java.util.Objects.equals(containsSmallestReliable, r.containsSmallestReliable);
-    }
-
-    @Override
-    public int hashCode() {
-      return (dataset.hashCode() * 31 + rule.hashCode()) * 31 + Arrays.hashCode(sizes);
-    }
-
-    @Override
-    public String toString() {
-      return "Row[" + dataset + ", " + rule + ", sizes=" + Arrays.toString(sizes) + ", networks=" + networks
-          + ", median=" + medianError + ", best=" + bestError + ", success=" + success + "]";
-    }
-  }
+  public static final List<String> HEADER = table(Map.of()).header();
 
   private RulesTable() {}
 
   /**
-   * The rows of one dataset (given as its cells and their hidden sizes), one per rule in study order; none without
-   * hidden layers.
+   * The table's columns; {@code rungs} maps "dataset/hidden size" to the highest successive-halving rung a cell of
+   * that size reached ({@code highest_rung}: the highest over the rule's sizes; empty for a grid, an empty map).
    */
-  static List<Row> summarise(Collection<CellStats> datasetCells, HiddenSizes sizes, List<HiddenRule> rules) {
-    if (sizes.isEmpty()) {
-      return List.of();
-    }
-    // which sizes each rule recommended for the dataset, as the grid recorded it (rules may depend on rows)
-    Map<String, TreeSet<Integer>> recommendedBy = new LinkedHashMap<>();
-    for (CellStats c : datasetCells) {
-      for (String rule : c.rules()) {
-        recommendedBy.computeIfAbsent(rule, k -> new TreeSet<>()).add(c.key().hidden());
-      }
-    }
-    CellStats first = CellStats.inIdOrder(datasetCells).get(0);
-    int bestOverall = sizes.best();
-    int smallestReliable = sizes.smallestReliable();
-    List<Row> rows = new ArrayList<>();
-    for (HiddenRule rule : rules) {
-      TreeSet<Integer> recommended = recommendedBy.getOrDefault(rule.configName(), new TreeSet<>());
-      List<CellStats> pooled = new ArrayList<>();
-      recommended.forEach(h -> pooled.addAll(sizes.cells(h)));
-      LayersTable.Side side = LayersTable.side(pooled);
-      rows.add(new Row(first.key().dataset(), rule.configName(), first.inputs(), first.outputs(),
-          recommended.stream().mapToInt(Integer::intValue).toArray(), side == null ? 0 : side.networks(),
-          side == null ? Double.NaN : side.medianError(), side == null ? Double.NaN : side.bestError(),
-          side == null ? Stats.wilson(0, 0) : side.success(), sizes.best(recommended), bestOverall,
-          recommended.contains(bestOverall), smallestReliable,
-          smallestReliable == 0 ? null : recommended.contains(smallestReliable)));
-    }
-    return rows;
+  static Table<Rules.Row> table(Map<String, Integer> rungs) {
+    return new Table<>(List.of(
+        Column.<Rules.Row>csv("dataset", Rules.Row::dataset).text("dataset", Rules.Row::dataset),
+        Column.<Rules.Row>csv("rule", Rules.Row::rule).text("rule", Rules.Row::rule),
+        Column.<Rules.Row>csv(List.of("inputs", "outputs"), r -> Arrays.asList(r.inputs(), r.outputs()))
+            .num("inputs, outputs", r -> r.inputs() + ", " + r.outputs()),
+        Column.<Rules.Row>csv("recommended_sizes",
+            r -> Arrays.stream(r.sizes()).mapToObj(Integer::toString).collect(Collectors.joining(";")))
+            .num("recommended h", r -> ReportFormat.sizes(r.sizes())),
+        Column.<Rules.Row>csv("networks", Rules.Row::networks).num("networks", r -> Long.toString(r.networks())),
+        Column.<Rules.Row>csv("median_error", r -> CsvFiles.num(r.medianError()))
+            .num("median E", r -> ReportFormat.error(r.medianError())),
+        Column.<Rules.Row>csv("best_error", r -> CsvFiles.num(r.bestError()))
+            .num("best E", r -> ReportFormat.error(r.bestError())),
+        Column.<Rules.Row>csv(List.of("successes", "success_rate", "success_ci_low", "success_ci_high"),
+            r -> Arrays.asList(r.success().successes(), CsvFiles.num(r.success().rate()),
+                CsvFiles.num(r.success().low()), CsvFiles.num(r.success().high())))
+            .cell(new Head("success [95% CI]", true), (h, r) -> Table.rate(h, r.success())),
+        Column.<Rules.Row>csv("best_size_in_rule", r -> r.bestSizeInRule() == 0 ? "" : r.bestSizeInRule())
+            .num("best h in rule", r -> r.bestSizeInRule() == 0 ? "\u2013" : Integer.toString(r.bestSizeInRule())),
+        Column.<Rules.Row>csv("best_size_overall", Rules.Row::bestSizeOverall)
+            .num("best h overall", r -> r.bestSizeOverall() == 0 ? "\u2013"
+                : Integer.toString(r.bestSizeOverall())),
+        Column.<Rules.Row>csv("contains_best_size", Rules.Row::containsBestSize)
+            .cell(new Head("contains best h", false),
+                (h, r) -> Table.yesNo(h, r.networks() == 0 ? null : r.containsBestSize())),
+        Column.<Rules.Row>csv("smallest_reliable_size",
+            r -> r.smallestReliableSize() == 0 ? "" : r.smallestReliableSize())
+            .num("smallest reliable h", r -> r.smallestReliableSize() == 0 ? "none"
+                : Integer.toString(r.smallestReliableSize())),
+        Column.<Rules.Row>csv("contains_smallest_reliable_size",
+            r -> r.containsSmallestReliable() == null ? "" : r.containsSmallestReliable())
+            .cell(new Head("contains it", false), (h, r) -> Table.yesNo(h, r.containsSmallestReliable())),
+        Column.<Rules.Row>csv("highest_rung", r -> {
+          int highest = -1;
+          for (int size : r.sizes()) {
+            highest = Math.max(highest, rungs.getOrDefault(r.dataset() + "/" + size, -1));
+          }
+          return highest < 0 ? "" : highest;
+        })),
+        Rules.Row::dataset);
   }
 
   /** Writes {@code rules.csv}. */
-  public static void write(Path file, List<Row> rows) {
+  public static void write(Path file, List<Rules.Row> rows) {
     write(file, rows, Map.of());
   }
 
@@ -102,21 +75,7 @@ public final class RulesTable {
    * Writes {@code rules.csv}; {@code rungs} maps "dataset/hidden size" to the highest successive-halving rung a cell
    * of that size reached ({@code highest_rung}: the highest over the rule's sizes; empty for a grid, an empty map).
    */
-  public static void write(Path file, List<Row> rows, Map<String, Integer> rungs) {
-    CsvFiles.write(file, HEADER, printer -> {
-      for (Row r : rows) {
-        int highest = -1;
-        for (int size : r.sizes()) {
-          highest = Math.max(highest, rungs.getOrDefault(r.dataset() + "/" + size, -1));
-        }
-        printer.printRecord(r.dataset(), r.rule(), r.inputs(), r.outputs(),
-            Arrays.stream(r.sizes()).mapToObj(Integer::toString).collect(Collectors.joining(";")), r.networks(),
-            CsvFiles.num(r.medianError()), CsvFiles.num(r.bestError()), r.success().successes(),
-            CsvFiles.num(r.success().rate()), CsvFiles.num(r.success().low()), CsvFiles.num(r.success().high()),
-            r.bestSizeInRule() == 0 ? "" : r.bestSizeInRule(), r.bestSizeOverall(), r.containsBestSize(),
-            r.smallestReliableSize() == 0 ? "" : r.smallestReliableSize(),
-            r.containsSmallestReliable() == null ? "" : r.containsSmallestReliable(), highest < 0 ? "" : highest);
-      }
-    });
+  public static void write(Path file, List<Rules.Row> rows, Map<String, Integer> rungs) {
+    table(rungs).write(file, rows);
   }
 }

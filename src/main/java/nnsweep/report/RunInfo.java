@@ -26,4 +26,15 @@ public record RunInfo(
     List<String> blas,
     String started,
     String finished,
-    Map<String, Double> stageSeconds) {}
+    Map<String, Double> stageSeconds) {
+
+  /** The version of a build run from its classes rather than its jar. */
+  public static final String DEV = "dev";
+
+  /** nnsweep's version, from its jar's manifest ({@value #DEV} when run from classes). */
+  public static String version() {
+    Package p = RunInfo.class.getPackage();
+    String v = p == null ? null : p.getImplementationVersion();
+    return v == null ? DEV : v;
+  }
+}

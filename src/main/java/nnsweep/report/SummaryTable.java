@@ -1,63 +1,79 @@
 package nnsweep.report;
 
-import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import nnsweep.grid.NetworkSpec;
+import java.util.function.ToIntFunction;
+import nnsweep.report.Table.Column;
+import nnsweep.report.Table.Head;
+import nnsweep.search.Rungs;
+import nnsweep.stats.Summary;
 
 /**
- * {@code summary.csv}: per (dataset, model, hidden, bias, learning rate, epochs), statistics over seeds. Error
- * statistics are over the networks that did not diverge; success (accuracy 1) is over all of them, with its 95%
- * Wilson interval. The class accuracies (argmax, datasets with one-hot targets) are means over all networks.
+ * {@code summary.csv} and the page's summary table: the {@link Summary} rows, one per cell of the sweep, in network
+ * id order, from one column definition ({@link #table}).
  */
 public final class SummaryTable {
   /** The column contract. */
-  public static final List<String> HEADER = List.of("dataset", "model", "hidden", "bias", "learning_rate", "epochs",
-      "init",
-      "networks", "diverged", "mean_error", "std_error", "min_error", "median_error", "max_error", "success_rate",
-      "success_ci_low", "success_ci_high", "median_test_error", "mean_test_accuracy",
-      "mean_class_accuracy", "mean_test_class_accuracy", "rung", "rung_epochs", "mean_test_error", "std_test_error");
-
-  /** The grouping key: every axis but the seed (a cell of the sweep, see {@link CellStats}). */
-  public record Key(String dataset, String model, int hidden, boolean bias, double learningRate, int epochs,
-      String init) implements Serializable {
-    static Key of(NetworkSpec s) {
-      return new Key(s.dataset(), s.model().configName(), s.hidden(), s.bias(), s.learningRate(), s.epochs(),
-          s.init().label());
-    }
-  }
-
-  /**
-   * One summary row. {@code quartiles} (of the errors, for the charts) is not a column: summary.csv has the median
-   * as the mean of the middle two, as statisticians state it.
-   */
-  public record Row(Key key, long networks, long diverged, double meanError, double stdError, double minError,
-      double medianError, double maxError, Stats.Rate success, double medianTestError,
-      double meanTestAccuracy, double meanClassAccuracy, double meanTestClassAccuracy, Stats.Quartiles quartiles,
-      double meanTestError, double stdTestError) implements Serializable {
-    /** Fraction of the networks with accuracy 1. */
-    public double successRate() {
-      return success.rate();
-    }
-  }
+  public static final List<String> HEADER = table(key -> -1, null).header();
 
   private SummaryTable() {}
 
-  /** The row of one cell. */
-  public static Row row(CellStats cell) {
-    double[] errors = cell.sortedErrors();
-    return new Row(cell.key(), cell.networks(), cell.diverged(), mean(errors), std(errors),
-        errors.length == 0 ? Double.NaN : errors[0], median(errors),
-        errors.length == 0 ? Double.NaN : errors[errors.length - 1],
-        Stats.wilson(cell.successes(), cell.networks()), Stats.median(cell.sortedTestErrors()),
-        mean(cell.sortedTestAccuracies()), mean(cell.sortedClassAccuracies()),
-        mean(cell.sortedTestClassAccuracies()), Stats.Quartiles.of(errors), mean(cell.sortedTestErrors()),
-        std(cell.sortedTestErrors()));
+  /**
+   * The table's columns; {@code rungs} (null: a grid, both columns empty) and {@code rungOf} give each cell's
+   * successive-halving rung and the epochs it was trained to.
+   */
+  static Table<Summary.Row> table(ToIntFunction<Summary.Key> rungOf, Rungs rungs) {
+    return new Table<>(List.of(
+        Column.<Summary.Row>csv("dataset", r -> r.key().dataset()).text("dataset", r -> r.key().dataset()),
+        Column.<Summary.Row>csv("model", r -> r.key().model()).text("model", r -> r.key().model()),
+        Column.<Summary.Row>csv("hidden", r -> r.key().hidden())
+            .num("hidden", r -> r.key().hidden() == 0 ? "\u2013" : Integer.toString(r.key().hidden())),
+        Column.<Summary.Row>csv("bias", r -> r.key().bias()).text("bias", r -> ReportFormat.onOff(r.key().bias())),
+        Table.learningRate(r -> r.key().learningRate()),
+        Table.epochs(r -> r.key().epochs()),
+        Table.init(r -> r.key().init()),
+        Column.<Summary.Row>csv("networks", Summary.Row::networks)
+            .num("networks", r -> Long.toString(r.networks())),
+        Column.<Summary.Row>csv("diverged", Summary.Row::diverged)
+            .num("diverged", r -> Long.toString(r.diverged())),
+        Column.<Summary.Row>csv(List.of("mean_error", "std_error", "min_error", "median_error", "max_error"),
+            r -> Arrays.asList(CsvFiles.num(r.meanError()), CsvFiles.num(r.stdError()), CsvFiles.num(r.minError()),
+                CsvFiles.num(r.medianError()), CsvFiles.num(r.maxError())))
+            .cells(null, Table.heads("median E", "mean E", "std E", "min E", "max E"), (h, r) -> {
+              for (double v : new double[] {r.medianError(), r.meanError(), r.stdError(), r.minError(),
+                  r.maxError()}) {
+                Table.num(h, ReportFormat.error(v));
+              }
+            }),
+        Column.<Summary.Row>csv(List.of("success_rate", "success_ci_low", "success_ci_high"),
+            r -> Arrays.asList(r.successRate(), r.success().low(), r.success().high()))
+            .cell(new Head("success [95% CI]", true), (h, r) -> Table.rate(h, r.success())),
+        // generalisation next to training error, for studies that hold rows out
+        Column.<Summary.Row>csv(List.of("median_test_error", "mean_test_accuracy"),
+            r -> Arrays.asList(CsvFiles.num(r.medianTestError()), CsvFiles.num(r.meanTestAccuracy())))
+            .cells(null, Table.heads("median test E", "mean test accuracy"), (h, r) -> {
+              Table.num(h, ReportFormat.error(r.medianTestError()));
+              Table.num(h, ReportFormat.percent(r.meanTestAccuracy(), 1));
+            }).when(rows -> rows.stream().anyMatch(r -> !Double.isNaN(r.medianTestError()))),
+        // argmax accuracy, for studies with one-hot (class-label) targets
+        Column.<Summary.Row>csv("mean_class_accuracy", r -> CsvFiles.num(r.meanClassAccuracy()))
+            .num("mean class accuracy", r -> ReportFormat.percent(r.meanClassAccuracy(), 1))
+            .when(rows -> rows.stream().anyMatch(r -> !Double.isNaN(r.meanClassAccuracy()))),
+        Column.<Summary.Row>csv("mean_test_class_accuracy", r -> CsvFiles.num(r.meanTestClassAccuracy()))
+            .num("mean test class accuracy", r -> ReportFormat.percent(r.meanTestClassAccuracy(), 1))
+            .when(rows -> rows.stream().anyMatch(r -> !Double.isNaN(r.meanTestClassAccuracy()))),
+        Column.<Summary.Row>csv(List.of("rung", "rung_epochs"), r -> {
+          int rung = rungs == null ? -1 : rungOf.applyAsInt(r.key());
+          return Arrays.asList(rung < 0 ? "" : rung, rung < 0 ? "" : rungs.epochs(rung));
+        }),
+        Column.<Summary.Row>csv(List.of("mean_test_error", "std_test_error"),
+            r -> Arrays.asList(CsvFiles.num(r.meanTestError()), CsvFiles.num(r.stdTestError())))),
+        r -> r.key().dataset());
   }
 
   /** Writes {@code summary.csv}. */
-  public static void write(Path file, List<Row> rows) {
+  public static void write(Path file, List<Summary.Row> rows) {
     write(file, rows, key -> -1, null);
   }
 
@@ -65,45 +81,7 @@ public final class SummaryTable {
    * Writes {@code summary.csv} with each cell's successive-halving rung and the epochs it was trained to ({@code
    * rungs} null: a grid, both columns empty).
    */
-  public static void write(Path file, List<Row> rows, java.util.function.ToIntFunction<Key> rungOf,
-      nnsweep.search.Rungs rungs) {
-    CsvFiles.write(file, HEADER, printer -> {
-      for (Row r : rows) {
-        int rung = rungs == null ? -1 : rungOf.applyAsInt(r.key());
-        printer.printRecord(r.key().dataset(), r.key().model(), r.key().hidden(), r.key().bias(),
-            r.key().learningRate(), r.key().epochs(), r.key().init(), r.networks(), r.diverged(),
-            CsvFiles.num(r.meanError()), CsvFiles.num(r.stdError()), CsvFiles.num(r.minError()), CsvFiles.num(r.medianError()),
-            CsvFiles.num(r.maxError()), r.successRate(), r.success().low(), r.success().high(),
-            CsvFiles.num(r.medianTestError()), CsvFiles.num(r.meanTestAccuracy()),
-            CsvFiles.num(r.meanClassAccuracy()), CsvFiles.num(r.meanTestClassAccuracy()), rung < 0 ? "" : rung,
-            rung < 0 ? "" : rungs.epochs(rung), CsvFiles.num(r.meanTestError()), CsvFiles.num(r.stdTestError()));
-      }
-    });
-  }
-
-  static double mean(double[] v) {
-    return v.length == 0 ? Double.NaN : Arrays.stream(v).sum() / v.length;
-  }
-
-  /** Sample standard deviation (n - 1); NaN (an empty cell) for fewer than two values. */
-  static double std(double[] v) {
-    if (v.length < 2) {
-      return Double.NaN;
-    }
-    double m = mean(v);
-    double ss = 0;
-    for (double x : v) {
-      ss += (x - m) * (x - m);
-    }
-    return Math.sqrt(ss / (v.length - 1));
-  }
-
-  /** Median of sorted values (mean of the middle two for an even count). */
-  static double median(double[] sorted) {
-    int n = sorted.length;
-    if (n == 0) {
-      return Double.NaN;
-    }
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  public static void write(Path file, List<Summary.Row> rows, ToIntFunction<Summary.Key> rungOf, Rungs rungs) {
+    table(rungOf, rungs).write(file, rows);
   }
 }

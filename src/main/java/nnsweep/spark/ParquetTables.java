@@ -5,10 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import nnsweep.grid.Grid;
-import nnsweep.report.CurvesTable;
 import nnsweep.report.NetworkColumns;
-import nnsweep.report.PredictionsTable;
-import nnsweep.report.ResultsTable;
 import nnsweep.run.Problem;
 import nnsweep.run.ResultCodec;
 import nnsweep.run.TrainingResult;
@@ -135,12 +132,7 @@ final class ParquetTables {
               results = ResultCodec.decode(blocks.next(), grid.value(), problems.value()).iterator();
             }
             TrainingResult r = results.next();
-            rows = switch (table) {
-              case "results" -> List.of(ResultsTable.row(r)).iterator();
-              case "predictions" -> PredictionsTable.rows(r, problems.value()).iterator();
-              default -> study.curveWritten(r.spec().seed()) ? CurvesTable.rows(r).iterator()
-                  : java.util.Collections.emptyIterator();
-            };
+            rows = NetworkColumns.rows(table, r, problems.value(), study).iterator();
           }
           return true;
         }

@@ -9,16 +9,16 @@ import java.util.List;
 import java.util.Map;
 import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
-import nnsweep.report.Aggregation;
-import nnsweep.report.CellStats;
-import nnsweep.report.DatasetReport;
-import nnsweep.report.SummaryTable;
 import nnsweep.run.JvmKernels;
 import nnsweep.run.Problem;
 import nnsweep.run.RangeTrainer;
 import nnsweep.run.ResultCodec;
 import nnsweep.run.TrainingResult;
 import nnsweep.run.Warmup;
+import nnsweep.stats.Aggregation;
+import nnsweep.stats.CellStats;
+import nnsweep.stats.DatasetReport;
+import nnsweep.stats.Summary;
 import nnsweep.study.HiddenRule;
 import nnsweep.study.Study;
 import org.apache.spark.api.java.JavaRDD;
@@ -36,7 +36,7 @@ import scala.runtime.BoxedUnit;
  * Distribution only: ships the grid and the datasets to the executors once (broadcast), gives each task a range of
  * network ids to decode and train, keeps the results distributed (an RDD of compact result blocks), and runs the
  * reports' aggregation over them as Spark jobs. The maths is in {@code nn}/{@code run}, the statistics in
- * {@code report}; nothing here reads or writes files, but for handing the per-network tables to Spark's own
+ * {@code stats}; nothing here reads or writes files, but for handing the per-network tables to Spark's own
  * Parquet writer ({@link #writeParquet}).
  */
 public final class SparkSweep {
@@ -235,7 +235,7 @@ public final class SparkSweep {
   }
 
   /** Executor side of the aggregation: the partition's results folded into cells (the map-side combine). */
-  private static final class FoldCells implements PairFlatMapFunction<Iterator<byte[]>, SummaryTable.Key,
+  private static final class FoldCells implements PairFlatMapFunction<Iterator<byte[]>, Summary.Key,
       CellStats> {
     private static final long serialVersionUID = 1L;
     private final Broadcast<Grid> grid;
@@ -247,8 +247,8 @@ public final class SparkSweep {
     }
 
     @Override
-    public Iterator<Tuple2<SummaryTable.Key, CellStats>> call(Iterator<byte[]> blocks) {
-      Map<SummaryTable.Key, CellStats> cells = new HashMap<>();
+    public Iterator<Tuple2<Summary.Key, CellStats>> call(Iterator<byte[]> blocks) {
+      Map<Summary.Key, CellStats> cells = new HashMap<>();
       while (blocks.hasNext()) {
         boolean curves = grid.value().curvePoints() > 0;
         for (TrainingResult r : ResultCodec.decode(blocks.next(), grid.value(), problems.value())) {

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import nnsweep.data.Dataset;
 import nnsweep.nn.Model;
+import nnsweep.stats.Stats;
 import nnsweep.study.InitSpec;
 import nnsweep.study.Seeds;
 import nnsweep.study.Study;
@@ -57,7 +58,7 @@ class ChartsTest {
       assertEquals(c.height(), image.getHeight(), c.file());
       assertTrue(c.height() >= Charts.HEIGHT, c.file());
       assertNotBlank(image, c.file());
-      assertTrue(pixelsNear(image, Charts.PALETTE[0]) + pixelsNear(image, Charts.PALETTE[1]) > 100,
+      assertTrue(pixelsNear(image, ChartKit.PALETTE[0]) + pixelsNear(image, ChartKit.PALETTE[1]) > 100,
           c.file() + " draws its data in the series colours");
       assertTrue(!c.title().isBlank() && !c.caption().isBlank(), c.file());
     }
@@ -107,13 +108,14 @@ class ChartsTest {
     Study study = ReportFixtures.study("rates", Studies.or()).models(Model.HIDDEN).hiddenSizes(2)
         .learningRates(0.05, 0.5).epochs(300).bias(false, true).seeds(Seeds.of(0, 1)).curvePoints(6).build();
     ReportModel model = ReportFixtures.model(study, List.of(Studies.or()));
-    Charts.SettingNames names = Charts.SettingNames.of(model.summary());
+    ChartData.SettingNames names = ChartData.SettingNames.of(model.summary());
     assertEquals(List.of("bias off, lr 0.05", "bias on, lr 0.05", "bias off, lr 0.5", "bias on, lr 0.5"),
-        model.summary().stream().map(r -> Charts.Setting.of(r.key())).distinct()
-            .sorted(Charts.Setting.ORDER).map(names::name).toList());
-    Charts.SettingNames fixed = Charts.SettingNames.of(ReportFixtures.model(ReportFixtures.study("fixed", Studies.or())
-        .models(Model.HIDDEN).hiddenSizes(2).learningRates(0.05).epochs(200).bias(false).seeds(Seeds.of(0)).build(), List.of(Studies.or())).summary());
-    assertEquals("bias off, lr 0.05, 200 epochs", fixed.name(new Charts.Setting(false, 0.05, 200, "uniform")));
+        model.summary().stream().map(r -> ChartData.Setting.of(r.key())).distinct()
+            .sorted(ChartData.Setting.ORDER).map(names::name).toList());
+    ChartData.SettingNames fixed = ChartData.SettingNames.of(ReportFixtures.model(ReportFixtures.study("fixed",
+        Studies.or()).models(Model.HIDDEN).hiddenSizes(2).learningRates(0.05).epochs(200).bias(false)
+        .seeds(Seeds.of(0)).build(), List.of(Studies.or())).summary());
+    assertEquals("bias off, lr 0.05, 200 epochs", fixed.name(new ChartData.Setting(false, 0.05, 200, "uniform")));
     assertEquals(List.of("error-vs-hidden", "success-vs-hidden", "layers", "curves"),
         Charts.render(model).stream().map(Charts.Chart::kind).toList());
   }
@@ -124,9 +126,9 @@ class ChartsTest {
         .learningRates(0.5).epochs(400).bias(true).seeds(Seeds.of(0, 1))
         .inits(new InitSpec.Uniform(), new InitSpec.Xavier()).curvePoints(6).build();
     ReportModel model = ReportFixtures.model(study, List.of(Studies.xor()));
-    Charts.SettingNames names = Charts.SettingNames.of(model.summary());
+    ChartData.SettingNames names = ChartData.SettingNames.of(model.summary());
     assertEquals(List.of("init uniform", "init xavier"), model.summary().stream()
-        .map(r -> Charts.Setting.of(r.key())).distinct().sorted(Charts.Setting.ORDER).map(names::name).toList());
+        .map(r -> ChartData.Setting.of(r.key())).distinct().sorted(ChartData.Setting.ORDER).map(names::name).toList());
     assertEquals(4, Charts.render(model).size());
     String html = HtmlReport.page(model, List.of(), null);
     assertEquals(2, HtmlReportTest.text(HtmlReportTest.parse(html), "th").stream().filter(t -> t.equals("init"))
@@ -135,10 +137,10 @@ class ChartsTest {
 
   @Test
   void datasetNamesAreMadeSafeAndDistinctForFileNames() throws IOException {
-    assertEquals("full-adder", Charts.slug("full-adder"));
-    assertEquals("my-data-v2", Charts.slug("My Data/v2"));
-    assertEquals("a-b", Charts.slug("../a<b>"));
-    assertEquals("dataset", Charts.slug("\u00e9\u00e9"));
+    assertEquals("full-adder", ChartData.slug("full-adder"));
+    assertEquals("my-data-v2", ChartData.slug("My Data/v2"));
+    assertEquals("a-b", ChartData.slug("../a<b>"));
+    assertEquals("dataset", ChartData.slug("\u00e9\u00e9"));
 
     Dataset a = rename(Studies.or(), "A b");
     Dataset b = rename(Studies.xor(), "a/b");

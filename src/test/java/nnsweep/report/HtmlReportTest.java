@@ -21,6 +21,7 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import nnsweep.data.Dataset;
 import nnsweep.nn.Model;
+import nnsweep.stats.Summary;
 import nnsweep.study.HiddenRule;
 import nnsweep.study.Seeds;
 import nnsweep.study.Study;
@@ -169,7 +170,7 @@ class HtmlReportTest {
     List<String> headers = text(doc, "th");
     assertTrue(headers.contains("mean class accuracy"), headers.toString());
     assertFalse(headers.contains("mean test class accuracy"), "no test split: " + headers);
-    SummaryTable.Row row = withClasses.summary().get(0);
+    Summary.Row row = withClasses.summary().get(0);
     assertEquals("classes", row.key().dataset());
     String shown = String.format(java.util.Locale.ROOT, "%.1f%%", 100 * row.meanClassAccuracy());
     assertTrue(text(doc, "td").contains(shown), shown);

@@ -14,7 +14,7 @@ import nnsweep.study.Study;
 import nnsweep.testing.Studies;
 
 /** Report models made from small real sweeps: tiny networks trained for real, in-process (no Spark). */
-final class ReportFixtures {
+public final class ReportFixtures {
   private ReportFixtures() {}
 
   /**
@@ -34,7 +34,7 @@ final class ReportFixtures {
    * {@link Study#builder()} preset for report tests: the study {@code name} from {@code conf/<name>.conf} over
    * {@code datasets}, its canonical form naming it, recording no curves.
    */
-  static Study.Builder study(String name, Dataset... datasets) {
+  public static Study.Builder study(String name, Dataset... datasets) {
     String canonical = "{\"name\":\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
     return Studies.builder(datasets).name(name).source("conf/" + name + ".conf").canonical(canonical);
   }

@@ -60,7 +60,7 @@ class ReportRenderIT {
     // The charts are drawn at their own size (900 pixels wide at this window width), so the pixels of the series
     // colours in the screenshot add up to (nearly) those of all the chart files: every chart is on the page and
     // visible. The page's own CSS uses none of these colours.
-    for (Color c : new Color[] {Charts.PALETTE[0], Charts.PALETTE[1]}) {
+    for (Color c : new Color[] {ChartKit.PALETTE[0], ChartKit.PALETTE[1]}) {
       long inCharts = 0;
       for (String name : written) {
         if (name.endsWith(".png")) {

@@ -1,4 +1,4 @@
-package nnsweep.report;
+package nnsweep.stats;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -10,11 +10,12 @@ import java.util.Set;
 import nnsweep.study.HiddenRule;
 
 /**
- * What the reports say about one dataset: its summary, layers and rules rows, its headlines and what its charts
- * draw. Computed from the dataset's {@link CellStats} wherever they were aggregated (in a Spark job, on an executor)
- * and small: no per-network data, only the ids of the few networks the curves chart draws.
+ * What the reports say about one dataset: its summary, layers and rules rows, the numbers its findings state and
+ * what its charts draw. Computed from the dataset's {@link CellStats} wherever they were aggregated (in a Spark job,
+ * on an executor) and small: no per-network data, only the ids of the few networks the curves chart draws.
  *
  * @param hiddenSizes the hidden sizes trained, ascending
+ * @param findings what the findings in words state (every setting pooled)
  * @param errorFloor where the charts' log axes draw an error of 0: a tenth of the smallest positive error
  * @param curves whether its networks recorded training curves
  * @param curveGroups the groups the curves chart draws (empty when the study recorded no curves)
@@ -25,10 +26,10 @@ public record DatasetReport(
     long networks,
     long diverged,
     List<Integer> hiddenSizes,
-    List<SummaryTable.Row> summary,
-    List<LayersTable.Row> layers,
-    List<RulesTable.Row> rules,
-    List<String> headlines,
+    List<Summary.Row> summary,
+    List<Layers.Row> layers,
+    List<Rules.Row> rules,
+    Findings findings,
     double errorFloor,
     boolean curves,
     List<CurveGroup> curveGroups)
@@ -47,12 +48,33 @@ public record DatasetReport(
   /** One drawn network: {@code which} is best, median or worst. */
   public record Pick(String which, long id) implements Serializable {}
 
+  /**
+   * The numbers the findings in words state, every setting pooled.
+   *
+   * @param none the networks without a hidden layer, null if none
+   * @param hiddenTrained whether the dataset has hidden-layer networks
+   * @param bestSize the best hidden size (lowest median error), 0 if none has a median
+   * @param best the networks of {@code bestSize}, null if it is 0
+   * @param smallestReliable the smallest hidden size succeeding in >= {@link Rules#RELIABLE} of its networks, 0 if
+   *     none
+   * @param reliable the networks of {@code smallestReliable}, null if it is 0
+   */
+  public record Findings(Layers.Side none, boolean hiddenTrained, int bestSize, Layers.Side best,
+      int smallestReliable, Layers.Side reliable) implements Serializable {
+    static Findings of(List<CellStats> cells, HiddenSizes sizes) {
+      List<CellStats> none = cells.stream().filter(c -> !c.hidden()).toList();
+      int best = sizes.best();
+      int reliable = sizes.smallestReliable();
+      return new Findings(none.isEmpty() ? null : Layers.side(none), !sizes.isEmpty(), best,
+          best == 0 ? null : sizes.side(best), reliable, reliable == 0 ? null : sizes.side(reliable));
+    }
+  }
+
   public DatasetReport {
     hiddenSizes = List.copyOf(hiddenSizes);
     summary = List.copyOf(summary);
     layers = List.copyOf(layers);
     rules = List.copyOf(rules);
-    headlines = List.copyOf(headlines);
     curveGroups = List.copyOf(curveGroups);
   }
 
@@ -67,7 +89,7 @@ public record DatasetReport(
     long networks = 0;
     long diverged = 0;
     double smallestPositive = Double.POSITIVE_INFINITY;
-    List<SummaryTable.Row> summary = new ArrayList<>();
+    List<Summary.Row> summary = new ArrayList<>();
     for (CellStats c : cells) {
       if (c.datasetIndex() != first.datasetIndex()) {
         throw new IllegalArgumentException("cells of datasets " + first.datasetIndex() + " and "
@@ -81,14 +103,14 @@ public record DatasetReport(
           break;
         }
       }
-      summary.add(SummaryTable.row(c));
+      summary.add(Summary.row(c));
     }
-    // pooled per hidden size once: the rules, the headlines and the curves chart all ask
+    // pooled per hidden size once: the rules, the findings and the curves chart all ask
     HiddenSizes bySize = HiddenSizes.of(cells);
-    List<RulesTable.Row> ruleRows = RulesTable.summarise(cells, bySize, rules);
+    List<Rules.Row> ruleRows = Rules.summarise(cells, bySize, rules);
     return new DatasetReport(first.datasetIndex(), dataset, networks, diverged,
-        List.copyOf(bySize.sizes()), summary, LayersTable.summarise(cells), ruleRows,
-        Headlines.of(dataset, cells, bySize, ruleRows),
+        List.copyOf(bySize.sizes()), summary, Layers.summarise(cells), ruleRows,
+        Findings.of(cells, bySize),
         (Double.isInfinite(smallestPositive) ? 1e-3 : smallestPositive) / 10,
         cells.stream().anyMatch(CellStats::curves), curveGroups(cells, bySize));
   }

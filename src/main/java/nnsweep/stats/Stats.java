@@ -1,8 +1,11 @@
-package nnsweep.report;
+package nnsweep.stats;
 
 import java.util.Arrays;
 
-/** The statistics the reports use: medians, spreads and Wilson score intervals for success rates. */
+/**
+ * The statistics the reports use: means, standard deviations, medians, spreads and Wilson score intervals for
+ * success rates.
+ */
 public final class Stats {
   /** z for a two-sided 95% interval. */
   public static final double Z95 = 1.959963984540054;
@@ -67,6 +70,33 @@ public final class Stats {
     int lo = (int) Math.floor(pos);
     int hi = (int) Math.ceil(pos);
     return s[lo] + (s[hi] - s[lo]) * (pos - lo);
+  }
+
+  /** Arithmetic mean; NaN when empty. */
+  public static double mean(double[] v) {
+    return v.length == 0 ? Double.NaN : Arrays.stream(v).sum() / v.length;
+  }
+
+  /** Sample standard deviation (n - 1); NaN for fewer than two values. */
+  public static double std(double[] v) {
+    if (v.length < 2) {
+      return Double.NaN;
+    }
+    double m = mean(v);
+    double ss = 0;
+    for (double x : v) {
+      ss += (x - m) * (x - m);
+    }
+    return Math.sqrt(ss / (v.length - 1));
+  }
+
+  /** Median of sorted values (mean of the middle two for an even count); NaN when empty. */
+  public static double sortedMedian(double[] sorted) {
+    int n = sorted.length;
+    if (n == 0) {
+      return Double.NaN;
+    }
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
   /** Smallest value; NaN when empty. */

@@ -1,4 +1,4 @@
-package nnsweep.report;
+package nnsweep.stats;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,18 +19,18 @@ public final class Aggregation {
   private Aggregation() {}
 
   /** Adds one result to the cells, creating its cell on first use. */
-  public static void fold(Map<SummaryTable.Key, CellStats> cells, TrainingResult r) {
-    cells.computeIfAbsent(SummaryTable.Key.of(r.spec()), k -> new CellStats(r.spec())).add(r);
+  public static void fold(Map<Summary.Key, CellStats> cells, TrainingResult r) {
+    cells.computeIfAbsent(Summary.Key.of(r.spec()), k -> new CellStats(r.spec())).add(r);
   }
 
   /** Adds one result to the cells, as {@link CellStats#add(TrainingResult, boolean)}. */
-  public static void fold(Map<SummaryTable.Key, CellStats> cells, TrainingResult r, boolean curves) {
-    cells.computeIfAbsent(SummaryTable.Key.of(r.spec()), k -> new CellStats(r.spec())).add(r, curves);
+  public static void fold(Map<Summary.Key, CellStats> cells, TrainingResult r, boolean curves) {
+    cells.computeIfAbsent(Summary.Key.of(r.spec()), k -> new CellStats(r.spec())).add(r, curves);
   }
 
   /** The cells of some results. */
-  public static Map<SummaryTable.Key, CellStats> cells(Iterable<TrainingResult> results) {
-    Map<SummaryTable.Key, CellStats> cells = new LinkedHashMap<>();
+  public static Map<Summary.Key, CellStats> cells(Iterable<TrainingResult> results) {
+    Map<Summary.Key, CellStats> cells = new LinkedHashMap<>();
     results.forEach(r -> fold(cells, r));
     return cells;
   }

@@ -1,4 +1,4 @@
-package nnsweep.report;
+package nnsweep.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

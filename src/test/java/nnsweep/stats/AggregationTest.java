@@ -1,4 +1,4 @@
-package nnsweep.report;
+package nnsweep.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,6 +17,7 @@ import nnsweep.grid.Grid;
 import nnsweep.nn.Model;
 import nnsweep.nn.TrainingOutcome;
 import nnsweep.run.Evaluation;
+import nnsweep.report.ReportFixtures;
 import nnsweep.run.NetworkRun;
 import nnsweep.run.Problem;
 import nnsweep.run.TrainingResult;
@@ -56,7 +57,7 @@ class AggregationTest {
       List<TrainingResult> shuffled = new ArrayList<>(results);
       Collections.shuffle(shuffled, random);
       // cut into 1 + trial * 3 parts of random sizes, each folded on its own (as Spark tasks do)
-      List<Map<SummaryTable.Key, CellStats>> parts = new ArrayList<>();
+      List<Map<Summary.Key, CellStats>> parts = new ArrayList<>();
       int cuts = 1 + trial * 3;
       int from = 0;
       for (int p = 0; p < cuts; p++) {
@@ -65,8 +66,8 @@ class AggregationTest {
         from = to;
       }
       Collections.shuffle(parts, random);
-      Map<SummaryTable.Key, CellStats> merged = new LinkedHashMap<>();
-      for (Map<SummaryTable.Key, CellStats> part : parts) {
+      Map<Summary.Key, CellStats> merged = new LinkedHashMap<>();
+      for (Map<Summary.Key, CellStats> part : parts) {
         part.forEach((k, cell) -> merged.merge(k, cell, CellStats::merge));
       }
       List<CellStats> cells = new ArrayList<>(merged.values());
@@ -85,7 +86,7 @@ class AggregationTest {
         with(base, 0.2, 0.75, false), with(base, Double.NaN, 0.5, true));
     CellStats cell = new CellStats(base.spec());
     four.forEach(cell::add);
-    SummaryTable.Row row = SummaryTable.row(cell);
+    Summary.Row row = Summary.row(cell);
     assertEquals(4, row.networks());
     assertEquals(1, row.diverged());
     assertEquals(0.2, row.meanError(), 1e-15);
@@ -104,7 +105,7 @@ class AggregationTest {
     List.of(with(base, 0.3, 1.0, false, 1.0, 0.5), with(base, 0.1, 1.0, false, 0.5, 0.5),
         with(base, 0.2, 0.75, false, 0.75, 1.0), with(base, Double.NaN, 0.5, true, 0.25, 0.0))
         .forEach(classes::add);
-    SummaryTable.Row withClasses = SummaryTable.row(classes);
+    Summary.Row withClasses = Summary.row(classes);
     assertEquals(0.625, withClasses.meanClassAccuracy());
     assertEquals(0.5, withClasses.meanTestClassAccuracy());
   }

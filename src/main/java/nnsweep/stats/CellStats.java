@@ -1,4 +1,4 @@
-package nnsweep.report;
+package nnsweep.stats;
 
 import java.io.Serializable;
 import java.util.Arrays;
@@ -8,7 +8,7 @@ import nnsweep.nn.Model;
 import nnsweep.run.TrainingResult;
 
 /**
- * The networks of one cell of a sweep (one {@link SummaryTable.Key}: every axis but the seed), reduced to what the
+ * The networks of one cell of a sweep (one {@link Summary.Key}: every axis but the seed), reduced to what the
  * reports need: counts, and the final errors as values (medians and quartiles need every value, and pooled tables
  * merge cells). A mergeable accumulator: results are {@link #add added} where they are (in a Spark task), partial
  * cells are {@link #merge merged}, and every statistic is computed from sorted values, so the numbers do not depend
@@ -18,7 +18,7 @@ import nnsweep.run.TrainingResult;
 public final class CellStats implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  private final SummaryTable.Key key;
+  private final Summary.Key key;
   private final int datasetIndex;
   private final List<String> rules;
   private final int inputs;
@@ -43,7 +43,7 @@ public final class CellStats implements Serializable {
 
   /** An empty cell for the network's key. */
   public CellStats(NetworkSpec spec) {
-    this.key = SummaryTable.Key.of(spec);
+    this.key = Summary.Key.of(spec);
     this.datasetIndex = spec.datasetIndex();
     this.rules = List.copyOf(spec.rules());
     this.inputs = spec.inputs();
@@ -63,7 +63,7 @@ public final class CellStats implements Serializable {
    *     chart's best, median and worst networks are those of the whole cell
    */
   public void add(TrainingResult r, boolean curves) {
-    if (!SummaryTable.Key.of(r.spec()).equals(key)) {
+    if (!Summary.Key.of(r.spec()).equals(key)) {
       throw new IllegalArgumentException("network " + r.spec().id() + " is not in cell " + key);
     }
     sortedErrors = null;
@@ -117,7 +117,7 @@ public final class CellStats implements Serializable {
     return this;
   }
 
-  public SummaryTable.Key key() {
+  public Summary.Key key() {
     return key;
   }
 

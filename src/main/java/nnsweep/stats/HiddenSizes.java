@@ -1,4 +1,4 @@
-package nnsweep.report;
+package nnsweep.stats;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,11 +9,11 @@ import java.util.TreeMap;
 /**
  * The hidden-layer cells of some results grouped by hidden size, and the two sizes the reports single out: the
  * best (lowest median error, the smaller on ties) and the smallest reliable one (success rate >=
- * {@link RulesTable#RELIABLE}). One place decides both, for the rules table, the layers table and the headlines.
+ * {@link Rules#RELIABLE}). One place decides both, for the rules table, the layers table and the findings.
  */
 final class HiddenSizes {
   private final TreeMap<Integer, List<CellStats>> bySize = new TreeMap<>();
-  private final TreeMap<Integer, LayersTable.Side> sides = new TreeMap<>();
+  private final TreeMap<Integer, Layers.Side> sides = new TreeMap<>();
 
   private HiddenSizes(Collection<CellStats> cells) {
     for (CellStats c : cells) {
@@ -21,7 +21,7 @@ final class HiddenSizes {
         bySize.computeIfAbsent(c.key().hidden(), h -> new ArrayList<>()).add(c);
       }
     }
-    bySize.forEach((h, pooled) -> sides.put(h, LayersTable.side(pooled)));
+    bySize.forEach((h, pooled) -> sides.put(h, Layers.side(pooled)));
   }
 
   /** The hidden-layer cells among {@code cells}, by size. */
@@ -44,7 +44,7 @@ final class HiddenSizes {
   }
 
   /** Statistics of the networks of size {@code h}, null if none. */
-  LayersTable.Side side(int h) {
+  Layers.Side side(int h) {
     return sides.get(h);
   }
 
@@ -58,7 +58,7 @@ final class HiddenSizes {
     int best = 0;
     double bestMedian = Double.POSITIVE_INFINITY;
     for (int h : new java.util.TreeSet<>(candidates)) {
-      LayersTable.Side s = sides.get(h);
+      Layers.Side s = sides.get(h);
       if (s != null && !Double.isNaN(s.medianError()) && s.medianError() < bestMedian) {
         best = h;
         bestMedian = s.medianError();
@@ -67,9 +67,9 @@ final class HiddenSizes {
     return best;
   }
 
-  /** The smallest size whose success rate is >= {@link RulesTable#RELIABLE}; 0 if none. */
+  /** The smallest size whose success rate is >= {@link Rules#RELIABLE}; 0 if none. */
   int smallestReliable() {
-    return sides.entrySet().stream().filter(e -> e.getValue().success().rate() >= RulesTable.RELIABLE)
+    return sides.entrySet().stream().filter(e -> e.getValue().success().rate() >= Rules.RELIABLE)
         .mapToInt(Map.Entry::getKey).findFirst().orElse(0);
   }
 }

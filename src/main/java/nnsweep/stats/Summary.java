@@ -1,0 +1,50 @@
+package nnsweep.stats;
+
+import java.io.Serializable;
+import nnsweep.grid.NetworkSpec;
+
+/**
+ * Per cell of the sweep (dataset, model, hidden, bias, learning rate, epochs, init), statistics over its seeds: the
+ * rows of {@code summary.csv}. Error statistics are over the networks that did not diverge; success (accuracy 1) is
+ * over all of them, with its 95% Wilson interval. The class accuracies (argmax, datasets with one-hot targets) are
+ * means over all networks.
+ */
+public final class Summary {
+  private Summary() {}
+
+  /** The grouping key: every axis but the seed (a cell of the sweep, see {@link CellStats}). */
+  public record Key(String dataset, String model, int hidden, boolean bias, double learningRate, int epochs,
+      String init) implements Serializable {
+    /** The cell of a network. */
+    public static Key of(NetworkSpec s) {
+      return new Key(s.dataset(), s.model().configName(), s.hidden(), s.bias(), s.learningRate(), s.epochs(),
+          s.init().label());
+    }
+  }
+
+  /**
+   * One cell's statistics. {@code quartiles} (of the errors, for the charts) is not a column: summary.csv has the
+   * median as the mean of the middle two, as statisticians state it.
+   */
+  public record Row(Key key, long networks, long diverged, double meanError, double stdError, double minError,
+      double medianError, double maxError, Stats.Rate success, double medianTestError,
+      double meanTestAccuracy, double meanClassAccuracy, double meanTestClassAccuracy, Stats.Quartiles quartiles,
+      double meanTestError, double stdTestError) implements Serializable {
+    /** Fraction of the networks with accuracy 1. */
+    public double successRate() {
+      return success.rate();
+    }
+  }
+
+  /** The row of one cell. */
+  public static Row row(CellStats cell) {
+    double[] errors = cell.sortedErrors();
+    return new Row(cell.key(), cell.networks(), cell.diverged(), Stats.mean(errors), Stats.std(errors),
+        errors.length == 0 ? Double.NaN : errors[0], Stats.sortedMedian(errors),
+        errors.length == 0 ? Double.NaN : errors[errors.length - 1],
+        Stats.wilson(cell.successes(), cell.networks()), Stats.median(cell.sortedTestErrors()),
+        Stats.mean(cell.sortedTestAccuracies()), Stats.mean(cell.sortedClassAccuracies()),
+        Stats.mean(cell.sortedTestClassAccuracies()), Stats.Quartiles.of(errors),
+        Stats.mean(cell.sortedTestErrors()), Stats.std(cell.sortedTestErrors()));
+  }
+}
