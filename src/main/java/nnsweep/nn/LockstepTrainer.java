@@ -98,9 +98,9 @@ public final class LockstepTrainer implements Trainer {
       if (before != null) {
         throw new IllegalArgumentException("networks " + before + " and " + i + " are the same object");
       }
-      if (!Shape.of(net).equals(Shape.of(nets[0]))) {
+      if (!net.shape().equals(nets[0].shape())) {
         throw new IllegalArgumentException("networks trained together must have one shape, network " + i + " is "
-            + Shape.of(net) + ", network 0 is " + Shape.of(nets[0]));
+            + net.shape() + ", network 0 is " + nets[0].shape());
       }
       if (net.inputs() != data.inputs() || net.outputs() != data.outputs()) {
         throw new IllegalArgumentException("network " + i + " has " + net.inputs() + " inputs and " + net.outputs()
@@ -158,7 +158,7 @@ public final class LockstepTrainer implements Trainer {
       this.in = first.inputs();
       this.h = first.hiddenUnits();
       this.out = first.outputs();
-      this.hiddenLayer = first.model() == Model.HIDDEN;
+      this.hiddenLayer = first.shape().hasHidden();
       this.bias = first.bias();
       int lanes = to - from;
       this.active = lanes;
