@@ -5,22 +5,39 @@ import java.util.IdentityHashMap;
 /**
  * Trains several networks of the same shape on the same data in lockstep, one network per SIMD lane.
  *
- * <p>Every parameter, gradient, activation and delta is held structure-of-arrays, {@code [parameter][lane]}: one small
- * array per parameter (or per unit and row) with one value per network. Each step of the arithmetic is then a loop
- * over the lanes that indexes every array by the lane alone and stores into one array, which is the kind of loop
- * HotSpot's C2 turns into AVX/AVX-512 code by itself: plain Java 17, no incubator module, nothing to enable. (A loop
- * that stores into several arrays, e.g. four rows at once, is not vectorised by C2 and was measured slower; so rows
- * are taken one at a time.) Only {@code Math.exp} stays scalar, one call per lane: it has to be exactly the call the
- * other trainers make, and no vector exponential gives its bits; with 16 sigmoids per epoch of the tutorial's network
- * it is most of the time left. jdk.incubator.vector would remove some loop overhead but not that floor, and would need
- * {@code --add-modules} on every JVM, Spark executors included; it is not used.
+ * <p>Per lane, with i inputs, h hidden units and o outputs, each row x (1 x i) of the data and its target t goes
+ * through {@link BreezeTrainer}'s equations (shapes on the right), then the weights move once per epoch:
+ *
+ * <pre>
+ *   zHidden     = x Wh + bh                               1 x h
+ *   hidden      = s(zHidden)                              1 x h    s(z) = 1.0 / (1.0 + Math.exp(-z))
+ *   zOut        = hidden Wo + bo                          1 x o
+ *   out         = s(zOut)                                 1 x o
+ *   E          += (out - t)^2  (halved at the end)
+ *   deltaOut    = (out - t) :* out :* (1 - out)           1 x o
+ *   deltaHidden = (deltaOut Wo^T) :* hidden :* (1 - hidden)   1 x h
+ *   gradOut    += hidden^T deltaOut                       h x o
+ *   gradHidden += x^T deltaHidden                         i x h
+ * after the last row:
+ *   Wo -= rate gradOut,  Wh -= rate gradHidden,  bo -= rate sum(deltaOut),  bh -= rate sum(deltaHidden)
+ * </pre>
+ *
+ * Without a hidden layer the inputs feed the output layer: {@code zOut = x Wo + bo}, {@code gradOut += x^T
+ * deltaOut}; the kernel calls the layer fed by the inputs (hidden, or output without one) the input side and runs
+ * the same forward, gradient and update code for it in both models.
+ *
+ * <p>Every value is held {@code [index][lane]}: one small array per parameter, gradient sum, or unit and row, with one
+ * value per network. Each step of the arithmetic is then a loop over the lanes ({@link Lanes}) that indexes every
+ * array by the lane alone and stores into one array, the kind of loop HotSpot's C2 vectorises by itself (plain Java
+ * 17, nothing to enable); rows are taken one at a time for that reason. Only {@code Math.exp} stays scalar, one call
+ * per lane: it has to be exactly the call the other trainers make.
  *
  * <p>Per lane the arithmetic is {@link FusedTrainer}'s operation for operation, so every network's result is bit for
  * bit what {@link FusedTrainer} gives it alone: each pre-activation is {@code 0.0 + x0 w0 + x1 w1 + ...} in input
- * order then {@code + b}; s(z) = {@code 1.0 / (1.0 + Math.exp(-z))}; the squared differences are summed row by row,
- * output by output within a row; every gradient is summed from {@code 0.0} in row order and applied as
- * {@code w -= rate * g}. Rows are taken in blocks of {@value #BLOCK}: a block's terms are added to the running
- * gradient sums in one loop per parameter, and the last block's terms are added in the loop that applies the update.
+ * order then {@code + b}; the squared differences are summed row by row, output by output within a row; every
+ * gradient is summed from {@code 0.0} in row order and applied as {@code w -= rate * g}. Rows are taken in blocks of
+ * {@value #BLOCK}: a block's terms are added to the running gradient sums in one loop per parameter, and the last
+ * block's terms are added in the loop that applies the update.
  *
  * <p>Each network keeps its own {@link TrainingOptions} (learning rate, epochs, stop-error, curve epochs) and its own
  * {@link ErrorLog} (through an {@link ErrorGate}). A network that stops (target reached, diverged, or its epochs done)
@@ -29,12 +46,11 @@ import java.util.IdentityHashMap;
  * so the others carry on with one lane fewer and no work is spent on stopped networks.
  *
  * <p>Throughput per network grows with the number of lanes, as C2's vectorised loops need a few vectors' worth of
- * lanes to pay off: on the tutorial's OR network (4 rows) it beats the scalar kernels from about 16 lanes on, and is
- * best at multiples of 32 (see docs/benchmarks.md). With many rows (hundreds) {@link FusedTrainer}, which vectorises
- * over the rows, is faster per network.
+ * lanes to pay off; with many rows, kernels that vectorise over the rows win ({@link Kernel} chooses). Measurements:
+ * docs/benchmarks.md.
  */
 public final class LockstepTrainer implements Trainer {
-  /** Networks per lockstep group unless told otherwise (the best measured throughput per network). */
+  /** Networks per lockstep group unless told otherwise (the best throughput per network in docs/benchmarks.md). */
   public static final int DEFAULT_LANES = 32;
 
   /** Rows per block: the gradient sums add this many rows' terms per pass over the lanes. */
@@ -152,7 +168,7 @@ public final class LockstepTrainer implements Trainer {
     private final double[][] deltaIn;
     // E of every lane (sum of squared differences)
     private final double[] sse;
-    // zeros, where a sum starts
+    // zeros: where the bias gradients' sums start
     private final double[] zero;
     // every [x][lane] array above that a lane's values must move with when it changes slot
     private final double[][][] perLane;
@@ -256,36 +272,34 @@ public final class LockstepTrainer implements Trainer {
 
     /** Forward and backward pass of row i (row r of its block), each step one loop over the lanes. */
     private void row(int i, int r, int lanes) {
-      // zHidden = x Wh + bh, hidden = s(zHidden); without a hidden layer zOut = x Wo + bo, out = s(zOut)
+      // zHidden = x Wh + bh, hidden = s(zHidden); without a hidden layer zOut = x Wo + bo
       double[][] zIn = hiddenLayer ? hidden : deltaOut;
       for (int j = 0; j < width; j++) {
         double[] z = zIn[r * width + j];
-        Lanes.dotScalars(z, zero, x, i, n, wIn, j * in, 1, in, lanes);
+        Lanes.dotScalars(z, null, x, i, n, wIn, j * in, 1, in, lanes);
         if (bias) {
           Lanes.add(z, bIn[j], lanes);
         }
-        Lanes.sigmoid(z, lanes);
-      }
-      if (hiddenLayer) {
-        // zOut = hidden Wo + bo, out = s(zOut)
-        for (int o = 0; o < out; o++) {
-          double[] z = deltaOut[r * out + o];
-          Lanes.dotLanes(z, zero, hidden, r * h, 1, wo, o * h, 1, h, lanes);
-          if (bias) {
-            Lanes.add(z, bo[o], lanes);
-          }
+        if (hiddenLayer) {
           Lanes.sigmoid(z, lanes);
         }
       }
-      // E += (out - t)^2, deltaOut = (out - t) out (1 - out)
       for (int o = 0; o < out; o++) {
-        Lanes.outputDelta(deltaOut[r * out + o], t[i + o * n], sse, lanes);
+        double[] z = deltaOut[r * out + o];
+        if (hiddenLayer) {
+          // zOut = hidden Wo + bo
+          Lanes.dotLanes(z, null, hidden, r * h, 1, wo, o * h, 1, h, lanes);
+          if (bias) {
+            Lanes.add(z, bo[o], lanes);
+          }
+        }
+        // out = s(zOut), E += (out - t)^2, deltaOut = (out - t) out (1 - out)
+        Lanes.outputDelta(z, t[i + o * n], sse, lanes);
       }
       if (hiddenLayer) {
         // deltaHidden = (deltaOut Wo^T) hidden (1 - hidden)
         for (int j = 0; j < h; j++) {
-          Lanes.backPropagate(deltaHidden[r * h + j], zero, deltaOut, r * out, wo, j, h, out, hidden[r * h + j],
-              lanes);
+          Lanes.backPropagate(deltaHidden[r * h + j], deltaOut, r * out, wo, j, h, out, hidden[r * h + j], lanes);
         }
       }
     }
@@ -298,7 +312,7 @@ public final class LockstepTrainer implements Trainer {
         for (int o = 0; o < out; o++) {
           for (int j = 0; j < h; j++) {
             double[] g = gradOut[j + o * h];
-            Lanes.dotLanes(g, firstBlock ? zero : g, hidden, j, h, deltaOut, o, out, rows, lanes);
+            Lanes.dotLanes(g, firstBlock ? null : g, hidden, j, h, deltaOut, o, out, rows, lanes);
           }
           if (bias) {
             Lanes.sum(gradOutBias[o], firstBlock ? zero : gradOutBias[o], deltaOut, o, out, rows, lanes);
@@ -309,7 +323,7 @@ public final class LockstepTrainer implements Trainer {
       for (int j = 0; j < width; j++) {
         for (int q = 0; q < in; q++) {
           double[] g = gradIn[q + j * in];
-          Lanes.dotScalars(g, firstBlock ? zero : g, x, i0 + q * n, 1, deltaIn, j, width, rows, lanes);
+          Lanes.dotScalars(g, firstBlock ? null : g, x, i0 + q * n, 1, deltaIn, j, width, rows, lanes);
         }
         if (bias) {
           Lanes.sum(gradInBias[j], firstBlock ? zero : gradInBias[j], deltaIn, j, width, rows, lanes);
@@ -319,8 +333,8 @@ public final class LockstepTrainer implements Trainer {
 
     /**
      * w -= rate * g for every parameter of every active lane, where g is the gradient sum of the blocks before the last
-     * plus the last block's terms, added here in the same loop (row order kept). With one block the sums were never
-     * written: they hold zeros.
+     * plus the last block's terms, added here in the same loop (row order kept). With one block of rows the sums were
+     * never written: they hold zeros.
      */
     private void update() {
       final int lanes = active;
@@ -342,7 +356,8 @@ public final class LockstepTrainer implements Trainer {
       for (int j = 0; j < width; j++) {
         for (int q = 0; q < in; q++) {
           int p = q + j * in;
-          Lanes.descendScalars(wIn[p], rate, gradIn[p], x, i0 + q * n, 1, deltaIn, j, width, rows, lanes);
+          Lanes.descendScalars(wIn[p], rate, i0 > 0 ? gradIn[p] : null, x, i0 + q * n, 1, deltaIn, j, width, rows,
+              lanes);
         }
         if (bias) {
           Lanes.descendSum(bIn[j], rate, gradInBias[j], deltaIn, j, width, rows, lanes);
