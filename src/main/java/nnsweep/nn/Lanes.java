@@ -9,7 +9,7 @@ package nnsweep.nn;
  * terms in order to a start, {@code start[l] + t0 + t1 + ...}: a running sum's own array, or for a sum from scratch
  * an array of zeros (0.0 + t has the bits of t). The sums on every row and every epoch (the pre-activations, and the
  * update when the data is one block of rows) have their own loops from a literal 0.0 instead ({@code start} null):
- * reading an array of zeros there, or testing for null inside a shared loop, measured slower.
+ * reading an array of zeros there, or testing for null inside a shared loop, measured slower (docs/benchmarks.md).
  */
 final class Lanes {
   private Lanes() {}
@@ -39,7 +39,7 @@ final class Lanes {
   /**
    * An output unit's zOut becomes its deltaOut: out = s(zOut), E += (out - target)^2 (into the lane's sum {@code sse}),
    * deltaOut = (out - target) out (1 - out). The sigmoid's division is taken in the loop of the delta (one pass fewer
-   * than {@link #sigmoid} and then the delta; measured faster), with the same bits.
+   * than {@link #sigmoid} and then the delta), with the same bits.
    */
   static void outputDelta(double[] z, double target, double[] sse, int lanes) {
     expMinus(z, lanes);
@@ -55,8 +55,8 @@ final class Lanes {
    * A hidden unit's delta for one row: d = (0.0 + deltaOut_0 wo_0 + deltaOut_1 wo_1 + ...) hidden (1 - hidden), the
    * sum over the outputs in order ({@code deltaOut[d0 + o]}, {@code wo[w0 + o ws]}); one loop for one or two outputs.
    */
-  static void backPropagate(double[] d, double[][] deltaOut, int d0, double[][] wo, int w0, int ws,
-      int out, double[] hidden, int lanes) {
+  static void backPropagate(double[] d, double[][] deltaOut, int d0, double[][] wo, int w0, int ws, int out,
+      double[] hidden, int lanes) {
     switch (out) {
       case 1: {
         double[] x0 = deltaOut[d0];
