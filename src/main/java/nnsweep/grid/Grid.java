@@ -289,18 +289,18 @@ public final class Grid implements Serializable {
       }
       String at = inits.size() == 1 ? "study.init" : "study.init[" + i + "]";
       for (Structure s : structures) {
-        int rowsOut = s.model() == Model.NONE ? s.inputs() : s.hidden();
-        String what = "dataset " + s.dataset() + (s.model() == Model.NONE ? ", model none"
-            : ", hidden size " + s.hidden());
-        if (s.model() == Model.HIDDEN) {
+        Shape shape = s.shape(false);
+        String what = "dataset " + s.dataset() + (shape.hasHidden() ? ", hidden size " + s.hidden()
+            : ", model none");
+        if (shape.hasHidden()) {
           expectShape(source, at + ".hidden", f.hidden(), s.inputs(), s.hidden(), what + " (inputs x hidden)");
           if (f.hiddenBias() != null && contains(bias, true)) {
             expectShape(source, at + ".hidden-bias", new double[][] {f.hiddenBias()}, 1, s.hidden(),
                 what + " (one value per hidden unit)");
           }
         }
-        expectShape(source, at + ".output", f.output(), rowsOut, s.outputs(),
-            what + (s.model() == Model.NONE ? " (inputs x outputs)" : " (hidden x outputs)"));
+        expectShape(source, at + ".output", f.output(), shape.outputFanIn(), s.outputs(),
+            what + (shape.hasHidden() ? " (hidden x outputs)" : " (inputs x outputs)"));
         if (f.outputBias() != null && contains(bias, true)) {
           expectShape(source, at + ".output-bias", new double[][] {f.outputBias()}, 1, s.outputs(),
               what + " (one value per output)");

@@ -6,6 +6,7 @@ import java.util.List;
 import nnsweep.nn.Init;
 import nnsweep.nn.LearningRate;
 import nnsweep.nn.Model;
+import nnsweep.nn.Shape;
 import nnsweep.nn.Weights;
 import nnsweep.study.InitSpec;
 
@@ -45,13 +46,7 @@ public record NetworkSpec(
     if (id < 0) {
       throw new IllegalArgumentException("id must be >= 0, found " + id);
     }
-    if (model == Model.NONE ? hidden != 0 : hidden < 1) {
-      throw new IllegalArgumentException("hidden must be " + (model == Model.NONE ? "0" : ">= 1")
-          + " for model " + model + ", found " + hidden);
-    }
-    if (inputs < 1 || outputs < 1) {
-      throw new IllegalArgumentException("inputs and outputs must be >= 1, found " + inputs + " and " + outputs);
-    }
+    new Shape(model, inputs, hidden, outputs, bias); // checks the model, hidden units, inputs and outputs
     LearningRate.require(learningRate);
     if (epochs < 1) {
       throw new IllegalArgumentException("epochs must be >= 1, found " + epochs);
@@ -66,13 +61,13 @@ public record NetworkSpec(
   }
 
   /** The network's shape. */
-  public nnsweep.nn.Shape shape() {
-    return new nnsweep.nn.Shape(model, inputs, hidden, outputs, bias);
+  public Shape shape() {
+    return new Shape(model, inputs, hidden, outputs, bias);
   }
 
   /** Number of trainable parameters. */
   public int weights() {
-    return Weights.parameterCount(model, inputs, hidden, outputs, bias);
+    return shape().parameterCount();
   }
 
   /**
@@ -93,20 +88,20 @@ public record NetworkSpec(
 
   /** The network's initial weights. Shapes of fixed weights are checked when the grid is expanded. */
   public Weights initialWeights() {
+    Shape shape = shape();
     if (init instanceof InitSpec.Fixed f) {
-      double[][] hiddenW = model == Model.NONE ? new double[0][0] : f.hidden();
-      double[] hiddenB = model == Model.NONE ? new double[0]
-          : bias ? f.hiddenBias() : new double[hidden];
+      double[][] hiddenW = shape.hasHidden() ? f.hidden() : new double[0][0];
+      double[] hiddenB = bias && shape.hasHidden() ? f.hiddenBias() : new double[hidden];
       double[] outputB = bias ? f.outputBias() : new double[outputs];
       return new Weights(model, bias, hiddenW, hiddenB, f.output(), outputB);
     }
     if (init instanceof InitSpec.Symmetric s) {
-      return Init.symmetric(model, bias, inputs, hidden, outputs, initSeed(), s.range());
+      return Init.symmetric(shape, initSeed(), s.range());
     }
     if (init instanceof InitSpec.Xavier) {
-      return Init.xavier(model, bias, inputs, hidden, outputs, initSeed());
+      return Init.xavier(shape, initSeed());
     }
-    return Init.uniform(model, bias, inputs, hidden, outputs, initSeed());
+    return Init.uniform(shape, initSeed());
   }
 
   private static long mix(long z) {

@@ -20,21 +20,19 @@ public final class TaskPlan {
   /**
    * Tasks per core when the study does not say: few, because each task costs Spark a fixed amount of work on the
    * same cores (launch, Java serialization of the task, its result and its metrics, and the JIT compiling that path
-   * as it gets hot), and enough for the longest-first order to end on short tasks. Measured on the 500-network
-   * tutorial grid on local[2] (docs/benchmarks.md): 8 tasks train it 6-17% faster than its 20 lockstep groups as
-   * 20 tasks, and the two cores still end within a fraction of a task of each other.
+   * as it gets hot), and enough for the longest-first order to end on short tasks (measurements: docs/benchmarks.md,
+   * "The Spark job").
    */
   public static final int TASKS_PER_CORE = 4;
   /**
-   * Most estimated cost ({@link Grid#cost}) per task when the study does not say: about a minute of one core at the
-   * lockstep kernel's measured 4e8 cost units a second, so that a run that dies loses at most that much work per
-   * core on --resume, and progress moves at least that often.
+   * Most estimated cost ({@link Grid#cost}) per task when the study does not say, so that a run that dies loses at
+   * most that much work per core on --resume, and progress moves at least that often: about 14 s of one core at
+   * {@link Kernel#LOCKSTEP_UNITS_PER_SECOND}.
    */
-  public static final double MAX_TASK_COST = 60 * 4e8;
+  public static final double MAX_TASK_COST = 2.4e10;
   /**
-   * Most networks per task when the study does not say: a task's results travel and are kept as one block (about 71
-   * bytes a network, 4.7 MB at this size), so this bounds what the driver holds per finished task whatever the size
-   * of the grid.
+   * Most networks per task when the study does not say: a task's results travel and are kept as one block, so this
+   * bounds what the driver holds per finished task whatever the size of the grid.
    */
   public static final long MAX_TASK_NETWORKS = 1 << 16;
 

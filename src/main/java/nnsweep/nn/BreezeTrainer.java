@@ -40,9 +40,10 @@ public final class BreezeTrainer implements Trainer {
     DenseMatrix<Object> onesT = transpose(ones);
     double rate = options.learningRate();
     ErrorLog log = new ErrorLog(options);
+    boolean hiddenLayer = net.shape().hasHidden();
     int k = 0;
     for (; k < options.epochs(); k++) {
-      if (net.model() == Model.HIDDEN) {
+      if (hiddenLayer) {
         // phase 1: forward pass and error at the pre-update weights
         DenseMatrix<Object> zHidden = net.withBias(multiply(x, net.wHidden), ones, net.bHidden);
         DenseMatrix<Object> hidden = map(zHidden, Sigmoid::s);

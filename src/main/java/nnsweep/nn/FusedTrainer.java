@@ -27,20 +27,15 @@ public final class FusedTrainer implements Trainer {
 
   @Override
   public TrainingOutcome train(Network net, TrainingData data, TrainingOptions options) {
-    double[] x = Matrices.data(data.x());
-    double[] t = Matrices.data(data.t());
-    int n = data.rows();
-    return net.model() == Model.HIDDEN
-        ? trainHidden(net, x, t, n, options)
-        : trainNone(net, x, t, n, options);
-  }
-
-  private static TrainingOutcome trainHidden(Network net, double[] xData, double[] tData, int n,
-      TrainingOptions options) {
-    final int in = net.inputs();
-    final int h = net.hiddenUnits();
-    final int out = net.outputs();
-    final boolean bias = net.bias();
+    final double[] xData = Matrices.data(data.x());
+    final double[] tData = Matrices.data(data.t());
+    final int n = data.rows();
+    final Shape shape = net.shape();
+    final int in = shape.inputs();
+    final int h = shape.hidden();
+    final int out = shape.outputs();
+    final boolean hiddenLayer = shape.hasHidden();
+    final boolean bias = shape.bias();
     final double rate = options.learningRate();
     final double[] wh = Matrices.data(net.wHidden);
     final double[] bh = Matrices.data(net.bHidden);
@@ -52,10 +47,11 @@ public final class FusedTrainer implements Trainer {
     final double[][] sq = new double[out][n];
     final double[][] dOut = new double[out][n];
     final double[][] dHidden = new double[h][n];
+    // the output layer's inputs: the hidden activations, or the data without a hidden layer
+    final double[][] outIn = hiddenLayer ? hidden : x;
+    final int fanIn = shape.outputFanIn();
     final ErrorGate gate = new ErrorGate(options);
     final int epochs = options.epochs();
-    int check = gate.nextCheck();
-    double skipped = 0.0;
     int k = 0;
     for (; k < epochs; k++) {
       for (int j = 0; j < h; j++) {
@@ -73,17 +69,11 @@ public final class FusedTrainer implements Trainer {
         }
       }
       for (int o = 0; o < out; o++) {
-        combine(dOut[o], hidden, h, wo, o * h, 1, n);
+        combine(dOut[o], outIn, fanIn, wo, o * fanIn, 1, n);
       }
       double sse = outputDeltas(dOut, t, bias, bo, sq, n);
-      double e = 0.5 * sse;
-      if (k < check && gate.canSkip(e)) {
-        skipped = e;
-      } else {
-        if (!gate.beforeUpdate(k, e, skipped)) {
-          break;
-        }
-        check = gate.nextCheck();
+      if (!gate.update(k, 0.5 * sse)) {
+        break;
       }
       for (int j = 0; j < h; j++) {
         double[] d = dHidden[j];
@@ -102,7 +92,7 @@ public final class FusedTrainer implements Trainer {
         }
       }
       for (int o = 0; o < out; o++) {
-        descend(wo, o * h, rate, hidden, h, dOut[o], n);
+        descend(wo, o * fanIn, rate, outIn, fanIn, dOut[o], n);
       }
       for (int j = 0; j < h; j++) {
         descend(wh, j * in, rate, x, in, dHidden[j], n);
@@ -116,50 +106,7 @@ public final class FusedTrainer implements Trainer {
         }
       }
     }
-    return gate.finish(k, skipped, error(net, xData, tData, n));
-  }
-
-  private static TrainingOutcome trainNone(Network net, double[] xData, double[] tData, int n,
-      TrainingOptions options) {
-    final int in = net.inputs();
-    final int out = net.outputs();
-    final boolean bias = net.bias();
-    final double rate = options.learningRate();
-    final double[] w = Matrices.data(net.wOut);
-    final double[] b = Matrices.data(net.bOut);
-    final double[][] x = columns(xData, n, in);
-    final double[][] t = columns(tData, n, out);
-    final double[][] sq = new double[out][n];
-    final double[][] dOut = new double[out][n];
-    final ErrorGate gate = new ErrorGate(options);
-    final int epochs = options.epochs();
-    int check = gate.nextCheck();
-    double skipped = 0.0;
-    int k = 0;
-    for (; k < epochs; k++) {
-      for (int o = 0; o < out; o++) {
-        combine(dOut[o], x, in, w, o * in, 1, n);
-      }
-      double sse = outputDeltas(dOut, t, bias, b, sq, n);
-      double e = 0.5 * sse;
-      if (k < check && gate.canSkip(e)) {
-        skipped = e;
-      } else {
-        if (!gate.beforeUpdate(k, e, skipped)) {
-          break;
-        }
-        check = gate.nextCheck();
-      }
-      for (int o = 0; o < out; o++) {
-        descend(w, o * in, rate, x, in, dOut[o], n);
-      }
-      if (bias) {
-        for (int o = 0; o < out; o++) {
-          b[o] -= rate * sum(dOut[o], n);
-        }
-      }
-    }
-    return gate.finish(k, skipped, error(net, xData, tData, n));
+    return gate.finish(k, error(net, xData, tData, n));
   }
 
   /** The columns of a column-major n x m matrix as m arrays (so inner loops index every array by the row alone). */
@@ -371,8 +318,9 @@ public final class FusedTrainer implements Trainer {
   static double error(Network net, double[] x, double[] t, int n) {
     int in = net.inputs();
     int out = net.outputs();
-    boolean hiddenLayer = net.model() == Model.HIDDEN;
+    boolean hiddenLayer = net.shape().hasHidden();
     int h = net.hiddenUnits();
+    int width = hiddenLayer ? h : in;
     double[] wh = Matrices.data(net.wHidden);
     double[] bh = Matrices.data(net.bHidden);
     double[] wo = Matrices.data(net.wOut);
@@ -380,7 +328,6 @@ public final class FusedTrainer implements Trainer {
     double[] hidden = new double[Math.max(h, 1)];
     double sse = 0.0;
     for (int i = 0; i < n; i++) {
-      int width = hiddenLayer ? h : in;
       if (hiddenLayer) {
         for (int j = 0; j < h; j++) {
           double z = 0.0;

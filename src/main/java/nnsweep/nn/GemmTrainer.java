@@ -117,7 +117,7 @@ public final class GemmTrainer implements Trainer {
       this.in = first.inputs();
       this.h = first.hiddenUnits();
       this.out = first.outputs();
-      this.hiddenLayer = first.model() == Model.HIDDEN;
+      this.hiddenLayer = first.shape().hasHidden();
       this.bias = first.bias();
       int k = nets.length;
       this.active = k;

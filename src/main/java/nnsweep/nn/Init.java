@@ -15,47 +15,44 @@ public final class Init {
    * <p>Draw order, fixed so that a seed always gives the same network: {@code hidden} row by row, {@code output} row by
    * row, then {@code hidden-bias}, {@code output-bias}.
    */
-  public static Weights uniform(Model model, boolean bias, int inputs, int hidden, int outputs, long seed) {
-    return draw(model, bias, inputs, hidden, outputs, seed, 0.0, 1.0, 0.0, 1.0, bias);
+  public static Weights uniform(Shape shape, long seed) {
+    return draw(shape, seed, 0.0, 1.0, 0.0, 1.0, shape.bias());
   }
 
   /** Every weight (and bias, when on) i.i.d. uniform in [-range, range); same draw order as {@link #uniform}. */
-  public static Weights symmetric(Model model, boolean bias, int inputs, int hidden, int outputs, long seed,
-      double range) {
-    return draw(model, bias, inputs, hidden, outputs, seed, -range, range, -range, range, bias);
+  public static Weights symmetric(Shape shape, long seed, double range) {
+    return draw(shape, seed, -range, range, -range, range, shape.bias());
   }
 
   /**
    * Glorot and Bengio (2010), "xavier" uniform: each layer's weights uniform in [-a, a), a = sqrt(6 / (fan-in +
    * fan-out)); biases 0. Draw order as {@link #uniform} (hidden layer first).
    */
-  public static Weights xavier(Model model, boolean bias, int inputs, int hidden, int outputs, long seed) {
-    int h = model == Model.NONE ? 0 : hidden;
-    double aHidden = Math.sqrt(6.0 / (inputs + h));
-    double aOut = Math.sqrt(6.0 / ((model == Model.NONE ? inputs : h) + outputs));
-    return draw(model, bias, inputs, hidden, outputs, seed, -aHidden, aHidden, -aOut, aOut, false);
+  public static Weights xavier(Shape shape, long seed) {
+    double aHidden = Math.sqrt(6.0 / (shape.inputs() + shape.hidden()));
+    double aOut = Math.sqrt(6.0 / (shape.outputFanIn() + shape.outputs()));
+    return draw(shape, seed, -aHidden, aHidden, -aOut, aOut, false);
   }
 
   /** Hidden weights in [loH, hiH), output weights in [loO, hiO), biases like their layer's weights when drawn. */
-  private static Weights draw(Model model, boolean bias, int inputs, int hidden, int outputs, long seed,
-      double loH, double hiH, double loO, double hiO, boolean drawBiases) {
+  private static Weights draw(Shape shape, long seed, double loH, double hiH, double loO, double hiO,
+      boolean drawBiases) {
     SplittableRandom random = new SplittableRandom(seed);
-    int h = model == Model.NONE ? 0 : hidden;
-    double[][] wHidden = new double[model == Model.NONE ? 0 : inputs][h];
+    double[][] wHidden = new double[shape.hasHidden() ? shape.inputs() : 0][shape.hidden()];
     for (double[] row : wHidden) {
       fill(row, random, loH, hiH);
     }
-    double[][] wOut = new double[model == Model.NONE ? inputs : h][outputs];
+    double[][] wOut = new double[shape.outputFanIn()][shape.outputs()];
     for (double[] row : wOut) {
       fill(row, random, loO, hiO);
     }
-    double[] bHidden = new double[h];
-    double[] bOut = new double[outputs];
+    double[] bHidden = new double[shape.hidden()];
+    double[] bOut = new double[shape.outputs()];
     if (drawBiases) {
       fill(bHidden, random, loH, hiH);
       fill(bOut, random, loO, hiO);
     }
-    return new Weights(model, bias, wHidden, bHidden, wOut, bOut);
+    return new Weights(shape.model(), shape.bias(), wHidden, bHidden, wOut, bOut);
   }
 
   private static void fill(double[] values, SplittableRandom random, double lo, double hi) {

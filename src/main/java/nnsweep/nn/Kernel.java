@@ -59,7 +59,7 @@ public enum Kernel {
    * {@code Math.exp}) costs about as much as 12 parameters' multiply-adds there.
    */
   static double lockstepUnits(Shape shape, int rows) {
-    return (double) rows * (shape.parameters() + 12.0 * shape.units());
+    return (double) rows * (shape.parameterCount() + 12.0 * shape.units());
   }
 
   /**

@@ -47,9 +47,9 @@ public final class Network {
     return wOut.cols();
   }
 
-  /** Number of trainable parameters. */
-  public int parameterCount() {
-    return Weights.parameterCount(model, inputs(), hiddenUnits(), outputs(), bias);
+  /** The network's shape. */
+  public Shape shape() {
+    return new Shape(model, inputs(), hiddenUnits(), outputs(), bias);
   }
 
   /** A snapshot of the current parameters. */

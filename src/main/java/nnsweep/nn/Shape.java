@@ -21,14 +21,14 @@ public record Shape(Model model, int inputs, int hidden, int outputs, boolean bi
     }
   }
 
-  /** The shape of {@code network}. */
-  public static Shape of(Network network) {
-    return new Shape(network.model(), network.inputs(), network.hiddenUnits(), network.outputs(), network.bias());
+  /** True for the model with a hidden layer. */
+  public boolean hasHidden() {
+    return model == Model.HIDDEN;
   }
 
-  /** Trainable parameters. */
-  public int parameters() {
-    return Weights.parameterCount(model, inputs, hidden, outputs, bias);
+  /** Trainable parameters: every weight, and the biases when on. */
+  public int parameterCount() {
+    return inputs * firstLayerWidth() + hidden * outputs + (bias ? hidden + outputs : 0);
   }
 
   /** Sigmoid units: hidden and output. */
@@ -38,7 +38,12 @@ public record Shape(Model model, int inputs, int hidden, int outputs, boolean bi
 
   /** Units fed by the inputs: the hidden layer's, or the outputs without one. */
   public int firstLayerWidth() {
-    return model == Model.HIDDEN ? hidden : outputs;
+    return hasHidden() ? hidden : outputs;
+  }
+
+  /** Rows of the output layer's weights (its fan-in): the hidden units, or the inputs without a hidden layer. */
+  public int outputFanIn() {
+    return hasHidden() ? hidden : inputs;
   }
 
   /**
@@ -48,12 +53,11 @@ public record Shape(Model model, int inputs, int hidden, int outputs, boolean bi
    */
   public double productFlops(int rows) {
     double first = 4.0 * rows * inputs * firstLayerWidth();
-    return model == Model.HIDDEN ? first + 6.0 * rows * hidden * outputs : first;
+    return hasHidden() ? first + 6.0 * rows * hidden * outputs : first;
   }
 
   @Override
   public String toString() {
-    return model == Model.NONE ? inputs + "-" + outputs + (bias ? " bias" : "")
-        : inputs + "-" + hidden + "-" + outputs + (bias ? " bias" : "");
+    return inputs + (hasHidden() ? "-" + hidden : "") + "-" + outputs + (bias ? " bias" : "");
   }
 }

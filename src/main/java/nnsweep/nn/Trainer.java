@@ -8,7 +8,12 @@ public interface Trainer {
   /** Trains {@code network} in place and reports how it ended. */
   TrainingOutcome train(Network network, TrainingData data, TrainingOptions options);
 
-  /** The trainer used for sweeps: the fused kernel. */
+  /**
+   * {@link FusedTrainer}: trains a network alone where {@link Kernel#of} chooses {@link Kernel#LOCKSTEP} for its
+   * shape, with the numbers {@link LockstepTrainer} gives it in a group, bit for bit. The kernel is chosen per shape
+   * and row count by {@link Kernel#of}; {@link Kernel#GEMM} shapes are trained by {@link GemmTrainer}, alone or in
+   * groups.
+   */
   static Trainer fast() {
     return new FusedTrainer();
   }

@@ -70,17 +70,14 @@ public record Weights(
     return output[0].length;
   }
 
-  /** Number of trainable parameters. */
-  public int count() {
-    return parameterCount(model, inputs(), hiddenUnits(), outputs(), bias);
+  /** The shape of the network these weights belong to. */
+  public Shape shape() {
+    return new Shape(model, inputs(), hiddenUnits(), outputs(), bias);
   }
 
-  /** Number of trainable parameters of a network of this shape. */
-  public static int parameterCount(Model model, int inputs, int hidden, int outputs, boolean bias) {
-    if (model == Model.NONE) {
-      return inputs * outputs + (bias ? outputs : 0);
-    }
-    return inputs * hidden + hidden * outputs + (bias ? hidden + outputs : 0);
+  /** Number of trainable parameters. */
+  public int count() {
+    return shape().parameterCount();
   }
 
   /** "rows x cols" of a nested array, for messages. */

@@ -156,7 +156,7 @@ public final class NetworkRun {
     return Kernel.of(spec.shape(), prepared.data().rows());
   }
 
-  /** Networks that can share a lockstep group. */
+  /** Networks that can share a group: one shape ({@link nnsweep.nn.Shape#equals}) on the same dataset and fold. */
   public static boolean sameShape(NetworkSpec a, NetworkSpec b) {
     return a.datasetIndex() == b.datasetIndex() && a.fold() == b.fold() && a.shape().equals(b.shape());
   }

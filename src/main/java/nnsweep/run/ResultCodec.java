@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import nnsweep.grid.Grid;
 import nnsweep.grid.NetworkSpec;
-import nnsweep.nn.Model;
+import nnsweep.nn.Shape;
 import nnsweep.nn.TrainingOptions;
 import nnsweep.nn.TrainingOutcome;
 import nnsweep.nn.Weights;
@@ -182,10 +182,10 @@ public final class ResultCodec {
         String plateau = labels.computeIfAbsent(in.readUTF(), s -> s);
         Weights weights = null;
         if (h.weights) {
-          boolean none = spec.model() == Model.NONE;
-          double[][] hidden = readRows(in, none ? 0 : spec.inputs(), none ? 0 : spec.hidden());
-          double[] hiddenBias = readAll(in, none ? 0 : spec.hidden());
-          double[][] output = readRows(in, none ? spec.inputs() : spec.hidden(), spec.outputs());
+          Shape shape = spec.shape();
+          double[][] hidden = readRows(in, shape.hasHidden() ? shape.inputs() : 0, shape.hidden());
+          double[] hiddenBias = readAll(in, shape.hidden());
+          double[][] output = readRows(in, shape.outputFanIn(), spec.outputs());
           double[] outputBias = readAll(in, spec.outputs());
           weights = new Weights(spec.model(), spec.bias(), hidden, hiddenBias, output, outputBias);
         }

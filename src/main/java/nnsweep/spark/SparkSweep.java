@@ -65,16 +65,16 @@ public final class SparkSweep {
     this.problems = sc.broadcast(List.copyOf(problems));
     this.warmupMillis = warmupMillis;
     // on a cluster each cached block has a copy on a second executor: losing one (and it happens: ClusterIT kills
-    // one) must not mean training its networks again for the aggregation (measured: 9.5 s of the killed run's 24)
+    // one) must not mean training its networks again for the aggregation
     this.cache = sc.isLocal() ? StorageLevel.MEMORY_AND_DISK() : StorageLevel.MEMORY_AND_DISK_2();
   }
 
   /**
    * Pays the once-per-JVM costs before the sweep starts, so that its first tasks do not: Spark's first job (broadcast,
-   * serializer and scheduler set-up, about 0.3-0.8 s measured in local mode) and the JIT compiling the task's code
-   * path as it gets hot. It runs the sweep's own task code on the first (and last) lockstep group of every shape
-   * ({@link Warmup#ranges}) for a few epochs each, and drops the results; each executor JVM it reaches warms the
-   * kernels up first ({@link Warmup}; in local mode its tasks wait for the warm-up the driver started).
+   * serializer and scheduler set-up) and the JIT compiling the task's code path as it gets hot. It runs the sweep's
+   * own task code on the first (and last) lockstep group of every shape ({@link Warmup#ranges}) for a few epochs
+   * each, and drops the results; each executor JVM it reaches warms the kernels up first ({@link Warmup}; in local
+   * mode its tasks wait for the warm-up the driver started).
    */
   public void warmUp() {
     List<IdRange> ranges = Warmup.ranges(grid.value());

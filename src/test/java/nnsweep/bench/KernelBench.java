@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import nnsweep.nn.BreezeTrainer;
 import nnsweep.nn.FusedTrainer;
 import nnsweep.nn.Init;
+import nnsweep.nn.Shape;
 import nnsweep.nn.LockstepTrainer;
 import nnsweep.nn.Model;
 import nnsweep.nn.Network;
@@ -176,7 +177,7 @@ public final class KernelBench {
         t[i][o] = x[i][o] > x[i][o + 4] ? 1 : 0;
       }
     }
-    Weights w = Init.uniform(Model.HIDDEN, true, 8, 16, 4, 7);
+    Weights w = Init.uniform(new Shape(Model.HIDDEN, 8, 16, 4, true), 7);
     int d = quick ? 10 : 1;
     // LOCKSTEP: network-epochs per lockstep run, shared among the lanes
     Map<String, Integer> epochs = Map.of(NUMPY, 1_000 / d, C_GENERIC, 2_000 / d, C_FIXED, 2_000 / d, BREEZE, 200 / d,
@@ -214,8 +215,7 @@ public final class KernelBench {
     Weights[] laneWeights = new Weights[maxLanes];
     laneWeights[0] = p.start();
     for (int l = 1; l < maxLanes; l++) {
-      Weights s = p.start();
-      laneWeights[l] = Init.uniform(p.model(), p.bias(), s.inputs(), s.hiddenUnits(), s.outputs(), 1000 + l);
+      laneWeights[l] = Init.uniform(p.start().shape(), 1000 + l);
     }
 
     List<Result> results = new ArrayList<>();

@@ -8,6 +8,7 @@ import nnsweep.nn.Blas;
 import nnsweep.nn.FusedTrainer;
 import nnsweep.nn.GemmTrainer;
 import nnsweep.nn.Init;
+import nnsweep.nn.Shape;
 import nnsweep.nn.LockstepTrainer;
 import nnsweep.nn.Model;
 import nnsweep.nn.Network;
@@ -101,7 +102,7 @@ public final class ShapeProbe {
     Network[] nets = new Network[k];
     TrainingOptions[] options = new TrainingOptions[k];
     for (int i = 0; i < k; i++) {
-      nets[i] = new Network(Init.uniform(model, bias, in, h, out, seed * 1000L + i));
+      nets[i] = new Network(Init.uniform(new Shape(model, in, h, out, bias), seed * 1000L + i));
       options[i] = TrainingOptions.of(rate, epochs);
     }
     if (kernel.equals("fused")) {

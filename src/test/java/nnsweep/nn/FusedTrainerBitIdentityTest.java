@@ -55,7 +55,7 @@ class FusedTrainerBitIdentityTest {
   void stopsAndCurvesAroundTheLogsCheckpoints() {
     TrainingData or = TrainingData.of(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}},
         new double[][] {{0}, {1}, {1}, {1}});
-    Weights start = Init.uniform(Model.HIDDEN, true, 2, 3, 1, 3);
+    Weights start = Init.uniform(new Shape(Model.HIDDEN, 2, 3, 1, true), 3);
     TrainingOutcome free = new OriginalFusedTrainer().train(new Network(start), or, TrainingOptions.of(0.5, 3000));
     double[] e = new double[3001];
     int[] all = new int[3001];
@@ -81,7 +81,7 @@ class FusedTrainerBitIdentityTest {
   void noEpochsAndNonFiniteStarts() {
     TrainingData or = TrainingData.of(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}},
         new double[][] {{0}, {1}, {1}, {1}});
-    Weights start = Init.uniform(Model.HIDDEN, false, 2, 2, 1, 1);
+    Weights start = Init.uniform(new Shape(Model.HIDDEN, 2, 2, 1, false), 1);
     compare(start, or, new TrainingOptions(0.05, 0, Double.NEGATIVE_INFINITY, new int[] {0}), "0 epochs");
     compare(start, or, new TrainingOptions(0.05, 0, 1.0, new int[0]), "0 epochs, target reached");
     compare(start, or, new TrainingOptions(0.05, 5, 1.0, new int[] {0, 5}), "target reached at once");

@@ -24,7 +24,7 @@ class GemmTrainerTest {
     Network[] alone = new Network[k];
     TrainingOptions[] options = new TrainingOptions[k];
     for (int i = 0; i < k; i++) {
-      Weights w = Init.uniform(Model.HIDDEN, true, 9, 5, 3, 100 + i);
+      Weights w = Init.uniform(new Shape(Model.HIDDEN, 9, 5, 3, true), 100 + i);
       together[i] = new Network(w);
       alone[i] = new Network(w);
       options[i] = new TrainingOptions(0.01 * (i + 1), 50 + 25 * i, Double.NEGATIVE_INFINITY,
@@ -52,7 +52,7 @@ class GemmTrainerTest {
     for (Model model : Model.values()) {
       int h = model == Model.NONE ? 0 : 3;
       // network 0's target lies halfway between its E after 50 and after 51 updates: it must stop at 51
-      Network probe = new Network(Init.uniform(model, false, 4, h, 1, 5));
+      Network probe = new Network(Init.uniform(new Shape(model, 4, h, 1, false), 5));
       double e50 = new FusedTrainer().train(probe, data, TrainingOptions.of(0.5, 50)).finalError();
       double e51 = new FusedTrainer().train(probe, data, TrainingOptions.of(0.5, 1)).finalError();
       double[] stop = {(e50 + e51) / 2, Double.NEGATIVE_INFINITY, 0.0, 0.0};
@@ -61,7 +61,7 @@ class GemmTrainerTest {
       Network[] alone = new Network[4];
       TrainingOptions[] options = new TrainingOptions[4];
       for (int i = 0; i < 4; i++) {
-        Weights w = Init.uniform(model, false, 4, h, 1, 5 + i);
+        Weights w = Init.uniform(new Shape(model, 4, h, 1, false), 5 + i);
         together[i] = new Network(w);
         alone[i] = new Network(w);
         options[i] = new TrainingOptions(0.5, epochs[i], stop[i], TrainingOptions.logSpacedEpochs(epochs[i], 5));
@@ -89,7 +89,7 @@ class GemmTrainerTest {
     // as in TrainerAgreementTest: targets far outside (0, 1) and a huge rate overflow the weights, then NaN
     TrainingData data = TrainingData.of(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}},
         new double[][] {{0}, {1e6}, {1e6}, {0}});
-    Weights w = Init.uniform(Model.HIDDEN, true, 2, 2, 1, 1);
+    Weights w = Init.uniform(new Shape(Model.HIDDEN, 2, 2, 1, true), 1);
     Network[] nets = {new Network(w), new Network(w)};
     TrainingOptions[] options = {TrainingOptions.of(1e305, 1000), TrainingOptions.of(1e-3, 1000)};
     TrainingOutcome[] outcomes = new GemmTrainer().train(nets, data, options);
@@ -110,7 +110,7 @@ class GemmTrainerTest {
     int k = 5;
     Weights[] start = new Weights[k];
     for (int i = 0; i < k; i++) {
-      start[i] = Init.xavier(Model.HIDDEN, true, 10, 7, 2, 40 + i);
+      start[i] = Init.xavier(new Shape(Model.HIDDEN, 10, 7, 2, true), 40 + i);
     }
     // network 1 stops at its target halfway through the first leg (its E after 30 updates, alone)
     double stop1 = new FusedTrainer().train(new Network(start[1]), data, TrainingOptions.of(0.05, 30)).finalError();
@@ -152,7 +152,7 @@ class GemmTrainerTest {
       Network[] nets = new Network[5];
       TrainingOptions[] options = new TrainingOptions[5];
       for (int i = 0; i < 5; i++) {
-        nets[i] = new Network(Init.uniform(Model.HIDDEN, true, 13, 6, 2, i));
+        nets[i] = new Network(Init.uniform(new Shape(Model.HIDDEN, 13, 6, 2, true), i));
         options[i] = TrainingOptions.of(0.05, 40);
       }
       TrainingOutcome[] outcomes = new GemmTrainer().train(nets, data, options);

@@ -38,7 +38,7 @@ class GradientCheckTest {
     double[][] x = randomMatrix(5, in, random, 0, 1);
     double[][] t = randomMatrix(5, out, random, 0, 1);
     TrainingData data = TrainingData.of(x, t);
-    Weights start = symmetric(Init.uniform(model, bias, in, h, out, random.nextLong()));
+    Weights start = symmetric(Init.uniform(new Shape(model, in, h, out, bias), random.nextLong()));
     double rate = 1.0;
 
     Network net = new Network(start);

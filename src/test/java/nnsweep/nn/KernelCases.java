@@ -16,7 +16,7 @@ final class KernelCases {
   /** A random shape and its data. */
   record Problem(Model model, boolean bias, int in, int h, int out, TrainingData data) {
     Weights init(SplittableRandom r) {
-      Weights w = Init.uniform(model, bias, in, h, out, r.nextLong());
+      Weights w = Init.uniform(new Shape(model, in, h, out, bias), r.nextLong());
       return r.nextInt(4) == 0 ? centred(w) : w;
     }
 

@@ -99,7 +99,7 @@ class LockstepTrainerTest {
   private static Weights[] starts(int count) {
     Weights[] starts = new Weights[count];
     for (int l = 0; l < count; l++) {
-      starts[l] = Init.uniform(Model.HIDDEN, true, 2, 3, 1, 10 + l);
+      starts[l] = Init.uniform(new Shape(Model.HIDDEN, 2, 3, 1, true), 10 + l);
     }
     return starts;
   }
@@ -144,7 +144,7 @@ class LockstepTrainerTest {
       Weights[] starts = new Weights[5];
       TrainingOptions[] options = new TrainingOptions[5];
       for (int l = 0; l < 5; l++) {
-        starts[l] = KernelCases.centred(Init.uniform(model, bias, 9, 7, 6, r.nextLong()));
+        starts[l] = KernelCases.centred(Init.uniform(new Shape(model, 9, model == Model.NONE ? 0 : 7, 6, bias), r.nextLong()));
         options[l] = new TrainingOptions(0.1 * (l + 1), 300, Double.NEGATIVE_INFINITY, new int[] {0, 10, 300});
       }
       compare(starts, data, options, 8, n + " rows");
@@ -181,11 +181,11 @@ class LockstepTrainerTest {
 
   @Test
   void rejectsGroupsItCannotTrainInLockstep() {
-    Network a = new Network(Init.uniform(Model.HIDDEN, false, 2, 3, 1, 1));
-    Network b = new Network(Init.uniform(Model.HIDDEN, false, 2, 4, 1, 2));
-    Network c = new Network(Init.uniform(Model.HIDDEN, true, 2, 3, 1, 3));
-    Network d = new Network(Init.uniform(Model.NONE, false, 2, 0, 1, 4));
-    Network e = new Network(Init.uniform(Model.HIDDEN, false, 3, 3, 1, 5));
+    Network a = new Network(Init.uniform(new Shape(Model.HIDDEN, 2, 3, 1, false), 1));
+    Network b = new Network(Init.uniform(new Shape(Model.HIDDEN, 2, 4, 1, false), 2));
+    Network c = new Network(Init.uniform(new Shape(Model.HIDDEN, 2, 3, 1, true), 3));
+    Network d = new Network(Init.uniform(new Shape(Model.NONE, 2, 0, 1, false), 4));
+    Network e = new Network(Init.uniform(new Shape(Model.HIDDEN, 3, 3, 1, false), 5));
     TrainingOptions o = TrainingOptions.of(0.1, 10);
     LockstepTrainer trainer = new LockstepTrainer();
     for (Network other : new Network[] {b, c, d}) {

@@ -32,7 +32,7 @@ class TrainerAgreementTest {
   void fusedMatchesBreeze(Model model, boolean bias, int in, int h, int out, int rows, int epochs) {
     SplittableRandom r = new SplittableRandom(rows * 31L + in);
     TrainingData data = TrainingData.of(random(rows, in, r), binary(rows, out, r));
-    Weights start = Init.uniform(model, bias, in, h, out, 42);
+    Weights start = Init.uniform(new Shape(model, in, h, out, bias), 42);
     TrainingOptions options =
         new TrainingOptions(0.5, epochs, Double.NEGATIVE_INFINITY, TrainingOptions.logSpacedEpochs(epochs, 20));
 
@@ -63,7 +63,7 @@ class TrainerAgreementTest {
   void curveRecordsErrorAfterKUpdates() {
     TrainingData data = TrainingData.of(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}},
         new double[][] {{0}, {1}, {1}, {1}});
-    Weights start = Init.uniform(Model.HIDDEN, false, 2, 3, 1, 7);
+    Weights start = Init.uniform(new Shape(Model.HIDDEN, 2, 3, 1, false), 7);
     TrainingOptions options = new TrainingOptions(0.05, 100, Double.NEGATIVE_INFINITY, new int[] {0, 1, 10, 100});
 
     TrainingOutcome outcome = new FusedTrainer().train(new Network(start), data, options);
@@ -81,7 +81,7 @@ class TrainerAgreementTest {
   void stopErrorStopsAtFirstEpochBelowTarget() {
     TrainingData data = TrainingData.of(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}},
         new double[][] {{0}, {1}, {1}, {1}});
-    Weights start = Init.uniform(Model.HIDDEN, true, 2, 3, 1, 3);
+    Weights start = Init.uniform(new Shape(Model.HIDDEN, 2, 3, 1, true), 3);
     TrainingOptions options = new TrainingOptions(0.5, 100_000, 0.01, new int[0]);
 
     for (Trainer trainer : new Trainer[] {new FusedTrainer(), new BreezeTrainer()}) {
@@ -101,7 +101,7 @@ class TrainerAgreementTest {
     // forward pass computes 0 * -inf = NaN
     TrainingData data = TrainingData.of(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}},
         new double[][] {{0}, {1e6}, {1e6}, {0}});
-    Weights start = Init.uniform(Model.HIDDEN, true, 2, 2, 1, 1);
+    Weights start = Init.uniform(new Shape(Model.HIDDEN, 2, 2, 1, true), 1);
     for (Trainer trainer : new Trainer[] {new FusedTrainer(), new BreezeTrainer()}) {
       TrainingOutcome outcome = trainer.train(new Network(start), data, TrainingOptions.of(1e305, 1000));
       assertTrue(outcome.diverged(), trainer + " should report divergence");
