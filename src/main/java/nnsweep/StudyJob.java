@@ -29,7 +29,6 @@ import nnsweep.report.Reports;
 import nnsweep.report.RunInfo;
 import nnsweep.report.RunJson;
 import nnsweep.run.Problem;
-import nnsweep.run.NetworkRun;
 import nnsweep.run.Problems;
 import nnsweep.run.RangeTrainer;
 import nnsweep.run.ResultCodec;
@@ -139,11 +138,7 @@ final class StudyJob implements AutoCloseable {
         range -> last == null ? state.results(range, grid, problems)
             : ResultCodec.decode(last.block(range), grid, problems), rungOf);
     List<String> written = new ArrayList<>(files.names());
-    // the networks the charts draw, with their curves (a sweep records only the written seeds' curves)
-    Map<Long, TrainingResult> drawn = new HashMap<>();
-    files.drawn().forEach((id, r) -> drawn.put(id, NetworkRun.withCurve(r, problems, grid.kernel(id),
-        grid.curvePoints(), grid.stopError())));
-    ReportModel model = new ReportModel(study, problems, datasets, drawn);
+    ReportModel model = new ReportModel(study, problems, datasets, files.drawn());
     written.addAll(Reports.writeAggregates(reports, model, rungOf, rungs));
     if (ladder != null) {
       written.addAll(LadderTable.write(reports, ladder));
@@ -364,7 +359,7 @@ final class StudyJob implements AutoCloseable {
       Study study) {
     Map<Summary.Key, CellStats> cells = new LinkedHashMap<>();
     for (IdRange range : state.committedRanges()) {
-      state.results(range, grid, problems).forEach(r -> Aggregation.fold(cells, r, grid.curvePoints() > 0));
+      state.results(range, grid, problems).forEach(r -> Aggregation.fold(cells, r));
     }
     return Aggregation.datasets(cells.values(), study.hiddenRules());
   }

@@ -158,10 +158,10 @@ public final class Grid implements Serializable {
   }
 
   /**
-   * About how many log-spaced epochs network {@code spec} records its error at: {@link #curvePoints()} for the
+   * About how many log-spaced epochs of network {@code spec}'s curve its result keeps: {@link #curvePoints()} for the
    * networks whose curves are written (the first {@code curve-seeds} seeds of each cell), 0 for the rest, so that a
-   * million-network sweep does not compute and ship curves nobody reads. The charts' few drawn networks without one
-   * are trained again with it (training is deterministic).
+   * million-network sweep does not ship and commit curves nobody reads (the curves chart draws among the kept ones).
+   * Every network records its curve while it trains: its plateau label reads it.
    */
   public int curvePoints(NetworkSpec spec) {
     return seeds.amongFirst(spec.seed(), curveSeeds) ? curvePoints : 0;

@@ -2,7 +2,6 @@ package nnsweep.run;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.ToIntFunction;
 import nnsweep.grid.NetworkSpec;
 import nnsweep.nn.GemmTrainer;
 import nnsweep.nn.Kernel;
@@ -97,18 +96,8 @@ public final class NetworkRun {
    */
   public static List<TrainingResult> trainGroup(Kernel kernel, List<NetworkSpec> specs, Prepared prepared,
       int curvePoints, double stopError, boolean weights) {
-    return trainGroup(kernel, specs, prepared, s -> curvePoints, stopError, weights);
-  }
-
-  /**
-   * As {@link #trainGroup(Kernel, List, Prepared, int, double, boolean)}, each network recording its error at about
-   * {@code curvePoints.applyAsInt(spec)} log-spaced epochs (0: no curve); recording does not change any number.
-   */
-  public static List<TrainingResult> trainGroup(Kernel kernel, List<NetworkSpec> specs, Prepared prepared,
-      ToIntFunction<NetworkSpec> curvePoints, double stopError, boolean weights) {
     if (specs.size() == 1) {
-      return List.of(train(kernel, specs.get(0), prepared, curvePoints.applyAsInt(specs.get(0)), stopError,
-          weights));
+      return List.of(train(kernel, specs.get(0), prepared, curvePoints, stopError, weights));
     }
     NetworkSpec first = specs.get(0);
     Network[] nets = new Network[specs.size()];
@@ -120,7 +109,7 @@ public final class NetworkRun {
         throw new IllegalArgumentException("a lockstep group needs one shape, found " + first + " and " + s);
       }
       nets[i] = new Network(s.initialWeights());
-      curveEpochs[i] = TrainingOptions.logSpacedEpochs(s.epochs(), curvePoints.applyAsInt(s));
+      curveEpochs[i] = TrainingOptions.logSpacedEpochs(s.epochs(), curvePoints);
       options[i] = new TrainingOptions(s.learningRate(), s.epochs(), stopError, curveEpochs[i]);
     }
     long start = System.nanoTime();
@@ -131,24 +120,6 @@ public final class NetworkRun {
       results.add(measure(specs.get(i), prepared, nets[i], outcomes[i], curveEpochs[i], trainMs, weights));
     }
     return results;
-  }
-
-  /**
-   * {@code r} with its training curve at about {@code curvePoints} log-spaced epochs: as it is when it has one,
-   * else from training its network again, alone with its shape's kernel (training is deterministic; a network of a
-   * matrix-product group may differ from its in-group curve in the last bits, as the group's products sum in
-   * another order). For the few networks a chart draws, whose curves a sweep did not record.
-   */
-  public static TrainingResult withCurve(TrainingResult r, List<Problem> problems, Kernel kernel, int curvePoints,
-      double stopError) {
-    if (curvePoints <= 0 || r.curve().length > 0) {
-      return r;
-    }
-    NetworkSpec spec = r.spec();
-    Problem problem = problems.get(spec.datasetIndex());
-    Prepared prepared = prepare(spec.fold() >= 0 ? problem.forFold(spec.fold()) : problem);
-    TrainingResult again = train(kernel, spec, prepared, curvePoints, stopError, false);
-    return r.withCurve(again.curveEpochs(), again.curve());
   }
 
   /** The kernel that trains networks of this spec's shape on this problem. */

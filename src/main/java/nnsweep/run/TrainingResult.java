@@ -45,11 +45,14 @@ public record TrainingResult(
   private static final double[][] NO_PREDICTIONS = new double[0][];
   private static final int[] NO_EPOCHS = new int[0];
 
-  /** This result with the curve {@code curve} recorded at {@code curveEpochs}. */
-  public TrainingResult withCurve(int[] curveEpochs, double[] curve) {
+  /** This result without its training curve (its other numbers, the plateau label included, unchanged). */
+  public TrainingResult withoutCurve() {
+    if (curveEpochs.length == 0) {
+      return this;
+    }
     TrainingOutcome o = outcome;
     return new TrainingResult(spec, new TrainingOutcome(o.finalError(), o.errorBeforeLastUpdate(), o.epochsRun(),
-        o.epochsToTarget(), o.diverged(), curve), evaluation, curveEpochs, trainMs, finalWeights, predictions);
+        o.epochsToTarget(), o.diverged(), new double[0]), evaluation, NO_EPOCHS, trainMs, finalWeights, predictions);
   }
 
   /** The network succeeded: every training row classified right. */

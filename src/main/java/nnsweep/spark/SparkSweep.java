@@ -250,9 +250,8 @@ public final class SparkSweep {
     public Iterator<Tuple2<Summary.Key, CellStats>> call(Iterator<byte[]> blocks) {
       Map<Summary.Key, CellStats> cells = new HashMap<>();
       while (blocks.hasNext()) {
-        boolean curves = grid.value().curvePoints() > 0;
         for (TrainingResult r : ResultCodec.decode(blocks.next(), grid.value(), problems.value())) {
-          Aggregation.fold(cells, r, curves);
+          Aggregation.fold(cells, r);
         }
       }
       return cells.entrySet().stream().map(e -> new Tuple2<>(e.getKey(), e.getValue())).iterator();

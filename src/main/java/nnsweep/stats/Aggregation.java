@@ -23,11 +23,6 @@ public final class Aggregation {
     cells.computeIfAbsent(Summary.Key.of(r.spec()), k -> new CellStats(r.spec())).add(r);
   }
 
-  /** Adds one result to the cells, as {@link CellStats#add(TrainingResult, boolean)}. */
-  public static void fold(Map<Summary.Key, CellStats> cells, TrainingResult r, boolean curves) {
-    cells.computeIfAbsent(Summary.Key.of(r.spec()), k -> new CellStats(r.spec())).add(r, curves);
-  }
-
   /** The cells of some results. */
   public static Map<Summary.Key, CellStats> cells(Iterable<TrainingResult> results) {
     Map<Summary.Key, CellStats> cells = new LinkedHashMap<>();

@@ -35,7 +35,7 @@ public final class CellStats implements Serializable {
   /** Argmax class accuracies on the training and test rows (empty unless the targets are one-hot). */
   private final Column classAccuracies = new Column();
   private final Column testClassAccuracies = new Column();
-  /** Networks ranked for the curves chart: the error they rank by (diverged last) and their ids, in the same order. */
+  /** Networks with curves: the error they rank by (diverged last) and their ids, in the same order. */
   private final Column rankErrors = new Column();
   private final Column ids = new Column();
   /** {@link #errors} sorted, once the cell is complete (every table and pool of the cell reads them). */
@@ -50,19 +50,12 @@ public final class CellStats implements Serializable {
     this.outputs = spec.outputs();
   }
 
-  /** Adds one network (it must belong to this cell), ranked for the curves chart when it recorded a curve. */
-  public void add(TrainingResult r) {
-    add(r, r.curveEpochs().length > 0);
-  }
-
   /**
-   * Adds one network (it must belong to this cell).
-   *
-   * @param curves whether the study records curves: then every network is ranked for the curves chart, also one
-   *     whose curve was not kept (a sweep records the curves of the first {@code curve-seeds} seeds only), so the
-   *     chart's best, median and worst networks are those of the whole cell
+   * Adds one network (it must belong to this cell). A network that recorded its curve (a sweep records those of
+   * each cell's first {@code curve-seeds} seeds) is also ranked for the curves chart, which draws the best, median
+   * and worst of them: a few per cell, so a cell of ten million networks keeps 8 bytes for each, not 24.
    */
-  public void add(TrainingResult r, boolean curves) {
+  public void add(TrainingResult r) {
     if (!Summary.Key.of(r.spec()).equals(key)) {
       throw new IllegalArgumentException("network " + r.spec().id() + " is not in cell " + key);
     }
@@ -89,8 +82,8 @@ public final class CellStats implements Serializable {
     if (!Double.isNaN(r.testClassAccuracy())) {
       testClassAccuracies.addDouble(r.testClassAccuracy());
     }
-    if (curves) {
-      this.curves = true;
+    if (r.curveEpochs().length > 0) {
+      curves = true;
       rankErrors.addDouble(r.diverged() || Double.isNaN(r.finalError()) ? Double.POSITIVE_INFINITY : r.finalError());
       ids.add(r.spec().id());
     }
