@@ -145,15 +145,19 @@ elif command -v spark-submit >/dev/null 2>&1; then
   spark_submit="$(command -v spark-submit)"
 fi
 
-if [[ -n "$spark_submit" ]]; then
-  cmd=("$spark_submit" --class nnsweep.Main ${log_opts[@]+--driver-java-options "${log_opts[*]}"}
-    ${spark_opts[@]+"${spark_opts[@]}"} "$jar" ${app_args[@]+"${app_args[@]}"})
+# Runs the submission: in its place (exec), or, in cluster deploy mode, as a child whose driver's status is reported.
+launch() {
   if [[ -z "$status_file" ]]; then
-    exec "${cmd[@]}"
+    exec "$@"
   fi
   set +e
-  "${cmd[@]}"
+  "$@"
   report_driver $?
+}
+
+if [[ -n "$spark_submit" ]]; then
+  launch "$spark_submit" --class nnsweep.Main ${log_opts[@]+--driver-java-options "${log_opts[*]}"} \
+    ${spark_opts[@]+"${spark_opts[@]}"} "$jar" ${app_args[@]+"${app_args[@]}"}
 fi
 
 # No Spark installed: this JVM is the driver, so driver memory is its heap. It gets the JVM options Spark's own
@@ -175,12 +179,6 @@ if [[ -n "${JAVA_OPTS:-}" ]]; then
   read -r -a java_opts <<<"$JAVA_OPTS"
 fi
 [[ -n "$driver_memory" ]] && java_opts+=("-Xmx$driver_memory")
-cmd=(java "${spark_jvm_opts[@]}" ${java_opts[@]+"${java_opts[@]}"} ${log_opts[@]+"${log_opts[@]}"}
-  -cp "$(cat "$classpath_file"):$jar" org.apache.spark.deploy.SparkSubmit --class nnsweep.Main
-  ${spark_opts[@]+"${spark_opts[@]}"} "$jar" ${app_args[@]+"${app_args[@]}"})
-if [[ -z "$status_file" ]]; then
-  exec "${cmd[@]}"
-fi
-set +e
-"${cmd[@]}"
-report_driver $?
+launch java "${spark_jvm_opts[@]}" ${java_opts[@]+"${java_opts[@]}"} ${log_opts[@]+"${log_opts[@]}"} \
+  -cp "$(cat "$classpath_file"):$jar" org.apache.spark.deploy.SparkSubmit --class nnsweep.Main \
+  ${spark_opts[@]+"${spark_opts[@]}"} "$jar" ${app_args[@]+"${app_args[@]}"}
