@@ -28,15 +28,37 @@ public final class Splits {
     if (fraction == 0) {
       return new Split(data, null);
     }
-    double[][] x = data.inputs();
     double[][] t = data.targets();
+    boolean[] test = new boolean[t.length];
+    for (int[] order : shuffledStrata(t, seed)) {
+      long k = Math.round(fraction * order.length);
+      for (int i = 0; i < k; i++) {
+        test[order[i]] = true;
+      }
+    }
+    int tests = 0;
+    for (boolean b : test) {
+      tests += b ? 1 : 0;
+    }
+    if (tests == 0 || tests == t.length) {
+      throw new IllegalArgumentException("test-fraction " + fraction + " leaves " + (t.length - tests)
+          + " training and " + tests + " test rows of " + t.length + ", expected at least one of each");
+    }
+    return apart(data, test, "train", "test");
+  }
+
+  /**
+   * The rows of each stratum (each class of 0/1 targets, or all rows for other targets), in order of first
+   * appearance, each shuffled (Fisher-Yates) by one generator seeded with {@code seed}, stratum after stratum.
+   */
+  private static List<int[]> shuffledStrata(double[][] t, long seed) {
     Map<String, List<Integer>> strata = new LinkedHashMap<>();
     boolean classes = Arrays.stream(t).flatMapToDouble(Arrays::stream).allMatch(v -> v == 0.0 || v == 1.0);
     for (int i = 0; i < t.length; i++) {
-      strata.computeIfAbsent(classes ? Arrays.toString(t[i]) : "all", k -> new ArrayList<>()).add(i);
+      strata.computeIfAbsent(classes ? Arrays.toString(t[i]) : "all", key -> new ArrayList<>()).add(i);
     }
     SplittableRandom random = new SplittableRandom(seed);
-    boolean[] test = new boolean[t.length];
+    List<int[]> shuffled = new ArrayList<>();
     for (List<Integer> rows : strata.values()) {
       int[] order = rows.stream().mapToInt(Integer::intValue).toArray();
       for (int i = order.length - 1; i > 0; i--) {
@@ -45,11 +67,15 @@ public final class Splits {
         order[i] = order[j];
         order[j] = tmp;
       }
-      long k = Math.round(fraction * order.length);
-      for (int i = 0; i < k; i++) {
-        test[order[i]] = true;
-      }
+      shuffled.add(order);
     }
+    return shuffled;
+  }
+
+  /** The rows marked {@code test} apart from the others, each part in file order. */
+  private static Split apart(Dataset data, boolean[] test, String trainName, String testName) {
+    double[][] x = data.inputs();
+    double[][] t = data.targets();
     List<double[]> trX = new ArrayList<>();
     List<double[]> trT = new ArrayList<>();
     List<double[]> teX = new ArrayList<>();
@@ -58,11 +84,7 @@ public final class Splits {
       (test[i] ? teX : trX).add(x[i]);
       (test[i] ? teT : trT).add(t[i]);
     }
-    if (trX.isEmpty() || teX.isEmpty()) {
-      throw new IllegalArgumentException("test-fraction " + fraction + " leaves " + trX.size() + " training and "
-          + teX.size() + " test rows of " + t.length + ", expected at least one of each");
-    }
-    return new Split(part(data, "train", trX, trT), part(data, "test", teX, teT));
+    return new Split(part(data, trainName, trX, trT), part(data, testName, teX, teT));
   }
 
   /**
@@ -77,38 +99,20 @@ public final class Splits {
     if (k < 2 || k > t.length) {
       throw new IllegalArgumentException("folds must be >= 2 and <= the " + t.length + " rows, found " + k);
     }
-    Map<String, List<Integer>> strata = new LinkedHashMap<>();
-    boolean classes = Arrays.stream(t).flatMapToDouble(Arrays::stream).allMatch(v -> v == 0.0 || v == 1.0);
-    for (int i = 0; i < t.length; i++) {
-      strata.computeIfAbsent(classes ? Arrays.toString(t[i]) : "all", key -> new ArrayList<>()).add(i);
-    }
-    SplittableRandom random = new SplittableRandom(seed);
     int[] fold = new int[t.length];
     int next = 0;
-    for (List<Integer> rows : strata.values()) {
-      int[] order = rows.stream().mapToInt(Integer::intValue).toArray();
-      for (int i = order.length - 1; i > 0; i--) {
-        int j = random.nextInt(i + 1);
-        int tmp = order[i];
-        order[i] = order[j];
-        order[j] = tmp;
-      }
+    for (int[] order : shuffledStrata(t, seed)) {
       for (int row : order) {
         fold[row] = next++ % k;
       }
     }
-    double[][] x = data.inputs();
     List<Split> splits = new ArrayList<>();
     for (int f = 0; f < k; f++) {
-      List<double[]> trX = new ArrayList<>();
-      List<double[]> trT = new ArrayList<>();
-      List<double[]> teX = new ArrayList<>();
-      List<double[]> teT = new ArrayList<>();
+      boolean[] test = new boolean[t.length];
       for (int i = 0; i < t.length; i++) {
-        (fold[i] == f ? teX : trX).add(x[i]);
-        (fold[i] == f ? teT : trT).add(t[i]);
+        test[i] = fold[i] == f;
       }
-      splits.add(new Split(part(data, "train of fold " + f, trX, trT), part(data, "fold " + f, teX, teT)));
+      splits.add(apart(data, test, "train of fold " + f, "fold " + f));
     }
     return splits;
   }
