@@ -259,7 +259,7 @@ final class StudyJob implements AutoCloseable {
         for (int k = 1; k < rungs.count(); k++) {
           committed.add(RungState.at(run.storage(), run.target(), run.shownTarget(), k).blocks(err::println));
         }
-        SparkHalving.Result result = new SparkHalving(sc, grid, problems, warmupMillis).run(rungs, ranges, committed,
+        SparkHalving.Result result = new SparkHalving(sweep).run(rungs, ranges, committed,
             (rung, range, block) -> guard.commit(() -> {
               if (rung == 0) {
                 state.commit(range, block);

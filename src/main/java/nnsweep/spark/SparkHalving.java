@@ -53,12 +53,13 @@ public final class SparkHalving {
     void accept(int rung, IdRange range, byte[] block);
   }
 
-  public SparkHalving(JavaSparkContext sc, Grid grid, List<Problem> problems, long warmupMillis) {
-    this.sc = sc;
-    this.grid = sc.broadcast(grid);
-    this.problems = sc.broadcast(List.copyOf(problems));
-    this.warmupMillis = warmupMillis;
-    this.cache = sc.isLocal() ? StorageLevel.MEMORY_AND_DISK() : StorageLevel.MEMORY_AND_DISK_2();
+  /** Successive halving over the sweep's grid and datasets, with the broadcasts and cache level it already has. */
+  public SparkHalving(SparkSweep sweep) {
+    this.sc = sweep.sc;
+    this.grid = sweep.grid;
+    this.problems = sweep.problems;
+    this.warmupMillis = sweep.warmupMillis;
+    this.cache = sweep.cache;
   }
 
   /** The range a block covers. */

@@ -40,11 +40,12 @@ import scala.runtime.BoxedUnit;
  * Parquet writer ({@link #writeParquet}).
  */
 public final class SparkSweep {
-  private final JavaSparkContext sc;
-  private final Broadcast<Grid> grid;
-  private final Broadcast<List<Problem>> problems;
-  private final long warmupMillis;
-  private final StorageLevel cache;
+  // shared with SparkHalving, which runs over the same broadcasts
+  final JavaSparkContext sc;
+  final Broadcast<Grid> grid;
+  final Broadcast<List<Problem>> problems;
+  final long warmupMillis;
+  final StorageLevel cache;
 
   /**
    * Called on the driver as each task succeeds, with the task's id range and its results in the compact form of
