@@ -88,7 +88,8 @@ class CurveSeedsTest {
       assertEquals(java.nio.file.Files.readString(all.resolve(table)),
           java.nio.file.Files.readString(bounded.resolve(table)), table);
     }
-    assertEquals(withoutTrainMs(all.resolve("results.csv")), withoutTrainMs(bounded.resolve("results.csv")));
+    assertEquals(Csv.rowsWithoutTrainMs(all.resolve("results.csv")),
+        Csv.rowsWithoutTrainMs(bounded.resolve("results.csv")));
     // the bounded curves are exactly the full run's curves of seeds 0 and 1
     Map<String, String> seedOf = Csv.read(all.resolve("results.csv")).rows().stream()
         .collect(Collectors.toMap(row -> row.get("network_id"), row -> row.get("seed")));
@@ -103,13 +104,5 @@ class CurveSeedsTest {
         "seeds={ from = 0, count = 4 }", "--set", curveSeeds);
     assertEquals(0, r.status(), r.err());
     return out;
-  }
-
-  private static List<Map<String, String>> withoutTrainMs(Path results) {
-    return Csv.read(results).rows().stream().map(row -> {
-      Map<String, String> copy = new java.util.LinkedHashMap<>(row);
-      copy.remove("train_ms");
-      return (Map<String, String>) copy;
-    }).toList();
   }
 }

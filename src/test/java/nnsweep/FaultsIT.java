@@ -46,7 +46,7 @@ class FaultsIT {
   @Test
   void aSecondRunOnAFolderInUseIsRefusedInEveryModeAndTheFirstFinishes() throws Exception {
     Path busy = IT.resolve("faults-busy");
-    deleteTree(busy);
+    Csv.deleteTree(busy);
     Process first = start("faults-busy", "--out", busy.toString());
     awaitParts(first, busy, 1);
     // stopped, the first run cannot finish while the others try: the test does not depend on timing
@@ -80,7 +80,7 @@ class FaultsIT {
   @Test
   void sigintKeepsCommittedPartsAndResumeRetrainsTruncatedAndBitFlippedPartsToIdenticalReports() throws Exception {
     Path cut = IT.resolve("faults-sigint");
-    deleteTree(cut);
+    Csv.deleteTree(cut);
     Process driver = start("faults-sigint", "--out", cut.toString());
     awaitParts(driver, cut, 3);
 
@@ -179,7 +179,8 @@ class FaultsIT {
   }
 
   private static void assertSameReports(Path out) throws IOException {
-    assertEquals(rows(FULL.resolve("results.csv")), rows(out.resolve("results.csv")));
+    assertEquals(Csv.rowsWithoutTrainMs(FULL.resolve("results.csv")),
+        Csv.rowsWithoutTrainMs(out.resolve("results.csv")));
     for (String f : List.of("summary.csv", "rules.csv", "layers.csv", "predictions.csv", "curves.csv")) {
       assertEquals(Files.readString(FULL.resolve(f)), Files.readString(out.resolve(f)), f);
     }
@@ -270,21 +271,4 @@ class FaultsIT {
     return files;
   }
 
-  private static List<Map<String, String>> rows(Path csv) {
-    return Csv.read(csv).rows().stream().map(r -> {
-      Map<String, String> copy = new TreeMap<>(r);
-      copy.remove("train_ms");
-      return copy;
-    }).toList();
-  }
-
-  private static void deleteTree(Path p) throws IOException {
-    if (Files.exists(p)) {
-      try (Stream<Path> walk = Files.walk(p)) {
-        for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.delete(q);
-        }
-      }
-    }
-  }
 }

@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import nnsweep.testing.Csv;
@@ -29,7 +27,7 @@ class ResumeIT {
   void killedDriverResumesToIdenticalOutputs() throws Exception {
     Path crashed = IT.resolve("resume-crashed");
     Path full = IT.resolve("resume-full");
-    deleteTree(crashed);
+    Csv.deleteTree(crashed);
 
     Process driver = start(crashed, "--out", crashed.toString());
     Path parts = crashed.resolve(".nnsweep/parts");
@@ -58,7 +56,8 @@ class ResumeIT {
     assertTrue(Files.notExists(crashed.resolve(".nnsweep/lock")));
     System.out.println("ResumeIT: killed after " + committed + " committed tasks; " + resumed.out().lines()
         .filter(l -> l.contains("already committed")).findFirst().orElse(""));
-    assertEquals(rows(full.resolve("results.csv")), rows(crashed.resolve("results.csv")));
+    assertEquals(Csv.rowsWithoutTrainMs(full.resolve("results.csv")),
+        Csv.rowsWithoutTrainMs(crashed.resolve("results.csv")));
     assertEquals(Files.readString(full.resolve("summary.csv")), Files.readString(crashed.resolve("summary.csv")));
     assertEquals(Files.readString(full.resolve("predictions.csv")),
         Files.readString(crashed.resolve("predictions.csv")));
@@ -87,21 +86,4 @@ class ResumeIT {
     }
   }
 
-  private static List<Map<String, String>> rows(Path csv) {
-    return Csv.read(csv).rows().stream().map(r -> {
-      Map<String, String> copy = new TreeMap<>(r);
-      copy.remove("train_ms");
-      return copy;
-    }).toList();
-  }
-
-  private static void deleteTree(Path p) throws IOException {
-    if (Files.exists(p)) {
-      try (Stream<Path> walk = Files.walk(p)) {
-        for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.delete(q);
-        }
-      }
-    }
-  }
 }

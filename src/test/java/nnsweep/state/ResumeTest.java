@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
 import nnsweep.grid.TaskPlan;
@@ -46,7 +45,8 @@ class ResumeTest {
     assertEquals(0, resumed.status(), resumed.err());
     assertTrue(resumed.out().contains("(" + committed + " already committed, " + (60 - committed)
         + " to train)"), resumed.out());
-    assertEquals(withoutTiming(full.resolve("results.csv")), withoutTiming(crashed.resolve("results.csv")));
+    assertEquals(Csv.rowsWithoutTrainMs(full.resolve("results.csv")),
+        Csv.rowsWithoutTrainMs(crashed.resolve("results.csv")));
     assertEquals(Files.readString(full.resolve("summary.csv")), Files.readString(crashed.resolve("summary.csv")));
     assertEquals(Files.readString(full.resolve("predictions.csv")),
         Files.readString(crashed.resolve("predictions.csv")));
@@ -65,7 +65,8 @@ class ResumeTest {
     assertEquals(0, resumed.status(), resumed.err());
     assertTrue(resumed.out().contains("trained 0 networks"), resumed.out());
     assertTrue(Files.readString(crashed.resolve("run.json")).contains("none (everything was committed)"));
-    assertEquals(withoutTiming(full.resolve("results.csv")), withoutTiming(crashed.resolve("results.csv")));
+    assertEquals(Csv.rowsWithoutTrainMs(full.resolve("results.csv")),
+        Csv.rowsWithoutTrainMs(crashed.resolve("results.csv")));
     for (String f : List.of("summary.csv", "rules.csv", "layers.csv", "predictions.csv", "curves.csv")) {
       assertEquals(Files.readString(full.resolve(f)), Files.readString(crashed.resolve(f)), f);
     }
@@ -162,7 +163,8 @@ class ResumeTest {
       assertEquals(List.of(truncated.getFileName(), flipped.getFileName(), foreign.getFileName()),
           s.map(Path::getFileName).sorted().toList());
     }
-    assertEquals(withoutTiming(full.resolve("results.csv")), withoutTiming(out.resolve("results.csv")));
+    assertEquals(Csv.rowsWithoutTrainMs(full.resolve("results.csv")),
+        Csv.rowsWithoutTrainMs(out.resolve("results.csv")));
     for (String f : List.of("summary.csv", "rules.csv", "layers.csv", "predictions.csv", "curves.csv")) {
       assertEquals(Files.readString(full.resolve(f)), Files.readString(out.resolve(f)), f);
     }
@@ -204,14 +206,6 @@ class ResumeTest {
     assertEquals(2, run.status());
     assertTrue(run.err().contains("no interrupted run there"), run.err());
     assertTrue(Files.notExists(tmp.resolve("nothing-here")));
-  }
-
-  private static List<Map<String, String>> withoutTiming(Path csv) {
-    return Csv.read(csv).rows().stream().map(row -> {
-      var copy = new java.util.TreeMap<>(row);
-      copy.remove("train_ms");
-      return (Map<String, String>) copy;
-    }).toList();
   }
 
   private static InProcessJob.Run main(String... extra) {

@@ -7,11 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-/** Reads a report CSV back, for assertions. */
+/** Reads a report CSV back, for assertions (and cleans up test folders). */
 public final class Csv {
   private Csv() {}
 
@@ -25,6 +26,29 @@ public final class Csv {
       return new Table(p.getHeaderNames(), rows);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The rows of a CSV file without their {@code train_ms} cell (the one column that differs between identical runs),
+   * for comparing the per-network tables of two runs.
+   */
+  public static List<Map<String, String>> rowsWithoutTrainMs(Path file) {
+    return read(file).rows().stream().map(r -> {
+      Map<String, String> copy = new TreeMap<>(r);
+      copy.remove("train_ms");
+      return copy;
+    }).toList();
+  }
+
+  /** Deletes {@code p} and everything under it, if it exists. */
+  public static void deleteTree(Path p) throws IOException {
+    if (Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      try (java.util.stream.Stream<Path> walk = Files.walk(p)) {
+        for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(q);
+        }
+      }
     }
   }
 }
