@@ -171,15 +171,29 @@ public final class RunState {
 
   /** The id ranges whose results are committed. */
   public List<IdRange> committedRanges() {
+    return partRanges(storage, parts);
+  }
+
+  /** The id ranges of the part files in folder {@code dir} (none when it does not exist), by first id. */
+  static List<IdRange> partRanges(Storage storage, Path dir) {
     List<IdRange> ranges = new ArrayList<>();
-    for (Path p : partFiles()) {
-      Matcher m = PART.matcher(p.getName());
-      if (m.matches()) {
-        ranges.add(new IdRange(Long.parseLong(m.group(1)), Long.parseLong(m.group(2))));
+    try {
+      for (Path p : storage.list(dir)) {
+        Matcher m = PART.matcher(p.getName());
+        if (m.matches()) {
+          ranges.add(new IdRange(Long.parseLong(m.group(1)), Long.parseLong(m.group(2))));
+        }
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     ranges.sort(Comparator.comparingLong(IdRange::from));
     return ranges;
+  }
+
+  /** The part file's name for {@code range}. */
+  static String partName(IdRange range) {
+    return "part-" + range.from() + "-" + range.to() + ".bin";
   }
 
   /**
@@ -200,23 +214,33 @@ public final class RunState {
               + ") in a part named for " + r);
         }
       } catch (RuntimeException e) {
-        Path damaged = new Path(new Path(out, FOLDER), "damaged");
-        Path aside = new Path(damaged, p.getName());
-        try {
-          storage.mkdirs(damaged);
-          storage.delete(aside);
-          storage.move(p, aside);
-        } catch (IOException io) {
-          throw new UncheckedIOException("cannot set aside " + shown(p) + ": " + io.getMessage(), io);
-        }
-        warn.accept("nnsweep: warning: " + shown(p) + ": damaged committed part (" + e.getMessage()
-            + "), moved to " + FOLDER + "/damaged/" + p.getName() + "; its " + r.size()
-            + " networks will be trained again");
+        setAside(storage, out, shown, p, p.getName(), e.getMessage(), r.size(), warn);
         continue;
       }
       networks += results.size();
     }
     return networks;
+  }
+
+  /**
+   * Moves damaged committed part {@code p} of the run in {@code out} to {@code .nnsweep/damaged/<asideName>} and says
+   * so in one line to {@code warn}: a lost cache entry, whose {@code networks} networks are trained again.
+   *
+   * @param shown the output folder as the user gave it, for the message
+   */
+  static void setAside(Storage storage, Path out, String shown, Path p, String asideName, String why, long networks,
+      Consumer<String> warn) {
+    Path damaged = new Path(new Path(out, FOLDER), "damaged");
+    Path aside = new Path(damaged, asideName);
+    try {
+      storage.mkdirs(damaged);
+      storage.delete(aside);
+      storage.move(p, aside);
+    } catch (IOException io) {
+      throw new UncheckedIOException("cannot set aside " + Storage.shown(p, out, shown) + ": " + io.getMessage(), io);
+    }
+    warn.accept("nnsweep: warning: " + Storage.shown(p, out, shown) + ": damaged committed part (" + why
+        + "), moved to " + FOLDER + "/damaged/" + asideName + "; its " + networks + " networks will be trained again");
   }
 
   /**
@@ -246,7 +270,7 @@ public final class RunState {
   }
 
   private Path part(IdRange range) {
-    return new Path(parts, "part-" + range.from() + "-" + range.to() + ".bin");
+    return new Path(parts, partName(range));
   }
 
   /** The ids of [0, size) not covered by committed ranges, as ranges. */
@@ -306,14 +330,6 @@ public final class RunState {
       return HexFormat.of().formatHex(sha.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private List<Path> partFiles() {
-    try {
-      return storage.list(parts).stream().filter(p -> PART.matcher(p.getName()).matches()).toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

@@ -3,11 +3,8 @@ package nnsweep.state;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import nnsweep.fs.Storage;
 import nnsweep.grid.IdRange;
 import nnsweep.run.ResultCodec;
@@ -20,7 +17,6 @@ import org.apache.hadoop.fs.Path;
  * and a damaged block is set aside and trained again.
  */
 public final class RungState {
-  private static final Pattern PART = Pattern.compile("part-(\\d+)-(\\d+)\\.bin");
   private final Storage storage;
   private final Path out;
   private final String shown;
@@ -70,24 +66,12 @@ public final class RungState {
   }
 
   private Path part(IdRange range) {
-    return new Path(dir, "part-" + range.from() + "-" + range.to() + ".bin");
+    return new Path(dir, RunState.partName(range));
   }
 
   /** The committed ranges, by first id. */
   public List<IdRange> committedRanges() {
-    List<IdRange> ranges = new ArrayList<>();
-    try {
-      for (Path p : storage.list(dir)) {
-        Matcher m = PART.matcher(p.getName());
-        if (m.matches()) {
-          ranges.add(new IdRange(Long.parseLong(m.group(1)), Long.parseLong(m.group(2))));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    ranges.sort(Comparator.comparingLong(IdRange::from));
-    return ranges;
+    return RunState.partRanges(storage, dir);
   }
 
   /**
@@ -117,19 +101,8 @@ public final class RungState {
         blocks.add(block(r));
       } catch (RuntimeException e) {
         Path p = part(r);
-        Path damaged = new Path(new Path(out, RunState.FOLDER), "damaged");
-        Path aside = new Path(damaged, "rung-" + dir.getName() + "-" + p.getName());
-        try {
-          storage.mkdirs(damaged);
-          storage.delete(aside);
-          storage.move(p, aside);
-        } catch (IOException io) {
-          throw new UncheckedIOException("cannot set aside " + Storage.shown(p, out, shown) + ": " + io.getMessage(),
-              io);
-        }
-        warn.accept("nnsweep: warning: " + Storage.shown(p, out, shown) + ": damaged committed part (" + e.getMessage()
-            + "), moved to " + RunState.FOLDER + "/damaged/" + aside.getName() + "; its " + r.size()
-            + " networks will be trained again");
+        RunState.setAside(storage, out, shown, p, "rung-" + dir.getName() + "-" + p.getName(), e.getMessage(),
+            r.size(), warn);
       }
     }
     return blocks;
