@@ -209,10 +209,17 @@ class HalvingJobTest {
       RungState.at(crashed, 1).commit(ranges.get(i), trainer.next(first.get(i),
           Halving.survivors(ladder.candidates()), 100, 300));
     }
+    // the second of rung 1's committed blocks cut short, as a crash of the filesystem leaves it
+    IdRange cut = ranges.get(1);
+    Path damaged = crashed.resolve(".nnsweep/rungs/1/part-" + cut.from() + "-" + cut.to() + ".bin");
+    Files.write(damaged, java.util.Arrays.copyOf(Files.readAllBytes(damaged), 40));
 
     InProcessJob.Run resumed = main("--resume", "--out", crashed.toString());
 
     assertEquals(0, resumed.status(), resumed.err());
+    assertTrue(resumed.err().contains("nnsweep: warning: " + damaged + ": damaged committed part (wrong length"),
+        resumed.err());
+    assertTrue(Files.exists(crashed.resolve(".nnsweep/damaged/rung-1-" + damaged.getFileName())));
     assertEquals(byId(whole.resolve("results.csv")), byId(crashed.resolve("results.csv")));
     for (String f : List.of("summary.csv", "ladder.csv", "layers.csv", "curves.csv", "predictions.csv")) {
       assertEquals(Files.readString(whole.resolve(f)), Files.readString(crashed.resolve(f)), f);
