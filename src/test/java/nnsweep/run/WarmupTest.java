@@ -79,6 +79,36 @@ class WarmupTest {
   }
 
   @Test
+  void aMatrixProductGroupsDrillIsItsNetworksOnTheFirstRowsForThousandsOfEpochs() {
+    double[][] x = new double[300][20];
+    double[][] t = new double[300][3];
+    for (int i = 0; i < 300; i++) {
+      x[i][i % 20] = i / 300.0;
+      t[i][i % 3] = 1;
+    }
+    List<String> in = java.util.stream.IntStream.range(0, 20).mapToObj(i -> "x" + i).toList();
+    nnsweep.data.Dataset data = new nnsweep.data.Dataset("wide", "wide.csv", in, List.of("a", "b", "c"), x, t);
+    Grid grid = Grid.expand(Studies.builder(data).models(Model.HIDDEN).hiddenSizes(30).learningRates(0.01)
+        .epochs(50).bias(true).seeds(Seeds.range(0, 16)).build(), List.of(data));
+    assertEquals(nnsweep.nn.Kernel.GEMM, grid.kernel(0));
+    List<NetworkSpec> group = Warmup.groups(grid).get(0);
+    List<NetworkSpec> drill = Warmup.drill(group);
+    assertEquals(group.size(), drill.size());
+    for (int i = 0; i < group.size(); i++) {
+      assertEquals(grid.spec(group.get(i).id()).withEpochs(Warmup.DRILL_EPOCHS), drill.get(i));
+    }
+    NetworkRun.Prepared head = Warmup.head(NetworkRun.prepare(new Problem(data, new double[0][])), Warmup.DRILL_ROWS);
+    assertEquals(Warmup.DRILL_ROWS, head.data().rows());
+    assertEquals(java.util.Arrays.deepToString(java.util.Arrays.copyOf(x, Warmup.DRILL_ROWS)),
+        java.util.Arrays.deepToString(nnsweep.nn.Matrices.toRows(head.data().x())));
+    assertEquals(java.util.Arrays.deepToString(java.util.Arrays.copyOf(t, Warmup.DRILL_ROWS)),
+        java.util.Arrays.deepToString(nnsweep.nn.Matrices.toRows(head.data().t())));
+    assertEquals(null, head.test());
+    // a rotation trains the group and its drill
+    assertEquals(1, Warmup.run(grid, List.of(new Problem(data, new double[0][])), 0));
+  }
+
+  @Test
   void noBudgetIsOneRotation() {
     assertEquals(1, Warmup.run(grid(25), PROBLEMS, 0));
   }
