@@ -242,7 +242,8 @@ final class StudyJob implements AutoCloseable {
       stage("warm-up");
       int parallelism = sc.defaultParallelism();
       int maxTasks = study.partitions() > 0 ? study.partitions()
-          : TaskPlan.defaultMaxTasks(grid, todo, Math.max(1, parallelism));
+          : TaskPlan.defaultMaxTasks(grid, todo, RangeTrainer.GROUP_SIZE,
+              Math.max(1, parallelism));
       List<IdRange> ranges = TaskPlan.plan(grid, todo, RangeTrainer.GROUP_SIZE, maxTasks);
       out.printf(Locale.ROOT, "nnsweep: study '%s' from %s: %d networks%s in %d partitions on %s%n",
           study.name(), study.source(), grid.size(), run.resumed() == 0 ? ""

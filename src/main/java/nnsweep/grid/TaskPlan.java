@@ -18,10 +18,10 @@ import nnsweep.nn.Kernel;
  */
 public final class TaskPlan {
   /**
-   * Tasks per core when the study does not say: few, because each task costs Spark a fixed amount of work on the
-   * same cores (launch, Java serialization of the task, its result and its metrics, and the JIT compiling that path
-   * as it gets hot), and enough for the longest-first order to end on short tasks (measurements: docs/benchmarks.md,
-   * "The Spark job").
+   * Most tasks per core when the study does not say: each task costs Spark a fixed amount of work on the same cores
+   * (launch, Java serialization of the task, its result and its metrics, and the JIT compiling that path as it gets
+   * hot), so the default is the fewest tasks per core, up to this many, whose longest-first schedule is as short as
+   * this many would give (measurements: docs/benchmarks.md, "The Spark job" and "Two cores on a small study").
    */
   public static final int TASKS_PER_CORE = 4;
   /**
@@ -40,10 +40,12 @@ public final class TaskPlan {
 
   /**
    * The most tasks to cut {@code todo} into on {@code cores} cores when the study does not set {@code partitions}:
-   * {@link #TASKS_PER_CORE} per core, more when that would make a task cost more than {@link #MAX_TASK_COST} or hold
-   * more than {@link #MAX_TASK_NETWORKS} networks.
+   * the fewest of 1, 2, ... {@link #TASKS_PER_CORE} per core whose plan ({@link #plan}, lockstep units of
+   * {@code groupSize}) has an estimated schedule as short as {@link #TASKS_PER_CORE} per core would give (a study of
+   * equal units needs one task per core; a skewed one keeps short tasks for the end); more when that would make a
+   * task cost more than {@link #MAX_TASK_COST} or hold more than {@link #MAX_TASK_NETWORKS} networks.
    */
-  public static int defaultMaxTasks(Grid grid, List<IdRange> todo, int cores) {
+  public static int defaultMaxTasks(Grid grid, List<IdRange> todo, int groupSize, int cores) {
     if (cores < 1) {
       throw new IllegalArgumentException("cores must be >= 1, found " + cores);
     }
@@ -57,7 +59,44 @@ public final class TaskPlan {
     }
     double byCost = Math.ceil(total / MAX_TASK_COST);
     double byCount = Math.ceil((double) networks / MAX_TASK_NETWORKS);
-    return (int) Math.min(Integer.MAX_VALUE, Math.max(TASKS_PER_CORE * (double) cores, Math.max(byCost, byCount)));
+    double floor = Math.max(byCost, byCount);
+    if (floor >= TASKS_PER_CORE * (double) cores) {
+      return (int) Math.min(Integer.MAX_VALUE, floor);
+    }
+    int most = TASKS_PER_CORE * cores;
+    double shortest = makespan(grid, plan(grid, todo, groupSize, most), cores);
+    for (int perCore = 1; perCore < TASKS_PER_CORE; perCore++) {
+      int tasks = (int) Math.max(perCore * cores, floor);
+      // a relative tolerance for the sums' rounding only: equal schedules, not nearly equal ones
+      if (makespan(grid, plan(grid, todo, groupSize, tasks), cores) <= shortest * (1 + 1e-9)) {
+        return tasks;
+      }
+    }
+    return most;
+  }
+
+  /**
+   * Estimated length ({@link Grid#cost}) of Spark's schedule of {@code ranges} on {@code cores} cores: the ranges in
+   * order, each to the core that frees up first.
+   */
+  public static double makespan(Grid grid, List<IdRange> ranges, int cores) {
+    double[] busy = new double[cores];
+    for (IdRange range : ranges) {
+      double cost = 0;
+      for (long id = range.from(); id < range.to(); id++) {
+        cost += grid.cost(id);
+      }
+      int core = 0;
+      for (int c = 1; c < cores; c++) {
+        core = busy[c] < busy[core] ? c : core;
+      }
+      busy[core] += cost;
+    }
+    double longest = 0;
+    for (double b : busy) {
+      longest = Math.max(longest, b);
+    }
+    return longest;
   }
 
   /**

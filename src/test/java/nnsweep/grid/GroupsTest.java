@@ -69,9 +69,12 @@ class GroupsTest {
   void aPlanCutsAGemmRunIntoItsGroupsSoThatEveryCoreGetsWork() {
     Grid grid = grid(16); // 32 networks: two runs of 16, 4 groups of 4 each
     List<IdRange> todo = List.of(new IdRange(0, 32));
-    int tasks = TaskPlan.defaultMaxTasks(grid, todo, 2);
-    assertEquals(8, tasks);
-    List<IdRange> plan = TaskPlan.plan(grid, todo, 32, tasks);
+    // eight groups of equal cost: one task per core by default, each of whole groups
+    int tasks = TaskPlan.defaultMaxTasks(grid, todo, 32, 2);
+    assertEquals(2, tasks);
+    assertEquals(List.of(new IdRange(0, 16), new IdRange(16, 32)), TaskPlan.plan(grid, todo, 32, tasks).stream()
+        .sorted(java.util.Comparator.comparingLong(IdRange::from)).toList());
+    List<IdRange> plan = TaskPlan.plan(grid, todo, 32, 8);
     assertEquals(8, plan.size());
     List<IdRange> sorted = new ArrayList<>(plan);
     sorted.sort(java.util.Comparator.comparingLong(IdRange::from));

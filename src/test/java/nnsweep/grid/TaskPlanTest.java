@@ -55,8 +55,8 @@ class TaskPlanTest {
         .epochs(100, 1000, 10_000, 100_000).bias(false, true).seeds(Seeds.range(0, 5)).build();
     Grid grid = Grid.expand(study, List.of(Studies.xor()));
     for (int cores : new int[] {2, 4, 8}) {
-      List<IdRange> plan = TaskPlan.plan(grid, all(grid), 32, TaskPlan.defaultMaxTasks(grid, all(grid), cores));
-      assertEquals(4 * cores, plan.size(), "the default: 4 tasks per core");
+      List<IdRange> plan = TaskPlan.plan(grid, all(grid), 32, TaskPlan.defaultMaxTasks(grid, all(grid), 32, cores));
+      assertEquals(4 * cores, plan.size(), "the default: fewer tasks per core would make a longer schedule");
       assertCoversOnce(grid, all(grid), plan);
       double total = 0;
       double[] busy = new double[cores];
@@ -76,28 +76,37 @@ class TaskPlanTest {
   }
 
   @Test
-  void defaultIsFourTasksPerCoreUnlessATaskWouldExceedTheCaps() {
+  void defaultIsTheFewestTasksPerCoreWithTheShortestScheduleUnlessATaskWouldExceedTheCaps() {
     // xor 2-2-1 with bias, 100 epochs: 100 x 4 rows x (9 + 12 x 3) = 18,000 per network
     Study small = Studies.builder(Studies.xor()).models(Model.HIDDEN).hiddenSizes(2).learningRates(0.5).epochs(100)
         .bias(true).seeds(Seeds.range(0, 1000)).build();
     Grid grid = Grid.expand(small, List.of(Studies.xor()));
     assertEquals(18_000.0, grid.cost(0));
-    assertEquals(8, TaskPlan.defaultMaxTasks(grid, all(grid), 2));
-    assertEquals(64, TaskPlan.defaultMaxTasks(grid, all(grid), 16));
+    // one shape: 31 units of 32 and one of 8, as short on one task per core as on four
+    assertEquals(2, TaskPlan.defaultMaxTasks(grid, all(grid), 32, 2));
+    assertEquals(TaskPlan.makespan(grid, TaskPlan.plan(grid, all(grid), 32, 8), 2),
+        TaskPlan.makespan(grid, TaskPlan.plan(grid, all(grid), 32, 2), 2));
+    // 16 cores: two units of 32 networks per task, as on four tasks per core (each unit a task)
+    assertEquals(16, TaskPlan.defaultMaxTasks(grid, all(grid), 32, 16));
+    assertEquals(64.0 * 18_000, TaskPlan.makespan(grid, TaskPlan.plan(grid, all(grid), 32, 16), 16));
+    assertEquals(64.0 * 18_000, TaskPlan.makespan(grid, TaskPlan.plan(grid, all(grid), 32, 64), 16));
+    // 40 networks on 2 cores (units of 32 and 8): one task per core is the unit of 32 alone either way
+    assertEquals(2, TaskPlan.defaultMaxTasks(grid, List.of(r(0, 40)), 32, 2));
     // 1,000 networks x 1e9 epochs: 1.8e14 in all, / 2.4e10 a task = 7,500 tasks
     Study big = Studies.builder(Studies.xor()).models(Model.HIDDEN).hiddenSizes(2).learningRates(0.5)
         .epochs(1_000_000_000).bias(true).seeds(Seeds.range(0, 1000)).build();
     Grid bigGrid = Grid.expand(big, List.of(Studies.xor()));
-    assertEquals(7_500, TaskPlan.defaultMaxTasks(bigGrid, all(bigGrid), 2));
+    assertEquals(7_500, TaskPlan.defaultMaxTasks(bigGrid, all(bigGrid), 32, 2));
     // only what is still to train counts (a resume): 10 networks of 1.8e11 = 75 tasks
-    assertEquals(75, TaskPlan.defaultMaxTasks(bigGrid, List.of(new IdRange(990, 1000)), 2));
+    assertEquals(75, TaskPlan.defaultMaxTasks(bigGrid, List.of(new IdRange(990, 1000)), 32, 2));
     // a million of the small ones: 1.8e10 in all is under one task's cost, but 1e6 / 65,536 networks = 16 tasks
     Study million = Studies.builder(Studies.xor()).models(Model.HIDDEN).hiddenSizes(2).learningRates(0.5).epochs(100)
         .bias(true).seeds(Seeds.range(0, 1_000_000)).build();
     Grid millionGrid = Grid.expand(million, List.of(Studies.xor()));
-    assertEquals(16, TaskPlan.defaultMaxTasks(millionGrid, all(millionGrid), 2));
-    assertEquals(32, TaskPlan.defaultMaxTasks(millionGrid, all(millionGrid), 8));
-    assertThrows(IllegalArgumentException.class, () -> TaskPlan.defaultMaxTasks(grid, all(grid), 0));
+    assertEquals(16, TaskPlan.defaultMaxTasks(millionGrid, all(millionGrid), 32, 2));
+    // on 8 cores those 16 are two a core, as short a schedule as four a core
+    assertEquals(16, TaskPlan.defaultMaxTasks(millionGrid, all(millionGrid), 32, 8));
+    assertThrows(IllegalArgumentException.class, () -> TaskPlan.defaultMaxTasks(grid, all(grid), 32, 0));
   }
 
   @Test
