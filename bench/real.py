@@ -6,8 +6,9 @@ float64:
   1. one core: network-epochs per CPU-second of nnsweep's kernel for the shape (bench ShapeProbe; for matrix-product
      shapes also netlib's Java BLAS beside this machine's) and of each peer (bench/peers.py: NumPy tutorial style,
      PyTorch batched with bmm, JAX vmap + jit; its best batch per shape);
-  2. the job itself: ./submit.sh on local[2] (and local[1] for the scaling study), the train stage and the warm-up
-     stage from run.json.
+  2. the job itself: ./submit.sh on local[2] (and local[1] for the scaling study: 32 networks of the digits shape,
+     SCALING_ROUNDS alternating rounds of local[1] then local[2], the ratio of the median train stages), the train
+     stage and the warm-up stage from run.json.
 Prints markdown tables; with --markdown FILE replaces the section between the real-benchmark markers there.
 Everything it writes goes under target/real-bench/.
 """
@@ -30,6 +31,8 @@ SHAPES = [
     ("wide", 256, 8, 16, 4, True, 0.01, "uniform", 64, 3000),
     ("digits", 1797, 64, 32, 10, True, 0.001, "xavier", 64, 200),
 ]
+# local[1] / local[2] rounds of the scaling study: one run of each varied by +-5% (JIT and scheduling noise)
+SCALING_ROUNDS = 5
 
 
 def sh(cmd, **kw):
@@ -101,6 +104,12 @@ def job(shape, master, networks, tag):
             "rate": networks * epochs / stages["train"]}
 
 
+def median_run(runs):
+    """The run with the median train stage (the lower middle one of an even count)."""
+    ordered = sorted(runs, key=lambda r: r["train_s"])
+    return ordered[(len(ordered) - 1) // 2]
+
+
 def loadavg():
     return " ".join(open("/proc/loadavg").read().split()[:3])
 
@@ -144,8 +153,14 @@ def main():
 
     # scaling: 32 networks of the digits shape on local[1] and local[2]
     digits = SHAPES[2] if not args.quick else SHAPES[2][:8] + (16, 10)
-    one32 = job(digits, "local[1]", 32 if not args.quick else 16, "scaling1")
-    two32 = job(digits, "local[2]", 32 if not args.quick else 16, "scaling2")
+    # alternating rounds, so that a burst of load hits both masters; the ratio is one of the medians
+    scaling = []
+    for _ in range(1 if args.quick else SCALING_ROUNDS):
+        scaling.append((job(digits, "local[1]", 32 if not args.quick else 16, "scaling1"),
+                        job(digits, "local[2]", 32 if not args.quick else 16, "scaling2")))
+    one32 = median_run([one for one, _ in scaling])
+    two32 = median_run([two for _, two in scaling])
+    round_ratios = ", ".join("%.2f" % (two["rate"] / one["rate"]) for one, two in scaling)
 
     lines = ["Run %s, load average before %s, after %s; BLAS of the job: %s." % (
         started, load_before, loadavg(), ", ".join(rows[-1][3]["blas"]) or "-"), ""]
@@ -171,10 +186,10 @@ def main():
             two["train_s"], two["rate"], two["rate"] / (2 * best) if best == best else float("nan"),
             two["warmup_s"], 100 * two["warmup_s"] / two["train_s"]))
     lines.append("")
-    lines.append("Scaling, %d networks of the digits shape: local[1] %.0f, local[2] %.0f network-epochs/s: "
-                 "%.2fx (tasks: %d and %d)." % (digits[8] if args.quick else 32, one32["rate"], two32["rate"],
-                                                two32["rate"] / one32["rate"], one32["partitions"],
-                                                two32["partitions"]))
+    lines.append("Scaling, %d networks of the digits shape, %d alternating rounds: local[1] %.0f, local[2] %.0f "
+                 "network-epochs/s (medians): %.2fx (each round: %s; tasks: %d and %d)." % (
+                     32 if not args.quick else 16, len(scaling), one32["rate"], two32["rate"],
+                     two32["rate"] / one32["rate"], round_ratios, one32["partitions"], two32["partitions"]))
     text = "\n".join(lines)
     print(text)
     if args.markdown and not args.quick:

@@ -79,8 +79,9 @@ public final class SparkSweep {
    */
   public void warmUp() {
     List<IdRange> ranges = Warmup.ranges(grid.value());
-    // the blocks are not kept: their networks ran fewer epochs than the grid says
-    train(ranges, false, Warmup.epochs(grid.value(), ranges), (range, block) -> { }).unpersist(false);
+    // the blocks are not kept: their networks ran fewer epochs than the grid says; removed before the sweep starts
+    // (blocking), so that the removal does not run beside its first tasks
+    train(ranges, false, Warmup.epochs(grid.value(), ranges), (range, block) -> { }).unpersist(true);
   }
 
   /**
@@ -124,10 +125,9 @@ public final class SparkSweep {
     for (int i = 0; i < slots; i++) {
       ids.add(i);
     }
-    List<String> names = new ArrayList<>(sc.parallelize(ids, slots).mapPartitions(new DescribeJvm()).distinct()
-        .collect());
-    names.sort(Comparator.naturalOrder());
-    return names;
+    // at most one name per slot: made distinct on the driver, without a shuffle
+    return List.copyOf(new java.util.TreeSet<>(sc.parallelize(ids, slots).mapPartitions(new DescribeJvm())
+        .collect()));
   }
 
   /** The trained blocks together with blocks committed by an earlier run (on --resume), as one RDD. */
