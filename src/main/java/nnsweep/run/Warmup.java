@@ -138,7 +138,8 @@ public final class Warmup {
           if (drill[d] == null) {
             drill[d] = head(prepared[d], DRILL_ROWS);
           }
-          NetworkRun.trainGroup(kernel, drill(group), drill[d], grid.curvePoints(), grid.stopError(), false);
+          NetworkRun.trainGroup(kernel, drill(group, drill[d].data().rows()), drill[d], grid.curvePoints(),
+              grid.stopError(), false);
         }
       }
       long took = System.nanoTime() - start;
@@ -158,11 +159,17 @@ public final class Warmup {
     return new NetworkRun.Prepared(p.problem(), head, null, p.truthTable(), p.oneHot());
   }
 
-  /** A matrix-product group's drill: its networks for {@link #DRILL_EPOCHS} epochs (on {@link #head} rows). */
-  static List<NetworkSpec> drill(List<NetworkSpec> group) {
+  /**
+   * A matrix-product group's drill on {@code rows} rows ({@link #head}): its networks for {@link #DRILL_EPOCHS}
+   * epochs, fewer when those would cost more than {@link #ROTATION_COST} (a shape so wide that even 8 rows make its
+   * epoch long, where the methods called once an epoch are a small part of it), at least {@link #MIN_EPOCHS}.
+   */
+  static List<NetworkSpec> drill(List<NetworkSpec> group, int rows) {
+    double perEpoch = group.size() * Kernel.GEMM.costUnits(group.get(0).shape(), rows);
+    int epochs = (int) Math.min(DRILL_EPOCHS, Math.max(MIN_EPOCHS, Math.floor(ROTATION_COST / perEpoch)));
     List<NetworkSpec> specs = new ArrayList<>(group.size());
     for (NetworkSpec spec : group) {
-      specs.add(spec.withEpochs(DRILL_EPOCHS));
+      specs.add(spec.withEpochs(epochs));
     }
     return specs;
   }

@@ -67,6 +67,8 @@ class WarmupTest {
     assertTrue(epochs >= Warmup.MIN_EPOCHS && epochs < Warmup.epochs(1), epochs + " epochs");
     assertTrue(epochs * perEpoch <= Warmup.ROTATION_COST, "within the rotation's cost");
     assertTrue((epochs + 1) * perEpoch > Warmup.ROTATION_COST, "and no fewer epochs than that allows");
+    // its drill (8 rows) is cheap enough for every epoch of it
+    assertEquals(Warmup.DRILL_EPOCHS, Warmup.drill(Warmup.groups(grid).get(0), Warmup.DRILL_ROWS).get(0).epochs());
     // many matrix-product shapes: only the cheapest group of each model and bias setting warms up
     Grid many = Grid.expand(Studies.builder(digits).models(Model.NONE, Model.HIDDEN).hiddenSizes(40, 8, 100)
         .learningRates(0.001).epochs(200).bias(false, true).seeds(Seeds.range(0, 3)).build(),
@@ -92,11 +94,21 @@ class WarmupTest {
         .epochs(50).bias(true).seeds(Seeds.range(0, 16)).build(), List.of(data));
     assertEquals(nnsweep.nn.Kernel.GEMM, grid.kernel(0));
     List<NetworkSpec> group = Warmup.groups(grid).get(0);
-    List<NetworkSpec> drill = Warmup.drill(group);
+    List<NetworkSpec> drill = Warmup.drill(group, Warmup.DRILL_ROWS);
     assertEquals(group.size(), drill.size());
     for (int i = 0; i < group.size(); i++) {
       assertEquals(grid.spec(group.get(i).id()).withEpochs(Warmup.DRILL_EPOCHS), drill.get(i));
     }
+    // a shape so wide that 3,000 epochs of 8 rows would cost more than a rotation: capped by the same cost
+    nnsweep.data.Dataset wide = wide(8, 2000, 10);
+    Grid wideGrid = Grid.expand(Studies.builder(wide).models(Model.HIDDEN).hiddenSizes(500).learningRates(0.01)
+        .epochs(50).bias(true).seeds(Seeds.range(0, 16)).build(), List.of(wide));
+    List<NetworkSpec> wideGroup = Warmup.groups(wideGrid).get(0);
+    int epochs = Warmup.drill(wideGroup, Warmup.DRILL_ROWS).get(0).epochs();
+    double perEpoch = wideGroup.size() * nnsweep.nn.Kernel.GEMM.costUnits(wideGroup.get(0).shape(), Warmup.DRILL_ROWS);
+    assertTrue(epochs >= Warmup.MIN_EPOCHS && epochs < Warmup.DRILL_EPOCHS, epochs + " epochs");
+    assertTrue(epochs * perEpoch <= Warmup.ROTATION_COST || epochs == Warmup.MIN_EPOCHS, "within a rotation's cost");
+    assertTrue((epochs + 1) * perEpoch > Warmup.ROTATION_COST, "and no fewer epochs than that allows");
     NetworkRun.Prepared head = Warmup.head(NetworkRun.prepare(new Problem(data, new double[0][])), Warmup.DRILL_ROWS);
     assertEquals(Warmup.DRILL_ROWS, head.data().rows());
     assertEquals(java.util.Arrays.deepToString(java.util.Arrays.copyOf(x, Warmup.DRILL_ROWS)),
@@ -106,6 +118,18 @@ class WarmupTest {
     assertEquals(null, head.test());
     // a rotation trains the group and its drill
     assertEquals(1, Warmup.run(grid, List.of(new Problem(data, new double[0][])), 0));
+  }
+
+  private static nnsweep.data.Dataset wide(int rows, int inputs, int outputs) {
+    double[][] x = new double[rows][inputs];
+    double[][] t = new double[rows][outputs];
+    for (int i = 0; i < rows; i++) {
+      x[i][i % inputs] = 1;
+      t[i][i % outputs] = 1;
+    }
+    List<String> in = java.util.stream.IntStream.range(0, inputs).mapToObj(i -> "x" + i).toList();
+    List<String> out = java.util.stream.IntStream.range(0, outputs).mapToObj(i -> "y" + i).toList();
+    return new nnsweep.data.Dataset("wide", "wide.csv", in, out, x, t);
   }
 
   @Test
