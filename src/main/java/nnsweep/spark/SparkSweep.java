@@ -21,6 +21,7 @@ import nnsweep.stats.DatasetReport;
 import nnsweep.stats.Summary;
 import nnsweep.study.HiddenRule;
 import nnsweep.study.Study;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -100,9 +101,8 @@ public final class SparkSweep {
   }
 
   private JavaRDD<byte[]> train(List<IdRange> ranges, boolean weights, int maxEpochs, TaskDone done) {
-    JavaRDD<byte[]> blocks = sc.parallelize(ranges, Math.max(1, ranges.size()))
-        .mapPartitions(new TrainRanges(grid, problems, weights, warmupMillis, maxEpochs))
-        .persist(cache);
+    JavaRDD<byte[]> blocks = PartitionFunction.mapPartitions(sc.parallelize(ranges, Math.max(1, ranges.size())),
+        new TrainRanges(grid, problems, weights, warmupMillis, maxEpochs), byte[].class).persist(cache);
     if (ranges.isEmpty()) {
       return blocks;
     }
@@ -126,8 +126,9 @@ public final class SparkSweep {
       ids.add(i);
     }
     // at most one name per slot: made distinct on the driver, without a shuffle
-    return List.copyOf(new java.util.TreeSet<>(sc.parallelize(ids, slots).mapPartitions(new DescribeJvm())
-        .collect()));
+    String[] names = (String[]) sc.sc().runJob(sc.parallelize(ids, slots).rdd(), new DescribeJvm(),
+        ClassTag$.MODULE$.apply(String.class));
+    return List.copyOf(new java.util.TreeSet<>(List.of(names)));
   }
 
   /** The trained blocks together with blocks committed by an earlier run (on --resume), as one RDD. */
@@ -214,23 +215,29 @@ public final class SparkSweep {
     }
   }
 
-  /** Executor side of {@link #kernels}: this JVM's BLAS and sigmoid. */
-  private static final class DescribeJvm implements FlatMapFunction<Iterator<Integer>, String> {
+  /** Executor side of {@link #kernels}: this JVM's BLAS and sigmoid (a named function: see {@link OnlyBlock}). */
+  private static final class DescribeJvm extends scala.runtime.AbstractFunction2<TaskContext,
+      scala.collection.Iterator<Integer>, String> implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Override
-    public Iterator<String> call(Iterator<Integer> it) {
-      return List.of(JvmKernels.describe()).iterator();
+    public String apply(TaskContext context, scala.collection.Iterator<Integer> it) {
+      return JvmKernels.describe();
     }
   }
 
-  /** Executor side of the training job: the partition's one block, sent to the driver's result handler. */
-  private static final class OnlyBlock extends scala.runtime.AbstractFunction1<scala.collection.Iterator<byte[]>,
-      byte[]> implements Serializable {
+  /**
+   * Executor side of the training job: the partition's one block, sent to the driver's result handler. A named
+   * function of the task's context and partition, so that Spark's closure cleaner passes it by (for a function of the
+   * partition alone, {@code SparkContext.runJob} makes a lambda of its own and the cleaner reads and walks its class
+   * files with ASM at the job's start, on the cores the first tasks start on).
+   */
+  private static final class OnlyBlock extends scala.runtime.AbstractFunction2<TaskContext,
+      scala.collection.Iterator<byte[]>, byte[]> implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Override
-    public byte[] apply(scala.collection.Iterator<byte[]> it) {
+    public byte[] apply(TaskContext context, scala.collection.Iterator<byte[]> it) {
       return it.next();
     }
   }
