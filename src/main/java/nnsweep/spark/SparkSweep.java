@@ -24,7 +24,6 @@ import nnsweep.study.Study;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.PairFlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
@@ -101,8 +100,10 @@ public final class SparkSweep {
   }
 
   private JavaRDD<byte[]> train(List<IdRange> ranges, boolean weights, int maxEpochs, TaskDone done) {
-    JavaRDD<byte[]> blocks = PartitionFunction.mapPartitions(sc.parallelize(ranges, Math.max(1, ranges.size())),
-        new TrainRanges(grid, problems, weights, warmupMillis, maxEpochs), byte[].class).persist(cache);
+    scala.reflect.ClassTag<byte[]> tag = ClassTag$.MODULE$.apply(byte[].class);
+    JavaRDD<byte[]> blocks = JavaRDD.fromRDD(sc.parallelize(ranges, Math.max(1, ranges.size())).rdd()
+        .mapPartitions(new TrainRanges(grid, problems, weights, warmupMillis, maxEpochs), false, tag), tag)
+        .persist(cache);
     if (ranges.isEmpty()) {
       return blocks;
     }
@@ -185,8 +186,13 @@ public final class SparkSweep {
     return list;
   }
 
-  /** Executor side: trains the partition's id range into one encoded block (a named class, no closure). */
-  private static final class TrainRanges implements FlatMapFunction<Iterator<IdRange>, byte[]> {
+  /**
+   * Executor side: trains the partition's id range into one encoded block. A named Scala function, handed to
+   * {@code RDD.mapPartitions} as it is, so that Spark's closure cleaner passes it by ({@code JavaRDD.mapPartitions}
+   * would wrap it in a lambda of its own, whose class files the cleaner reads and walks with ASM at every job).
+   */
+  private static final class TrainRanges extends scala.runtime.AbstractFunction1<scala.collection.Iterator<IdRange>,
+      scala.collection.Iterator<byte[]>> implements Serializable {
     private static final long serialVersionUID = 1L;
     private final Broadcast<Grid> grid;
     private final Broadcast<List<Problem>> problems;
@@ -204,14 +210,15 @@ public final class SparkSweep {
     }
 
     @Override
-    public Iterator<byte[]> call(Iterator<IdRange> it) {
+    public scala.collection.Iterator<byte[]> apply(scala.collection.Iterator<IdRange> it) {
       IdRange range = it.next();
       if (it.hasNext()) {
         throw new IllegalStateException("a partition must hold exactly one id range");
       }
       // once per executor JVM (in local mode the driver did it while Spark started)
       Warmup.once(grid.value(), problems.value(), warmupMillis);
-      return List.of(new RangeTrainer(grid.value(), problems.value(), weights, maxEpochs).train(range)).iterator();
+      byte[] block = new RangeTrainer(grid.value(), problems.value(), weights, maxEpochs).train(range);
+      return scala.jdk.javaapi.CollectionConverters.asScala(List.of(block).iterator());
     }
   }
 
