@@ -81,6 +81,10 @@ final class VerdictChart {
     ChartKit.stylePlot(plot);
     plot.setRangeGridlinesVisible(false);
 
+    double bottom = k - 0.2 + 0.45 * Math.max(0, groups.size() - 1);
+    for (int i = 0; i < k; i++) { // a faint drop line from each entry to the group bars below
+      plot.addAnnotation(new XYLineAnnotation(means[i], i, means[i], bottom, ChartKit.dotted(1f), ChartKit.GRID));
+    }
     for (int i = 0; i < k; i++) {
       boolean leftHalf = means[i] <= (k + 1) / 2.0;
       XYTextAnnotation label = new XYTextAnnotation(String.format(Locale.ROOT, leftHalf ? "  %s (%.2f)"
@@ -117,7 +121,11 @@ final class VerdictChart {
 
   /** The diagram as a PNG image. */
   static byte[] png(Verdict.Result v) {
-    int height = 140 + 34 * v.ranked().size();
-    return ChartKit.png(chart(v), Charts.WIDTH, height, "critical-difference diagram");
+    return ChartKit.png(chart(v), Charts.WIDTH, height(v), "critical-difference diagram");
+  }
+
+  /** The diagram's height in pixels: room for a row per entry. */
+  static int height(Verdict.Result v) {
+    return 140 + 34 * v.ranked().size();
   }
 }

@@ -25,6 +25,8 @@ public final class VerdictReport {
 
   /** Significance level of the headlines' "beats". */
   public static final double ALPHA = 0.05;
+  /** The headlines name at most this many significant pairs, the smallest Holm p first. */
+  static final int MAX_PAIR_LINES = 6;
 
   static final Table<Verdict.Tuned> SIZES_TABLE = new Table<>(List.of(
       Column.<Verdict.Tuned>csv("dataset", Verdict.Tuned::dataset).text("dataset", Verdict.Tuned::dataset),
@@ -110,6 +112,37 @@ public final class VerdictReport {
   }
 
   /**
+   * The verdict's section of report.html: the headlines, the critical-difference diagram (inline) and the five
+   * tables. {@link HtmlReport} places it.
+   */
+  static void html(HtmlReport.Html h, Verdict.Result v) {
+    h.raw("<section id=\"verdict\">\n<h2>The rules verdict: ranks over the datasets</h2>\n<ul class=\"headlines\">\n");
+    headlines(v).forEach(line -> h.raw("<li>").text(line).raw("</li>\n"));
+    h.raw("</ul>\n");
+    if (v.ranked().stream().noneMatch(r -> Double.isNaN(r.meanRank()))) {
+      byte[] png = VerdictChart.png(v);
+      h.raw("<figure id=\"critical-difference\">\n<img src=\"data:image/png;base64,")
+          .raw(java.util.Base64.getEncoder().encodeToString(png)).raw("\" width=\"")
+          .raw(Integer.toString(Charts.WIDTH)).raw("\" height=\"").raw(Integer.toString(VerdictChart.height(v)))
+          .raw("\" alt=\"critical-difference diagram\" />\n<figcaption>").text("Mean ranks (1 = best test class"
+              + " accuracy); lines join entries whose mean ranks differ by less than Nemenyi's critical difference. ")
+          .raw("<a href=\"").text(VerdictChart.FILE).raw("\">").text(VerdictChart.FILE)
+          .raw("</a></figcaption>\n</figure>\n");
+    }
+    section(h, "Mean ranks and the Friedman test (" + VERDICT + ")", VERDICT_TABLE, v.ranked());
+    section(h, "Every pair: Wilcoxon signed-rank with Holm's adjustment (" + PAIRS + ")", PAIRS_TABLE, v.pairs());
+    section(h, "Each rule's size and test score per dataset (" + SCORES + ")", SCORES_TABLE, v.scores());
+    section(h, "Training budget (" + BUDGET + ")", BUDGET_TABLE, v.budget());
+    section(h, "Every hidden size at its tuned setting (" + SIZES + ")", SIZES_TABLE, v.sizes());
+    h.raw("</section>\n");
+  }
+
+  private static <R> void section(HtmlReport.Html h, String title, Table<R> table, List<R> rows) {
+    h.raw("<h3>").text(title).raw("</h3>\n");
+    table.html(h, rows);
+  }
+
+  /**
    * The verdict in words: which entry ranks best and worst, whether the ranks differ (Friedman, Iman-Davenport),
    * which pairs differ after Holm's adjustment (at {@link #ALPHA}), how far each rule's test class accuracy is
    * from tuning's, and the budget check.
@@ -140,8 +173,10 @@ public final class VerdictReport {
       v.pairs().stream().min(Comparator.comparingDouble(Verdict.Pair::holmP)).ifPresent(p -> lines.add(
           "No pair differs after Holm's adjustment; the closest: " + beats(p, n) + "."));
     } else {
-      for (Verdict.Pair p : significant) {
-        lines.add(beats(p, n) + ".");
+      significant.stream().limit(MAX_PAIR_LINES).forEach(p -> lines.add(beats(p, n) + "."));
+      if (significant.size() > MAX_PAIR_LINES) {
+        lines.add(String.format(Locale.ROOT, "%d more pairs differ after Holm's adjustment (rules-pairs.csv).",
+            significant.size() - MAX_PAIR_LINES));
       }
     }
     List<String> gaps = new ArrayList<>();
@@ -177,10 +212,13 @@ public final class VerdictReport {
         .mapToDouble(Verdict.Score::testClassAccuracy).average().orElse(Double.NaN);
   }
 
-  /** A p-value for people: two decimals from 0.01 up, three to 0.001, then scientific with two digits. */
+  /** A p-value for people: two decimals from 0.01 up, three to 0.001, then scientific with two digits; 0 as 0. */
   static String pValue(double p) {
     if (Double.isNaN(p)) {
       return "\u2013";
+    }
+    if (p == 0) {
+      return "0";
     }
     if (p >= 0.01) {
       return String.format(Locale.ROOT, "%.2f", p);
