@@ -59,6 +59,11 @@ final class HiddenSizes {
     return sides.get(h);
   }
 
+  /** Whether the best size is chosen on validation error. */
+  boolean validated() {
+    return !validation.isEmpty();
+  }
+
   /** The best size of the sweep; 0 if no size has a median (none trained, or all diverged). */
   int best() {
     return best(sides.keySet());
