@@ -107,7 +107,7 @@ final class StudyJob implements AutoCloseable {
     Loaded run = new Loaded(study, problems, grid, storage, target, shownTarget, state, resumed, committed, todo);
     long trained = run.trained();
     Rungs rungs = study.search().halving() ? new Rungs(study.search().reduction(), study.search().minEpochs(),
-        study.epochs().get(0)) : null;
+        study.epochs().get(0), study.search().raceBy()) : null;
     // big sweeps on a cluster (or on request) get Parquet tables, written by the tasks; otherwise single CSV files
     // (on local[N] the driver's CSV writer is faster than Spark SQL's start-up: docs/benchmarks.md)
     boolean parquet = rungs == null && (study.tables() == Study.Tables.PARQUET

@@ -48,12 +48,71 @@ public final class Splits {
   }
 
   /**
+   * The validation part of some training rows: round(fraction x class size) rows of each class (of all rows for
+   * targets that are not classes) set apart, chosen by a shuffle seeded with {@code seed} as {@link #split} does;
+   * {@link Split#train()} holds the rows networks train on, {@link Split#test()} the validation rows, each in file
+   * order.
+   *
+   * @throws IllegalArgumentException for a fraction outside (0, 1), or one that leaves a class (or, for other
+   *     targets, the whole set) without validation rows or without training rows; the message names the class
+   */
+  public static Split validation(Dataset train, double fraction, long seed) {
+    if (!(fraction > 0 && fraction < 1)) {
+      throw new IllegalArgumentException("validation-fraction must be > 0 and < 1, found " + fraction);
+    }
+    double[][] t = train.targets();
+    boolean[] held = new boolean[t.length];
+    boolean classes = classes(t);
+    for (int[] order : shuffledStrata(t, seed)) {
+      long k = Math.round(fraction * order.length);
+      if (k == 0 || k == order.length) {
+        String what = classes ? "class " + className(train, t[order[0]]) : "the dataset";
+        throw new IllegalArgumentException("validation-fraction " + fraction + " leaves " + what + " of '"
+            + train.name() + "' without " + (k == 0 ? "validation" : "training") + " rows (" + k + " of its "
+            + order.length + " training rows held out), expected a share that keeps at least one of each");
+      }
+      for (int i = 0; i < k; i++) {
+        held[order[i]] = true;
+      }
+    }
+    return apart(train, held, "train minus validation", "validation");
+  }
+
+  /** A seed for the validation shuffle of outer part {@code part} (-1: the one train/test split), apart from it. */
+  public static long validationSeed(long splitSeed, int part) {
+    long z = splitSeed + 0x9E3779B97F4A7C15L * (part + 2);
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  /** Every target is 0 or 1: each distinct target row is a class. */
+  private static boolean classes(double[][] t) {
+    return Arrays.stream(t).flatMapToDouble(Arrays::stream).allMatch(v -> v == 0.0 || v == 1.0);
+  }
+
+  /** A class as a reader knows it: the one-hot column's name, or "name = value" for one 0/1 output. */
+  static String className(Dataset d, double[] target) {
+    List<String> names = d.targetNames();
+    if (target.length == 1) {
+      return "'" + names.get(0) + " = " + (int) target[0] + "'";
+    }
+    List<String> on = new ArrayList<>();
+    for (int j = 0; j < target.length; j++) {
+      if (target[j] == 1.0) {
+        on.add(names.get(j));
+      }
+    }
+    return "'" + String.join("+", on) + "'";
+  }
+
+  /**
    * The rows of each stratum (each class of 0/1 targets, or all rows for other targets), in order of first
    * appearance, each shuffled (Fisher-Yates) by one generator seeded with {@code seed}, stratum after stratum.
    */
   private static List<int[]> shuffledStrata(double[][] t, long seed) {
     Map<String, List<Integer>> strata = new LinkedHashMap<>();
-    boolean classes = Arrays.stream(t).flatMapToDouble(Arrays::stream).allMatch(v -> v == 0.0 || v == 1.0);
+    boolean classes = classes(t);
     for (int i = 0; i < t.length; i++) {
       strata.computeIfAbsent(classes ? Arrays.toString(t[i]) : "all", key -> new ArrayList<>()).add(i);
     }

@@ -28,8 +28,9 @@ public final class Headlines {
     if (f.hiddenTrained()) {
       if (f.bestSize() > 0) {
         Layers.Side best = f.best();
-        lines.add(String.format(Locale.ROOT, "%s: best hidden size %d: median E = %s, success %s of %d networks",
-            d, f.bestSize(), error(best.medianError()), rate(best.success()), best.networks()));
+        lines.add(String.format(Locale.ROOT, "%s: best hidden size %d%s: median E = %s, success %s of %d networks",
+            d, f.bestSize(), f.onValidation() ? " (lowest median validation error)" : "", error(best.medianError()),
+            rate(best.success()), best.networks()));
       }
       lines.add(f.smallestReliable() == 0
           ? String.format(Locale.ROOT, "%s: no hidden size succeeds in >= 95%% of its networks", d)

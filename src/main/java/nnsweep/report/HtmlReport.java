@@ -222,7 +222,7 @@ public final class HtmlReport {
         .raw("<p class=\"note\">").text("One row per dataset, model, hidden size, bias, learning rate, epochs and"
             + " init (summary.csv). Error statistics leave out diverged networks; success counts them as failures.")
         .raw("</p>\n");
-    SummaryTable.table(key -> -1, null).html(h, model.summary());
+    SummaryTable.table(key -> -1, null, SummaryTable.validated(model.summary())).html(h, model.summary());
     h.raw("</section>\n");
   }
 

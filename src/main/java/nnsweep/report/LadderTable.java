@@ -48,7 +48,7 @@ public final class LadderTable {
     return List.of("ladder.csv");
   }
 
-  /** One row of ladder.csv: a cell at a rung it was a candidate in, and its rank there (1 = best). */
+  /** One row of ladder.csv: a cell at a rung it was a candidate in, and its rank there in its race (1 = best). */
   record Row(Ladder.Step step, int rung, int rank) {}
 
   static List<Row> rows(Ladder ladder) {
@@ -61,7 +61,7 @@ public final class LadderTable {
         }
         int rank = 1;
         for (Ladder.Step o : steps) {
-          if (o.datasetIndex() == s.datasetIndex() && o.rung() >= k && o != s && (o.scores()[k] < s.scores()[k]
+          if (ladder.race(o).equals(ladder.race(s)) && o.rung() >= k && o != s && (o.scores()[k] < s.scores()[k]
               || o.scores()[k] == s.scores()[k] && o.firstId() < s.firstId())) {
             rank++;
           }

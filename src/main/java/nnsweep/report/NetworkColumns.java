@@ -19,9 +19,14 @@ public final class NetworkColumns {
   /** A column's type. */
   public enum Type { LONG, INT, DOUBLE, BOOLEAN, STRING }
 
-  /** The three tables, by the name of their folder (or file, without .csv). */
+  /** The three tables, by the name of their folder (or file, without .csv), as a study without validation has them. */
   public static final Map<String, List<String>> TABLES = Map.of("results", ResultsTable.HEADER, "predictions",
       PredictionsTable.HEADER, "curves", CurvesTable.HEADER);
+
+  /** The header of {@code table} in {@code study} (results.csv gains the validation columns with a validation split). */
+  public static List<String> header(String table, Study study) {
+    return table.equals("results") ? ResultsTable.header(study.validated()) : TABLES.get(table);
+  }
 
   private static final Map<String, Type> TYPES = Map.ofEntries(
       Map.entry("network_id", Type.LONG), Map.entry("seed", Type.LONG),
@@ -35,7 +40,8 @@ public final class NetworkColumns {
       Map.entry("accuracy", Type.DOUBLE), Map.entry("test_error", Type.DOUBLE),
       Map.entry("test_accuracy", Type.DOUBLE), Map.entry("class_accuracy", Type.DOUBLE),
       Map.entry("test_class_accuracy", Type.DOUBLE), Map.entry("prediction", Type.DOUBLE), Map.entry("error", Type.DOUBLE),
-      Map.entry("train_ms", Type.DOUBLE));
+      Map.entry("train_ms", Type.DOUBLE), Map.entry("validation_error", Type.DOUBLE),
+      Map.entry("validation_accuracy", Type.DOUBLE), Map.entry("validation_class_accuracy", Type.DOUBLE));
 
   private NetworkColumns() {}
 
@@ -45,7 +51,7 @@ public final class NetworkColumns {
    */
   public static List<List<String>> rows(String table, TrainingResult r, List<Problem> problems, Study study) {
     return switch (table) {
-      case "results" -> List.of(ResultsTable.row(r));
+      case "results" -> List.of(ResultsTable.row(r, study.validated()));
       case "predictions" -> PredictionsTable.rows(r, problems);
       case "curves" -> study.curveWritten(r.spec().seed()) ? CurvesTable.rows(r) : List.of();
       default -> throw new IllegalArgumentException("no per-network table " + table);

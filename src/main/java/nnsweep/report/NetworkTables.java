@@ -35,7 +35,7 @@ public final class NetworkTables implements AutoCloseable {
     this.study = study;
     List<CsvFiles.Streamed> opened = new ArrayList<>();
     try {
-      results = open(opened, "results.csv", ResultsTable.HEADER, true);
+      results = open(opened, "results.csv", ResultsTable.header(study.validated()), true);
       predictions = open(opened, "predictions.csv", PredictionsTable.HEADER,
           problems.stream().anyMatch(p -> p.queries().length > 0));
       curves = open(opened, "curves.csv", CurvesTable.HEADER, study.curvePoints() > 0);
@@ -75,7 +75,7 @@ public final class NetworkTables implements AutoCloseable {
               + ", found " + r.spec().id());
         }
         next++;
-        ResultsTable.print(results.printer(), r, rungOf.applyAsInt(Summary.Key.of(r.spec())));
+        ResultsTable.print(results.printer(), r, rungOf.applyAsInt(Summary.Key.of(r.spec())), study.validated());
         if (predictions != null) {
           PredictionsTable.print(predictions.printer(), r, problems);
         }

@@ -15,15 +15,45 @@ public final class ResultsTable {
       "error_before_last_update", "mse", "accuracy", "diverged", "test_error", "test_accuracy", "class_accuracy",
       "test_class_accuracy", "epochs_run", "epochs_to_target", "plateau", "train_ms", "rung", "fold");
 
+  /**
+   * The columns a study with a validation split appends (its networks trained on the training rows less these; every
+   * choice reads them): E, accuracy and argmax class accuracy on the validation rows.
+   */
+  public static final List<String> VALIDATION = List.of("validation_error", "validation_accuracy",
+      "validation_class_accuracy");
+
+  private static final int RUNG = HEADER.indexOf("rung");
+
   private ResultsTable() {}
 
+  /** The header of a study's results.csv: {@link #HEADER}, then {@link #VALIDATION} when {@code validated}. */
+  public static List<String> header(boolean validated) {
+    if (!validated) {
+      return HEADER;
+    }
+    List<String> all = new ArrayList<>(HEADER);
+    all.addAll(VALIDATION);
+    return List.copyOf(all);
+  }
+
   /** Prints one network's row ({@link NetworkTables} writes the file). */
-  static void print(CSVPrinter printer, TrainingResult r, int rung) throws IOException {
-    List<String> cells = row(r);
+  static void print(CSVPrinter printer, TrainingResult r, int rung, boolean validated) throws IOException {
+    List<String> cells = row(r, validated);
     if (rung >= 0) {
-      cells.set(cells.size() - 2, Integer.toString(rung));
+      cells.set(RUNG, Integer.toString(rung));
     }
     printer.printRecord(cells);
+  }
+
+  /** One row's cells in {@link #header(boolean)} order. */
+  public static List<String> row(TrainingResult r, boolean validated) {
+    List<String> cells = row(r);
+    if (validated) {
+      cells.add(CsvFiles.num(r.validationError()));
+      cells.add(CsvFiles.num(r.validationAccuracy()));
+      cells.add(CsvFiles.num(r.validationClassAccuracy()));
+    }
+    return cells;
   }
 
   /**

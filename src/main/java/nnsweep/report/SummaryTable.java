@@ -14,8 +14,12 @@ import nnsweep.stats.Summary;
  * id order, from one column definition ({@link #table}).
  */
 public final class SummaryTable {
-  /** The column contract. */
-  public static final List<String> HEADER = table(key -> -1, null).header();
+  /** The column contract (of a study without a validation split). */
+  public static final List<String> HEADER = table(key -> -1, null, false).header();
+
+  /** The columns a study with a validation split appends, statistics on the validation rows as the test ones. */
+  public static final List<String> VALIDATION = List.of("median_validation_error", "mean_validation_error",
+      "std_validation_error", "mean_validation_accuracy", "mean_validation_class_accuracy");
 
   private SummaryTable() {}
 
@@ -23,8 +27,8 @@ public final class SummaryTable {
    * The table's columns; {@code rungs} (null: a grid, both columns empty) and {@code rungOf} give each cell's
    * successive-halving rung and the epochs it was trained to.
    */
-  static Table<Summary.Row> table(ToIntFunction<Summary.Key> rungOf, Rungs rungs) {
-    return new Table<>(List.of(
+  static Table<Summary.Row> table(ToIntFunction<Summary.Key> rungOf, Rungs rungs, boolean validated) {
+    List<Column<Summary.Row>> columns = new java.util.ArrayList<>(List.of(
         Column.<Summary.Row>csv("dataset", r -> r.key().dataset()).text("dataset", r -> r.key().dataset()),
         Column.<Summary.Row>csv("model", r -> r.key().model()).text("model", r -> r.key().model()),
         Column.<Summary.Row>csv("hidden", r -> r.key().hidden())
@@ -68,8 +72,23 @@ public final class SummaryTable {
           return Arrays.asList(rung < 0 ? "" : rung, rung < 0 ? "" : rungs.epochs(rung));
         }),
         Column.<Summary.Row>csv(List.of("mean_test_error", "std_test_error"),
-            r -> Arrays.asList(CsvFiles.num(r.meanTestError()), CsvFiles.num(r.stdTestError())))),
-        r -> r.key().dataset());
+            r -> Arrays.asList(CsvFiles.num(r.meanTestError()), CsvFiles.num(r.stdTestError())))));
+    if (validated) {
+      columns.add(Column.<Summary.Row>csv(VALIDATION, r -> Arrays.asList(
+          CsvFiles.num(r.validation().medianError()), CsvFiles.num(r.validation().meanError()),
+          CsvFiles.num(r.validation().stdError()), CsvFiles.num(r.validation().meanAccuracy()),
+          CsvFiles.num(r.validation().meanClassAccuracy())))
+          .cells(null, Table.heads("median validation E", "mean validation class accuracy"), (h, r) -> {
+            Table.num(h, ReportFormat.error(r.validation().medianError()));
+            Table.num(h, ReportFormat.percent(r.validation().meanClassAccuracy(), 1));
+          }));
+    }
+    return new Table<>(List.copyOf(columns), r -> r.key().dataset());
+  }
+
+  /** Whether {@code rows} carry validation statistics (their study has a validation split). */
+  static boolean validated(List<Summary.Row> rows) {
+    return rows.stream().anyMatch(Summary.Row::validated);
   }
 
   /** Writes {@code summary.csv}. */
@@ -82,6 +101,6 @@ public final class SummaryTable {
    * rungs} null: a grid, both columns empty).
    */
   public static void write(Path file, List<Summary.Row> rows, ToIntFunction<Summary.Key> rungOf, Rungs rungs) {
-    table(rungOf, rungs).write(file, rows);
+    table(rungOf, rungs, validated(rows)).write(file, rows);
   }
 }

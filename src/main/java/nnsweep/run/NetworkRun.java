@@ -40,14 +40,21 @@ public final class NetworkRun {
    * ({@link Problem#oneHot()}), so results carry the argmax class accuracy.
    */
   public record Prepared(Problem problem, TrainingData data, TrainingData test, boolean truthTable,
-      boolean oneHot) {}
+      boolean oneHot, TrainingData validation) {
+    /** A problem without validation rows. */
+    public Prepared(Problem problem, TrainingData data, TrainingData test, boolean truthTable, boolean oneHot) {
+      this(problem, data, test, truthTable, oneHot, null);
+    }
+  }
 
   /** Prepares {@code problem} for {@link #train(NetworkSpec, Prepared, int, double)}. */
   public static Prepared prepare(Problem problem) {
     TrainingData data = TrainingData.of(problem.dataset().inputs(), problem.dataset().targets());
     TrainingData test = problem.test() == null ? null
         : TrainingData.of(problem.test().inputs(), problem.test().targets());
-    return new Prepared(problem, data, test, problem.truthTable(), problem.oneHot());
+    TrainingData validation = problem.validation() == null ? null
+        : TrainingData.of(problem.validation().inputs(), problem.validation().targets());
+    return new Prepared(problem, data, test, problem.truthTable(), problem.oneHot(), validation);
   }
 
   /** As {@link #train(NetworkSpec, Problem, int, double)}, on a prepared problem. */

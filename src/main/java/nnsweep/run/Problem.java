@@ -7,11 +7,17 @@ import nnsweep.data.Dataset;
 import nnsweep.nn.Metrics;
 
 /**
- * A dataset as the executors need it: the training rows, the held-out test rows (null without a test split) and
- * the query points to report predictions at, all already scaled.
+ * A dataset as the executors need it: the training rows, the held-out test rows (null without a test split), the
+ * validation rows (null without a validation split: networks train on {@code dataset}, every choice of the study reads
+ * {@code validation}) and the query points to report predictions at, all already scaled.
  */
-public record Problem(Dataset dataset, Dataset test, double[][] queries, List<Problem> folds)
+public record Problem(Dataset dataset, Dataset test, double[][] queries, List<Problem> folds, Dataset validation)
     implements Serializable {
+
+  /** A problem without validation rows. */
+  public Problem(Dataset dataset, Dataset test, double[][] queries, List<Problem> folds) {
+    this(dataset, test, queries, folds, null);
+  }
 
   /** A problem trained on all of {@code dataset}, with no test rows. */
   public Problem(Dataset dataset, double[][] queries) {
@@ -21,6 +27,11 @@ public record Problem(Dataset dataset, Dataset test, double[][] queries, List<Pr
   /** A problem without cross-validation folds. */
   public Problem(Dataset dataset, Dataset test, double[][] queries) {
     this(dataset, test, queries, List.of());
+  }
+
+  /** Whether the networks are chosen on validation rows (and train on the rest). */
+  public boolean validated() {
+    return validation != null || folds.stream().anyMatch(f -> f.validation != null);
   }
 
   /** The problem a network of fold {@code fold} trains on (itself for -1, the study's no-fold value). */
@@ -57,13 +68,15 @@ public record Problem(Dataset dataset, Dataset test, double[][] queries, List<Pr
    * the test rows: the networks' {@code class_accuracy} (argmax) applies.
    */
   public boolean oneHot() {
-    return Metrics.oneHot(dataset.targets()) && (test == null || Metrics.oneHot(test.targets()));
+    return Metrics.oneHot(dataset.targets()) && (test == null || Metrics.oneHot(test.targets()))
+        && (validation == null || Metrics.oneHot(validation.targets()));
   }
 
   @Override
   public boolean equals(Object o) {
     return o instanceof Problem p && dataset.equals(p.dataset) && java.util.Objects.equals(test, p.test)
-        && Arrays.deepEquals(queries, p.queries) && folds.equals(p.folds);
+        && Arrays.deepEquals(queries, p.queries) && folds.equals(p.folds)
+        && java.util.Objects.equals(validation, p.validation);
   }
 
   @Override
@@ -73,6 +86,7 @@ public record Problem(Dataset dataset, Dataset test, double[][] queries, List<Pr
 
   @Override
   public String toString() {
-    return "Problem[" + dataset + ", test=" + test + ", queries=" + Arrays.deepToString(queries) + "]";
+    return "Problem[" + dataset + ", test=" + test + ", queries=" + Arrays.deepToString(queries)
+        + (validation == null ? "" : ", validation=" + validation) + "]";
   }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import nnsweep.InputException;
 import nnsweep.data.CsvDatasetReader;
 import nnsweep.data.Dataset;
+import nnsweep.data.Scaling;
+import nnsweep.data.Splits;
 import nnsweep.fs.Storage;
 import nnsweep.study.DatasetSpec;
 import nnsweep.study.Study;
@@ -38,10 +40,9 @@ public final class Problems {
               + spec.folds() + ", expected at most " + data.rows() + " (the rows of " + spec.path() + ")");
         }
         List<Problem> folds = new ArrayList<>();
-        for (nnsweep.data.Splits.Split s : nnsweep.data.Splits.folds(data, spec.folds(), spec.splitSeed())) {
-          nnsweep.data.Scaling.Fit fit = spec.scale().fit(s.train().inputs());
-          folds.add(new Problem(nnsweep.data.Splits.scaled(s.train(), fit), nnsweep.data.Splits.scaled(s.test(), fit),
-              fit.apply(queries.toArray(double[][]::new))));
+        List<Splits.Split> outer = Splits.folds(data, spec.folds(), spec.splitSeed());
+        for (int f = 0; f < outer.size(); f++) {
+          folds.add(problem(study, d, spec, outer.get(f).train(), outer.get(f).test(), queries, f));
         }
         // the whole dataset stands for the folds where the grid and the reports need one dataset
         nnsweep.data.Scaling.Fit all = spec.scale().fit(data.inputs());
@@ -55,12 +56,35 @@ public final class Problems {
       } catch (IllegalArgumentException e) {
         throw new InputException(study.source() + ": study.datasets[" + d + "].test-fraction: " + e.getMessage());
       }
-      nnsweep.data.Scaling.Fit fit = spec.scale().fit(split.train().inputs());
-      problems.add(new Problem(nnsweep.data.Splits.scaled(split.train(), fit),
-          split.test() == null ? null : nnsweep.data.Splits.scaled(split.test(), fit),
-          fit.apply(queries.toArray(double[][]::new))));
+      problems.add(problem(study, d, spec, split.train(), split.test(), queries, -1));
     }
     return problems;
+  }
+
+  /**
+   * The problem of one outer part ({@code part}: its fold, -1 for the one train/test split): with a validation
+   * split, the part's training rows less the validation rows are trained on; inputs are scaled as fitted on the rows
+   * trained on.
+   */
+  private static Problem problem(Study study, int d, DatasetSpec spec, Dataset train, Dataset test,
+      List<double[]> queries, int part) {
+    Dataset fitted = train;
+    Dataset validation = null;
+    if (spec.validated()) {
+      Splits.Split v;
+      try {
+        v = Splits.validation(train, spec.validationFraction(), Splits.validationSeed(spec.splitSeed(), part));
+      } catch (IllegalArgumentException e) {
+        throw new InputException(study.source() + ": study.datasets[" + d + "].validation-fraction: "
+            + (part < 0 ? "" : "fold " + part + ": ") + e.getMessage());
+      }
+      fitted = v.train();
+      validation = v.test();
+    }
+    Scaling.Fit fit = spec.scale().fit(fitted.inputs());
+    return new Problem(Splits.scaled(fitted, fit), test == null ? null : Splits.scaled(test, fit),
+        fit.apply(queries.toArray(double[][]::new)), List.of(),
+        validation == null ? null : Splits.scaled(validation, fit));
   }
 
   private static final String EXPECTED_FILE = "a readable CSV file";

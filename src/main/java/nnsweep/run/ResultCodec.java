@@ -27,10 +27,14 @@ import nnsweep.nn.Weights;
  * update, mse, accuracy, test error, test accuracy, class accuracy, test class accuracy, train ms), diverged, epochs
  * run, epochs to target, the plateau label, then the final weights (only when the block keeps them), the predictions
  * at the dataset's queries and the curve. Doubles are stored as their bits, so a decoded result equals the trained one.
+ * A block with a network measured on validation rows is of version 3: after the results, three doubles per network
+ * (validation error, accuracy and class accuracy); a block without any is version 2, byte for byte as before.
  */
 public final class ResultCodec {
   /** The block format's magic number and version: "NNR2" (version 2 added the two class accuracies). */
   private static final int MAGIC = 0x4E4E5232; // "NNR2"
+  /** Version 3: version 2 followed by each network's validation metrics. */
+  private static final int MAGIC_VALIDATED = 0x4E4E5233; // "NNR3"
 
   private ResultCodec() {}
 
@@ -40,6 +44,10 @@ public final class ResultCodec {
     private final DataOutputStream out;
     private final boolean weights;
     private int count;
+    /** Each network's validation metrics, appended after the results when any network has them. */
+    private final ByteArrayOutputStream validationBytes = new ByteArrayOutputStream();
+    private final DataOutputStream validation = new DataOutputStream(validationBytes);
+    private boolean validated;
 
     /**
      * @param weights keep the final weights (the driver prints them only for a handful of networks)
@@ -90,6 +98,10 @@ public final class ResultCodec {
           writeAll(row);
         }
         writeAll(r.curve());
+        validated |= r.validated();
+        validation.writeDouble(r.validationError());
+        validation.writeDouble(r.validationAccuracy());
+        validation.writeDouble(r.validationClassAccuracy());
         count++;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -105,11 +117,18 @@ public final class ResultCodec {
     /** The encoded block: header, count, then the results. */
     public byte[] toBytes() {
       try {
+        if (validated) {
+          validation.flush();
+          validationBytes.writeTo(out);
+        }
         out.flush();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
       byte[] b = bytes.toByteArray();
+      if (validated) {
+        b[3] = (byte) MAGIC_VALIDATED;
+      }
       b[13] = (byte) (count >>> 24);
       b[14] = (byte) (count >>> 16);
       b[15] = (byte) (count >>> 8);
@@ -141,18 +160,18 @@ public final class ResultCodec {
     return header(block).count;
   }
 
-  private record Header(long from, boolean weights, int count) {}
+  private record Header(long from, boolean weights, int count, boolean validated) {}
 
   private static Header header(byte[] block) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(block, 0, Math.min(block.length, 17)))) {
       int magic = in.readInt();
-      if (magic != MAGIC) {
+      if (magic != MAGIC && magic != MAGIC_VALIDATED) {
         throw new IllegalArgumentException((magic & 0xFFFFFF00) == (MAGIC & 0xFFFFFF00)
             ? "a result block of format version " + (char) (magic & 0xFF) + " (another nnsweep build), expected"
                 + " version " + (char) (MAGIC & 0xFF)
             : "not an encoded result block");
       }
-      return new Header(in.readLong(), in.readBoolean(), in.readInt());
+      return new Header(in.readLong(), in.readBoolean(), in.readInt(), magic == MAGIC_VALIDATED);
     } catch (IOException e) {
       throw new IllegalArgumentException("truncated result block: " + e.getMessage(), e);
     }
@@ -198,6 +217,16 @@ public final class ResultCodec {
             new TrainingOutcome(finalError, before, epochsRun, epochsToTarget, diverged, curve),
             new Evaluation(mse, accuracy, classAccuracy, testError, testAccuracy, testClassAccuracy, plateau),
             curveEpochs, trainMs, weights, predictions));
+      }
+      if (h.validated) {
+        for (int i = 0; i < h.count; i++) {
+          TrainingResult r = results.get(i);
+          Evaluation e = r.evaluation();
+          results.set(i, new TrainingResult(r.spec(), r.outcome(), new Evaluation(e.mse(), e.accuracy(),
+              e.classAccuracy(), e.testError(), e.testAccuracy(), e.testClassAccuracy(), e.plateau(),
+              in.readDouble(), in.readDouble(), in.readDouble()), r.curveEpochs(), r.trainMs(), r.finalWeights(),
+              r.predictions()));
+        }
       }
       if (in.available() != 0) {
         throw new IllegalArgumentException("result block has " + in.available() + " bytes after its last result");

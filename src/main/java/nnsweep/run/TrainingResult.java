@@ -121,6 +121,23 @@ public record TrainingResult(
     return evaluation.plateau();
   }
 
+  public double validationError() {
+    return evaluation.validationError();
+  }
+
+  public double validationAccuracy() {
+    return evaluation.validationAccuracy();
+  }
+
+  public double validationClassAccuracy() {
+    return evaluation.validationClassAccuracy();
+  }
+
+  /** Whether the network was measured on validation rows (its accuracy there is a number even if it diverged). */
+  public boolean validated() {
+    return !Double.isNaN(validationAccuracy());
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof TrainingResult r && spec.equals(r.spec) && outcome.equals(r.outcome)

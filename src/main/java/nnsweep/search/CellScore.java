@@ -6,8 +6,9 @@ import nnsweep.run.TrainingResult;
 
 /**
  * The scores of one cell's networks at the end of a rung, a mergeable accumulator (folded in Spark tasks, merged by
- * key). A network's score is its test error when its dataset has test rows, else its final error; a diverged network
- * scores +infinity. The cell's score is the median over its networks (its seeds).
+ * key). A network's score is its validation error when its dataset has validation rows (so that no choice ever reads
+ * the test rows), else its test error when it has test rows, else its final error; a diverged network scores
+ * +infinity. The cell's score is the median over its networks (its seeds).
  */
 public final class CellScore implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -24,7 +25,8 @@ public final class CellScore implements Serializable {
 
   /** A network's score. */
   public static double score(TrainingResult r) {
-    double s = Double.isNaN(r.testError()) ? r.finalError() : r.testError();
+    double s = r.validated() ? r.validationError()
+        : Double.isNaN(r.testError()) ? r.finalError() : r.testError();
     return r.diverged() || !Double.isFinite(s) ? Double.POSITIVE_INFINITY : s;
   }
 

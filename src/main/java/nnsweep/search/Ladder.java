@@ -3,6 +3,7 @@ package nnsweep.search;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +14,9 @@ import nnsweep.grid.NetworkSpec;
 
 /**
  * The outcome of successive halving: for each cell (every axis but the seed), its score at each rung it was a
- * candidate in, and the highest rung it reached. Each dataset is halved separately: after rung k, its candidates are
- * ranked by score (ties by the cell's first network id) and the best {@link Rungs#keep} go on.
+ * candidate in, and the highest rung it reached. Each race (a dataset's cells, or with {@link Rungs#raceBy} the
+ * cells of a dataset sharing those axes' values, such as one hidden size) is halved separately: after rung k, its
+ * candidates are ranked by score (ties by the cell's first network id) and the best {@link Rungs#keep} go on.
  */
 public final class Ladder implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -60,15 +62,15 @@ public final class Ladder implements Serializable {
     if (k >= rungs.count()) {
       throw new IllegalStateException("every rung is recorded");
     }
-    Map<Integer, List<CellScore>> byDataset = new TreeMap<>();
+    Map<List<Object>, List<CellScore>> byRace = new HashMap<>();
     for (CellScore c : scores) {
       if (candidates != null && !candidates.contains(c.key())) {
         continue;
       }
-      byDataset.computeIfAbsent(c.datasetIndex(), d -> new ArrayList<>()).add(c);
+      byRace.computeIfAbsent(race(c.key(), c.datasetIndex(), rungs.raceBy()), d -> new ArrayList<>()).add(c);
     }
     Set<Cell> next = new HashSet<>();
-    for (List<CellScore> cells : byDataset.values()) {
+    for (List<CellScore> cells : byRace.values()) {
       cells.sort(Comparator.comparingDouble(CellScore::median).thenComparingLong(CellScore::firstId));
       int keep = rungs.keep(cells.size());
       for (int i = 0; i < cells.size(); i++) {
@@ -90,6 +92,31 @@ public final class Ladder implements Serializable {
   public int rungOf(Cell key) {
     Step s = steps.get(key);
     return s == null ? -1 : s.rung();
+  }
+
+  /**
+   * The race a cell runs in: its dataset and its values of the {@code by} axes ({@link nnsweep.study.Search#RACE_AXES}).
+   */
+  public static List<Object> race(Cell cell, int datasetIndex, List<String> by) {
+    List<Object> key = new ArrayList<>();
+    key.add(datasetIndex);
+    for (String axis : by) {
+      key.add(switch (axis) {
+        case "dataset" -> cell.dataset();
+        case "model" -> cell.model();
+        case "hidden" -> cell.hidden();
+        case "bias" -> cell.bias();
+        case "learning-rate" -> cell.learningRate();
+        case "init" -> cell.init();
+        default -> throw new IllegalArgumentException("not a race axis: " + axis);
+      });
+    }
+    return key;
+  }
+
+  /** The race of a recorded cell. */
+  public List<Object> race(Step s) {
+    return race(s.key(), s.datasetIndex(), rungs.raceBy());
   }
 
   /** Every cell's record, ordered by dataset then first network id (the grid's order). */

@@ -7,17 +7,29 @@ import java.util.List;
 /**
  * The rung plan of successive halving: rung k trains its candidates to {@code min(minEpochs x reduction^k, budget)}
  * epochs, the last rung to exactly the budget, and keeps {@code ceil(n / reduction)} of its n candidates for the
- * next rung (as scikit-learn's {@code HalvingGridSearchCV} does; never fewer than one).
+ * next rung (as scikit-learn's {@code HalvingGridSearchCV} does; never fewer than one). The n candidates are those of
+ * one race: the cells of a dataset that share the values of the {@link #raceBy} axes ({@link Ladder#race}).
  */
 public final class Rungs implements Serializable {
   private static final long serialVersionUID = 1L;
   private final int reduction;
   private final int[] epochs;
+  private final java.util.List<String> raceBy;
+
+  /** A plan racing each dataset's cells together. */
+  public Rungs(int reduction, int minEpochs, int budget) {
+    this(reduction, minEpochs, budget, nnsweep.study.Search.BY_DATASET);
+  }
 
   /**
    * @throws IllegalArgumentException for reduction < 2, minEpochs < 1 or minEpochs > budget
    */
-  public Rungs(int reduction, int minEpochs, int budget) {
+  public Rungs(int reduction, int minEpochs, int budget, java.util.List<String> raceBy) {
+    if (!nnsweep.study.Search.RACE_AXES.containsAll(raceBy)) {
+      throw new IllegalArgumentException("race-by must name axes among " + nnsweep.study.Search.RACE_AXES
+          + ", found " + raceBy);
+    }
+    this.raceBy = java.util.List.copyOf(raceBy);
     if (reduction < 2 || minEpochs < 1 || minEpochs > budget) {
       throw new IllegalArgumentException("need reduction >= 2 and 1 <= min-epochs <= budget, found " + reduction
           + ", " + minEpochs + ", " + budget);
@@ -31,6 +43,11 @@ public final class Rungs implements Serializable {
     }
     e.add(budget);
     this.epochs = e.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** The cell axes (besides the dataset) whose values split a dataset's cells into separate races. */
+  public java.util.List<String> raceBy() {
+    return raceBy;
   }
 
   /** The factor by which candidates shrink and budgets grow. */

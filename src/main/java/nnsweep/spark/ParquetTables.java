@@ -42,7 +42,7 @@ final class ParquetTables {
       if ((table.equals("predictions") && !predictions) || (table.equals("curves") && !curves)) {
         continue;
       }
-      List<String> header = NetworkColumns.TABLES.get(table);
+      List<String> header = NetworkColumns.header(table, study);
       List<StructField> fields = new ArrayList<>();
       for (String column : header) {
         fields.add(DataTypes.createStructField(column, sparkType(NetworkColumns.type(table, column)), true));
@@ -114,7 +114,7 @@ final class ParquetTables {
 
     @Override
     public Iterator<Row> call(Iterator<byte[]> blocks) {
-      List<String> header = NetworkColumns.TABLES.get(table);
+      List<String> header = NetworkColumns.header(table, study);
       NetworkColumns.Type[] types = header.stream().map(c -> NetworkColumns.type(table, c))
           .toArray(NetworkColumns.Type[]::new);
       // lazily, one block and one network's rows at a time: the Parquet writer pulls the rows as it writes them

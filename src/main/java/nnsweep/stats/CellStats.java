@@ -35,6 +35,11 @@ public final class CellStats implements Serializable {
   /** Argmax class accuracies on the training and test rows (empty unless the targets are one-hot). */
   private final Column classAccuracies = new Column();
   private final Column testClassAccuracies = new Column();
+  /** On the validation rows (empty without a validation split): errors of the networks that did not diverge, and
+   * the accuracies and class accuracies of all. */
+  private final Column validationErrors = new Column();
+  private final Column validationAccuracies = new Column();
+  private final Column validationClassAccuracies = new Column();
   /** Networks with curves: the error they rank by (diverged last) and their ids, in the same order. */
   private final Column rankErrors = new Column();
   private final Column ids = new Column();
@@ -69,6 +74,15 @@ public final class CellStats implements Serializable {
       if (!Double.isNaN(r.testError())) {
         testErrors.addDouble(r.testError());
       }
+      if (!Double.isNaN(r.validationError())) {
+        validationErrors.addDouble(r.validationError());
+      }
+    }
+    if (!Double.isNaN(r.validationAccuracy())) {
+      validationAccuracies.addDouble(r.validationAccuracy());
+    }
+    if (!Double.isNaN(r.validationClassAccuracy())) {
+      validationClassAccuracies.addDouble(r.validationClassAccuracy());
     }
     if (r.success()) {
       successes++;
@@ -105,6 +119,9 @@ public final class CellStats implements Serializable {
     testAccuracies.addAll(other.testAccuracies);
     classAccuracies.addAll(other.classAccuracies);
     testClassAccuracies.addAll(other.testClassAccuracies);
+    validationErrors.addAll(other.validationErrors);
+    validationAccuracies.addAll(other.validationAccuracies);
+    validationClassAccuracies.addAll(other.validationClassAccuracies);
     rankErrors.addAll(other.rankErrors);
     ids.addAll(other.ids);
     return this;
@@ -183,6 +200,21 @@ public final class CellStats implements Serializable {
   /** Argmax class accuracies on the test rows, ascending (empty without a test split or one-hot targets). */
   double[] sortedTestClassAccuracies() {
     return testClassAccuracies.sortedDoubles();
+  }
+
+  /** Validation errors of the networks that did not diverge, ascending (empty without a validation split). */
+  double[] sortedValidationErrors() {
+    return validationErrors.sortedDoubles();
+  }
+
+  /** Validation accuracies, ascending (empty without a validation split). */
+  double[] sortedValidationAccuracies() {
+    return validationAccuracies.sortedDoubles();
+  }
+
+  /** Argmax class accuracies on the validation rows, ascending (empty without validation or one-hot targets). */
+  double[] sortedValidationClassAccuracies() {
+    return validationClassAccuracies.sortedDoubles();
   }
 
   /** Errors the networks with curves rank by (diverged as +infinity), in the order of {@link #curveIds}. */

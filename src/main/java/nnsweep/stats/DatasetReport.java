@@ -58,15 +58,17 @@ public record DatasetReport(
    * @param smallestReliable the smallest hidden size succeeding in >= {@link Rules#RELIABLE} of its networks, 0 if
    *     none
    * @param reliable the networks of {@code smallestReliable}, null if it is 0
+   * @param onValidation the best size was chosen on validation error (the study has a validation split)
    */
   public record Findings(Layers.Side none, boolean hiddenTrained, int bestSize, Layers.Side best,
-      int smallestReliable, Layers.Side reliable) implements Serializable {
+      int smallestReliable, Layers.Side reliable, boolean onValidation) implements Serializable {
     static Findings of(List<CellStats> cells, HiddenSizes sizes) {
       List<CellStats> none = cells.stream().filter(c -> !c.hidden()).toList();
       int best = sizes.best();
       int reliable = sizes.smallestReliable();
       return new Findings(none.isEmpty() ? null : Layers.side(none), !sizes.isEmpty(), best,
-          best == 0 ? null : sizes.side(best), reliable, reliable == 0 ? null : sizes.side(reliable));
+          best == 0 ? null : sizes.side(best), reliable, reliable == 0 ? null : sizes.side(reliable),
+          sizes.validated());
     }
   }
 

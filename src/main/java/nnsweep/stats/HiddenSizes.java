@@ -9,11 +9,15 @@ import java.util.TreeMap;
 /**
  * The hidden-layer cells of some results grouped by hidden size, and the two sizes the reports single out: the
  * best (lowest median error, the smaller on ties) and the smallest reliable one (success rate >=
- * {@link Rules#RELIABLE}). One place decides both, for the rules table, the layers table and the findings.
+ * {@link Rules#RELIABLE}). One place decides both, for the rules table, the layers table and the findings. With a
+ * validation split the best size is the one with the lowest median validation error (every setting pooled): a choice
+ * never reads the test rows.
  */
 final class HiddenSizes {
   private final TreeMap<Integer, List<CellStats>> bySize = new TreeMap<>();
   private final TreeMap<Integer, Layers.Side> sides = new TreeMap<>();
+  /** Median validation error of each size's pooled networks (empty without a validation split). */
+  private final TreeMap<Integer, Double> validation = new TreeMap<>();
 
   private HiddenSizes(Collection<CellStats> cells) {
     for (CellStats c : cells) {
@@ -22,6 +26,13 @@ final class HiddenSizes {
       }
     }
     bySize.forEach((h, pooled) -> sides.put(h, Layers.side(pooled)));
+    bySize.forEach((h, pooled) -> {
+      double[] errors = pooled.stream().flatMapToDouble(c -> java.util.Arrays.stream(c.sortedValidationErrors()))
+          .sorted().toArray();
+      if (errors.length > 0) {
+        validation.put(h, Stats.sortedMedian(errors));
+      }
+    });
   }
 
   /** The hidden-layer cells among {@code cells}, by size. */
@@ -48,6 +59,11 @@ final class HiddenSizes {
     return sides.get(h);
   }
 
+  /** Whether the best size is chosen on validation error. */
+  boolean validated() {
+    return !validation.isEmpty();
+  }
+
   /** The best size of the sweep; 0 if no size has a median (none trained, or all diverged). */
   int best() {
     return best(sides.keySet());
@@ -59,9 +75,11 @@ final class HiddenSizes {
     double bestMedian = Double.POSITIVE_INFINITY;
     for (int h : new java.util.TreeSet<>(candidates)) {
       Layers.Side s = sides.get(h);
-      if (s != null && !Double.isNaN(s.medianError()) && s.medianError() < bestMedian) {
+      double median = s == null ? Double.NaN : validation.isEmpty() ? s.medianError()
+          : validation.getOrDefault(h, Double.NaN);
+      if (!Double.isNaN(median) && median < bestMedian) {
         best = h;
-        bestMedian = s.medianError();
+        bestMedian = median;
       }
     }
     return best;

@@ -24,16 +24,42 @@ public final class Summary {
 
   /**
    * One cell's statistics. {@code quartiles} (of the errors, for the charts) is not a column: summary.csv has the
-   * median as the mean of the middle two, as statisticians state it.
+   * median as the mean of the middle two, as statisticians state it. The validation statistics are NaN without a
+   * validation split.
    */
   public record Row(Key key, long networks, long diverged, double meanError, double stdError, double minError,
       double medianError, double maxError, Stats.Rate success, double medianTestError,
       double meanTestAccuracy, double meanClassAccuracy, double meanTestClassAccuracy, Stats.Quartiles quartiles,
-      double meanTestError, double stdTestError) implements Serializable {
+      double meanTestError, double stdTestError, Validation validation) implements Serializable {
+    /** A row without validation statistics. */
+    public Row(Key key, long networks, long diverged, double meanError, double stdError, double minError,
+        double medianError, double maxError, Stats.Rate success, double medianTestError,
+        double meanTestAccuracy, double meanClassAccuracy, double meanTestClassAccuracy, Stats.Quartiles quartiles,
+        double meanTestError, double stdTestError) {
+      this(key, networks, diverged, meanError, stdError, minError, medianError, maxError, success, medianTestError,
+          meanTestAccuracy, meanClassAccuracy, meanTestClassAccuracy, quartiles, meanTestError, stdTestError,
+          Validation.NONE);
+    }
+
     /** Fraction of the networks with accuracy 1. */
     public double successRate() {
       return success.rate();
     }
+
+    /** Whether the cell's networks were measured on validation rows. */
+    public boolean validated() {
+      return !Double.isNaN(validation.meanAccuracy());
+    }
+  }
+
+  /**
+   * A cell's statistics on the validation rows, as the test columns have them: median, mean and standard deviation
+   * of the errors of the networks that did not diverge, mean accuracy and class accuracy over all networks.
+   */
+  public record Validation(double medianError, double meanError, double stdError, double meanAccuracy,
+      double meanClassAccuracy) implements Serializable {
+    /** No validation split. */
+    public static final Validation NONE = new Validation(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
   }
 
   /** The row of one cell. */
@@ -45,6 +71,16 @@ public final class Summary {
         Stats.wilson(cell.successes(), cell.networks()), Stats.median(cell.sortedTestErrors()),
         Stats.mean(cell.sortedTestAccuracies()), Stats.mean(cell.sortedClassAccuracies()),
         Stats.mean(cell.sortedTestClassAccuracies()), Stats.Quartiles.of(errors),
-        Stats.mean(cell.sortedTestErrors()), Stats.std(cell.sortedTestErrors()));
+        Stats.mean(cell.sortedTestErrors()), Stats.std(cell.sortedTestErrors()), validation(cell));
+  }
+
+  private static Validation validation(CellStats cell) {
+    double[] accuracies = cell.sortedValidationAccuracies();
+    if (accuracies.length == 0) {
+      return Validation.NONE;
+    }
+    double[] errors = cell.sortedValidationErrors();
+    return new Validation(Stats.median(errors), Stats.mean(errors), Stats.std(errors), Stats.mean(accuracies),
+        Stats.mean(cell.sortedValidationClassAccuracies()));
   }
 }

@@ -68,6 +68,11 @@ public record Study(
     }
   }
 
+  /** Whether some dataset has a validation split (the tables then carry validation columns). */
+  public boolean validated() {
+    return datasets.stream().anyMatch(DatasetSpec::validated);
+  }
+
   /** Whether a sweep of {@code networks} networks writes its per-network tables as Parquet. */
   public boolean parquet(long networks) {
     return tables == Tables.PARQUET || (tables == Tables.AUTO && networks >= PARQUET_FROM);

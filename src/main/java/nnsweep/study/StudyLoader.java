@@ -65,9 +65,9 @@ public final class StudyLoader {
   private static final List<String> STUDY_KEYS = List.of("name", "datasets", "models", "hidden", "learning-rates",
       "epochs", "bias", "seeds", "init", "partitions", "curve-points", "stop-error", "search", "curve-seeds",
       "tables");
-  private static final List<String> SEARCH_KEYS = List.of("strategy", "reduction", "min-epochs");
+  private static final List<String> SEARCH_KEYS = List.of("strategy", "reduction", "min-epochs", "race-by");
   private static final List<String> DATASET_KEYS = List.of("name", "path", "outputs", "queries", "test-fraction",
-      "scale", "split-seed", "folds");
+      "scale", "split-seed", "folds", "validation-fraction");
   private static final List<String> HIDDEN_KEYS = List.of("sizes", "rules", "alpha");
   private static final List<String> INIT_KEYS = List.of("scheme", "hidden", "output", "hidden-bias", "output-bias",
       "range");
@@ -222,7 +222,7 @@ public final class StudyLoader {
     String strategy = present(search, "strategy") ? r.oneOf(search.get("strategy"), "study.search.strategy",
         "strategy", "grid or halving", strategies, s -> Optional.of(s).filter(strategies::contains)) : "grid";
     if (strategy.equals("grid")) {
-      for (String key : List.of("reduction", "min-epochs")) {
+      for (String key : List.of("reduction", "min-epochs", "race-by")) {
         if (present(search, key)) {
           throw r.error(search.get(key), "study.search." + key, key + " given but strategy is grid",
               "strategy = halving to use it, or no '" + key + "'");
@@ -243,7 +243,19 @@ public final class StudyLoader {
       throw r.error(search.get("min-epochs"), "study.search.min-epochs", "above the budget, found " + minEpochs,
           "at most the study's epochs, " + epochs.get(0));
     }
-    return Search.halving(reduction, minEpochs);
+    if (!present(search, "race-by")) {
+      return Search.halving(reduction, minEpochs);
+    }
+    String expected = "a list of cell axes among " + String.join(", ", Search.RACE_AXES) + ", such as [dataset, hidden]";
+    List<String> raceBy = r.distinct(r.nonEmpty(r.list(search, "race-by", "study.search.race-by", expected),
+        "study.search.race-by", expected), "study.search.race-by", (v, at) -> {
+          String axis = r.string(v, at, expected);
+          if (!Search.RACE_AXES.contains(axis)) {
+            throw r.error(v, at, "not an axis of the study's cells, found '" + axis + "'", expected);
+          }
+          return axis;
+        });
+    return Search.halving(reduction, minEpochs, raceBy);
   }
 
   private Config parseOverride(String override) {
@@ -306,7 +318,15 @@ public final class StudyLoader {
             "either folds (k-fold cross-validation) or test-fraction (one held-out part), not both");
       }
     }
-    return new DatasetSpec(name, path, outputs, queries, testFraction, scale, splitSeed, folds);
+    double validationFraction = 0;
+    if (present(d, "validation-fraction")) {
+      validationFraction = r.number(d.get("validation-fraction"), key + ".validation-fraction");
+      if (!(validationFraction > 0 && validationFraction < 1)) {
+        throw r.error(d.get("validation-fraction"), key + ".validation-fraction", "out of range, found "
+            + validationFraction, "a share of the training rows > 0 and < 1 such as 0.2");
+      }
+    }
+    return new DatasetSpec(name, path, outputs, queries, testFraction, scale, splitSeed, folds, validationFraction);
   }
 
   private List<Model> models(ConfigObject study) {
