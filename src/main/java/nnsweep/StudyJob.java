@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import nnsweep.cli.LaunchCommand;
+import nnsweep.cli.MasterCheck;
 import nnsweep.cli.Options;
 import nnsweep.fs.Storage;
 import nnsweep.grid.Grid;
@@ -75,7 +76,9 @@ final class StudyJob implements AutoCloseable {
 
   void run() {
     String started = Instant.now().toString();
-    // every input is checked before anything is written or Spark starts
+    // every input is checked before anything is written or Spark starts: the master first (a typo, or a standalone
+    // master nothing answers at, would otherwise fail only once the run state exists, after a minute of retries)
+    MasterCheck.check(SparkContexts.master());
     // plain paths are local; URIs (hdfs://, s3a://, file://, ...) go through Hadoop with Spark's configuration
     Storage storage = Storage.of(SparkContexts::hadoopConf, SparkContexts.baseDir());
     Study study = StudyLoader.load(storage, options.config(), options.sets());
@@ -83,6 +86,7 @@ final class StudyJob implements AutoCloseable {
     Grid grid = Grid.expand(study, Problems.datasets(problems));
     SparkConf conf = SparkContexts.conf(study.name());
     long warmupMillis = SparkContexts.warmupMillis(conf);
+    SparkContexts.executorWaitSeconds(conf);
     String shownTarget = options.out().orElse("out/" + study.name());
     org.apache.hadoop.fs.Path target = storage.resolve(shownTarget);
     RunState.Mode mode = options.resume() ? RunState.Mode.RESUME
@@ -98,7 +102,7 @@ final class StudyJob implements AutoCloseable {
     RunState.check(storage, target, shownTarget, mode, study, problems);
     RunState state = RunState.open(storage, target, shownTarget, mode, study, problems);
     DriverAttempts.record(storage, target);
-    guard.opened(state);
+    guard.opened(state, mode != RunState.Mode.RESUME);
     long resumed = state.checkCommitted(grid, problems, err::println);
     List<IdRange> committed = state.committedRanges();
     List<IdRange> todo = state.missing(grid.size());
@@ -232,6 +236,8 @@ final class StudyJob implements AutoCloseable {
     }
     Trained done;
     try (JavaSparkContext sc = SparkContexts.start(conf)) {
+      // on a cluster: at least one executor within the bounded wait, or one line saying the cluster granted none
+      SparkContexts.awaitExecutors(sc);
       stage("spark-start");
       SparkSweep sweep = new SparkSweep(sc, grid, problems, warmupMillis);
       if (!todo.isEmpty()) {
