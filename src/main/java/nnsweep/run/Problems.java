@@ -78,9 +78,9 @@ public final class Problems {
     if (!found) {
       // the key and the file looked at: a relative path resolves against the current directory, which surprises
       // whoever runs the study from elsewhere
-      throw new InputException(key + ": dataset file not found, found '" + where + "', looked at "
-          + Storage.shown(p) + (where.equals(Storage.shown(p)) ? "" : " (relative to " + storage.relativeTo() + ")")
-          + ", expected " + EXPECTED_FILE);
+      String looked = Storage.shown(p);
+      throw new InputException(key + ": dataset file not found, found '" + where + "'" + (where.equals(looked) ? ""
+          : ", looked at " + looked + " (relative to " + storage.relativeTo() + ")") + ", expected " + EXPECTED_FILE);
     }
     if (Storage.isLocal(p)) {
       return CsvDatasetReader.read(spec.name(), where, Storage.localPath(p), spec.outputs());

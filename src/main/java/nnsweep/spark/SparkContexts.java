@@ -74,7 +74,7 @@ public final class SparkContexts {
   public static JavaSparkContext start(SparkConf conf) {
     try {
       return new JavaSparkContext(conf);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark throws checked exceptions undeclared (a ClassNotFoundException, say)
       throw new ServiceException("--master " + conf.get("spark.master", "local[*]") + ": Spark did not start ("
           + cause(e) + ")", e);
     }
