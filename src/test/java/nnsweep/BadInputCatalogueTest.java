@@ -254,7 +254,7 @@ class BadInputCatalogueTest {
       assertEquals(lock.getValue(), Files.readString(lock.getKey()));
     }
     synchronized (TABLE) {
-      TABLE.add("| " + e.what() + " | `" + line.substring("nnsweep: error: ".length()).replace(tmp + "/", "")
+      TABLE.add("| " + e.what() + " | `" + line.substring("nnsweep: error: ".length()).replace(dir + "/", "").replace(tmp + "/", "")
           .replace(Path.of("").toAbsolutePath().toString(), "<cwd>")
           .replace("|", "\\|") + "` |");
     }

@@ -43,7 +43,7 @@ import nnsweep.nn.Model;
  */
 public final class StudyLoader {
 
-  /** Defaults for every optional key; documented in the README's study-file reference. */
+  /** Defaults for every optional key; documented in docs/studies.md. */
   static final String DEFAULTS = """
       study {
         models = [hidden]
