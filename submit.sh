@@ -64,6 +64,24 @@ while (($#)); do
   shift
 done
 
+# A mistyped master (exit 2) or a standalone master nothing answers at (exit 1): one line, before the build,
+# spark-submit and anything written (nnsweep.cli.MasterCheck; the driver checks spark.master again). Before the first
+# build, its three source files are compiled alone (a second), so a typo does not wait for Maven and Spark.
+if [[ -n "$master" ]]; then
+  check_cp="$jar"
+  if [[ ! -f "$jar" ]] || [[ -n "$(find "$here/src/main" "$here/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]]; then
+    check_cp="$here/target/master-check"
+    check_src=("$here/src/main/java/nnsweep/cli/MasterCheck.java" "$here/src/main/java/nnsweep/InputException.java"
+      "$here/src/main/java/nnsweep/ServiceException.java")
+    if [[ ! -f "$check_cp/nnsweep/cli/MasterCheck.class" ]] \
+      || [[ -n "$(find "${check_src[@]}" -newer "$check_cp/nnsweep/cli/MasterCheck.class" -print -quit)" ]]; then
+      mkdir -p "$check_cp"
+      javac -nowarn -d "$check_cp" "${check_src[@]}" >&2
+    fi
+  fi
+  java -cp "$check_cp" nnsweep.cli.MasterCheck "$master" || exit $?
+fi
+
 # Build when the jar is missing or older than the sources.
 if [[ ! -f "$jar" || ! -f "$classpath_file" ]] \
   || [[ -n "$(find "$here/src/main" "$here/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]]; then
@@ -74,12 +92,6 @@ fi
 # --help, --version: printed by the job's own entry point, without starting Spark
 if [[ -n "$info_only" ]]; then
   exec java -cp "$jar:$(cat "$classpath_file")" nnsweep.Main "$info_only"
-fi
-
-# A mistyped master (exit 2) or a standalone master nothing answers at (exit 1): one line, before spark-submit
-# starts and before anything is written (nnsweep.cli.MasterCheck; the driver checks spark.master again)
-if [[ -n "$master" ]]; then
-  java -cp "$jar" nnsweep.cli.MasterCheck "$master" || exit $?
 fi
 
 # Loopback for local masters and a cluster on this machine; a real cluster must reach the driver.

@@ -131,7 +131,8 @@ public record Options(String config, Optional<String> out, List<String> sets, bo
     String out;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
-        description = "override a study key, e.g. --set learning-rates=[0.1] (repeatable)")
+        description = "override a study key, e.g. --set learning-rates=[0.1] (repeatable); quote a value with spaces:"
+            + " --set 'seeds={ from = 0, count = 100 }'")
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--overwrite", description = "replace an existing non-empty output folder")
