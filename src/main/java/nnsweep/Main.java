@@ -76,7 +76,10 @@ public final class Main {
         }
         return 130;
       }
-      err.println("nnsweep: failed: " + describe(e));
+      // before the first commit, in the Spark step: most likely the cluster's doing, so the master is named
+      String master = Optional.ofNullable(job).flatMap(StudyJob::failedOnMaster).map(m -> "--master " + m + ": ")
+          .orElse("");
+      err.println("nnsweep: failed: " + master + describe(e));
       if (verbose) {
         e.printStackTrace(err);
       } else {
@@ -91,13 +94,21 @@ public final class Main {
     }
   }
 
-  /** The failure in words: an I/O error (disk full, permissions) as its message, which names the file. */
-  private static String describe(Throwable e) {
+  /**
+   * The failure in words, without exception names: an I/O error (disk full, permissions) as its message, which names
+   * the file; otherwise the innermost message (Spark wraps its causes), its first line.
+   */
+  static String describe(Throwable e) {
+    String innermost = null;
     for (Throwable t = e; t != null; t = t.getCause()) {
       if ((t instanceof UncheckedIOException || t instanceof IOException) && t.getMessage() != null) {
         return t.getMessage();
       }
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        innermost = t.getMessage();
+      }
     }
-    return e.toString();
+    return innermost == null ? "an unexpected " + e.getClass().getSimpleName() + " (run with --verbose for where)"
+        : innermost.lines().findFirst().orElse("").trim();
   }
 }

@@ -119,6 +119,11 @@ final class RunGuard implements AutoCloseable {
     }
   }
 
+  /** Whether this run has committed any network yet. */
+  synchronized boolean committedAny() {
+    return committedHere > 0;
+  }
+
   /** The reports are written: nothing is left to resume. */
   void finished() {
     finished = true;

@@ -66,6 +66,7 @@ final class StudyJob implements AutoCloseable {
   private final Map<String, Double> stages = new LinkedHashMap<>();
   private long stageStart = System.nanoTime();
   private RunGuard guard;
+  private volatile String sparkMaster; // set once the Spark step starts
 
   StudyJob(Options options, List<String> args, PrintStream out, PrintStream err) {
     this.options = options;
@@ -173,6 +174,15 @@ final class StudyJob implements AutoCloseable {
     }
   }
 
+  /**
+   * After a failure: the master, when the run failed in its Spark step before committing anything (the failure is
+   * then most likely the cluster's, and nothing is left to resume).
+   */
+  Optional<String> failedOnMaster() {
+    return sparkMaster != null && (guard == null || !guard.committedAny()) ? Optional.of(sparkMaster)
+        : Optional.empty();
+  }
+
   /** After a failure: how much is committed and the command that finishes the run, if it got that far. */
   Optional<String> unfinished() {
     return guard == null ? Optional.empty() : guard.unfinished();
@@ -231,6 +241,7 @@ final class StudyJob implements AutoCloseable {
     List<IdRange> todo = run.todo();
     // in local mode the tasks run in this JVM: warm its JIT up on the study's shapes while Spark starts
     boolean local = SparkContexts.isLocal(conf);
+    sparkMaster = conf.get("spark.master", "local[*]");
     if (local && !todo.isEmpty()) {
       Warmup.inBackground(grid, problems, warmupMillis);
     }

@@ -246,6 +246,17 @@ class MainErrorsTest {
   }
 
   @Test
+  void aFailureIsDescribedByItsInnermostMessageWithoutExceptionNames() {
+    assertEquals("Cannot call methods on a stopped SparkContext", Main.describe(new RuntimeException(
+        "outer wrapper", new IllegalStateException("Cannot call methods on a stopped SparkContext\nat line two"))));
+    assertEquals("cannot commit out/.nnsweep/parts/part-0-4.bin: No space left on device", Main.describe(
+        new RuntimeException(new java.io.UncheckedIOException("cannot commit out/.nnsweep/parts/part-0-4.bin: No"
+            + " space left on device", new java.io.IOException("No space left on device")))));
+    assertEquals("an unexpected NullPointerException (run with --verbose for where)",
+        Main.describe(new NullPointerException()));
+  }
+
+  @Test
   void versionAndHelp() {
     Result version = run("--version");
     assertEquals(0, version.status());
