@@ -40,7 +40,7 @@ while (($#)); do
     info_only="$arg"
   elif [[ "$arg" == "--supervise" ]]; then
     spark_opts+=("$arg")
-  elif [[ "$value_opts" == *" $name "* ]]; then
+  elif [[ "$name" == -* && "$value_opts" == *" $name "* ]]; then
     if [[ "$arg" == *=* ]]; then
       value="${arg#*=}"
     else

@@ -131,6 +131,18 @@ class SubmitScriptIT {
   }
 
   @Test
+  void anUnquotedSetValueReachesTheJobWholeAndIsToldToBeQuoted() throws Exception {
+    // a lone '=' is no spark-submit option: submit.sh passes every piece on, and the job names them all
+    Result r = submit("--config", "conf/seed-or.conf", "--out", IT.resolve("never-written-set").toString(), "--set",
+        "seeds={", "from", "=", "0,", "count", "=", "2", "}");
+    assertEquals(2, r.status(), r.err());
+    assertTrue(r.err().lines().anyMatch(l -> l.equals("nnsweep: error: command line: --set seeds={: the value is cut"
+        + " short, found 'from' '=' '0,' 'count' '=' '2' '}' after it as separate arguments (the shell split the"
+        + " value at its spaces), expected one argument: quote it, --set 'seeds={ from = 0, count = 2 }'")), r.err());
+    assertFalse(Files.exists(IT.resolve("never-written-set")));
+  }
+
+  @Test
   void versionAndHelpAnswerWithoutSpark() throws Exception {
     Result version = submit("--version");
     assertEquals(0, version.status(), version.err());
