@@ -216,7 +216,8 @@ class ClusterIT {
     command.addAll(1, List.of("--executor-memory", "4g", "--conf", "spark.nnsweep.executorWaitSeconds=10"));
     Run none = run("no-executor", JOB_TIMEOUT, command.toArray(String[]::new));
     assertEquals(1, none.exit(), none::tail);
-    List<String> ours = none.output().lines().filter(l -> l.startsWith("nnsweep: ")).toList();
+    List<String> ours = none.output().lines()
+        .filter(l -> l.startsWith("nnsweep: failed: ") || l.startsWith("nnsweep: error: ")).toList();
     assertEquals(List.of("nnsweep: failed: --master " + masterUrl + ": the cluster granted no executor within 10 s"
         + " (spark.nnsweep.executorWaitSeconds), expected at least one (are workers up, with the free cores and"
         + " memory that --executor-cores and --executor-memory ask for?)"), ours, none::tail);
