@@ -3,7 +3,7 @@
 #
 #   ./submit.sh                                   conf/tutorial.conf on local[*], writes out/tutorial/
 #   ./submit.sh [spark-submit options] [--config FILE] [--out DIR] [--set key=value ...] [--overwrite | --resume]
-#               [--break-lock] [--verbose]
+#               [--break-lock] [--verbose] [--spark-logs] [--help] [--version]
 #
 # spark-submit options (--master, --conf, --executor-memory, ...) go to spark-submit; the rest go to the job.
 # --deploy-mode cluster: the driver runs on a cluster node. Relative paths (study, datasets, --out) then resolve
@@ -26,6 +26,7 @@ driver_memory=""
 deploy_mode=""
 user_confs=" "
 spark_logs=0
+info_only=""
 value_opts=" --master --deploy-mode --name --jars --packages --exclude-packages --repositories --py-files --files \
  --archives --conf -c --properties-file --driver-memory --driver-java-options --driver-library-path \
  --driver-class-path --executor-memory --proxy-user --driver-cores --total-executor-cores --executor-cores \
@@ -35,9 +36,11 @@ while (($#)); do
   name="${arg%%=*}"
   if [[ "$arg" == "--spark-logs" ]]; then
     spark_logs=1
+  elif [[ "$arg" == "--help" || "$arg" == "-h" || "$arg" == "--version" ]]; then
+    info_only="$arg"
   elif [[ "$arg" == "--supervise" ]]; then
     spark_opts+=("$arg")
-  elif [[ "$value_opts" == *" $name "* ]]; then
+  elif [[ "$name" == -* && "$value_opts" == *" $name "* ]]; then
     if [[ "$arg" == *=* ]]; then
       value="${arg#*=}"
     else
@@ -61,11 +64,34 @@ while (($#)); do
   shift
 done
 
+# A mistyped master (exit 2) or a standalone master nothing answers at (exit 1): one line, before the build,
+# spark-submit and anything written (nnsweep.cli.MasterCheck; the driver checks spark.master again). Before the first
+# build, its three source files are compiled alone (a second), so a typo does not wait for Maven and Spark.
+if [[ -n "$master" ]]; then
+  check_cp="$jar"
+  if [[ ! -f "$jar" ]] || [[ -n "$(find "$here/src/main" "$here/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]]; then
+    check_cp="$here/target/master-check"
+    check_src=("$here/src/main/java/nnsweep/cli/MasterCheck.java" "$here/src/main/java/nnsweep/InputException.java"
+      "$here/src/main/java/nnsweep/ServiceException.java")
+    if [[ ! -f "$check_cp/nnsweep/cli/MasterCheck.class" ]] \
+      || [[ -n "$(find "${check_src[@]}" -newer "$check_cp/nnsweep/cli/MasterCheck.class" -print -quit)" ]]; then
+      mkdir -p "$check_cp"
+      javac -nowarn -d "$check_cp" "${check_src[@]}" >&2
+    fi
+  fi
+  java -cp "$check_cp" nnsweep.cli.MasterCheck "$master" || exit $?
+fi
+
 # Build when the jar is missing or older than the sources.
 if [[ ! -f "$jar" || ! -f "$classpath_file" ]] \
   || [[ -n "$(find "$here/src/main" "$here/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]]; then
   echo "nnsweep: building the application (the first build downloads Spark from Maven Central, ~1 min)..." >&2
   (cd "$here" && mvn -B -q -DskipTests package) >&2
+fi
+
+# --help, --version: printed by the job's own entry point, without starting Spark
+if [[ -n "$info_only" ]]; then
+  exec java -cp "$jar:$(cat "$classpath_file")" nnsweep.Main "$info_only"
 fi
 
 # Loopback for local masters and a cluster on this machine; a real cluster must reach the driver.

@@ -26,7 +26,7 @@ def main(halved, grid):
     g = {r["network_id"]: r for r in rows(f"{grid}/results.csv")}
     for name, out in (("halving", halved), ("grid", grid)):
         stages = json.load(open(f"{out}/run.json"))
-        print(f"{name}: stage seconds {stages['run']['stageSeconds']}")
+        print(f"{name}: stage seconds {stages['run']['stage-seconds']}")
     epochs = defaultdict(lambda: [0, 0])
     for i, r in h.items():
         epochs[r["dataset"]][0] += int(r["epochs_run"])

@@ -50,7 +50,7 @@ for i in range(1, runs + 1):
     start, end, rss, lines = open("%s/run%d/measured" % (out, i)).read().split()
     if int(lines) != n:
         sys.exit("run %d: %s networks, expected %d" % (i, lines, n))
-    st = json.load(open("%s/run%d/out/run.json" % (out, i)))["run"]["stageSeconds"]
+    st = json.load(open("%s/run%d/out/run.json" % (out, i)))["run"]["stage-seconds"]
     gc = open("%s/run%d/gc.log" % (out, i)).read()
     after = max([int(m.group(1)) for m in re.finditer(r"\d+M->(\d+)M\(\d+M\)", gc)] or [0])
     rows.append([float(end) - float(start), st["spark-start"], st["train"], st.get("aggregate", 0.0),

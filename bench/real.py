@@ -98,7 +98,7 @@ def job(shape, master, networks, tag):
     out = os.path.join(WORK, "out-%s-%s" % (name, tag))
     sh(["./submit.sh", "--master", master, "--config", os.path.relpath(conf, ROOT), "--out", out, "--overwrite"])
     run = json.load(open(os.path.join(out, "run.json")))["run"]
-    stages = run["stageSeconds"]
+    stages = run["stage-seconds"]
     return {"train_s": stages["train"], "warmup_s": stages["warm-up"], "partitions": run["partitions"],
             "kernels": run["kernels"], "blas": run["blas"],
             "rate": networks * epochs / stages["train"]}

@@ -48,7 +48,7 @@ job() { # job LABEL MASTER CONFIG-ARGS... : one submit.sh run, appends "label wa
   python3 - "$label" "$start" "$end" "$out/run" >>"$out/jobs.txt" <<'PY'
 import csv, json, sys
 label, start, end, run = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
-stages = json.load(open(run + "/run.json"))["run"]["stageSeconds"]
+stages = json.load(open(run + "/run.json"))["run"]["stage-seconds"]
 work = sum(float(r["train_ms"]) for r in csv.DictReader(open(run + "/results.csv"))) / 1000
 print(json.dumps({"label": label, "wall": end - start, "stages": stages, "work": work}))
 PY

@@ -9,13 +9,20 @@ import nnsweep.cli.Options;
 
 /**
  * The job's entry point for spark-submit: parses arguments, runs the {@link StudyJob}, and is the only place that
- * turns failures into exit codes (2 for bad input, 1 for anything else; a signal's own, 130 or 143, when the JVM is
- * shut down by one, see {@link RunGuard}).
+ * turns failures into exit codes (2 for bad input, 1 for a service that is not there (an unreachable master, a
+ * cluster that grants no executor) and anything else; a signal's own, 130 or 143, when the JVM is shut down by one,
+ * see {@link RunGuard}). A run that fails before its first commit leaves no run state behind.
  */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (List.of(args).contains("--help") || List.of(args).contains("-h") || List.of(args).contains("--version")) {
+      // printed without touching Spark's configuration (which loads and logs): submit.sh answers these itself
+      int status = run(args, System.out, System.err);
+      System.exit(status);
+      return;
+    }
     DriverStatus report = DriverStatus.fromSparkConf();
     int status = report == null ? run(args, System.out, System.err)
         : run(args, report.out(System.out), report.err(System.err));
@@ -37,6 +44,10 @@ public final class Main {
         out.print(Options.usage());
         return 0;
       }
+      if (options.version()) {
+        out.println("nnsweep " + nnsweep.report.RunInfo.version());
+        return 0;
+      }
       job = new StudyJob(options, List.of(args), out, err);
       job.run();
       return 0;
@@ -46,6 +57,17 @@ public final class Main {
         e.printStackTrace(err);
       }
       return 2;
+    } catch (ServiceException e) {
+      if (RunGuard.shuttingDown()) {
+        return 130;
+      }
+      // a master that cannot be reached, a cluster that grants no executor: one line, the input was fine
+      err.println("nnsweep: failed: " + e.getMessage());
+      if (verbose) {
+        e.printStackTrace(err);
+      }
+      Optional.ofNullable(job).flatMap(StudyJob::unfinished).ifPresent(line -> err.println("nnsweep: " + line));
+      return 1;
     } catch (Exception e) { // Spark's exceptions are checked ones, thrown undeclared
       if (RunGuard.shuttingDown()) {
         // a signal: Spark's context was stopped under the job; the guard's hook reports, the JVM sets the status
@@ -54,7 +76,10 @@ public final class Main {
         }
         return 130;
       }
-      err.println("nnsweep: failed: " + describe(e));
+      // before the first commit, in the Spark step: most likely the cluster's doing, so the master is named
+      String master = Optional.ofNullable(job).flatMap(StudyJob::failedOnMaster).map(m -> "--master " + m + ": ")
+          .orElse("");
+      err.println("nnsweep: failed: " + master + describe(e));
       if (verbose) {
         e.printStackTrace(err);
       } else {
@@ -69,13 +94,21 @@ public final class Main {
     }
   }
 
-  /** The failure in words: an I/O error (disk full, permissions) as its message, which names the file. */
-  private static String describe(Throwable e) {
+  /**
+   * The failure in words, without exception names: an I/O error (disk full, permissions) as its message, which names
+   * the file; otherwise the innermost message (Spark wraps its causes), its first line.
+   */
+  static String describe(Throwable e) {
+    String innermost = null;
     for (Throwable t = e; t != null; t = t.getCause()) {
       if ((t instanceof UncheckedIOException || t instanceof IOException) && t.getMessage() != null) {
         return t.getMessage();
       }
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        innermost = t.getMessage();
+      }
     }
-    return e.toString();
+    return innermost == null ? "an unexpected " + e.getClass().getSimpleName() + " (run with --verbose for where)"
+        : innermost.lines().findFirst().orElse("").trim();
   }
 }

@@ -31,6 +31,8 @@ final class RunGuard implements AutoCloseable {
   private final Thread hook;
   private final boolean verbose;
   private volatile RunState state;
+  private volatile boolean ownState; // the state was created by this run (not one resumed)
+  private long committedHere; // guarded by this
   private volatile boolean finished;
   private boolean stopped; // guarded by this: no commit after the interrupt line counted them
   private volatile String signal = "";
@@ -82,8 +84,14 @@ final class RunGuard implements AutoCloseable {
     }
   }
 
-  /** The run's state exists: from now on an early stop leaves committed work to resume. */
-  void opened(RunState runState) {
+  /**
+   * The run's state exists: from now on an early stop leaves committed work to resume.
+   *
+   * @param created whether this run created it (a new run, {@code --overwrite}), not resumed it: a run that ends
+   *     before its first commit then removes it again
+   */
+  void opened(RunState runState, boolean created) {
+    this.ownState = created;
     this.state = runState;
   }
 
@@ -92,6 +100,7 @@ final class RunGuard implements AutoCloseable {
     if (!stopped) {
       try {
         commit.run();
+        committedHere++;
       } catch (RuntimeException e) {
         // e.g. disk full: the job fails and the context stops under the running tasks, whose logging is noise here
         if (!verbose) {
@@ -110,6 +119,11 @@ final class RunGuard implements AutoCloseable {
     }
   }
 
+  /** Whether this run has committed any network yet. */
+  synchronized boolean committedAny() {
+    return committedHere > 0;
+  }
+
   /** The reports are written: nothing is left to resume. */
   void finished() {
     finished = true;
@@ -122,6 +136,9 @@ final class RunGuard implements AutoCloseable {
       return Optional.empty();
     }
     long committed = s.committedRanges().stream().mapToLong(IdRange::size).sum();
+    if (committed == 0) {
+      return Optional.empty(); // nothing to resume: the same command, corrected, starts afresh
+    }
     return Optional.of(String.format(Locale.ROOT, "%d of %d networks are committed in %s; to finish the run: %s",
         committed, networks, out, resume));
   }
@@ -135,7 +152,26 @@ final class RunGuard implements AutoCloseable {
     } catch (IllegalStateException e) {
       // shutting down: the hook runs (or ran) and reports
     }
-    lock.close();
+    release();
+  }
+
+  /** Releases the lock, after removing the run state of a run that ends before its first commit. */
+  private void release() {
+    RunState s = state;
+    boolean discard;
+    synchronized (this) {
+      discard = s != null && ownState && !finished && committedHere == 0;
+    }
+    try {
+      if (discard) {
+        s.discard();
+      }
+    } finally {
+      lock.close();
+      if (discard) {
+        s.removeFolderIfEmpty();
+      }
+    }
   }
 
   private void onShutdown() {
@@ -149,7 +185,7 @@ final class RunGuard implements AutoCloseable {
         err.flush();
       }
     } finally {
-      lock.close();
+      release();
     }
   }
 

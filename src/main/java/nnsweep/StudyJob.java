@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import nnsweep.cli.LaunchCommand;
+import nnsweep.cli.MasterCheck;
 import nnsweep.cli.Options;
 import nnsweep.fs.Storage;
 import nnsweep.grid.Grid;
@@ -65,6 +66,7 @@ final class StudyJob implements AutoCloseable {
   private final Map<String, Double> stages = new LinkedHashMap<>();
   private long stageStart = System.nanoTime();
   private RunGuard guard;
+  private volatile String sparkMaster; // set once the Spark step starts
 
   StudyJob(Options options, List<String> args, PrintStream out, PrintStream err) {
     this.options = options;
@@ -75,7 +77,9 @@ final class StudyJob implements AutoCloseable {
 
   void run() {
     String started = Instant.now().toString();
-    // every input is checked before anything is written or Spark starts
+    // every input is checked before anything is written or Spark starts: the master first (a typo, or a standalone
+    // master nothing answers at, would otherwise fail only once the run state exists, after a minute of retries)
+    MasterCheck.check(SparkContexts.master());
     // plain paths are local; URIs (hdfs://, s3a://, file://, ...) go through Hadoop with Spark's configuration
     Storage storage = Storage.of(SparkContexts::hadoopConf, SparkContexts.baseDir());
     Study study = StudyLoader.load(storage, options.config(), options.sets());
@@ -83,6 +87,7 @@ final class StudyJob implements AutoCloseable {
     Grid grid = Grid.expand(study, Problems.datasets(problems));
     SparkConf conf = SparkContexts.conf(study.name());
     long warmupMillis = SparkContexts.warmupMillis(conf);
+    SparkContexts.executorWaitSeconds(conf);
     String shownTarget = options.out().orElse("out/" + study.name());
     org.apache.hadoop.fs.Path target = storage.resolve(shownTarget);
     RunState.Mode mode = options.resume() ? RunState.Mode.RESUME
@@ -98,7 +103,7 @@ final class StudyJob implements AutoCloseable {
     RunState.check(storage, target, shownTarget, mode, study, problems);
     RunState state = RunState.open(storage, target, shownTarget, mode, study, problems);
     DriverAttempts.record(storage, target);
-    guard.opened(state);
+    guard.opened(state, mode != RunState.Mode.RESUME);
     long resumed = state.checkCommitted(grid, problems, err::println);
     List<IdRange> committed = state.committedRanges();
     List<IdRange> todo = state.missing(grid.size());
@@ -169,6 +174,15 @@ final class StudyJob implements AutoCloseable {
     }
   }
 
+  /**
+   * After a failure: the master, when the run failed in its Spark step before committing anything (the failure is
+   * then most likely the cluster's, and nothing is left to resume).
+   */
+  Optional<String> failedOnMaster() {
+    return sparkMaster != null && (guard == null || !guard.committedAny()) ? Optional.of(sparkMaster)
+        : Optional.empty();
+  }
+
   /** After a failure: how much is committed and the command that finishes the run, if it got that far. */
   Optional<String> unfinished() {
     return guard == null ? Optional.empty() : guard.unfinished();
@@ -227,11 +241,14 @@ final class StudyJob implements AutoCloseable {
     List<IdRange> todo = run.todo();
     // in local mode the tasks run in this JVM: warm its JIT up on the study's shapes while Spark starts
     boolean local = SparkContexts.isLocal(conf);
+    sparkMaster = conf.get("spark.master", "local[*]");
     if (local && !todo.isEmpty()) {
       Warmup.inBackground(grid, problems, warmupMillis);
     }
     Trained done;
     try (JavaSparkContext sc = SparkContexts.start(conf)) {
+      // on a cluster: at least one executor within the bounded wait, or one line saying the cluster granted none
+      SparkContexts.awaitExecutors(sc);
       stage("spark-start");
       SparkSweep sweep = new SparkSweep(sc, grid, problems, warmupMillis);
       if (!todo.isEmpty()) {

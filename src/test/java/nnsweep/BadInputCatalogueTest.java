@@ -21,8 +21,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The README's bad-input catalogue, entry by entry: exit status 2, one line naming where (file:line, key or
- * option), the value found and what was expected; no stack trace; nothing created or changed in the output folder.
+ * The bad-input catalogue of docs/bad-input.md, entry by entry: exit status 2, one line naming where (file:line, key
+ * or option), the value found and what was expected; no stack trace; nothing created or changed in the output
+ * folder. A run writes the table of docs/bad-input.md to target/bad-input-catalogue.md; paste it there when an entry
+ * is added or a message changes.
  */
 class BadInputCatalogueTest {
   private static final String STUDY = """
@@ -88,8 +90,9 @@ class BadInputCatalogueTest {
         study("fixed weights of the wrong shape", "scheme = uniform",
             "scheme = fixed, hidden = [[1, 2, 3], [4, 5, 6]], output = [[1], [2], [3]]", "study.init.hidden",
             "found 2 x 3", "expected 2 x 2"),
-        study("missing dataset file", "path = \"DATA\"", "path = \"no/such.csv\"", "no/such.csv",
-            "dataset file not found", "expected a readable CSV file"),
+        study("missing dataset file", "path = \"DATA\"", "path = \"no/such.csv\"", "study.conf: study.datasets[0].path:",
+            "dataset file not found, found 'no/such.csv', looked at /", "/no/such.csv (relative to the current"
+            + " directory, ", "expected a readable CSV file"),
         study("duplicate dataset names", "queries = [[1, 0]] } ]",
             "queries = [[1, 0]] }, { name = \"d\", path = \"DATA\", outputs = 1 } ]", "study.datasets[1].name",
             "duplicate dataset name, found 'd'"),
@@ -118,6 +121,19 @@ class BadInputCatalogueTest {
         args("--set without =", List.of("--set", "epochs"), "--set epochs", "expected key=value"),
         args("--set of an unknown key", List.of("--set", "epoch=[5]"), "--set epoch=[5]", "study.epoch",
             "did you mean 'epochs'?"),
+        args("--set value split by the shell (unquoted)", List.of("--set", "seeds={", "from", "=", "0,", "count", "=",
+            "2", "}"), "--set seeds={: the value is cut short", "found 'from' '=' '0,'", "quote it",
+            "--set 'seeds={ from = 0, count = 2 }'"),
+        args("--set value with an unclosed bracket", List.of("--set", "epochs=[1,"), "--set epochs=[1,",
+            "cut short (unbalanced brackets)", "quote it"),
+        args("mistyped master", List.of("SPARK:spark.master=lcoal[2]"), "--master 'lcoal[2]': not a Spark master URL",
+            "expected local, local[N]", "did you mean 'local[2]'?"),
+        args("master that is no URL", List.of("SPARK:spark.master=local[x]"), "--master 'local[x]'",
+            "not a Spark master URL", "spark://HOST:PORT"),
+        args("Mesos master (gone in Spark 4)", List.of("SPARK:spark.master=mesos://m:5050"),
+            "--master 'mesos://m:5050': Mesos is not supported by Spark 4"),
+        args("executor wait not a number", List.of("SPARK:spark.nnsweep.executorWaitSeconds=2m"),
+            "spark conf spark.nnsweep.executorWaitSeconds", "found '2m'", "expected e.g. 120"),
         args("--overwrite with --resume", List.of("--overwrite", "--resume"), "command line:",
             "exclude each other"),
         args("--resume with nothing to resume", List.of("--resume"), "no interrupted run there"),
@@ -205,15 +221,28 @@ class BadInputCatalogueTest {
     if (!outGiven) {
       args.addAll(List.of("--out", out.toString()));
     }
+    List<String> sparkConf = new ArrayList<>();
     for (String a : e.args()) {
+      if (a.startsWith("SPARK:")) {
+        // a Spark setting, as spark-submit hands it to the driver (a system property)
+        String[] kv = a.substring("SPARK:".length()).split("=", 2);
+        System.setProperty(kv[0], kv[1]);
+        sparkConf.add(kv[0]);
+        continue;
+      }
       args.add(a.equals("FILE") ? file.toString() : a.equals("FULL") ? full.toString()
           : a.equals("LOCKED") ? locked.toString() : a.equals("REMOTE") ? remote.toString() : a);
     }
 
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-    int status = Main.run(args.toArray(String[]::new), new PrintStream(stdout, true, StandardCharsets.UTF_8),
-        new PrintStream(stderr, true, StandardCharsets.UTF_8));
+    int status;
+    try {
+      status = Main.run(args.toArray(String[]::new), new PrintStream(stdout, true, StandardCharsets.UTF_8),
+          new PrintStream(stderr, true, StandardCharsets.UTF_8));
+    } finally {
+      sparkConf.forEach(System::clearProperty);
+    }
     String err = stderr.toString(StandardCharsets.UTF_8);
 
     assertEquals(2, status, err);
@@ -237,14 +266,15 @@ class BadInputCatalogueTest {
       assertEquals(lock.getValue(), Files.readString(lock.getKey()));
     }
     synchronized (TABLE) {
-      TABLE.add("| " + e.what() + " | `" + line.substring("nnsweep: error: ".length()).replace(tmp + "/", "")
+      TABLE.add("| " + e.what() + " | `" + line.substring("nnsweep: error: ".length()).replace(dir + "/", "").replace(tmp + "/", "")
+          .replace(Path.of("").toAbsolutePath().toString(), "<cwd>")
           .replace("|", "\\|") + "` |");
     }
   }
 
   @AfterAll
   static void writeTable() throws IOException {
-    // the README's catalogue is pasted from this file after a run
+    // docs/bad-input.md's catalogue is pasted from this file after a run
     Files.createDirectories(Path.of("target"));
     Files.write(Path.of("target", "bad-input-catalogue.md"), TABLE);
   }

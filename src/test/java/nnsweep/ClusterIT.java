@@ -207,6 +207,26 @@ class ClusterIT {
   }
 
   @Test
+  @Order(4)
+  void aClusterThatGrantsNoExecutorFailsWithOneLineWithinTheWaitAndLeavesNothing() throws Exception {
+    ran++;
+    Path out = IT.resolve("no-executor");
+    // the workers have 1 GiB each: an executor of 4 GiB is never granted
+    List<String> command = new ArrayList<>(submitCommand(masterUrl, out, SMALL_STUDY));
+    command.addAll(1, List.of("--executor-memory", "4g", "--conf", "spark.nnsweep.executorWaitSeconds=10"));
+    Run none = run("no-executor", JOB_TIMEOUT, command.toArray(String[]::new));
+    assertEquals(1, none.exit(), none::tail);
+    List<String> ours = none.output().lines()
+        .filter(l -> l.startsWith("nnsweep: failed: ") || l.startsWith("nnsweep: error: ")).toList();
+    assertEquals(List.of("nnsweep: failed: --master " + masterUrl + ": the cluster granted no executor within 10 s"
+        + " (spark.nnsweep.executorWaitSeconds), expected at least one (are workers up, with the free cores and"
+        + " memory that --executor-cores and --executor-memory ask for?)"), ours, none::tail);
+    assertTrue(none.output().lines().noneMatch(l -> l.contains("--resume")), none::tail);
+    assertTrue(Files.notExists(out), "no run state left in " + out);
+    passed++;
+  }
+
+  @Test
   @Order(5)
   void aSupervisedDriverKilledMidSweepIsRestartedAndResumesByItself() throws Exception {
     ran++;

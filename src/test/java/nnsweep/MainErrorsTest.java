@@ -163,9 +163,122 @@ class MainErrorsTest {
     Path csv = dir.resolve("missing.csv");
     Path study = studyWith(csv.toString(), "[]");
     List<Path> before = listing();
-    assertInputError(run("--config", study.toString(), "--out", out.toString()),
-        csv + ": dataset file not found, expected ");
+    assertEquals("nnsweep: error: " + study + ": study.datasets[0].path: dataset file not found, found '" + csv
+        + "', expected a readable CSV file",
+        assertInputError(run("--config", study.toString(), "--out", out.toString()), study + ": "));
     assertEquals(before, listing());
+  }
+
+  @Test
+  void aMissingRelativeDatasetNamesTheKeyAndTheAbsolutePathLookedAt() throws IOException {
+    Path study = studyWith("data/nope.csv", "[]");
+    Path looked = Path.of("data/nope.csv").toAbsolutePath();
+    assertEquals("nnsweep: error: " + study + ": study.datasets[0].path: dataset file not found, found"
+        + " 'data/nope.csv', looked at " + looked + " (relative to the current directory, "
+        + Path.of("").toAbsolutePath() + "), expected a readable CSV file",
+        assertInputError(run("--config", study.toString(), "--out", out.toString()), study + ": "));
+  }
+
+  @Test
+  void aMissingRelativeStudyFileNamesTheAbsolutePathLookedAt() {
+    assertEquals("nnsweep: error: conf/nope.conf: study file not found, looked at "
+        + Path.of("conf/nope.conf").toAbsolutePath() + ", expected a HOCON study file such as conf/tutorial.conf",
+        assertInputError(run("--config", "conf/nope.conf", "--out", out.toString()), "conf/nope.conf: "));
+  }
+
+  // ---- master, help, version -----------------------------------------------------------------------------------
+
+  /** Runs with spark.master set as spark-submit sets it (a system property), then clears it. */
+  private Result runOn(String master, String... args) {
+    System.setProperty("spark.master", master);
+    try {
+      return run(args);
+    } finally {
+      System.clearProperty("spark.master");
+    }
+  }
+
+  @Test
+  void aMistypedMasterIsBadInputBeforeAnythingIsWritten() throws IOException {
+    List<Path> before = listing();
+    assertEquals("nnsweep: error: --master 'lcoal[2]': not a Spark master URL, expected local, local[N], local[*],"
+        + " local[N,F], local-cluster[N,C,M], spark://HOST:PORT[,HOST:PORT...], yarn or k8s://[https://]HOST:PORT;"
+        + " did you mean 'local[2]'?", assertInputError(runOn("lcoal[2]", "--config", "conf/seed-or.conf", "--out",
+            out.toString()), "--master 'lcoal[2]': "));
+    assertInputError(runOn("local[x]", "--config", "conf/seed-or.conf", "--out", out.toString()),
+        "--master 'local[x]': not a Spark master URL");
+    assertEquals(before, listing());
+  }
+
+  @Test
+  void anUnreachableMasterFailsWithOneLineAndWritesNothing() throws IOException {
+    int closed;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closed = s.getLocalPort();
+    }
+    List<Path> before = listing();
+    Result r = runOn("spark://127.0.0.1:" + closed, "--config", "conf/seed-or.conf", "--out", out.toString());
+    assertEquals(1, r.status(), r.err());
+    assertEquals(List.of("nnsweep: failed: --master spark://127.0.0.1:" + closed + ": cannot reach the Spark master"
+        + " (connection refused at 127.0.0.1:" + closed + "), expected a running standalone master there (start one,"
+        + " or fix the address)"), r.errLines());
+    assertEquals("", r.out());
+    assertEquals(before, listing());
+  }
+
+  @Test
+  void aSparkThatDoesNotStartLeavesNoRunStateAndNoResumeAdvice() throws IOException {
+    // passes every check, then the context fails to start, after the run state was opened
+    System.setProperty("spark.serializer", "no.such.Serializer");
+    Result r;
+    try {
+      r = runOn("local[1]", "--config", "conf/seed-or.conf", "--out", out.toString());
+    } finally {
+      System.clearProperty("spark.serializer");
+    }
+    assertEquals(1, r.status(), r.err());
+    List<String> lines = r.errLines().stream().filter(l -> l.startsWith("nnsweep: ")).toList();
+    assertEquals(1, lines.size(), r.err());
+    assertTrue(lines.get(0).startsWith("nnsweep: failed: --master local[1]: Spark did not start ("), lines.get(0));
+    assertTrue(lines.get(0).contains("no.such.Serializer"), lines.get(0));
+    assertFalse(r.err().contains("--resume"), r.err());
+    assertFalse(Files.exists(out), () -> out + " was left behind");
+  }
+
+  @Test
+  void aFailureIsDescribedByItsInnermostMessageWithoutExceptionNames() {
+    assertEquals("Cannot call methods on a stopped SparkContext", Main.describe(new RuntimeException(
+        "outer wrapper", new IllegalStateException("Cannot call methods on a stopped SparkContext\nat line two"))));
+    assertEquals("cannot commit out/.nnsweep/parts/part-0-4.bin: No space left on device", Main.describe(
+        new RuntimeException(new java.io.UncheckedIOException("cannot commit out/.nnsweep/parts/part-0-4.bin: No"
+            + " space left on device", new java.io.IOException("No space left on device")))));
+    assertEquals("an unexpected NullPointerException (run with --verbose for where)",
+        Main.describe(new NullPointerException()));
+  }
+
+  @Test
+  void versionAndHelp() {
+    Result version = run("--version");
+    assertEquals(0, version.status());
+    assertEquals("nnsweep " + nnsweep.report.RunInfo.version() + "\n", version.out().replace("\r", ""));
+    Result help = run("--help");
+    assertEquals(0, help.status());
+    assertTrue(help.out().startsWith("Usage: ./submit.sh [spark-submit options] [--config FILE]"), help.out());
+    for (String option : List.of("--spark-logs", "--master URL", "--deploy-mode MODE", "--conf KEY=VALUE",
+        "--driver-memory MEM", "--executor-memory MEM", "--version", "--resume", "--break-lock")) {
+      assertTrue(help.out().contains(option), () -> option + " missing from:\n" + help.out());
+    }
+  }
+
+  @Test
+  void anUnquotedSetValueSplitByTheShellSaysToQuoteIt() {
+    assertEquals("nnsweep: error: command line: --set seeds={: the value is cut short, found 'from' '=' '0,'"
+        + " 'count' '=' '2' '}' after it as separate arguments (the shell split the value at its spaces), expected"
+        + " one argument: quote it, --set 'seeds={ from = 0, count = 2 }'",
+        assertInputError(run("--config", "conf/seed-or.conf", "--out", out.toString(), "--set", "seeds={", "from",
+            "=", "0,", "count", "=", "2", "}"), "command line: --set seeds={"));
+    assertInputError(run("--config", "conf/seed-or.conf", "--out", out.toString(), "--set", "epochs=[1,"),
+        "command line: --set epochs=[1,: the value is cut short (unbalanced brackets), expected the whole HOCON value");
   }
 
   @Test
@@ -238,7 +351,8 @@ class MainErrorsTest {
   void emptyOutputFolderStaysEmptyAfterABadDataset() throws IOException {
     Path folder = Files.createDirectory(dir.resolve("empty"));
     Path study = studyWith(dir.resolve("nope.csv").toString(), "[]");
-    assertInputError(run("--config", study.toString(), "--out", folder.toString()), dir.resolve("nope.csv") + ": ");
+    assertInputError(run("--config", study.toString(), "--out", folder.toString()),
+        study + ": study.datasets[0].path: dataset file not found");
     try (Stream<Path> s = Files.list(folder)) {
       assertEquals(List.of(), s.toList());
     }

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The walls between the packages (README, "Layout"), read from the sources: the maths, the grid, the statistics and
+ * The walls between the packages (docs/how-it-works.md, "The pipeline and the packages"), read from the sources: the maths, the grid, the statistics and
  * the reports never touch Spark, and each package uses only the ones below it, whether through an import or a fully
  * qualified name in the code (comments, javadoc and string literals are not code).
  */

@@ -88,4 +88,72 @@ class SubmitScriptIT {
       assertFalse(Files.exists(out), "nothing written for " + String.join(" ", args));
     }
   }
+
+  /** Every line the user sees, stdout and stderr together. */
+  private static List<String> lines(Result r) {
+    List<String> all = new ArrayList<>(r.out().lines().toList());
+    all.addAll(r.err().lines().toList());
+    return all;
+  }
+
+  @Test
+  void aMistypedOrUnreachableMasterFailsFastWithOneLineAndNoOutputFolder() throws Exception {
+    Path out = IT.resolve("never-written-master");
+    int closed;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closed = s.getLocalPort();
+    }
+    Result typo = submit("--master", "lcoal[2]", "--config", "conf/tutorial.conf", "--out", out.toString());
+    assertEquals(2, typo.status(), typo.err());
+    assertEquals(List.of("nnsweep: error: --master 'lcoal[2]': not a Spark master URL, expected local, local[N],"
+        + " local[*], local[N,F], local-cluster[N,C,M], spark://HOST:PORT[,HOST:PORT...], yarn or"
+        + " k8s://[https://]HOST:PORT; did you mean 'local[2]'?"), lines(typo));
+
+    Result unreachable = submit("--master", "spark://127.0.0.1:" + closed, "--config", "conf/tutorial.conf",
+        "--out", out.toString());
+    assertEquals(1, unreachable.status(), unreachable.err());
+    assertEquals(List.of("nnsweep: failed: --master spark://127.0.0.1:" + closed + ": cannot reach the Spark master"
+        + " (connection refused at 127.0.0.1:" + closed + "), expected a running standalone master there (start one,"
+        + " or fix the address)"), lines(unreachable));
+    assertFalse(Files.exists(out), "nothing written");
+
+    // the same through spark.master, which only the driver sees: still one line (and the JVM's own warning)
+    Result conf = submit("--conf", "spark.master=local[x]", "--config", "conf/tutorial.conf", "--out",
+        out.toString());
+    assertEquals(2, conf.status(), conf.err());
+    List<String> ours = lines(conf).stream().filter(l -> l.startsWith("nnsweep: ")).toList();
+    assertEquals(List.of("nnsweep: error: --master 'local[x]': not a Spark master URL, expected local, local[N],"
+        + " local[*], local[N,F], local-cluster[N,C,M], spark://HOST:PORT[,HOST:PORT...], yarn or"
+        + " k8s://[https://]HOST:PORT"), ours);
+    assertTrue(lines(conf).size() <= 3, () -> String.join("\n", lines(conf)));
+    assertFalse(conf.err().contains("Exception"), conf.err());
+    assertFalse(Files.exists(out), "nothing written");
+  }
+
+  @Test
+  void anUnquotedSetValueReachesTheJobWholeAndIsToldToBeQuoted() throws Exception {
+    // a lone '=' is no spark-submit option: submit.sh passes every piece on, and the job names them all
+    Result r = submit("--config", "conf/seed-or.conf", "--out", IT.resolve("never-written-set").toString(), "--set",
+        "seeds={", "from", "=", "0,", "count", "=", "2", "}");
+    assertEquals(2, r.status(), r.err());
+    assertTrue(r.err().lines().anyMatch(l -> l.equals("nnsweep: error: command line: --set seeds={: the value is cut"
+        + " short, found 'from' '=' '0,' 'count' '=' '2' '}' after it as separate arguments (the shell split the"
+        + " value at its spaces), expected one argument: quote it, --set 'seeds={ from = 0, count = 2 }'")), r.err());
+    assertFalse(Files.exists(IT.resolve("never-written-set")));
+  }
+
+  @Test
+  void versionAndHelpAnswerWithoutSpark() throws Exception {
+    Result version = submit("--version");
+    assertEquals(0, version.status(), version.err());
+    assertTrue(version.out().matches("nnsweep \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n"), version.out());
+    assertEquals("", version.err());
+    Result help = submit("--help");
+    assertEquals(0, help.status(), help.err());
+    assertTrue(help.out().startsWith("Usage: ./submit.sh "), help.out());
+    for (String option : List.of("--spark-logs", "--master URL", "--deploy-mode MODE", "--conf KEY=VALUE",
+        "--driver-memory MEM", "--executor-memory MEM")) {
+      assertTrue(help.out().contains(option), () -> option + " missing from:\n" + help.out());
+    }
+  }
 }

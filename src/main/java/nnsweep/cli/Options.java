@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  * @param breakLock take over the output folder's lock even when it was taken on another host
  */
 public record Options(String config, Optional<String> out, List<String> sets, boolean overwrite, boolean resume,
-    boolean breakLock, boolean verbose, boolean help) {
+    boolean breakLock, boolean verbose, boolean help, boolean version) {
 
   /** The usage text. */
   public static String usage() {
@@ -34,6 +34,7 @@ public record Options(String config, Optional<String> out, List<String> sets, bo
     } catch (CommandLine.UnmatchedArgumentException e) {
       List<String> unmatched = e.getUnmatched();
       String first = unmatched.isEmpty() ? "?" : unmatched.get(0);
+      splitSet(args, unmatched);
       List<String> suggestions = e.getSuggestions();
       throw new InputException("command line: unknown option or argument '" + first + "', expected one of "
           + String.join(", ", optionNames(cl)) + (suggestions.isEmpty() ? ""
@@ -45,8 +46,56 @@ public record Options(String config, Optional<String> out, List<String> sets, bo
       throw new InputException("command line: --overwrite and --resume exclude each other, found both, expected"
           + " one of them");
     }
+    for (String set : spec.sets) {
+      if (!balanced(set)) {
+        throw new InputException("command line: --set " + set + ": the value is cut short (unbalanced brackets),"
+            + " expected the whole HOCON value in one argument: quote it, such as --set 'seeds={ from = 0, count"
+            + " = 2 }'");
+      }
+    }
     return new Options(spec.config, Optional.ofNullable(spec.out), List.copyOf(spec.sets), spec.overwrite,
-        spec.resume, spec.breakLock, spec.verbose, spec.help);
+        spec.resume, spec.breakLock, spec.verbose, spec.help, spec.version);
+  }
+
+  /**
+   * An unquoted {@code --set seeds={ from = 0, count = 2 }} reaches the job as {@code seeds={}, {@code from},
+   * {@code =}, ...: the shell split it at its spaces. Says so, instead of calling the pieces unknown arguments.
+   */
+  private static void splitSet(String[] args, List<String> unmatched) {
+    for (int i = 0; i + 1 < args.length; i++) {
+      if (args[i].equals("--set") && !balanced(args[i + 1])) {
+        List<String> rest = new ArrayList<>();
+        for (int j = i + 2; j < args.length && !args[j].startsWith("--"); j++) {
+          rest.add(args[j]);
+        }
+        String joined = args[i + 1] + (rest.isEmpty() ? "" : " " + String.join(" ", rest));
+        throw new InputException("command line: --set " + args[i + 1] + ": the value is cut short, found "
+            + (rest.isEmpty() ? "nothing" : "'" + String.join("' '", rest) + "'") + " after it as separate"
+            + " arguments (the shell split the value at its spaces), expected one argument: quote it, --set '"
+            + joined + "'");
+      }
+    }
+    if (!unmatched.isEmpty() && unmatched.get(0).isEmpty()) {
+      throw new InputException("command line: an empty argument (''), expected options such as --config FILE; a"
+          + " --set value with spaces must be quoted, such as --set 'seeds={ from = 0, count = 2 }'");
+    }
+  }
+
+  /** Whether every '{' and '[' of {@code value} outside quotes is closed. */
+  private static boolean balanced(String value) {
+    int depth = 0;
+    boolean quoted = false;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && (c == '{' || c == '[')) {
+        depth++;
+      } else if (!quoted && (c == '}' || c == ']')) {
+        depth--;
+      }
+    }
+    return depth <= 0;
   }
 
   private static List<String> optionNames(CommandLine cl) {
@@ -55,8 +104,25 @@ public record Options(String config, Optional<String> out, List<String> sets, bo
     return names;
   }
 
-  @Command(name = "nnsweep", sortOptions = false,
-      description = "Trains every network of a study on Spark and writes comparison reports.")
+  @Command(name = "./submit.sh", sortOptions = false, usageHelpWidth = 116, synopsisHeading = "", customSynopsis = {
+      "Usage: ./submit.sh [spark-submit options] [--config FILE] [--out DIR] [--set KEY=VALUE ...]",
+      "                   [--overwrite | --resume] [--break-lock] [--verbose] [--spark-logs] [--help] [--version]",
+      "   or: spark-submit [spark-submit options] --class nnsweep.Main target/nnsweep.jar [the same job options]"},
+      description = "Trains every network of a study on Spark and writes comparison reports.",
+      footer = {"",
+          "submit.sh's own option (not the job's):",
+          "      --spark-logs         keep Spark's INFO logging (default: warnings only, conf/log4j2.properties)",
+          "",
+          "spark-submit options go first and pass through to spark-submit unchanged, e.g.:",
+          "      --master URL         local[*] (default), local[N], local[N,F], local-cluster[N,C,M], spark://HOST:PORT,",
+          "                           yarn, k8s://HOST:PORT; checked before anything is written",
+          "      --deploy-mode MODE   client (default) or cluster",
+          "      --conf KEY=VALUE     a Spark setting, e.g. spark.nnsweep.executorWaitSeconds=120",
+          "      --driver-memory MEM, --executor-memory MEM, --executor-cores N, --num-executors N,",
+          "      --total-executor-cores N, --supervise, --name, --jars, --files, --queue, --properties-file, ...",
+          "",
+          "Exit status: 0 done, 2 bad input (nothing written), 1 a failure (e.g. an unreachable master), 130/143",
+          "interrupted. Docs: README.md and docs/."})
   static final class Spec {
     @Option(names = "--config", paramLabel = "FILE", description = "study file (default: ${DEFAULT-VALUE})")
     String config = "conf/tutorial.conf";
@@ -65,7 +131,8 @@ public record Options(String config, Optional<String> out, List<String> sets, bo
     String out;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
-        description = "override a study key, e.g. --set learning-rates=[0.1] (repeatable)")
+        description = "override a study key, e.g. --set learning-rates=[0.1] (repeatable); quote a value with spaces:"
+            + " --set 'seeds={ from = 0, count = 100 }'")
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--overwrite", description = "replace an existing non-empty output folder")
@@ -84,5 +151,8 @@ public record Options(String config, Optional<String> out, List<String> sets, bo
 
     @Option(names = {"--help", "-h"}, usageHelp = true, description = "this help")
     boolean help;
+
+    @Option(names = "--version", versionHelp = true, description = "print nnsweep's version")
+    boolean version;
   }
 }

@@ -87,6 +87,12 @@ public final class Storage {
     return resolve(base.endsWith("/") ? base + location : base + "/" + location);
   }
 
+  /** What plain relative paths resolve against, for messages: the current directory or the base folder. */
+  public String relativeTo() {
+    return base.isEmpty() ? "the current directory, " + java.nio.file.Path.of("").toAbsolutePath()
+        : "spark.nnsweep.baseDir, " + base;
+  }
+
   /** Local file {@code p} as a {@code file:} path (without the trailing slash a folder's URI has). */
   private static Path localFile(java.nio.file.Path p) {
     return new Path("file", null, p.toAbsolutePath().normalize().toString());

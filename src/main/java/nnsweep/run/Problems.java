@@ -25,7 +25,7 @@ public final class Problems {
     List<Problem> problems = new ArrayList<>();
     for (int d = 0; d < study.datasets().size(); d++) {
       DatasetSpec spec = study.datasets().get(d);
-      Dataset data = read(storage, spec);
+      Dataset data = read(storage, spec, study.source() + ": study.datasets[" + d + "].path");
       List<double[]> queries = spec.queries();
       for (int q = 0; q < queries.size(); q++) {
         if (queries.get(q).length != data.inputCount()) {
@@ -89,9 +89,23 @@ public final class Problems {
 
   private static final String EXPECTED_FILE = "a readable CSV file";
 
-  private static Dataset read(Storage storage, DatasetSpec spec) {
+  private static Dataset read(Storage storage, DatasetSpec spec, String key) {
     String where = spec.path();
     org.apache.hadoop.fs.Path p = storage.resolve(where);
+    boolean found;
+    try {
+      found = storage.exists(p);
+    } catch (java.io.IOException e) {
+      throw new InputException(key + ": dataset file cannot be read (" + String.valueOf(e.getMessage())
+          .replace('\n', ' ') + "), found '" + where + "', expected " + EXPECTED_FILE, e);
+    }
+    if (!found) {
+      // the key and the file looked at: a relative path resolves against the current directory, which surprises
+      // whoever runs the study from elsewhere
+      String looked = Storage.shown(p);
+      throw new InputException(key + ": dataset file not found, found '" + where + "'" + (where.equals(looked) ? ""
+          : ", looked at " + looked + " (relative to " + storage.relativeTo() + ")") + ", expected " + EXPECTED_FILE);
+    }
     if (Storage.isLocal(p)) {
       return CsvDatasetReader.read(spec.name(), where, Storage.localPath(p), spec.outputs());
     }

@@ -308,6 +308,35 @@ public final class RunState {
     }
   }
 
+  /**
+   * For a run that stops before it committed anything: removes the state it created in {@code .nnsweep/} (study
+   * record, empty parts folder, submission id), everything but the lock, which its holder releases; so that the same
+   * command, corrected, starts afresh instead of finding a non-empty folder.
+   */
+  public void discard() {
+    Path folder = new Path(out, FOLDER);
+    try {
+      if (storage.exists(folder)) {
+        for (Path entry : storage.list(folder)) {
+          if (!entry.getName().equals(OutputLock.FILE)) {
+            storage.delete(entry);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove the run state " + shown(folder) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Removes {@code out/.nnsweep/} if nothing is left in it (after {@link #discard} and the lock's release). */
+  public void removeFolderIfEmpty() {
+    try {
+      storage.deleteIfEmpty(new Path(out, FOLDER));
+    } catch (IOException e) {
+      // left in place: an empty folder is no run state
+    }
+  }
+
   /** After the reports are written: the committed parts are no longer needed. */
   public void finish() {
     try {

@@ -44,7 +44,10 @@ public final class Stats {
     double z2 = Z95 * Z95;
     double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
     double half = Z95 / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
-    return new Rate(successes, trials, p, Math.max(0, centre - half), Math.min(1, centre + half));
+    // at 0% and 100% the bound is 0 and 1 exactly; computed, it can come out a rounding error away (0.9999999999999999)
+    double low = successes == 0 ? 0 : Math.max(0, centre - half);
+    double high = successes == trials ? 1 : Math.min(1, centre + half);
+    return new Rate(successes, trials, p, low, high);
   }
 
   /** Median of values (sorted copy); NaN when empty. */

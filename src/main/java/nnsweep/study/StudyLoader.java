@@ -43,7 +43,7 @@ import nnsweep.nn.Model;
  */
 public final class StudyLoader {
 
-  /** Defaults for every optional key; documented in the README's study-file reference. */
+  /** Defaults for every optional key; documented in docs/studies.md. */
   static final String DEFAULTS = """
       study {
         models = [hidden]
@@ -116,7 +116,9 @@ public final class StudyLoader {
 
   private Study read(Path path, String text, List<String> overrides) {
     if (path != null && !Files.exists(path)) {
-      throw new InputException(file + ": study file not found, expected a HOCON study file such as conf/tutorial.conf");
+      String looked = path.toAbsolutePath().normalize().toString();
+      throw new InputException(file + ": study file not found" + (looked.equals(file) ? "" : ", looked at " + looked)
+          + ", expected a HOCON study file such as conf/tutorial.conf");
     }
     if (path != null && (!Files.isRegularFile(path) || !Files.isReadable(path))) {
       throw new InputException(file + ": study file is not a readable file, expected a HOCON study file");

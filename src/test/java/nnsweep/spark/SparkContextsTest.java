@@ -36,4 +36,30 @@ class SparkContextsTest {
           + bad.trim() + "', expected e.g. 3000 (0 turns the warm-up off)", e.getMessage());
     }
   }
+
+  @Test
+  void theExecutorWaitEndsWithOneLineNamingTheMaster() {
+    java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
+    nnsweep.ServiceException e = assertThrows(nnsweep.ServiceException.class, () -> SparkContexts.awaitExecutors(
+        () -> { polls.incrementAndGet(); return 0; }, 300, 10, "spark://127.0.0.1:7077"));
+    assertEquals("--master spark://127.0.0.1:7077: the cluster granted no executor within 0.3 s"
+        + " (spark.nnsweep.executorWaitSeconds), expected at least one (are workers up, with the free cores and"
+        + " memory that --executor-cores and --executor-memory ask for?)", e.getMessage());
+    assertTrue(polls.get() >= 2, "polled " + polls.get() + " times");
+    // an executor that registers during the wait ends it
+    java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+    SparkContexts.awaitExecutors(() -> count.incrementAndGet() >= 3 ? 1 : 0, 60_000, 1, "spark://h:1");
+    assertEquals(3, count.get());
+  }
+
+  @Test
+  void executorWaitSetting() {
+    assertEquals(120, SparkContexts.executorWaitSeconds(new SparkConf(false)));
+    assertEquals(0, SparkContexts.executorWaitSeconds(new SparkConf(false)
+        .set(SparkContexts.EXECUTOR_WAIT_SECONDS, "0")));
+    InputException e = assertThrows(InputException.class, () -> SparkContexts.executorWaitSeconds(
+        new SparkConf(false).set(SparkContexts.EXECUTOR_WAIT_SECONDS, "2m")));
+    assertEquals("spark conf spark.nnsweep.executorWaitSeconds: not a whole number of seconds >= 0, found '2m',"
+        + " expected e.g. 120 (0 waits for ever)", e.getMessage());
+  }
 }

@@ -17,6 +17,16 @@ class StatsTest {
   }
 
   @Test
+  void wilsonBoundsAreExactlyZeroAndOneAtZeroAndAllSuccesses() {
+    // computed, the bound came out 0.9999999999999999 for 10 of 10 (and 4.9e-17 for 0 of 7): written as such in CSV
+    for (long n = 1; n <= 1000; n++) {
+      assertEquals(1.0, Stats.wilson(n, n).high(), 0.0, "high of " + n + "/" + n);
+      assertEquals(0.0, Stats.wilson(0, n).low(), 0.0, "low of 0/" + n);
+    }
+    assertEquals("1.0", Double.toString(Stats.wilson(10, 10).high()));
+  }
+
+  @Test
   void quantilesInterpolateLikeNumpy() {
     double[] v = {4, 1, 3, 2};
     assertEquals(2.5, Stats.median(v), 0);
