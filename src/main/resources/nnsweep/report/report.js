@@ -614,13 +614,17 @@
     }
     if (api) {
       var all = +document.getElementById('explore-view').getAttribute('data-visible');
-      api.brush(api.axes()[api.axes().length - 1], 0, 0.5);
+      var axisNames = api.axes();
+      result.brushAxis = axisNames.indexOf('median_error') >= 0 ? 'median_error' : axisNames[axisNames.length - 1];
+      api.brush(result.brushAxis, 0, 0.45);
       result.brushedVisible = +document.getElementById('explore-view').getAttribute('data-visible');
       result.allVisible = all;
       api.clear();
       api.select(0);
       result.detailRows = document.querySelectorAll('#explore-detail table tr').length;
     }
+    result.resources = performance.getEntriesByType('resource').map(function (e) { return e.name; });
+    result.title = document.title;
     var out = el('pre', { id: 'selftest-result' }, JSON.stringify(result));
     document.body.appendChild(out);
   }
