@@ -135,7 +135,7 @@ public final class Charts {
         charts.add(layers(data, names, slug));
       }
       if (report.curves()) {
-        charts.add(curves(data, ChartData.curves(data, model.drawn(), names), slug));
+        charts.add(curves(data, ChartData.curves(data, model.drawn(), names), slug, rungs != null));
       }
     }
     return charts;
@@ -304,7 +304,7 @@ public final class Charts {
   }
 
   /** Representative training curves: best, median and worst network of the best hidden size and of no hidden layer. */
-  private static Chart curves(DatasetData d, ChartData.Curves data, String slug) {
+  private static Chart curves(DatasetData d, ChartData.Curves data, String slug, boolean halving) {
     // hidden layer in blue, no hidden layer in vermillion (as in the layers chart); best darkest and solid
     Color[] blues = {PALETTE[0], new Color(0x3D9BD6), new Color(0x8EC4E8)};
     Color[] oranges = {PALETTE[1], new Color(0xE8894A), new Color(0xF2B88F)};
@@ -329,12 +329,16 @@ public final class Charts {
     stylePlot(plot);
     String title = ReportFormat.title(d.dataset) + ": training curves of representative networks";
     JFreeChart chart = chart(title, plot);
+    List<String> groups = halving ? data.groups().stream().map(g -> g.replace("of the best hidden size",
+        "of the hidden size with the lowest median error, cells of every rung pooled")).toList() : data.groups();
     subtitle(chart, "error after k full-batch updates at log-spaced k, plotted at k + 1; best, median and worst"
-        + " (by final error) of " + String.join(" and of ", data.groups()));
+        + " (by final error) of " + String.join(" and of ", groups));
     return render(chart, slug, "curves", d.dataset, title,
         "Error against the number of updates, log-log (each point at k + 1 so that the initial error, k = 0,"
             + " fits on the axis), for the best, median and worst network of the best hidden size and of the"
-            + " model without a hidden layer.",
+            + " model without a hidden layer." + (halving ? " With successive halving that size pools cells"
+            + " trained to different rungs, so it need not be the winner's; each network ran to its cell's rung."
+            : ""),
         HEIGHT + 40);
   }
 

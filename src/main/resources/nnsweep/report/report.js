@@ -623,6 +623,7 @@
       api.select(0);
       result.detailRows = document.querySelectorAll('#explore-detail table tr').length;
     }
+    result.scriptDoneMs = Math.round(performance.now());
     result.resources = performance.getEntriesByType('resource').map(function (e) { return e.name; });
     result.title = document.title;
     var out = el('pre', { id: 'selftest-result' }, JSON.stringify(result));
