@@ -5,9 +5,9 @@
 #
 #   bench/report-page.sh [REPORT.html] [runs]      (defaults out/tutorial/report.html and 3)
 #
-# Prints one line per run: the wall time of `chromium --headless --dump-dom` (browser start included) and the time
-# from navigation start to the end of the self-check as the page measured it (performance.now()), then the page's
-# size and cells. Installs nothing: it uses $CHROMIUM, else /usr/bin/chromium.
+# Prints the page's size, then one line per run: the wall time of `chromium --headless --dump-dom` (browser start
+# included), and as the page measured them (performance.now() from navigation start) the time until its script had
+# drawn everything and the time until the end of its self-check, and the cells drawn. Installs nothing: it uses $CHROMIUM, else /usr/bin/chromium.
 set -euo pipefail
 report="${1:-out/tutorial/report.html}"
 runs="${2:-3}"
@@ -31,9 +31,11 @@ m = re.search(r'<pre id="selftest-result">([^<]*)</pre>', dom)
 if not m:
     sys.exit("report-page: the page's self-check did not run (no JavaScript result in the DOM)")
 r = json.loads(html.unescape(m.group(1)))
-print("run %s: %.2f s wall (browser start included), scripts done %.2f s after navigation start; %d cells drawn,"
-      " %d script errors, %d resources fetched"
-      % (sys.argv[4], float(sys.argv[3]) - float(sys.argv[2]), r["scriptDoneMs"] / 1000, r["explorePaths"],
-         len(r["errors"]), len(r["resources"])))
+ready = re.search(r'data-ready-ms="(\d+)"', dom)
+print("run %s: %.2f s wall (browser start included); page ready (explore view drawn, tables sortable) %.2f s and"
+      " self-check done %.2f s after navigation start; %d cells drawn, %d script errors, %d resources fetched"
+      % (sys.argv[4], float(sys.argv[3]) - float(sys.argv[2]), int(ready.group(1)) / 1000 if ready else float("nan"),
+         r.get("scriptDoneMs", float("nan")) / 1000, r["explorePaths"], len(r["errors"]),
+         len(r.get("resources", []))))
 PY
 done

@@ -256,6 +256,8 @@
 
     var paths = [];
     var scales = {};
+    // measured once (and on resize): reading a width lays out the whole page, slow beside a table of many rows
+    var width = 0;
     var axes = [];
     var H = 300;
     var top = 58;
@@ -306,7 +308,7 @@
       axes = candidates.filter(function (c) { return shown[c.name]; });
       chartBox.textContent = '';
       paths = [];
-      var width = Math.max(640, chartBox.clientWidth || root.clientWidth || 1000);
+      if (!width) width = Math.max(640, chartBox.clientWidth || root.clientWidth || 1000);
       step = axes.length > 1 ? (width - left - 60) / (axes.length - 1) : 0;
       var s = svg('svg', { width: width, height: H + top + 40, role: 'img', 'class': 'pcsvg',
         'aria-label': 'Parallel coordinates: one line per cell over ' + axes.map(function (a) { return a.name; }).join(', ') });
@@ -423,7 +425,7 @@
     var resizeTimer = null;
     window.addEventListener('resize', function () {
       clearTimeout(resizeTimer);
-      resizeTimer = setTimeout(draw, 200);
+      resizeTimer = setTimeout(function () { width = 0; draw(); }, 200);
     });
     return {
       brush: function (name, lo, hi) { brushes[name] = [lo, hi]; draw(); },
@@ -571,7 +573,7 @@
   scaleMaps();
   window.addEventListener('resize', scaleMaps);
   window.addEventListener('load', scaleMaps);
-  document.documentElement.setAttribute('data-page-height', String(document.documentElement.scrollHeight));
+  document.documentElement.setAttribute('data-ready-ms', String(Math.round(performance.now())));
   window.addEventListener('load', function () {
     document.documentElement.setAttribute('data-page-height', String(document.documentElement.scrollHeight));
   });
