@@ -115,7 +115,7 @@ class HalvingJobTest {
     assertTrue(page.contains("<th class=\"num\">epochs reached (of budget)</th>"), "budgets in the summary");
     assertTrue(page.contains("xor: best configuration (the winner of successive halving at rung 2, 900 epochs)")
         || page.contains("XOR: best configuration (the winner of successive halving at rung 2, 900 epochs)"));
-    for (String f : List.of("This run wrote: ", "ladder.csv (successive halving's ladder)", "results.csv (one row"
+    for (String f : List.of("This run wrote: ", "ladder.csv (successive halving", "results.csv (one row"
         + " per network)", "summary.csv (the summary table)", "run.json (how the run went)", "report.html (this page)")) {
       assertTrue(page.contains(f), "the footer lists " + f);
     }

@@ -53,9 +53,10 @@ public final class Headlines {
       for (int k = 0; k <= top; k++) {
         final int rung = k;
         long cells = report.summary().stream().filter(r -> rungOf.applyAsInt(r.key()) >= rung).count();
-        budgets.append(k == 0 ? "" : ", ").append(cells).append(" to ").append(ReportFormat.count(rungs.epochs(k)));
+        budgets.append(k == 0 ? "" : ", ").append(cells).append(" to ").append(ReportFormat.count(rungs.epochs(k)))
+            .append(k == 0 ? " epochs" : "");
       }
-      lines.add(d + ": cells trained per budget (epochs): " + budgets);
+      lines.add(d + ": cells trained to each budget: " + budgets);
       // success pooled per hidden size over the top rung's cells only (equal budgets)
       Map<Integer, long[]> bySize = new TreeMap<>();
       for (Summary.Row r : report.summary()) {

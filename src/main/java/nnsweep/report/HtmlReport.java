@@ -23,10 +23,12 @@ import nnsweep.study.Seeds;
 import nnsweep.study.Study;
 
 /**
- * {@code report.html}: one self-contained page (inline CSS, the charts embedded as {@code data:} URIs, no script,
- * no external URL) with the study as run, the findings in words, the charts and the comparison tables. The charts
- * are also written as PNG files under {@code charts/}. The page is well-formed XML as well as HTML (void elements
- * self-closed, numeric entities only), so tests can parse it.
+ * {@code report.html}: one self-contained page (inline CSS, the charts embedded as {@code data:} URIs, no external
+ * URL) with the study as run, the findings in words, the explore view, the charts and the comparison tables. The
+ * charts are also written as PNG files under {@code charts/}. An inline script ({@code report.js}, with the cells'
+ * data as JSON, {@link ExploreData}) draws the explore view and makes the tables sortable; without it the page shows
+ * everything else. The page is well-formed XML as well as HTML (void elements self-closed, numeric entities only,
+ * the script in a CDATA section), so tests can parse it.
  */
 public final class HtmlReport {
   /** The page's file name in the output folder. */
