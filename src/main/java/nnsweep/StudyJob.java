@@ -21,6 +21,7 @@ import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
 import nnsweep.grid.TaskPlan;
 import nnsweep.report.Console;
+import nnsweep.report.Headlines;
 import nnsweep.report.HtmlReport;
 import nnsweep.report.LadderTable;
 import nnsweep.report.NetworkTables;
@@ -149,7 +150,9 @@ final class StudyJob implements AutoCloseable {
       written.addAll(LadderTable.write(reports, ladder));
     }
     written = new ArrayList<>(Reports.inOrder(written));
-    written.addAll(HtmlReport.write(reports, model, ladder));
+    List<String> others = new ArrayList<>(written);
+    others.add("run.json");
+    written.addAll(HtmlReport.write(reports, model, ladder, others));
     stage("reports");
     RunInfo info = new RunInfo(args, RunInfo.version(), facts.sparkVersion(), System.getProperty("java.version"),
         facts.master(), facts.parallelism(), facts.partitions(), facts.executors(), grid.size(), trained, resumed,
@@ -166,7 +169,7 @@ final class StudyJob implements AutoCloseable {
     }
     out.printf(Locale.ROOT, "nnsweep: trained %d networks in %.1f s (%.1f networks/s)%n", trained,
         facts.trainSeconds(), trained / Math.max(1e-9, facts.trainSeconds()));
-    model.headlines().stream().limit(12).forEach(h -> out.println("  " + h));
+    Headlines.of(model, ladder).stream().limit(12).forEach(h -> out.println("  " + h));
     out.printf(Locale.ROOT, "nnsweep: wrote %s: %s%n", shownTarget, String.join(", ", written));
     if (written.contains("report.html")) {
       out.printf(Locale.ROOT, "nnsweep: open %s%n", Storage.isLocal(target)

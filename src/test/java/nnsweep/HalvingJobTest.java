@@ -109,7 +109,17 @@ class HalvingJobTest {
     for (String chart : List.of("charts/ladder-xor.png", "charts/ladder-full-adder.png")) {
       assertTrue(Files.size(halved.resolve(chart)) > 1000, chart);
     }
-    assertTrue(Files.readString(halved.resolve("report.html")).contains("id=\"ladder\""));
+    String page = Files.readString(halved.resolve("report.html"));
+    assertTrue(page.contains("id=\"ladder\""));
+    // the page shows each cell's budget, names the top-rung winners and lists the files the run wrote
+    assertTrue(page.contains("<th class=\"num\">epochs reached (of budget)</th>"), "budgets in the summary");
+    assertTrue(page.contains("xor: best configuration (the winner of successive halving at rung 2, 900 epochs)")
+        || page.contains("XOR: best configuration (the winner of successive halving at rung 2, 900 epochs)"));
+    for (String f : List.of("This run wrote: ", "ladder.csv (successive halving", "results.csv (one row"
+        + " per network)", "summary.csv (the summary table)", "run.json (how the run went)", "report.html (this page)")) {
+      assertTrue(page.contains(f), "the footer lists " + f);
+    }
+    assertTrue(page.contains("id=\"explore\""));
     assertFalse(Files.exists(halved.resolve(".nnsweep/rungs")), "rung blocks removed once the reports are out");
 
     // rung sizes per dataset: 16 cells, then 6, then 2; ranks 1..n at each rung

@@ -165,6 +165,50 @@ final class ChartData {
     return bySize(d, names, (x, cell) -> percent(x, cell.success()));
   }
 
+  /**
+   * Successive halving: the cells drawn at the rung each reached, one series of unjoined points per rung (named with
+   * its epochs and number of cells), each setting shifted a little; {@code errors} picks the error (else the success
+   * rate) as the value.
+   */
+  static BySize byRung(DatasetData d, java.util.function.ToIntFunction<Summary.Key> rungOf,
+      nnsweep.search.Rungs rungs, boolean errors) {
+    double floor = d.report.errorFloor();
+    Value value = errors ? (x, cell) -> {
+      Stats.Quartiles q = cell.quartiles();
+      return q.present() ? new Point(x, positive(q.median(), floor), positive(q.lower(), floor),
+          positive(q.upper(), floor)) : null;
+    } : (x, cell) -> percent(x, cell.success());
+    List<Setting> settings = new ArrayList<>(d.settings);
+    int n = settings.size();
+    List<Series> lines = new ArrayList<>();
+    List<Series> none = new ArrayList<>();
+    for (int k = 0; k < rungs.count(); k++) {
+      List<Point> points = new ArrayList<>();
+      List<Point> nonePoints = new ArrayList<>();
+      int cells = 0;
+      for (int i = 0; i < n; i++) {
+        Setting s = settings.get(i);
+        double dx = offset(i, n);
+        for (var e : d.hidden.getOrDefault(s, new TreeMap<>()).entrySet()) {
+          if (rungOf.applyAsInt(e.getValue().key()) == k) {
+            add(points, value.at(e.getKey() + dx, e.getValue()));
+            cells++;
+          }
+        }
+        Summary.Row noneCell = d.none.get(s);
+        if (noneCell != null && rungOf.applyAsInt(noneCell.key()) == k) {
+          add(nonePoints, value.at(dx, noneCell));
+          cells++;
+        }
+      }
+      String name = String.format(Locale.ROOT, "rung %d: %s epochs (%d cells)", k,
+          ReportFormat.count(rungs.epochs(k)), cells);
+      lines.add(new Series(name, points));
+      none.add(new Series(name + " (no hidden layer)", nonePoints));
+    }
+    return new BySize(lines, none);
+  }
+
   private static BySize bySize(DatasetData d, SettingNames names, Value value) {
     List<Series> lines = new ArrayList<>();
     List<Series> none = new ArrayList<>();

@@ -59,6 +59,66 @@ final class ChartKit {
     return c;
   }
 
+  /** A region of a drawn chart and the value under it, for the page's image map (a tooltip on hover). */
+  record Area(String shape, String coords, String title) {}
+
+  /** A chart drawn as PNG bytes, with its data points' regions. */
+  record Drawn(byte[] png, List<Area> areas) {}
+
+  /**
+   * The chart as a PNG image (as {@link #png}, the same bytes) and the regions of its data points, each with its
+   * series and values in words; {@code x} writes an x value.
+   */
+  static Drawn draw(JFreeChart chart, int width, int height, String what,
+      java.util.function.DoubleFunction<String> x) {
+    tooltips(chart.getPlot(), x);
+    org.jfree.chart.ChartRenderingInfo info =
+        new org.jfree.chart.ChartRenderingInfo(new org.jfree.chart.entity.StandardEntityCollection());
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    try {
+      ChartUtils.writeChartAsPNG(png, chart, width, height, info);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot draw chart " + what + ": " + e.getMessage(), e);
+    }
+    List<Area> areas = new java.util.ArrayList<>();
+    for (Object o : info.getEntityCollection().getEntities()) {
+      if (o instanceof org.jfree.chart.entity.XYItemEntity e && e.getToolTipText() != null) {
+        areas.add(new Area(e.getShapeType(), e.getShapeCoords(), e.getToolTipText()));
+      }
+    }
+    return new Drawn(png.toByteArray(), areas);
+  }
+
+  private static void tooltips(org.jfree.chart.plot.Plot plot, java.util.function.DoubleFunction<String> x) {
+    if (plot instanceof org.jfree.chart.plot.CombinedDomainXYPlot c) {
+      for (Object sub : c.getSubplots()) {
+        // the rules strip below the main plot is labelled on the chart itself
+        if (sub == c.getSubplots().get(0)) {
+          tooltips((XYPlot) sub, x);
+        }
+      }
+    } else if (plot instanceof XYPlot p) {
+      for (int i = 0; i < p.getRendererCount(); i++) {
+        if (p.getRenderer(i) != null) {
+          p.getRenderer(i).setDefaultToolTipGenerator((data, series, item) -> {
+            String text = data.getSeriesKey(series) + ": " + x.apply(data.getXValue(series, item)) + ", "
+                + value(data.getYValue(series, item));
+            if (data instanceof org.jfree.data.xy.IntervalXYDataset iv
+                && iv.getStartYValue(series, item) != iv.getEndYValue(series, item)) {
+              text += " [" + value(iv.getStartYValue(series, item)) + ", " + value(iv.getEndYValue(series, item))
+                  + "]";
+            }
+            return text;
+          });
+        }
+      }
+    }
+  }
+
+  private static String value(double v) {
+    return String.format(java.util.Locale.ROOT, "%.3g", v);
+  }
+
   /** The chart as a PNG image of {@code width} x {@code height} pixels. */
   static byte[] png(JFreeChart chart, int width, int height, String what) {
     ByteArrayOutputStream png = new ByteArrayOutputStream();

@@ -29,6 +29,7 @@ import nnsweep.report.ChartData.DatasetData;
 import nnsweep.report.ChartData.SettingNames;
 import nnsweep.stats.DatasetReport;
 import nnsweep.stats.Rules;
+import nnsweep.stats.Summary;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.LogAxis;
@@ -94,12 +95,32 @@ public final class Charts {
    * @param png the PNG image
    */
   public record Chart(String file, String dataset, String kind, String title, String caption, int width,
-      int height, byte[] png) {}
+      int height, byte[] png, List<ChartKit.Area> areas) {
+    public Chart {
+      areas = List.copyOf(areas);
+    }
+
+    /** A chart without data regions for the page's tooltips. */
+    public Chart(String file, String dataset, String kind, String title, String caption, int width, int height,
+        byte[] png) {
+      this(file, dataset, kind, title, caption, width, height, png, List.of());
+    }
+  }
 
   private Charts() {}
 
   /** Renders every chart of the model, per dataset in study order. */
   public static List<Chart> render(ReportModel model) {
+    return render(model, key -> -1, null);
+  }
+
+  /**
+   * As {@link #render(ReportModel)}; with successive halving ({@code rungs} not null, {@code rungOf} each cell's
+   * rung) the charts over hidden sizes draw each cell at the rung it reached, one colour per rung and no line
+   * between cells, and the layers chart is left out when the study has no model without a hidden layer.
+   */
+  public static List<Chart> render(ReportModel model, java.util.function.ToIntFunction<Summary.Key> rungOf,
+      nnsweep.search.Rungs rungs) {
     List<Chart> charts = new ArrayList<>();
     SettingNames names = SettingNames.of(model.summary());
     Set<String> usedNames = new HashSet<>();
@@ -107,12 +128,14 @@ public final class Charts {
       String slug = ChartData.uniqueSlug(report.dataset(), usedNames);
       DatasetData data = DatasetData.of(report);
       if (!data.hidden.isEmpty()) {
-        charts.add(errorVsHidden(data, names, slug));
-        charts.add(successVsHidden(data, names, slug));
+        charts.add(rungs == null ? errorVsHidden(data, names, slug) : byRung(data, slug, rungOf, rungs, true));
+        charts.add(rungs == null ? successVsHidden(data, names, slug) : byRung(data, slug, rungOf, rungs, false));
       }
-      charts.add(layers(data, names, slug));
+      if (rungs == null || model.study().models().contains(nnsweep.nn.Model.NONE)) {
+        charts.add(layers(data, names, slug));
+      }
       if (report.curves()) {
-        charts.add(curves(data, ChartData.curves(data, model.drawn(), names), slug));
+        charts.add(curves(data, ChartData.curves(data, model.drawn(), names), slug, rungs != null));
       }
     }
     return charts;
@@ -160,6 +183,47 @@ public final class Charts {
             + " axis; \u201cnone\u201d is the network without a hidden layer."
             + (d.rules.isEmpty() ? "" : " The strip below marks the hidden sizes each rule of thumb recommends."),
         height);
+  }
+
+  /** Successive halving's error or success chart over hidden sizes: each cell at its rung, points not joined. */
+  private static Chart byRung(DatasetData d, String slug, java.util.function.ToIntFunction<Summary.Key> rungOf,
+      nnsweep.search.Rungs rungs, boolean errors) {
+    ChartData.BySize data = ChartData.byRung(d, rungOf, rungs, errors);
+    int n = data.lines().size();
+    YIntervalSeriesCollection points = intervals(data.lines());
+    YIntervalSeriesCollection nonePoints = intervals(data.none());
+    org.jfree.chart.axis.ValueAxis valueAxis;
+    if (errors) {
+      LogAxis errorAxis = logAxis("final error E = \u00bd \u03a3 (O \u2212 T)\u00b2 (log scale)");
+      double[] ext = extent(points, nonePoints);
+      decades(errorAxis, ext[0], ext[1]);
+      valueAxis = errorAxis;
+    } else {
+      NumberAxis rateAxis = new NumberAxis("networks classifying every row right (%)");
+      rateAxis.setRange(-3, 105);
+      rateAxis.setTickUnit(new NumberTickUnit(10));
+      valueAxis = rateAxis;
+    }
+    org.jfree.chart.renderer.xy.XYErrorRenderer renderer = errorBars(n, false);
+    renderer.setDefaultSeriesVisibleInLegend(true);
+    XYPlot main = new XYPlot(points, null, valueAxis, renderer);
+    if (!d.none.isEmpty()) {
+      main.setDataset(1, nonePoints);
+      main.setRenderer(1, errorBars(n, false));
+    }
+    stylePlot(main);
+    XYPlot plot = withRules(main, hiddenAxis(d), d);
+    String what = errors ? "final error" : "success rate";
+    String title = ReportFormat.title(d.dataset) + ": " + what + " vs hidden size, per rung reached";
+    JFreeChart chart = chart(title, plot);
+    subtitle(chart, "successive halving: each cell at the rung it reached (colour = rung and its epochs); no line"
+        + " joins cells of different budgets; " + (errors ? "point: median, bar: interquartile range"
+            : "point: share with accuracy 1, bar: 95% Wilson interval") + " over the cell's networks (seeds)");
+    return render(chart, slug, errors ? "error-vs-hidden" : "success-vs-hidden", d.dataset, title,
+        (errors ? "Median final error (interquartile range as bars, log axis)" : "Success rate (95% Wilson"
+            + " intervals)") + " of each cell over its seeds, per hidden size, drawn at the rung the cell reached:"
+            + " cells of different colours were trained to different epochs, so compare colours with care.",
+        height(d));
   }
 
   private static Chart successVsHidden(DatasetData d, SettingNames names, String slug) {
@@ -240,7 +304,7 @@ public final class Charts {
   }
 
   /** Representative training curves: best, median and worst network of the best hidden size and of no hidden layer. */
-  private static Chart curves(DatasetData d, ChartData.Curves data, String slug) {
+  private static Chart curves(DatasetData d, ChartData.Curves data, String slug, boolean halving) {
     // hidden layer in blue, no hidden layer in vermillion (as in the layers chart); best darkest and solid
     Color[] blues = {PALETTE[0], new Color(0x3D9BD6), new Color(0x8EC4E8)};
     Color[] oranges = {PALETTE[1], new Color(0xE8894A), new Color(0xF2B88F)};
@@ -265,12 +329,16 @@ public final class Charts {
     stylePlot(plot);
     String title = ReportFormat.title(d.dataset) + ": training curves of representative networks";
     JFreeChart chart = chart(title, plot);
+    List<String> groups = halving ? data.groups().stream().map(g -> g.replace("of the best hidden size",
+        "of the hidden size with the lowest median error, cells of every rung pooled")).toList() : data.groups();
     subtitle(chart, "error after k full-batch updates at log-spaced k, plotted at k + 1; best, median and worst"
-        + " (by final error) of " + String.join(" and of ", data.groups()));
+        + " (by final error) of " + String.join(" and of ", groups));
     return render(chart, slug, "curves", d.dataset, title,
         "Error against the number of updates, log-log (each point at k + 1 so that the initial error, k = 0,"
             + " fits on the axis), for the best, median and worst network of the best hidden size and of the"
-            + " model without a hidden layer.",
+            + " model without a hidden layer." + (halving ? " With successive halving that size pools cells"
+            + " trained to different rungs, so it need not be the winner's; each network ran to its cell's rung."
+            : ""),
         HEIGHT + 40);
   }
 
@@ -369,7 +437,14 @@ public final class Charts {
 
   private static Chart render(JFreeChart chart, String slug, String kind, String dataset, String title,
       String caption, int height) {
+    java.util.function.DoubleFunction<String> x = switch (kind) {
+      case "error-vs-hidden", "success-vs-hidden" -> v -> Math.round(v) == 0 ? "no hidden layer"
+          : "h = " + Math.round(v);
+      case "curves" -> v -> "after " + ReportFormat.count(Math.round(v - 1)) + " updates";
+      default -> v -> String.format(java.util.Locale.ROOT, "x = %.3g", v);
+    };
+    ChartKit.Drawn drawn = ChartKit.draw(chart, WIDTH, height, kind + " of " + dataset, x);
     return new Chart(FOLDER + "/" + kind + "-" + slug + ".png", dataset, kind, title, caption, WIDTH, height,
-        ChartKit.png(chart, WIDTH, height, kind + " of " + dataset));
+        drawn.png(), drawn.areas());
   }
 }

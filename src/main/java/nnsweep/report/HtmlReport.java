@@ -23,10 +23,12 @@ import nnsweep.study.Seeds;
 import nnsweep.study.Study;
 
 /**
- * {@code report.html}: one self-contained page (inline CSS, the charts embedded as {@code data:} URIs, no script,
- * no external URL) with the study as run, the findings in words, the charts and the comparison tables. The charts
- * are also written as PNG files under {@code charts/}. The page is well-formed XML as well as HTML (void elements
- * self-closed, numeric entities only), so tests can parse it.
+ * {@code report.html}: one self-contained page (inline CSS, the charts embedded as {@code data:} URIs, no external
+ * URL) with the study as run, the findings in words, the explore view, the charts and the comparison tables. The
+ * charts are also written as PNG files under {@code charts/}. An inline script ({@code report.js}, with the cells'
+ * data as JSON, {@link ExploreData}) draws the explore view and makes the tables sortable; without it the page shows
+ * everything else. The page is well-formed XML as well as HTML (void elements self-closed, numeric entities only,
+ * the script in a CDATA section), so tests can parse it.
  */
 public final class HtmlReport {
   /** The page's file name in the output folder. */
@@ -41,10 +43,20 @@ public final class HtmlReport {
 
   /** As {@link #write(Path, ReportModel)}, with successive halving's ladder (charts and section; null: none). */
   public static List<String> write(Path folder, ReportModel model, nnsweep.search.Ladder ladder) {
+    return write(folder, model, ladder, List.of());
+  }
+
+  /**
+   * As {@link #write(Path, ReportModel, nnsweep.search.Ladder)}; {@code others} are the other files the run writes
+   * (tables, ladder.csv, run.json), which the footer lists with the charts and the page.
+   */
+  public static List<String> write(Path folder, ReportModel model, nnsweep.search.Ladder ladder,
+      List<String> others) {
     List<Charts.Chart> charts = List.of();
     String chartProblem = null;
     try {
-      charts = new ArrayList<>(Charts.render(model));
+      charts = new ArrayList<>(Charts.render(model, LadderTable.rungOf(ladder),
+          ladder == null ? null : ladder.rungs()));
       if (ladder != null) {
         charts.addAll(LadderTable.charts(ladder));
       }
@@ -58,7 +70,10 @@ public final class HtmlReport {
           + "); report.html is written without them");
     }
     List<String> written = new ArrayList<>(Charts.write(folder, charts));
-    String html = page(model, charts, chartProblem, ladder);
+    List<String> files = new ArrayList<>(others);
+    files.addAll(written);
+    files.add(FILE);
+    String html = page(model, charts, chartProblem, ladder, files);
     CsvFiles.writeAtomically(folder.resolve(FILE), w -> w.write(html));
     written.add(FILE);
     return written;
@@ -71,7 +86,18 @@ public final class HtmlReport {
 
   static String page(ReportModel model, List<Charts.Chart> charts, String chartProblem,
       nnsweep.search.Ladder ladder) {
+    List<String> files = new ArrayList<>(charts.stream().map(Charts.Chart::file).toList());
+    files.add(FILE);
+    return page(model, charts, chartProblem, ladder, files);
+  }
+
+  /** The page; {@code files}: every file the run writes, listed in the footer. */
+  static String page(ReportModel model, List<Charts.Chart> charts, String chartProblem,
+      nnsweep.search.Ladder ladder, List<String> files) {
     Study study = model.study();
+    java.util.function.ToIntFunction<Summary.Key> rungOf = LadderTable.rungOf(ladder);
+    nnsweep.search.Rungs rungs = ladder == null ? null : ladder.rungs();
+    boolean layers = layersShown(model);
     Html h = new Html();
     h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n")
         .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n")
@@ -86,32 +112,88 @@ public final class HtmlReport {
         .raw("</p>\n<nav>")
         .raw("<a href=\"#study\">The study as run</a> <a href=\"#findings\">Findings</a> ")
         .raw(ladder == null ? "" : "<a href=\"#ladder\">Successive halving</a> ")
+        .raw("<a href=\"#explore\">Explore</a> ")
         .raw("<a href=\"#charts\">Charts</a> <a href=\"#summary\">Summary table</a> ")
         .raw(model.rules().isEmpty() ? "" : "<a href=\"#rules\">Rules of thumb</a> ")
-        .raw("<a href=\"#layers\">No hidden layer vs hidden layer</a>")
+        .raw(layers ? "<a href=\"#layers\">No hidden layer vs hidden layer</a>" : "")
         .raw("</nav>\n</header>\n<main>\n");
 
     studySection(h, model);
-    findingsSection(h, model);
+    findingsSection(h, model, ladder);
     if (ladder != null) {
       LadderTable.section(h, ladder);
     }
+    ExploreData.Data explore = ExploreData.of(model, rungOf, rungs);
+    exploreSection(h, explore);
     chartsSection(h, model, charts, chartProblem);
-    summarySection(h, model);
+    summarySection(h, model, rungOf, rungs);
     if (!model.rules().isEmpty()) {
-      rulesSection(h, model);
+      rulesSection(h, model, rungOf, rungs);
     }
-    layersSection(h, model);
+    if (layers) {
+      layersSection(h, model);
+    }
 
-    h.raw("</main>\n<footer><p>")
-        .text("Every number on this page comes from the CSV files next to it (results.csv: one row per network;"
-            + " summary.csv, rules.csv, layers.csv: the tables above; curves.csv: the training curves), and the"
-            + " charts are in the charts folder as PNG files. Error E = \u00bd \u03a3 (O \u2212 T)\u00b2 over the"
+    h.raw("</main>\n<footer><p>").text(footer(files)).raw("</p><p>")
+        .text("Error E = \u00bd \u03a3 (O \u2212 T)\u00b2 over the"
             + " training rows after the last update; success = every training row classified right (each output"
             + " on the right side of 0.5); intervals are 95% Wilson score intervals. Made by nnsweep"
             + (RunInfo.version().equals(RunInfo.DEV) ? "" : " " + RunInfo.version()) + ".")
-        .raw("</p></footer>\n</body>\n</html>\n");
+        .raw("</p></footer>\n");
+    // the explore view's data (JSON escaped for a script element) and the page's script; the page is complete
+    // without them
+    h.raw("<script type=\"application/json\" id=\"explore-data\">").raw(ExploreData.scriptJson(explore.json()))
+        .raw("</script>\n<script>//<![CDATA[\n").raw(script()).raw("\n//]]></script>\n</body>\n</html>\n");
     return h.toString();
+  }
+
+  /** The no-hidden-layer comparison needs both models in the study. */
+  static boolean layersShown(ReportModel model) {
+    return model.study().models().contains(Model.NONE) && model.study().models().contains(Model.HIDDEN);
+  }
+
+  /** The footer's list of the files the run wrote. */
+  static String footer(List<String> files) {
+    Map<String, String> what = Map.of("results.csv", "one row per network", "summary.csv", "the summary table",
+        "rules.csv", "the rules table", "layers.csv", "the layers table", "curves.csv", "the training curves",
+        "predictions.csv", "the predictions at the query points", "ladder.csv", "successive halving's ladder",
+        "run.json", "how the run went", FILE, "this page");
+    List<String> parts = new ArrayList<>();
+    long charts = files.stream().filter(f -> f.startsWith(Charts.FOLDER + "/")).count();
+    boolean chartsListed = false;
+    for (String f : files) {
+      if (f.startsWith(Charts.FOLDER + "/")) {
+        if (!chartsListed) {
+          parts.add(Charts.FOLDER + "/ (" + charts + " PNG chart" + (charts == 1 ? "" : "s") + ", each shown on"
+              + " this page)");
+          chartsListed = true;
+        }
+      } else {
+        String base = f.endsWith("/") ? f.substring(0, f.length() - 1) : f;
+        parts.add(what.containsKey(base) ? f + " (" + what.get(base) + ")" : f);
+      }
+    }
+    return "This run wrote: " + String.join(", ", parts) + ". Every number on this page comes from these files.";
+  }
+
+  private static String script;
+
+  /** The page's script, from the jar's resources. */
+  static synchronized String script() {
+    if (script == null) {
+      try (java.io.InputStream in = HtmlReport.class.getResourceAsStream("report.js")) {
+        if (in == null) {
+          throw new IllegalStateException("report.js is missing from the application's resources");
+        }
+        script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot read report.js from the resources", e);
+      }
+      if (script.contains("]]>") || script.toLowerCase(java.util.Locale.ROOT).contains("</script")) {
+        throw new IllegalStateException("report.js must not contain ]]> or </script");
+      }
+    }
+    return script;
   }
 
   // ---------------------------------------------------------------------------------------------- sections
@@ -175,13 +257,14 @@ public final class HtmlReport {
         .raw("</summary>\n<pre>").text(pretty(study.canonical())).raw("</pre></details>\n</section>\n");
   }
 
-  private static void findingsSection(Html h, ReportModel model) {
+  private static void findingsSection(Html h, ReportModel model, nnsweep.search.Ladder ladder) {
     h.raw("<section id=\"findings\">\n<h2>Findings</h2>\n");
-    if (model.headlines().isEmpty()) {
+    List<String> headlines = Headlines.of(model, ladder);
+    if (headlines.isEmpty()) {
       h.raw("<p>No findings: the study trained no networks.</p>\n");
     } else {
       h.raw("<ul class=\"findings\">\n");
-      for (String line : model.headlines()) {
+      for (String line : headlines) {
         h.raw("<li>").text(line).raw("</li>\n");
       }
       h.raw("</ul>\n");
@@ -203,11 +286,24 @@ public final class HtmlReport {
     for (var e : byDataset.entrySet()) {
       h.raw("<h3>").text(ReportFormat.title(e.getKey())).raw("</h3>\n<div class=\"figures\">\n");
       for (Charts.Chart c : e.getValue()) {
-        h.raw("<figure id=\"").text(c.file().replaceAll("[^A-Za-z0-9_-]", "-")).raw("\">\n")
-            .raw("<img src=\"data:image/png;base64,").raw(base64.encodeToString(c.png())).raw("\" width=\"")
+        String id = c.file().replaceAll("[^A-Za-z0-9_-]", "-");
+        h.raw("<figure id=\"").text(id).raw("\">\n")
+            .raw("<img src=\"data:image/png;base64,").raw(base64.encodeToString(c.png()))
+            .raw(c.areas().isEmpty() ? "" : "\" usemap=\"#map-" + id).raw("\" width=\"")
             .raw(Integer.toString(c.width())).raw("\" height=\"").raw(Integer.toString(c.height()))
             .raw("\" alt=\"").text(c.title()).raw("\" />\n<figcaption>").text(c.caption()).raw(" <a href=\"")
-            .text(c.file()).raw("\">").text(c.file()).raw("</a></figcaption>\n</figure>\n");
+            .text(c.file()).raw("\">").text(c.file()).raw("</a></figcaption>\n");
+        if (!c.areas().isEmpty()) {
+          // the value under the pointer, as a tooltip (the page's script scales the regions with the image)
+          h.raw("<map name=\"map-").raw(id).raw("\">");
+          for (ChartKit.Area a : c.areas()) {
+            h.raw("<area shape=\"").text(a.shape()).raw("\" coords=\"").text(a.coords()).raw("\" href=\"#")
+                .raw(id).raw("\" title=\"")
+                .text(a.title()).raw("\" alt=\"").text(a.title()).raw("\" />");
+          }
+          h.raw("</map>\n");
+        }
+        h.raw("</figure>\n");
       }
       h.raw("</div>\n");
     }
@@ -217,22 +313,66 @@ public final class HtmlReport {
     h.raw("</section>\n");
   }
 
-  private static void summarySection(Html h, ReportModel model) {
+  private static void exploreSection(Html h, ExploreData.Data data) {
+    h.raw("<section id=\"explore\">\n<h2>Explore the cells</h2>\n<p class=\"note\">")
+        .text("One line per row of the summary table (a cell: every axis but the seed), across its axes and scores."
+            + " Drag along an axis to keep the cells in a range (brushing; several axes combine), colour the lines"
+            + " by a score, click a line for the cell's numbers and training curves. Axes with one value are left"
+            + " out.").raw("</p>\n<div id=\"explore-view\"><p class=\"note\">")
+        .text("This view is drawn by the page's script; with JavaScript off, the summary table below holds the same"
+            + " numbers.").raw("</p></div>\n");
+    h.raw("<h3>Which axes matter</h3>\n<p class=\"note\">")
+        .text("Importance of an axis for a score, per dataset: the share of the score's variance across the"
+            + " dataset's cells that the axis explains on its own (eta squared = between-level sum of squares /"
+            + " total sum of squares). Error scores are compared as log10 of the error, cells with a zero or"
+            + " missing score left out. Each axis is measured alone, so on an unbalanced grid the shares need not add"
+            + " up to 100%.").raw("</p>\n<div id=\"importance-view\">");
+    if (data.importance().isEmpty()) {
+      h.raw("<p class=\"note\">No score varies across the cells of a dataset.</p>");
+    } else {
+      h.raw("<div class=\"scroll\"><table class=\"sortable\">\n<thead><tr><th>dataset</th><th>score</th>")
+          .raw("<th class=\"num\">cells</th>");
+      data.importanceAxes().forEach(a -> h.raw("<th class=\"num\">").text(a).raw("</th>"));
+      h.raw("</tr></thead>\n<tbody>\n");
+      for (ExploreData.Shares s : data.importance()) {
+        h.raw("<tr><td>").text(s.dataset()).raw("</td><td>").text((s.log10() ? "log10 " : "") + s.score())
+            .raw("</td><td class=\"num\">").text(Integer.toString(s.cells())).raw("</td>");
+        s.shares().forEach(v -> Table.num(h, v == null ? "\u2013" : ReportFormat.percent(v, 1)));
+        h.raw("</tr>\n");
+      }
+      h.raw("</tbody></table></div>");
+    }
+    h.raw("</div>\n</section>\n");
+  }
+
+  private static void summarySection(Html h, ReportModel model,
+      java.util.function.ToIntFunction<Summary.Key> rungOf, nnsweep.search.Rungs rungs) {
     h.raw("<section id=\"summary\">\n<h2>Summary: every configuration over its seeds</h2>\n")
         .raw("<p class=\"note\">").text("One row per dataset, model, hidden size, bias, learning rate, epochs and"
             + " init (summary.csv). Error statistics leave out diverged networks; success counts them as failures.")
         .raw("</p>\n");
-    SummaryTable.table(key -> -1, null, SummaryTable.validated(model.summary())).html(h, model.summary());
+    if (rungs != null) {
+      h.raw("<p class=\"note\">").text("Successive halving: each cell's networks were trained to the epochs of the"
+          + " rung the cell reached (epochs reached, rung); cells of different rungs had different budgets.")
+          .raw("</p>\n");
+    }
+    SummaryTable.table(rungOf, rungs, SummaryTable.validated(model.summary())).html(h, model.summary());
     h.raw("</section>\n");
   }
 
-  private static void rulesSection(Html h, ReportModel model) {
+  private static void rulesSection(Html h, ReportModel model,
+      java.util.function.ToIntFunction<Summary.Key> rungOf, nnsweep.search.Rungs rungs) {
     h.raw("<section id=\"rules\">\n<h2>Rules of thumb: do they point at hidden sizes that work?</h2>\n")
         .raw("<p class=\"note\">").text("Per dataset and rule (rules.csv): the hidden sizes the rule recommends"
             + " and how the hidden-layer networks of those sizes did, every bias, learning-rate, epochs and init"
             + " setting pooled. Best size = lowest median error; smallest reliable size = the smallest whose success"
             + " rate is at least 95%.").raw("</p>\n");
-    RulesTable.table(java.util.Map.of()).html(h, model.rules());
+    if (rungs != null) {
+      h.raw("<p class=\"note\">").text("Successive halving: these rows pool the networks of a rule's sizes at the"
+          + " rungs their cells reached, different budgets together; highest rung = the highest rung a cell of the"
+          + " rule's sizes reached. The ladder above compares cells at equal budgets.").raw("</p>\n");
+    }
+    RulesTable.table(Reports.sizeRungs(model, rungOf, rungs)).html(h, model.rules());
     h.raw("</section>\n");
   }
 
@@ -388,5 +528,21 @@ public final class HtmlReport {
       figcaption { font-size: 13px; color: #45525e; margin-top: 6px; }
       figcaption a { color: #3b5f80; }
       footer { color: #66717c; font-size: 12px; padding-bottom: 30px; }
+      th.sortable { cursor: pointer; }
+      th.sortable:hover { background: #dde6ef; }
+      th[aria-sort="ascending"]::after { content: " \\25B2"; font-size: 10px; }
+      th[aria-sort="descending"]::after { content: " \\25BC"; font-size: 10px; }
+      .tablebar, .controls { font-size: 13px; margin: 4px 0 8px; display: flex; gap: 10px; align-items: center;
+        flex-wrap: wrap; }
+      .tablebar input, .controls select, .controls button { font: inherit; padding: 2px 6px; }
+      .count { color: #55616d; }
+      details.axes { font-size: 13px; margin: 0 0 6px; }
+      details.axes label { margin-right: 10px; white-space: nowrap; }
+      .pc { width: 100%; overflow-x: auto; }
+      .pc path { cursor: pointer; }
+      .pc path:hover { stroke-width: 3.5; stroke-opacity: 1; }
+      .pc text { fill: #23313f; }
+      .detail { display: flex; flex-wrap: wrap; gap: 10px 28px; align-items: flex-start; }
+      .detail h3 { flex-basis: 100%; margin: 8px 0 0; }
       """;
 }

@@ -97,6 +97,12 @@ public final class LadderTable {
             s.key().learningRate()) + ", init " + s.key().init();
   }
 
+  /** Each summary cell's rung (-1 for a grid: {@code ladder} null, or a cell the ladder does not know). */
+  static java.util.function.ToIntFunction<nnsweep.stats.Summary.Key> rungOf(Ladder ladder) {
+    return ladder == null ? key -> -1 : key -> ladder.rungOf(new nnsweep.search.Cell(key.dataset(), key.model(),
+        key.hidden(), key.bias(), key.learningRate(), key.epochs(), key.init()));
+  }
+
   /** The ladder charts, one per dataset. */
   public static List<Charts.Chart> charts(Ladder ladder) {
     Map<Integer, List<Ladder.Step>> byDataset = new LinkedHashMap<>();
@@ -149,10 +155,12 @@ public final class LadderTable {
       chart.setBackgroundPaint(Color.WHITE);
       chart.addSubtitle(new TextTitle(steps.size() + " cells; each rung keeps the best 1/" + rungs.reduction()
           + "; grey: eliminated, coloured: reached the top rung", new Font(Font.SANS_SERIF, Font.PLAIN, 12)));
+      ChartKit.Drawn drawn = ChartKit.draw(chart, Charts.WIDTH, Charts.HEIGHT, "ladder of " + dataset,
+          v -> "rung " + Math.round(v) + " (" + ReportFormat.count(rungs.epochs((int) Math.round(v))) + " epochs)");
       charts.add(new Charts.Chart(Charts.FOLDER + "/ladder-" + ChartData.slug(dataset) + ".png", dataset, "ladder",
           title, "Each cell's score (median error over its seeds, test error where the dataset has test rows) at"
               + " each rung it reached; the survivors continued from their weights.", Charts.WIDTH, Charts.HEIGHT,
-          ChartKit.png(chart, Charts.WIDTH, Charts.HEIGHT, "ladder of " + dataset)));
+          drawn.png(), drawn.areas()));
     }
     return charts;
   }
@@ -167,7 +175,8 @@ public final class LadderTable {
         .text("Rung k trains its candidate cells to the epochs shown; each dataset keeps its best cells (lowest"
             + " median error over seeds) for the next rung, whose networks continue from their weights. A cell's"
             + " summary row describes its networks at the rung it reached (summary.csv: rung, rung_epochs).")
-        .raw("</p>\n<div class=\"scroll\"><table>\n<thead><tr><th>dataset</th><th>cell</th>");
+        .raw("</p>\n<div class=\"scroll\"><table class=\"sortable\">\n<thead><tr><th>dataset</th><th>cell</th>")
+        .raw("<th class=\"num\">rung reached</th><th class=\"num\">epochs reached</th>");
     for (int k = 0; k < rungs.count(); k++) {
       h.raw("<th>rung ").text(Integer.toString(k)).raw(" (").text(ReportFormat.count(rungs.epochs(k)))
           .raw(" epochs)</th>");
@@ -179,7 +188,9 @@ public final class LadderTable {
         .thenComparingDouble(s -> s.scores()[s.rung()]));
     for (Ladder.Step s : steps) {
       h.raw(s.rung() == rungs.last() ? "<tr class=\"best\">" : "<tr>").raw("<td>").text(s.key().dataset())
-          .raw("</td><td>").text(describe(s).substring(s.key().dataset().length() + 1)).raw("</td>");
+          .raw("</td><td>").text(describe(s).substring(s.key().dataset().length() + 1)).raw("</td>")
+          .raw("<td class=\"num\">").text(Integer.toString(s.rung())).raw("</td><td class=\"num\">")
+          .text(ReportFormat.count(rungs.epochs(s.rung()))).raw("</td>");
       for (int k = 0; k < rungs.count(); k++) {
         double v = s.scores()[k];
         h.raw("<td class=\"num\">").text(Double.isNaN(v) ? "" : ReportFormat.score(v))

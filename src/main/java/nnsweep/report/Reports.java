@@ -29,20 +29,26 @@ public final class Reports {
     SummaryTable.write(folder.resolve("summary.csv"), m.summary(), rungOf, rungs);
     written.add("summary.csv");
     if (!m.study().hiddenRules().isEmpty()) {
-      java.util.Map<String, Integer> sizeRungs = new java.util.HashMap<>();
-      if (rungs != null) {
-        for (Summary.Row row : m.summary()) {
-          if (row.key().model().equals("hidden")) {
-            sizeRungs.merge(row.key().dataset() + "/" + row.key().hidden(), rungOf.applyAsInt(row.key()), Math::max);
-          }
-        }
-      }
-      RulesTable.write(folder.resolve("rules.csv"), m.rules(), sizeRungs);
+      RulesTable.write(folder.resolve("rules.csv"), m.rules(), sizeRungs(m, rungOf, rungs));
       written.add("rules.csv");
     }
     LayersTable.write(folder.resolve("layers.csv"), m.layers());
     written.add("layers.csv");
     return written;
+  }
+
+  /** "dataset/hidden size" -> the highest successive-halving rung a cell of that size reached (empty: a grid). */
+  static java.util.Map<String, Integer> sizeRungs(ReportModel m,
+      java.util.function.ToIntFunction<Summary.Key> rungOf, nnsweep.search.Rungs rungs) {
+    java.util.Map<String, Integer> sizeRungs = new java.util.HashMap<>();
+    if (rungs != null) {
+      for (Summary.Row row : m.summary()) {
+        if (row.key().model().equals("hidden")) {
+          sizeRungs.merge(row.key().dataset() + "/" + row.key().hidden(), rungOf.applyAsInt(row.key()), Math::max);
+        }
+      }
+    }
+    return sizeRungs;
   }
 
   /** File names in the order of {@link #TABLES}. */

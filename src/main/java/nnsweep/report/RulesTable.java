@@ -62,7 +62,13 @@ public final class RulesTable {
             highest = Math.max(highest, rungs.getOrDefault(r.dataset() + "/" + size, -1));
           }
           return highest < 0 ? "" : highest;
-        })),
+        }).num("highest rung", r -> {
+          int highest = -1;
+          for (int size : r.sizes()) {
+            highest = Math.max(highest, rungs.getOrDefault(r.dataset() + "/" + size, -1));
+          }
+          return highest < 0 ? "\u2013" : Integer.toString(highest);
+        }).when(rows -> !rungs.isEmpty())),
         Rules.Row::dataset);
   }
 

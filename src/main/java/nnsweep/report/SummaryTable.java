@@ -35,7 +35,17 @@ public final class SummaryTable {
             .num("hidden", r -> r.key().hidden() == 0 ? "\u2013" : Integer.toString(r.key().hidden())),
         Column.<Summary.Row>csv("bias", r -> r.key().bias()).text("bias", r -> ReportFormat.onOff(r.key().bias())),
         Table.learningRate(r -> r.key().learningRate()),
-        Table.epochs(r -> r.key().epochs()),
+        // with successive halving a cell's networks were trained to its rung's epochs, not to the study's budget
+        rungs == null ? Table.epochs(r -> r.key().epochs()) : Column.<Summary.Row>csv("epochs", r -> r.key().epochs())
+            .num("epochs reached (of budget)", r -> {
+              int rung = rungOf.applyAsInt(r.key());
+              return (rung < 0 ? "\u2013" : ReportFormat.count(rungs.epochs(rung))) + " of "
+                  + ReportFormat.count(r.key().epochs());
+            }),
+        Column.<Summary.Row>csv(List.of(), r -> List.of()).num("rung", r -> {
+          int rung = rungOf.applyAsInt(r.key());
+          return rung < 0 ? "\u2013" : Integer.toString(rung);
+        }).when(rows -> rungs != null),
         Table.init(r -> r.key().init()),
         Column.<Summary.Row>csv("networks", Summary.Row::networks)
             .num("networks", r -> Long.toString(r.networks())),

@@ -106,7 +106,7 @@ record Table<R>(List<Column<R>> columns, Function<R, String> dataset) {
   void html(HtmlReport.Html h, List<R> rows) {
     List<Column<R>> shown = columns.stream().filter(c -> !c.heads().isEmpty() && c.shown().test(rows)).toList();
     boolean grouped = shown.stream().anyMatch(c -> c.group() != null);
-    h.raw("<div class=\"scroll\"><table>\n<thead><tr>");
+    h.raw("<div class=\"scroll\"><table class=\"sortable\">\n<thead><tr>");
     for (Column<R> c : shown) {
       if (c.group() != null) {
         h.raw("<th colspan=\"" + c.heads().size() + "\" class=\"group\">").text(c.group()).raw("</th>");

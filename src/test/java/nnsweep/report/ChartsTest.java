@@ -131,8 +131,8 @@ class ChartsTest {
         .map(r -> ChartData.Setting.of(r.key())).distinct().sorted(ChartData.Setting.ORDER).map(names::name).toList());
     assertEquals(4, Charts.render(model).size());
     String html = HtmlReport.page(model, List.of(), null);
-    assertEquals(2, HtmlReportTest.text(HtmlReportTest.parse(html), "th").stream().filter(t -> t.equals("init"))
-        .count(), "an init column in the summary and layers tables");
+    assertEquals(3, HtmlReportTest.text(HtmlReportTest.parse(html), "th").stream().filter(t -> t.equals("init"))
+        .count(), "an init column in the summary, importance and layers tables");
   }
 
   @Test

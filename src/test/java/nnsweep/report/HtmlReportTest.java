@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -123,7 +124,17 @@ class HtmlReportTest {
     }
     assertTrue(links > 8);
     assertFalse(Pattern.compile("(?i)url\\s*\\(").matcher(html).find(), "no url(...) in the CSS");
-    assertFalse(html.toLowerCase(java.util.Locale.ROOT).contains("<script"), "no script");
+    // two scripts, both inline: the explore view's data (JSON) and the page's own script; nothing loaded
+    Document doc = parse(html);
+    NodeList scripts = doc.getElementsByTagName("script");
+    assertEquals(2, scripts.getLength());
+    assertEquals("application/json", ((Element) scripts.item(0)).getAttribute("type"));
+    assertEquals("explore-data", ((Element) scripts.item(0)).getAttribute("id"));
+    for (int i = 0; i < scripts.getLength(); i++) {
+      assertFalse(((Element) scripts.item(i)).hasAttribute("src"), "an inline script");
+    }
+    assertFalse(scripts.item(1).getTextContent().contains("fetch("), "the script fetches nothing");
+    assertFalse(scripts.item(1).getTextContent().contains("XMLHttpRequest"), "the script requests nothing");
     assertFalse(html.toLowerCase(java.util.Locale.ROOT).contains("<link"), "no linked stylesheet");
     assertFalse(html.contains("@import"));
   }
@@ -136,8 +147,8 @@ class HtmlReportTest {
         .bias(false).seeds(Seeds.of(0, 1)).curvePoints(5).build();
     ReportModel m = ReportFixtures.model(study, List.of(evil));
     HtmlReport.write(dir, m);
-    String html = Files.readString(dir.resolve("report.html"), StandardCharsets.UTF_8);
-    assertFalse(html.contains("<script>"));
+    String html = withoutOwnScripts(Files.readString(dir.resolve("report.html"), StandardCharsets.UTF_8));
+    assertFalse(html.contains("<script"));
     assertFalse(html.contains("<b>"));
     Document doc = parse(html);
     assertEquals("nnsweep report: name<script>alert(1)</script>&", text(doc, "title").get(0));
@@ -145,6 +156,162 @@ class HtmlReportTest {
     for (String h : m.headlines()) {
       assertTrue(text(doc, "li").contains(h), h);
     }
+  }
+
+  /** The page without its two own script elements. */
+  static String withoutOwnScripts(String html) {
+    String s = html.replaceFirst("(?s)<script type=\"application/json\" id=\"explore-data\">[^<]*</script>", "")
+        .replaceFirst("(?s)<script>//<!\\[CDATA\\[.*?//\\]\\]></script>", "");
+    assertEquals(html.length() > s.length(), true);
+    return s;
+  }
+
+  @Test
+  void hostileNamesReachThePageAsTextAndTheJsonAsData(@TempDir Path dir) throws Exception {
+    ReportModel m = ReportFixtures.hostile();
+    HtmlReport.write(dir, m);
+    String html = Files.readString(dir.resolve("report.html"), StandardCharsets.UTF_8);
+    // exactly the page's two script elements end: no name closes one or opens another
+    assertEquals(2, html.split("</script>", -1).length - 1);
+    String rest = withoutOwnScripts(html);
+    for (String bad : List.of("<script", "<img src=x", "<svg onload", "onerror=\"", "onload=\"")) {
+      assertFalse(rest.contains(bad), bad);
+    }
+    Document doc = parse(html);
+    String study = m.study().name();
+    String dataset = m.summary().get(0).key().dataset();
+    assertEquals("nnsweep report: " + study, text(doc, "title").get(0));
+    assertTrue(text(doc, "td").contains(dataset), "the dataset name as text");
+    String inputs = text(doc, "td").stream().filter(t -> t.startsWith("2 (")).findFirst().orElseThrow();
+    assertTrue(inputs.contains("</script><script>") && inputs.contains("x<img src=x onerror=alert(1)>"), inputs);
+    // the embedded JSON reads back the names as they are
+    Element data = doc.getElementById("explore-data");
+    String json = data == null ? scriptText(doc, 0) : data.getTextContent();
+    var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+    assertEquals(dataset, tree.get("rows").get(0).get(0).asText());
+    assertTrue(json.contains("\\u003cimg src=x onerror="), "escaped in the JSON");
+  }
+
+  private static String scriptText(Document doc, int i) {
+    return doc.getElementsByTagName("script").item(i).getTextContent();
+  }
+
+  @Test
+  void theExploreSectionHoldsTheViewsPlaceAndTheImportanceTable() throws Exception {
+    Document doc = parse(HtmlReport.page(model, List.of(), null));
+    Element explore = section(doc, "explore");
+    assertNotNull(explore, "a section id=explore");
+    assertTrue(explore.getTextContent().contains("eta squared"));
+    // the no-script content: the importance table, a row per dataset and score
+    Element table = (Element) explore.getElementsByTagName("table").item(0);
+    assertEquals("sortable", table.getAttribute("class"));
+    ExploreData.Data data = ExploreData.of(model, key -> -1, null);
+    assertEquals(data.importance().size(), table.getElementsByTagName("tbody").item(0).getChildNodes().getLength()
+        - blankNodes(table.getElementsByTagName("tbody").item(0)));
+    // every data table can be sorted by the page's script
+    NodeList tables = doc.getElementsByTagName("table");
+    int sortable = 0;
+    for (int i = 0; i < tables.getLength(); i++) {
+      sortable += ((Element) tables.item(i)).getAttribute("class").equals("sortable") ? 1 : 0;
+    }
+    assertEquals(4, sortable, "the importance, summary, rules and layers tables");
+  }
+
+  private static int blankNodes(org.w3c.dom.Node n) {
+    int blank = 0;
+    for (int i = 0; i < n.getChildNodes().getLength(); i++) {
+      blank += n.getChildNodes().item(i).getNodeType() == org.w3c.dom.Node.TEXT_NODE ? 1 : 0;
+    }
+    return blank;
+  }
+
+  private static Element section(Document doc, String id) {
+    NodeList sections = doc.getElementsByTagName("section");
+    for (int i = 0; i < sections.getLength(); i++) {
+      if (((Element) sections.item(i)).getAttribute("id").equals(id)) {
+        return (Element) sections.item(i);
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void aStudyWithoutTheNoneModelHasNoLayersSection() throws Exception {
+    Study study = ReportFixtures.study("hidden-only", Studies.xor()).models(Model.HIDDEN).hiddenSizes(2)
+        .learningRates(0.5).epochs(300).bias(true).seeds(Seeds.range(0, 2)).build();
+    ReportModel m = ReportFixtures.model(study, List.of(Studies.xor()));
+    String html = HtmlReport.page(m, List.of(), null);
+    Document doc = parse(html);
+    assertNull(section(doc, "layers"));
+    assertFalse(html.contains("href=\"#layers\""));
+    assertNotNull(section(parse(HtmlReport.page(model, List.of(), null)), "layers"), "the tutorial has both models");
+  }
+
+  @Test
+  void theHalvingPageShowsBudgetsNamesTheWinnersAndListsTheFilesWritten(@TempDir Path dir) throws Exception {
+    ReportFixtures.Halved halved = ReportFixtures.halving();
+    ReportModel m = halved.model();
+    nnsweep.search.Ladder ladder = halved.ladder();
+    List<String> others = List.of("ladder.csv", "results.csv", "summary.csv", "layers.csv", "curves.csv",
+        "run.json");
+    List<String> written = HtmlReport.write(dir, m, ladder, others);
+    String html = Files.readString(dir.resolve("report.html"), StandardCharsets.UTF_8);
+    Document doc = parse(html);
+
+    // no model without a hidden layer: no layers section, no layers chart
+    assertNull(section(doc, "layers"));
+    assertTrue(written.stream().noneMatch(f -> f.contains("layers-")), written.toString());
+
+    // the summary table: each cell's rung and the epochs it reached
+    Element summary = section(doc, "summary");
+    List<String> heads = new ArrayList<>();
+    NodeList ths = summary.getElementsByTagName("th");
+    for (int i = 0; i < ths.getLength(); i++) {
+      heads.add(ths.item(i).getTextContent());
+    }
+    int rungColumn = heads.indexOf("rung");
+    int epochsColumn = heads.indexOf("epochs reached (of budget)");
+    assertTrue(rungColumn >= 0 && epochsColumn >= 0, heads.toString());
+    NodeList trs = summary.getElementsByTagName("tbody").item(0).getChildNodes();
+    int row = 0;
+    for (int i = 0; i < trs.getLength(); i++) {
+      if (!(trs.item(i) instanceof Element tr)) {
+        continue;
+      }
+      Summary.Key key = m.summary().get(row++).key();
+      int rung = LadderTable.rungOf(ladder).applyAsInt(key);
+      NodeList tds = tr.getElementsByTagName("td");
+      assertEquals(Integer.toString(rung), tds.item(rungColumn).getTextContent());
+      assertEquals(ReportFormat.count(ladder.rungs().epochs(rung)) + " of 900",
+          tds.item(epochsColumn).getTextContent());
+    }
+    assertEquals(m.summary().size(), row);
+
+    // the findings name each dataset's top-rung winner as its best configuration, and nothing else as best
+    List<String> findings = new ArrayList<>();
+    NodeList lis = section(doc, "findings").getElementsByTagName("li");
+    for (int i = 0; i < lis.getLength(); i++) {
+      findings.add(lis.item(i).getTextContent());
+    }
+    for (var e : ladder.best().entrySet()) {
+      String d = ReportFormat.title(m.datasets().get(e.getKey()).dataset());
+      String expected = d + ": best configuration (the winner of successive halving at rung 2, 900 epochs): "
+          + LadderTable.describe(e.getValue()).substring(e.getValue().key().dataset().length() + 1) + ": median E";
+      assertTrue(findings.stream().anyMatch(f -> f.startsWith(expected)), expected + " in " + findings);
+    }
+    assertTrue(findings.stream().noneMatch(f -> f.contains("best hidden size")), findings.toString());
+
+    // the charts over hidden sizes draw each cell at its rung, and say so
+    assertTrue(html.contains("final error vs hidden size, per rung reached"));
+
+    // the footer: exactly the files the run wrote
+    String footer = doc.getElementsByTagName("footer").item(0).getTextContent();
+    long charts = written.stream().filter(f -> f.startsWith("charts/")).count();
+    assertTrue(footer.startsWith("This run wrote: ladder.csv (successive halving's ladder), results.csv (one row"
+        + " per network), summary.csv (the summary table), layers.csv (the layers table), curves.csv (the training"
+        + " curves), run.json (how the run went), charts/ (" + charts + " PNG charts, each shown on this page),"
+        + " report.html (this page)."), footer);
+    assertFalse(footer.contains("rules.csv"), "a study without rules writes no rules.csv");
   }
 
   @Test
