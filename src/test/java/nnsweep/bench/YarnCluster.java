@@ -121,7 +121,9 @@ public final class YarnCluster {
     yarnSite.put(YarnConfiguration.LOG_AGGREGATION_ENABLED, "true");
     yarnSite.put(YarnConfiguration.NM_REMOTE_APP_LOG_DIR, "/tmp/logs");
     write(state.resolve("conf/core-site.xml"), Map.of("fs.defaultFS", defaultFs));
-    write(state.resolve("conf/hdfs-site.xml"), Map.of("dfs.namenode.http-address", nameNodeHttp));
+    // one DataNode: files written with one replica (not the default three, left under-replicated)
+    write(state.resolve("conf/hdfs-site.xml"), Map.of("dfs.namenode.http-address", nameNodeHttp,
+        "dfs.replication", "1"));
     write(state.resolve("conf/yarn-site.xml"), yarnSite);
     Files.writeString(state.resolve("ready"), String.format(
         "fs.defaultFS %s%nnamenode http://%s%nresourcemanager %s%nresourcemanager web http://%s%nnodemanagers %d%n",
