@@ -9,7 +9,9 @@
 # --deploy-mode cluster: the driver runs on a cluster node. Relative paths (study, datasets, --out) then resolve
 # against spark.nnsweep.baseDir (default: this folder as file://$PWD, right for a cluster sharing this disk; give an
 # hdfs:// or other shared folder otherwise). The script waits for the driver and exits with its status, printing
-# what the driver printed (standalone: through spark.nnsweep.statusFile, a file under target/submits/).
+# what the driver printed (standalone, and YARN on this machine: through spark.nnsweep.statusFile, a file under
+# target/submits/). --master yarn: HADOOP_CONF_DIR names the cluster's configuration; without a Spark installation
+# the containers run Spark from the Maven jars (docs/yarn.md; bench/yarn.sh starts a YARN cluster here).
 # Uses spark-submit from PATH or $SPARK_HOME when there is one; otherwise Spark's own SparkSubmit class from the
 # Maven-resolved classpath (no Spark download). Builds the application first when it is missing or out of date.
 # --spark-logs: keep Spark's INFO logging (default: warnings only, conf/log4j2.properties).
@@ -123,9 +125,17 @@ if [[ "$deploy_mode" == cluster ]]; then
   if [[ "$master" == spark://* ]]; then
     conf_unless_set spark.standalone.submit.waitAppCompletion true
   fi
-  if [[ "$user_confs" != *" spark.nnsweep.statusFile "* ]] \
-    && [[ "$user_confs" != *" spark.nnsweep.baseDir "* || "$master" == spark://127.0.0.1:* \
-      || "$master" == spark://localhost:* || yarn_here -eq 1 ]]; then
+  # The status file is a file of this machine: set when the driver runs here or shares this disk. On YARN that is
+  # only this machine's cluster (yarn_here); a real one's spark-submit exits with the application's status, and the
+  # driver's lines are in its container log (yarn logs).
+  local_driver=0
+  if [[ "$master" == yarn ]]; then
+    local_driver=$yarn_here
+  elif [[ "$user_confs" != *" spark.nnsweep.baseDir "* || "$master" == spark://127.0.0.1:* \
+    || "$master" == spark://localhost:* ]]; then
+    local_driver=1
+  fi
+  if [[ "$user_confs" != *" spark.nnsweep.statusFile "* ]] && ((local_driver)); then
     mkdir -p "$here/target/submits"
     status_file="$here/target/submits/$run_id.status"
     spark_opts+=(--conf "spark.nnsweep.statusFile=file://$status_file")

@@ -135,6 +135,22 @@ class YarnIT {
   }
 
   @Test
+  @Order(0)
+  void yarnWithoutAHadoopConfigurationIsACommandLineError() throws Exception {
+    ran++;
+    Path out = IT.resolve("yarn-no-conf");
+    Process p = launch("no-conf", List.of("./submit.sh", "--master", "yarn", "--config", "conf/tutorial.conf",
+        "--out", out.toString()), false);
+    Run r = await("no-conf", p, JOB_TIMEOUT, System.nanoTime());
+    assertEquals(2, r.exit(), r::tail);
+    assertEquals(List.of("nnsweep: error: command line: --master yarn needs HADOOP_CONF_DIR (or YARN_CONF_DIR) naming"
+        + " the folder with the cluster's yarn-site.xml and core-site.xml, found neither set (bench/yarn.sh start"
+        + " writes target/yarn/conf)"), r.output().lines().toList());
+    assertFalse(Files.exists(out), "nothing written");
+    passed++;
+  }
+
+  @Test
   @Order(1)
   void clientModeWritesToHdfsWhatALocalRunWrites() throws Exception {
     ran++;
@@ -237,8 +253,11 @@ class YarnIT {
       }
       if (committed) {
         List<ProcessHandle> masters = ProcessHandle.allProcesses().filter(p -> {
-          String args = String.join(" ", commandLine(p.pid()));
-          return args.contains(AM_CLASS) && firstAttempt.matcher(args).find() && inState(p.pid());
+          List<String> argv = commandLine(p.pid());
+          String args = String.join(" ", argv);
+          // the JVM itself, not a launch script's shell whose command line holds the same text
+          return !argv.isEmpty() && argv.get(0).endsWith("/java") && argv.contains(AM_CLASS)
+              && firstAttempt.matcher(args).find() && inState(p.pid());
         }).toList();
         assertEquals(1, masters.size(), "application masters of a first attempt: " + masters);
         return masters.get(0);
@@ -315,12 +334,21 @@ class YarnIT {
 
   /** Starts a command from the project root, output and errors to target/it/yarn-logs/NAME.log. */
   private static Process launch(String name, List<String> command) throws IOException {
+    return launch(name, command, true);
+  }
+
+  private static Process launch(String name, List<String> command, boolean hadoopConf) throws IOException {
     Files.createDirectories(LOGS);
     ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
         .redirectOutput(log(name).toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     builder.environment().put("NNSWEEP_YARN_DIR", STATE.toString());
     builder.environment().put("NNSWEEP_YARN_TIMEOUT", Long.toString(START_TIMEOUT.toSeconds() - 30));
-    builder.environment().put("HADOOP_CONF_DIR", STATE.resolve("conf").toString());
+    builder.environment().remove("YARN_CONF_DIR");
+    if (hadoopConf) {
+      builder.environment().put("HADOOP_CONF_DIR", STATE.resolve("conf").toString());
+    } else {
+      builder.environment().remove("HADOOP_CONF_DIR");
+    }
     builder.environment().remove("SPARK_HOME"); // the Maven jars, as in CI
     Process process = builder.start();
     PROCESSES.add(process);

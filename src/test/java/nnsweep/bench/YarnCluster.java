@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.permission.FsPermission;
@@ -95,14 +96,27 @@ public final class YarnCluster {
 
     // NodeManager folders (containers' working folders and logs): target/nnsweep-yarn under the working folder
     MiniYARNCluster yarn = new MiniYARNCluster("nnsweep-yarn", 1, nodeManagers, 1, 1);
-    CountDownLatch stopped = new CountDownLatch(1);
+    // SIGTERM (yarn.sh stop) stops YARN (its NodeManagers end their containers) and HDFS on the main thread, while
+    // the JVM still runs normally (Hadoop's services remove their own shutdown hooks as they stop); the shutdown hook
+    // covers the other ways out (an interrupt, a start-up failure)
+    CountDownLatch terminate = new CountDownLatch(1);
+    sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> terminate.countDown());
+    AtomicBoolean stopped = new AtomicBoolean();
+    Runnable stop = () -> {
+      if (stopped.compareAndSet(false, true)) {
+        System.err.println("YarnCluster: stopping YARN and HDFS");
+        try {
+          yarn.stop();
+        } finally {
+          hdfs.shutdown();
+        }
+      }
+    };
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      System.err.println("YarnCluster: stopping YARN and HDFS");
       try {
-        yarn.stop();
-      } finally {
-        hdfs.shutdown();
-        stopped.countDown();
+        stop.run();
+      } catch (RuntimeException e) {
+        System.err.println("YarnCluster: " + e);
       }
     }, "yarn-cluster-stop"));
     yarn.init(yarnConf);
@@ -130,7 +144,10 @@ public final class YarnCluster {
         defaultFs, nameNodeHttp, yarnSite.get(YarnConfiguration.RM_ADDRESS),
         yarnSite.get(YarnConfiguration.RM_WEBAPP_ADDRESS), nodeManagers));
     System.err.println("YarnCluster: ready; " + Files.readString(state.resolve("ready")).replace('\n', ';'));
-    stopped.await();
+    terminate.await();
+    stop.run();
+    System.err.println("YarnCluster: stopped");
+    System.exit(0);
   }
 
   /** "localhost:1234" (what the ResourceManager bound) as "127.0.0.1:1234". */
