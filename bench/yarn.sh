@@ -209,11 +209,11 @@ do_status() {
 }
 
 # Hadoop's own client tools (in hadoop-client-api, on the application's classpath) against this cluster.
+# (LogsCLI also needs the shaded Jettison that only the minicluster jar has: it runs from the test classpath.)
 hadoop_tool() {
-  local class="$1"
-  shift
+  local class="$1" cp="$2"
+  shift 2
   [[ -f "$state/ready" ]] || die "not running (state in $state); run '$0 start' first"
-  local cp="$here/target/classpath.txt"
   [[ -s "$cp" ]] || die "$cp is missing: run '$0 start' first"
   exec "$java_bin" -Djava.net.preferIPv4Stack=true -cp "$state/conf:$(cat "$cp")" "$class" "$@"
 }
@@ -224,11 +224,11 @@ case "${1:-}" in
   status) do_status ;;
   fs)
     shift
-    hadoop_tool org.apache.hadoop.fs.FsShell "$@"
+    hadoop_tool org.apache.hadoop.fs.FsShell "$here/target/classpath.txt" "$@"
     ;;
   logs)
     shift
-    hadoop_tool org.apache.hadoop.yarn.client.cli.LogsCLI "$@"
+    hadoop_tool org.apache.hadoop.yarn.client.cli.LogsCLI "$here/target/test-classpath.txt" "$@"
     ;;
   *)
     echo "usage: $0 start|stop|status|fs ARGS|logs ARGS   (state folder: \$NNSWEEP_YARN_DIR, default target/yarn)" >&2
