@@ -9,7 +9,9 @@
 # --deploy-mode cluster: the driver runs on a cluster node. Relative paths (study, datasets, --out) then resolve
 # against spark.nnsweep.baseDir (default: this folder as file://$PWD, right for a cluster sharing this disk; give an
 # hdfs:// or other shared folder otherwise). The script waits for the driver and exits with its status, printing
-# what the driver printed (standalone: through spark.nnsweep.statusFile, a file under target/submits/).
+# what the driver printed (standalone, and YARN on this machine: through spark.nnsweep.statusFile, a file under
+# target/submits/). --master yarn: HADOOP_CONF_DIR names the cluster's configuration; without a Spark installation
+# the containers run Spark from the Maven jars (docs/yarn.md; bench/yarn.sh starts a YARN cluster here).
 # Uses spark-submit from PATH or $SPARK_HOME when there is one; otherwise Spark's own SparkSubmit class from the
 # Maven-resolved classpath (no Spark download). Builds the application first when it is missing or out of date.
 # --spark-logs: keep Spark's INFO logging (default: warnings only, conf/log4j2.properties).
@@ -94,6 +96,40 @@ if [[ -n "$info_only" ]]; then
   exec java -cp "$jar:$(cat "$classpath_file")" nnsweep.Main "$info_only"
 fi
 
+spark_submit=""
+if [[ -n "${SPARK_HOME:-}" && -x "$SPARK_HOME/bin/spark-submit" ]]; then
+  spark_submit="$SPARK_HOME/bin/spark-submit"
+elif command -v spark-submit >/dev/null 2>&1; then
+  spark_submit="$(command -v spark-submit)"
+fi
+
+conf_unless_set() { [[ "$user_confs" == *" $1 "* ]] || spark_opts+=(--conf "$1=$2"); }
+
+# YARN without a Spark installation: a YARN cluster on this machine (bench/yarn.sh; docs/yarn.md). Its containers
+# take Spark from the same Maven jars this script runs (spark.yarn.jars as local: URIs, files every node has, so
+# nothing is uploaded), and every JVM of the application binds to loopback. A real cluster has a Spark installation
+# on the submitting machine (spark-submit, which this script then uses and leaves these settings to) and
+# spark.yarn.jars or spark.yarn.archive pointing at Spark's jars on HDFS.
+yarn_here=0
+if [[ "$master" == yarn && -z "$spark_submit" ]]; then
+  yarn_here=1
+  if [[ -z "${HADOOP_CONF_DIR:-}" && -z "${YARN_CONF_DIR:-}" ]]; then
+    echo "nnsweep: error: command line: --master yarn needs HADOOP_CONF_DIR (or YARN_CONF_DIR) naming the folder" \
+      "with the cluster's yarn-site.xml and core-site.xml, found neither set (bench/yarn.sh start writes" \
+      "target/yarn/conf)" >&2
+    exit 2
+  fi
+  yarn_jars=""
+  IFS=: read -r -a cp_entries <<<"$(cat "$classpath_file")"
+  for entry in "${cp_entries[@]}"; do
+    [[ "$entry" == *.jar ]] && yarn_jars+="${yarn_jars:+,}local:$entry"
+  done
+  conf_unless_set spark.yarn.jars "$yarn_jars"
+  conf_unless_set spark.yarn.appMasterEnv.SPARK_LOCAL_IP 127.0.0.1
+  conf_unless_set spark.executorEnv.SPARK_LOCAL_IP 127.0.0.1
+  export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+fi
+
 # Loopback for local masters and a cluster on this machine; a real cluster must reach the driver.
 if [[ -z "${SPARK_LOCAL_IP:-}" ]] && [[ -z "$master" || "$master" == local* \
   || "$master" == spark://127.0.0.1:* || "$master" == spark://localhost:* ]]; then
@@ -109,16 +145,23 @@ export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
 # base folder, and the driver reports its status and console output to a file this script reads.
 status_file=""
 if [[ "$deploy_mode" == cluster ]]; then
-  conf_unless_set() { [[ "$user_confs" == *" $1 "* ]] || spark_opts+=(--conf "$1=$2"); }
   run_id="$(date -u +%Y%m%dT%H%M%SZ)-$$-$RANDOM"
   conf_unless_set spark.nnsweep.runId "$run_id"
   conf_unless_set spark.nnsweep.baseDir "file://$PWD"
   if [[ "$master" == spark://* ]]; then
     conf_unless_set spark.standalone.submit.waitAppCompletion true
   fi
-  if [[ "$user_confs" != *" spark.nnsweep.statusFile "* ]] \
-    && [[ "$user_confs" != *" spark.nnsweep.baseDir "* || "$master" == spark://127.0.0.1:* \
-      || "$master" == spark://localhost:* ]]; then
+  # The status file is a file of this machine: set when the driver runs here or shares this disk. On YARN that is
+  # only this machine's cluster (yarn_here); a real one's spark-submit exits with the application's status, and the
+  # driver's lines are in its container log (yarn logs).
+  local_driver=0
+  if [[ "$master" == yarn ]]; then
+    local_driver=$yarn_here
+  elif [[ "$user_confs" != *" spark.nnsweep.baseDir "* || "$master" == spark://127.0.0.1:* \
+    || "$master" == spark://localhost:* ]]; then
+    local_driver=1
+  fi
+  if [[ "$user_confs" != *" spark.nnsweep.statusFile "* ]] && ((local_driver)); then
     mkdir -p "$here/target/submits"
     status_file="$here/target/submits/$run_id.status"
     spark_opts+=(--conf "spark.nnsweep.statusFile=file://$status_file")
@@ -164,13 +207,6 @@ export NNSWEEP_LAUNCHER="$0"
 NNSWEEP_LAUNCHER_OPTIONS="$(printf '%s\n' ${launcher_opts[@]+"${launcher_opts[@]}"})"
 export NNSWEEP_LAUNCHER_OPTIONS
 
-spark_submit=""
-if [[ -n "${SPARK_HOME:-}" && -x "$SPARK_HOME/bin/spark-submit" ]]; then
-  spark_submit="$SPARK_HOME/bin/spark-submit"
-elif command -v spark-submit >/dev/null 2>&1; then
-  spark_submit="$(command -v spark-submit)"
-fi
-
 # Runs the submission: in its place (exec), or, in cluster deploy mode, as a child whose driver's status is reported.
 launch() {
   if [[ -z "$status_file" ]]; then
@@ -205,6 +241,11 @@ if [[ -n "${JAVA_OPTS:-}" ]]; then
   read -r -a java_opts <<<"$JAVA_OPTS"
 fi
 [[ -n "$driver_memory" ]] && java_opts+=("-Xmx$driver_memory")
+# Spark's own launcher puts the Hadoop configuration folders on the classpath: the YARN client reads yarn-site.xml there.
+conf_cp=""
+for dir in "${HADOOP_CONF_DIR:-}" "${YARN_CONF_DIR:-}"; do
+  [[ -n "$dir" ]] && conf_cp+="$dir:"
+done
 launch java "${spark_jvm_opts[@]}" ${java_opts[@]+"${java_opts[@]}"} ${log_opts[@]+"${log_opts[@]}"} \
-  -cp "$(cat "$classpath_file"):$jar" org.apache.spark.deploy.SparkSubmit --class nnsweep.Main \
+  -cp "$conf_cp$(cat "$classpath_file"):$jar" org.apache.spark.deploy.SparkSubmit --class nnsweep.Main \
   ${spark_opts[@]+"${spark_opts[@]}"} "$jar" ${app_args[@]+"${app_args[@]}"}

@@ -120,7 +120,9 @@ final class StudyJob implements AutoCloseable {
         || (study.parquet(grid.size()) && !SparkContexts.isLocal(conf)));
     Trained done;
     if (todo.isEmpty() && rungs == null && !parquet) {
-      done = new Trained(aggregateCommitted(state, grid, problems, study), null, null, RunFacts.NOTHING_TRAINED);
+      try (JavaSparkContext sc = SparkContexts.contextRequired(conf) ? SparkContexts.start(conf) : null) {
+        done = new Trained(aggregateCommitted(state, grid, problems, study), null, null, RunFacts.NOTHING_TRAINED);
+      }
       stage("aggregate");
     } else {
       done = spark(run, conf, warmupMillis, rungs, parquet);

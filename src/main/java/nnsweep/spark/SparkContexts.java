@@ -132,6 +132,15 @@ public final class SparkContexts {
     }
   }
 
+  /**
+   * Whether the driver must start a SparkContext even when there is nothing to compute: in YARN cluster mode the
+   * application master fails an application whose driver never started one ("User did not initialize spark
+   * context"), as a restarted attempt that finds every part committed would.
+   */
+  public static boolean contextRequired(SparkConf conf) {
+    return conf.get("spark.master", "").equals("yarn") && conf.get("spark.submit.deployMode", "").equals("cluster");
+  }
+
   /** Whether the tasks run in the driver's JVM ({@code local}, {@code local[N]}, {@code local[*]}, ...). */
   public static boolean isLocal(SparkConf conf) {
     String master = conf.get("spark.master", "local[*]");

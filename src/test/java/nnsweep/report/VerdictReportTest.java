@@ -108,7 +108,7 @@ class VerdictReportTest {
     assertTrue(html.contains("<li>two-thirds-of-inputs-plus-outputs ranks best (mean rank 1.50 of 5 entries"));
     assertTrue(html.contains("<img src=\"data:image/png;base64,iVBORw0KGgo"));
     assertTrue(html.contains("<h3>Every pair: Wilcoxon signed-rank with Holm&#39;s adjustment (rules-pairs.csv)"));
-    assertEquals(5, html.split("<table>", -1).length - 1);
+    assertEquals(5, html.split("<table class=\"sortable\">", -1).length - 1);
   }
 
   @Test
