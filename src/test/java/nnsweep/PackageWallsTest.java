@@ -33,6 +33,8 @@ class PackageWallsTest {
       Map.entry("report", Set.of("stats", "run", "grid", "nn", "study", "data", "search", "fs")),
       Map.entry("search", Set.of("grid", "run", "study", "nn")),
       Map.entry("spark", Set.of("grid", "run", "stats", "study", "search")),
+      Map.entry("model", Set.of("nn", "data", "run", "grid", "study", "search", "fs")),
+      Map.entry("predict", Set.of("model", "data", "fs", "cli")),
       Map.entry("cli", Set.of()),
       Map.entry("fs", Set.of()));
   /**

@@ -4,14 +4,20 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 import nnsweep.data.Dataset;
+import nnsweep.data.Scaling;
 import nnsweep.nn.Metrics;
 
 /**
  * A dataset as the executors need it: the training rows, the held-out test rows (null without a test split) and
  * the query points to report predictions at, all already scaled.
  */
-public record Problem(Dataset dataset, Dataset test, double[][] queries, List<Problem> folds)
+public record Problem(Dataset dataset, Dataset test, double[][] queries, List<Problem> folds, Scaling.Fit scaling)
     implements Serializable {
+
+  /** A problem whose inputs are as in the file (no scaling). */
+  public Problem(Dataset dataset, Dataset test, double[][] queries, List<Problem> folds) {
+    this(dataset, test, queries, folds, null);
+  }
 
   /** A problem trained on all of {@code dataset}, with no test rows. */
   public Problem(Dataset dataset, double[][] queries) {
@@ -28,8 +34,17 @@ public record Problem(Dataset dataset, Dataset test, double[][] queries, List<Pr
     return fold < 0 ? this : folds.get(fold);
   }
 
+  /**
+   * Validates and copies; {@code scaling} is the map from the file's inputs to the rows held here (fitted on the
+   * training rows; null: none), which saved models carry.
+   */
   public Problem {
     folds = List.copyOf(folds);
+    if (scaling == null) {
+      double[] ones = new double[dataset.inputCount()];
+      Arrays.fill(ones, 1.0);
+      scaling = new Scaling.Fit(new double[dataset.inputCount()], ones);
+    }
     queries = Arrays.stream(queries).map(double[]::clone).toArray(double[][]::new);
     for (double[] q : queries) {
       if (q.length != dataset.inputCount()) {

@@ -41,12 +41,12 @@ public final class Problems {
         for (nnsweep.data.Splits.Split s : nnsweep.data.Splits.folds(data, spec.folds(), spec.splitSeed())) {
           nnsweep.data.Scaling.Fit fit = spec.scale().fit(s.train().inputs());
           folds.add(new Problem(nnsweep.data.Splits.scaled(s.train(), fit), nnsweep.data.Splits.scaled(s.test(), fit),
-              fit.apply(queries.toArray(double[][]::new))));
+              fit.apply(queries.toArray(double[][]::new)), List.of(), fit));
         }
         // the whole dataset stands for the folds where the grid and the reports need one dataset
         nnsweep.data.Scaling.Fit all = spec.scale().fit(data.inputs());
         problems.add(new Problem(nnsweep.data.Splits.scaled(data, all), null,
-            all.apply(queries.toArray(double[][]::new)), folds));
+            all.apply(queries.toArray(double[][]::new)), folds, all));
         continue;
       }
       nnsweep.data.Splits.Split split;
@@ -58,7 +58,7 @@ public final class Problems {
       nnsweep.data.Scaling.Fit fit = spec.scale().fit(split.train().inputs());
       problems.add(new Problem(nnsweep.data.Splits.scaled(split.train(), fit),
           split.test() == null ? null : nnsweep.data.Splits.scaled(split.test(), fit),
-          fit.apply(queries.toArray(double[][]::new))));
+          fit.apply(queries.toArray(double[][]::new)), List.of(), fit));
     }
     return problems;
   }

@@ -15,6 +15,7 @@ import nnsweep.run.RangeTrainer;
 import nnsweep.run.ResultCodec;
 import nnsweep.run.TrainingResult;
 import nnsweep.run.Warmup;
+import nnsweep.search.CellScore;
 import nnsweep.stats.Aggregation;
 import nnsweep.stats.CellStats;
 import nnsweep.stats.DatasetReport;
@@ -173,6 +174,48 @@ public final class SparkSweep {
   /** The results of the networks {@code ids} among {@code blocks} (the few the charts and console show). */
   public List<TrainingResult> results(JavaRDD<byte[]> blocks, java.util.Set<Long> ids) {
     return ParquetTables.collect(blocks, ids, grid, problems);
+  }
+
+  /**
+   * Every cell's score at its networks' final state, with its best network ({@link CellScore}): a small job folding
+   * the blocks where they are, as halving scores its rungs, so no network's weights come to the driver.
+   */
+  public List<CellScore> cellScores(JavaRDD<byte[]> blocks) {
+    return new SparkHalving(this).scores(blocks, null);
+  }
+
+  /**
+   * The networks {@code ids} trained again, with their final weights: one small job, each task running the sweep's
+   * own training step ({@link RangeTrainer}) on the one-network range, so the kernel and, for a matrix-product
+   * group, the group's members are those of the sweep, and the numbers are the sweep's, bit for bit.
+   */
+  public List<TrainingResult> retrain(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<byte[]> blocks = sc.parallelize(ids, Math.min(ids.size(), Math.max(1, sc.defaultParallelism())))
+        .map(new TrainOne(grid, problems)).collect();
+    List<TrainingResult> results = new ArrayList<>();
+    blocks.forEach(b -> results.addAll(ResultCodec.decode(b, grid.value(), problems.value())));
+    results.sort(Comparator.comparingLong(r -> r.spec().id()));
+    return results;
+  }
+
+  /** Executor side of {@link #retrain}: one network's range trained with its weights kept. */
+  private static final class TrainOne implements org.apache.spark.api.java.function.Function<Long, byte[]> {
+    private static final long serialVersionUID = 1L;
+    private final Broadcast<Grid> grid;
+    private final Broadcast<List<Problem>> problems;
+
+    TrainOne(Broadcast<Grid> grid, Broadcast<List<Problem>> problems) {
+      this.grid = grid;
+      this.problems = problems;
+    }
+
+    @Override
+    public byte[] call(Long id) {
+      return new RangeTrainer(grid.value(), problems.value(), true).train(new IdRange(id, id + 1));
+    }
   }
 
   /** No blocks (a run whose networks were all committed before). */
