@@ -39,7 +39,7 @@ public record SavedModel(
     double[] scale,
     Weights weights,
     Map<String, Object> settings,
-    Map<String, Object> metrics) {
+    Map<String, Object> metrics) implements java.io.Serializable {
 
   /** The format name every model file carries, so a foreign JSON file is told from a damaged one. */
   public static final String FORMAT = "nnsweep-model";
