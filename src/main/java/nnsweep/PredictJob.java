@@ -66,6 +66,9 @@ final class PredictJob {
 
   private static byte[] read(Storage storage, Path p, String shown) {
     try {
+      if (!storage.exists(p)) {
+        throw new FileNotFoundException(shown);
+      }
       if (storage.isDirectory(p)) {
         throw new InputException(shown + ": model path is a folder, expected a model JSON file");
       }

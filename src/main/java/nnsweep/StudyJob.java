@@ -285,11 +285,12 @@ final class StudyJob implements AutoCloseable {
             }));
         ladder = result.ladder();
         trainSeconds = stage("train");
-        datasets = sweep.aggregate(result.blocks(), study.hiddenRules());
+        boolean keep = study.keepModels() != Study.KeepModels.NONE;
+        SparkSweep.Aggregate aggregate = sweep.aggregate(result.blocks(), study.hiddenRules(), keep);
+        datasets = aggregate.reports();
         stage("aggregate");
         // halving's blocks keep every network's final weights: the kept ones are read from there
-        List<CellScore> scores = study.keepModels() == Study.KeepModels.NONE ? List.of()
-            : sweep.cellScores(result.blocks());
+        List<CellScore> scores = aggregate.scores();
         List<Long> ids = Winners.pick(scores, ladder, study.keepModels());
         models = Winners.verify(ids.isEmpty() ? List.of() : sweep.results(result.blocks(), Set.copyOf(ids)), scores,
             ids);
@@ -307,15 +308,17 @@ final class StudyJob implements AutoCloseable {
         trainSeconds = stage("train");
         // the results stay on the executors: the reports' statistics are aggregated there
         JavaRDD<byte[]> all = sweep.withCommitted(blocks, run.committed().stream().map(state::block).toList());
-        datasets = sweep.aggregate(all, study.hiddenRules());
+        boolean keep = study.keepModels() != Study.KeepModels.NONE;
+        SparkSweep.Aggregate aggregate = sweep.aggregate(all, study.hiddenRules(), keep);
+        datasets = aggregate.reports();
         stage("aggregate");
         if (parquet) {
           parquetFiles = writeParquetTables(sweep, all, run.target(), study, grid, ReportModel.pickedIds(datasets));
           stage("tables");
         }
         // a grid keeps no weights: the kept networks are trained again, by the sweep's own step
-        if (study.keepModels() != Study.KeepModels.NONE) {
-          List<CellScore> scores = sweep.cellScores(all);
+        if (keep) {
+          List<CellScore> scores = aggregate.scores();
           List<Long> ids = Winners.pick(scores, null, study.keepModels());
           models = Winners.verify(sweep.retrain(ids), scores, ids);
           stage("models");

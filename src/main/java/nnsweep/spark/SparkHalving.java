@@ -116,7 +116,7 @@ public final class SparkHalving {
     sc.sc().runJob(blocks.rdd(), new AllBlocks(), handler, ClassTag$.MODULE$.apply(byte[][].class));
   }
 
-  List<CellScore> scores(JavaRDD<byte[]> blocks, Set<Cell> candidates) {
+  private List<CellScore> scores(JavaRDD<byte[]> blocks, Set<Cell> candidates) {
     Broadcast<Set<Cell>> keep = sc.broadcast(candidates == null ? null : Set.copyOf(candidates));
     return new ArrayList<>(blocks.mapPartitionsToPair(new FoldScores(grid, problems, keep))
         .reduceByKey(CellScore::merge, Math.max(1, sc.defaultParallelism()))
