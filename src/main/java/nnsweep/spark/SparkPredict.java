@@ -59,7 +59,7 @@ public final class SparkPredict {
       }
       w.flush();
       return rows;
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark's exceptions are checked ones, thrown undeclared
       // a task's bad cell comes back wrapped in Spark's exceptions: the user's message is the inner one
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof InputException ie) {
