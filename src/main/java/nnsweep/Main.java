@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import nnsweep.cli.Options;
+import nnsweep.predict.PredictOptions;
 
 /**
  * The job's entry point for spark-submit: parses arguments, runs the {@link StudyJob}, and is the only place that
@@ -39,6 +40,10 @@ public final class Main {
     boolean verbose = List.of(args).contains("--verbose");
     StudyJob job = null;
     try {
+      if (args.length > 0 && args[0].equals(PredictOptions.COMMAND)) {
+        PredictJob.run(List.of(args).subList(1, args.length), out);
+        return 0;
+      }
       Options options = Options.parse(args);
       if (options.help()) {
         out.print(Options.usage());

@@ -20,6 +20,8 @@ import nnsweep.fs.Storage;
 import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
 import nnsweep.grid.TaskPlan;
+import nnsweep.model.ModelFiles;
+import nnsweep.model.Winners;
 import nnsweep.report.Console;
 import nnsweep.report.Headlines;
 import nnsweep.report.HtmlReport;
@@ -37,6 +39,8 @@ import nnsweep.run.ResultCodec;
 import nnsweep.run.TrainingResult;
 import nnsweep.run.Warmup;
 import nnsweep.search.Cell;
+import nnsweep.search.CellScore;
+import nnsweep.search.Halving;
 import nnsweep.search.Ladder;
 import nnsweep.search.Rungs;
 import nnsweep.spark.SparkContexts;
@@ -121,7 +125,9 @@ final class StudyJob implements AutoCloseable {
     Trained done;
     if (todo.isEmpty() && rungs == null && !parquet) {
       try (JavaSparkContext sc = SparkContexts.contextRequired(conf) ? SparkContexts.start(conf) : null) {
-        done = new Trained(aggregateCommitted(state, grid, problems, study), null, null, RunFacts.NOTHING_TRAINED);
+        Map<Cell, CellScore> scores = new LinkedHashMap<>();
+        done = new Trained(aggregateCommitted(state, grid, problems, study, scores), null, null,
+            RunFacts.NOTHING_TRAINED, keptHere(study, grid, problems, scores.values()));
       }
       stage("aggregate");
     } else {
@@ -156,12 +162,19 @@ final class StudyJob implements AutoCloseable {
     others.add("run.json");
     written.addAll(HtmlReport.write(reports, model, ladder, others));
     stage("reports");
+    List<String> models = ModelFiles.write(reports, done.models(), problems, study.name(), RunInfo.version());
+    stage("models-write");
     RunInfo info = new RunInfo(args, RunInfo.version(), facts.sparkVersion(), System.getProperty("java.version"),
         facts.master(), facts.parallelism(), facts.partitions(), facts.executors(), grid.size(), trained, resumed,
         kernelCounts(grid), facts.blas(), started, Instant.now().toString(), stages);
     RunJson.write(reports.resolve("run.json"), study, info);
     written.add("run.json");
-    folder.publish(written);
+    List<String> published = new ArrayList<>(models);
+    published.addAll(written);
+    folder.publish(published);
+    if (!models.isEmpty()) {
+      written.add(ModelFiles.FOLDER + "/ (" + (models.size() - 1) / 2 + " networks)");
+    }
     RungState.clear(storage, target, shownTarget);
     state.finish();
     guard.finished();
@@ -215,7 +228,8 @@ final class StudyJob implements AutoCloseable {
    * What the training step gives: the reports' statistics per dataset, halving's ladder (null for a grid), the
    * Parquet tables the tasks wrote (null for CSV tables) and the facts of the run for {@code run.json}.
    */
-  private record Trained(List<DatasetReport> datasets, Ladder ladder, NetworkFiles parquetFiles, RunFacts facts) {}
+  private record Trained(List<DatasetReport> datasets, Ladder ladder, NetworkFiles parquetFiles, RunFacts facts,
+      List<TrainingResult> models) {}
 
   /**
    * Where and how the Spark step ran, for {@code run.json} and the closing line.
@@ -274,6 +288,7 @@ final class StudyJob implements AutoCloseable {
       List<DatasetReport> datasets;
       Ladder ladder = null;
       NetworkFiles parquetFiles = null;
+      List<TrainingResult> models = List.of();
       double trainSeconds;
       if (rungs != null) {
         // successive halving: the rungs' blocks stay on the executors, each committed as its task finishes
@@ -292,9 +307,17 @@ final class StudyJob implements AutoCloseable {
             }));
         ladder = result.ladder();
         trainSeconds = stage("train");
-        datasets = sweep.aggregate(result.blocks(), study.hiddenRules());
-        result.blocks().unpersist(false);
+        boolean keep = study.keepModels() != Study.KeepModels.NONE;
+        SparkSweep.Aggregate aggregate = sweep.aggregate(result.blocks(), study.hiddenRules(), keep);
+        datasets = aggregate.reports();
         stage("aggregate");
+        // halving's blocks keep every network's final weights: the kept ones are read from there
+        List<CellScore> scores = aggregate.scores();
+        List<Long> ids = Winners.pick(scores, ladder, study.keepModels());
+        models = Winners.verify(ids.isEmpty() ? List.of() : sweep.results(result.blocks(), Set.copyOf(ids)), scores,
+            ids);
+        result.blocks().unpersist(false);
+        stage("models");
         LadderTable.print(out, ladder);
       } else {
         Progress progress = new Progress(out, grid.size(), run.resumed());
@@ -307,17 +330,26 @@ final class StudyJob implements AutoCloseable {
         trainSeconds = stage("train");
         // the results stay on the executors: the reports' statistics are aggregated there
         JavaRDD<byte[]> all = sweep.withCommitted(blocks, run.committed().stream().map(state::block).toList());
-        datasets = sweep.aggregate(all, study.hiddenRules());
+        boolean keep = study.keepModels() != Study.KeepModels.NONE;
+        SparkSweep.Aggregate aggregate = sweep.aggregate(all, study.hiddenRules(), keep);
+        datasets = aggregate.reports();
         stage("aggregate");
         if (parquet) {
           parquetFiles = writeParquetTables(sweep, all, run.target(), study, grid, ReportModel.pickedIds(datasets));
           stage("tables");
         }
+        // a grid keeps no weights: the kept networks are trained again, by the sweep's own step
+        if (keep) {
+          List<CellScore> scores = aggregate.scores();
+          List<Long> ids = Winners.pick(scores, null, study.keepModels());
+          models = Winners.verify(sweep.retrain(ids), scores, ids);
+          stage("models");
+        }
         blocks.unpersist(false);
       }
       int executors = Math.max(0, sc.sc().statusTracker().getExecutorInfos().length - 1);
       done = new Trained(datasets, ladder, parquetFiles, new RunFacts(sc.master(), sc.version(), parallelism,
-          ranges.size(), executors, blas, trainSeconds));
+          ranges.size(), executors, blas, trainSeconds), models);
     }
     stage("spark-stop");
     return done;
@@ -379,12 +411,26 @@ final class StudyJob implements AutoCloseable {
 
   /** With nothing left to train: the committed parts aggregated here, one part in memory at a time. */
   private static List<DatasetReport> aggregateCommitted(RunState state, Grid grid, List<Problem> problems,
-      Study study) {
+      Study study, Map<Cell, CellScore> scores) {
     Map<Summary.Key, CellStats> cells = new LinkedHashMap<>();
     for (IdRange range : state.committedRanges()) {
-      state.results(range, grid, problems).forEach(r -> Aggregation.fold(cells, r));
+      List<TrainingResult> results = state.results(range, grid, problems);
+      results.forEach(r -> Aggregation.fold(cells, r));
+      Halving.fold(scores, results, null);
     }
     return Aggregation.datasets(cells.values(), study.hiddenRules());
+  }
+
+  /** With nothing left to train, the kept networks trained again here, by the sweep's own step. */
+  private static List<TrainingResult> keptHere(Study study, Grid grid, List<Problem> problems,
+      java.util.Collection<CellScore> scores) {
+    List<Long> ids = Winners.pick(scores, null, study.keepModels());
+    RangeTrainer trainer = new RangeTrainer(grid, problems, true);
+    List<TrainingResult> again = new ArrayList<>();
+    for (long id : ids) {
+      again.addAll(ResultCodec.decode(trainer.train(new IdRange(id, id + 1)), grid, problems));
+    }
+    return Winners.verify(again, scores, ids);
   }
 
   /** Networks per kernel, counted by shape runs (a kernel holds for a whole run). */

@@ -68,6 +68,9 @@ class BadInputCatalogueTest {
   static Stream<Entry> catalogue() {
     return Stream.of(
         study("malformed HOCON", "epochs = [10]", "epochs = [10", "study.conf:", "malformed HOCON", "expected"),
+        study("unknown keep-models", "epochs = [10]", "epochs = [10], keep-models = all", "study.conf:7:",
+            "study.keep-models", "unknown value \"all\"", "expected best (the best network of each dataset), cells"
+                + " (the best network of every cell) or none"),
         study("unknown key", "learning-rates = [0.5]", "learning-rate = [0.5]", "study.conf:6:",
             "study.learning-rate", "did you mean 'learning-rates'?"),
         study("wrong type", "epochs = [10]", "epochs = \"many\"", "study.conf:7:", "study.epochs",

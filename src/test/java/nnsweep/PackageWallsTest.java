@@ -32,7 +32,9 @@ class PackageWallsTest {
       Map.entry("stats", Set.of("run", "grid", "nn", "study")),
       Map.entry("report", Set.of("stats", "run", "grid", "nn", "study", "data", "search", "fs")),
       Map.entry("search", Set.of("grid", "run", "study", "nn")),
-      Map.entry("spark", Set.of("grid", "run", "stats", "study", "search")),
+      Map.entry("spark", Set.of("grid", "run", "stats", "study", "search", "model", "predict")),
+      Map.entry("model", Set.of("nn", "data", "run", "grid", "study", "search", "fs")),
+      Map.entry("predict", Set.of("model")),
       Map.entry("cli", Set.of()),
       Map.entry("fs", Set.of()));
   /**

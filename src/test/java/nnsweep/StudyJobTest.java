@@ -112,11 +112,15 @@ class StudyJobTest {
           "predictions.csv", "curves.csv", "run.json")), names.toString());
       for (String name : names) {
         Path p = out.resolve(name);
-        assertTrue(Files.isRegularFile(p) || name.equals(".nnsweep") || name.equals("charts"),
+        assertTrue(Files.isRegularFile(p) || name.equals(".nnsweep") || name.equals("charts")
+            || name.equals("models"),
             "single files a person can open, not part-file folders: " + name);
       }
       assertTrue(Files.exists(out.resolve(".nnsweep/complete")));
       assertTrue(Files.notExists(out.resolve(".nnsweep/parts")), "committed parts are cleaned up");
+      // keep-models = best: one network per dataset (docs/models.md)
+      assertEquals(List.of("or", "xor"), Csv.read(out.resolve("models/index.csv")).rows().stream()
+          .map(r -> r.get("dataset")).toList());
     } catch (IOException e) {
       throw new AssertionError(e);
     }

@@ -4,19 +4,25 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 import nnsweep.data.Dataset;
+import nnsweep.data.Scaling;
 import nnsweep.nn.Metrics;
 
 /**
  * A dataset as the executors need it: the training rows, the held-out test rows (null without a test split), the
  * validation rows (null without a validation split: networks train on {@code dataset}, every choice of the study reads
- * {@code validation}) and the query points to report predictions at, all already scaled.
+ * {@code validation}) and the query points to report predictions at, all already scaled by {@code scaling}.
  */
-public record Problem(Dataset dataset, Dataset test, double[][] queries, List<Problem> folds, Dataset validation)
-    implements Serializable {
+public record Problem(Dataset dataset, Dataset test, double[][] queries, List<Problem> folds, Dataset validation,
+    Scaling.Fit scaling) implements Serializable {
 
-  /** A problem without validation rows. */
+  /** A problem without validation rows whose inputs are as in the file (no scaling). */
   public Problem(Dataset dataset, Dataset test, double[][] queries, List<Problem> folds) {
-    this(dataset, test, queries, folds, null);
+    this(dataset, test, queries, folds, null, null);
+  }
+
+  /** A problem without validation rows, its inputs scaled by {@code scaling}. */
+  public Problem(Dataset dataset, Dataset test, double[][] queries, List<Problem> folds, Scaling.Fit scaling) {
+    this(dataset, test, queries, folds, null, scaling);
   }
 
   /** A problem trained on all of {@code dataset}, with no test rows. */
@@ -39,8 +45,17 @@ public record Problem(Dataset dataset, Dataset test, double[][] queries, List<Pr
     return fold < 0 ? this : folds.get(fold);
   }
 
+  /**
+   * Validates and copies; {@code scaling} is the map from the file's inputs to the rows held here (fitted on the
+   * training rows; null: none), which saved models carry.
+   */
   public Problem {
     folds = List.copyOf(folds);
+    if (scaling == null) {
+      double[] ones = new double[dataset.inputCount()];
+      Arrays.fill(ones, 1.0);
+      scaling = new Scaling.Fit(new double[dataset.inputCount()], ones);
+    }
     queries = Arrays.stream(queries).map(double[]::clone).toArray(double[][]::new);
     for (double[] q : queries) {
       if (q.length != dataset.inputCount()) {

@@ -47,7 +47,7 @@ public final class Problems {
         // the whole dataset stands for the folds where the grid and the reports need one dataset
         nnsweep.data.Scaling.Fit all = spec.scale().fit(data.inputs());
         problems.add(new Problem(nnsweep.data.Splits.scaled(data, all), null,
-            all.apply(queries.toArray(double[][]::new)), folds));
+            all.apply(queries.toArray(double[][]::new)), folds, all));
         continue;
       }
       nnsweep.data.Splits.Split split;
@@ -84,7 +84,7 @@ public final class Problems {
     Scaling.Fit fit = spec.scale().fit(fitted.inputs());
     return new Problem(Splits.scaled(fitted, fit), test == null ? null : Splits.scaled(test, fit),
         fit.apply(queries.toArray(double[][]::new)), List.of(),
-        validation == null ? null : Splits.scaled(validation, fit));
+        validation == null ? null : Splits.scaled(validation, fit), fit);
   }
 
   private static final String EXPECTED_FILE = "a readable CSV file";

@@ -71,7 +71,7 @@ public final class Ladder implements Serializable {
     }
     Set<Cell> next = new HashSet<>();
     for (List<CellScore> cells : byRace.values()) {
-      cells.sort(Comparator.comparingDouble(CellScore::median).thenComparingLong(CellScore::firstId));
+      cells.sort(CellScore.RANKING);
       int keep = rungs.keep(cells.size());
       for (int i = 0; i < cells.size(); i++) {
         CellScore c = cells.get(i);

@@ -15,6 +15,8 @@ import nnsweep.run.RangeTrainer;
 import nnsweep.run.ResultCodec;
 import nnsweep.run.TrainingResult;
 import nnsweep.run.Warmup;
+import nnsweep.search.Cell;
+import nnsweep.search.CellScore;
 import nnsweep.stats.Aggregation;
 import nnsweep.stats.CellStats;
 import nnsweep.stats.DatasetReport;
@@ -147,18 +149,64 @@ public final class SparkSweep {
    * (tables, headlines and the ids of the networks the charts draw) come to the driver.
    */
   public List<DatasetReport> aggregate(JavaRDD<byte[]> blocks, List<HiddenRule> rules) {
+    return aggregate(blocks, rules, false).reports();
+  }
+
+  /**
+   * The reports and, with {@code scores}, every cell's score and best network ({@link CellScore#compact}, for the
+   * saved models): what {@link #aggregate(JavaRDD, List)} gives, folded in the same pass over the blocks.
+   */
+  public Aggregate aggregate(JavaRDD<byte[]> blocks, List<HiddenRule> rules, boolean scores) {
     int partitions = Math.max(1, sc.defaultParallelism());
     List<HiddenRule> hiddenRules = List.copyOf(rules);
-    List<DatasetReport> reports = new ArrayList<>(blocks
-        .mapPartitionsToPair(new FoldCells(grid, problems))
-        .reduceByKey(CellStats::merge, partitions)
+    List<Tuple2<DatasetReport, List<CellScore>>> perDataset = blocks
+        .mapPartitionsToPair(new FoldCells(grid, problems, scores))
+        .reduceByKey(CellParts::merge, partitions)
         .values()
-        .keyBy(CellStats::datasetIndex)
+        .keyBy(CellParts::datasetIndex)
         .groupByKey(partitions)
-        .map(dataset -> DatasetReport.of(toList(dataset._2()), hiddenRules))
-        .collect());
+        .map(dataset -> {
+          List<CellParts> cells = toList(dataset._2());
+          List<CellScore> ranked = new ArrayList<>();
+          cells.stream().filter(c -> c.score != null).forEach(c -> ranked.add(c.score.compact()));
+          return new Tuple2<>(DatasetReport.of(cells.stream().map(c -> c.stats).toList(), hiddenRules), ranked);
+        })
+        .collect();
+    List<DatasetReport> reports = new ArrayList<>();
+    List<CellScore> cellScores = new ArrayList<>();
+    perDataset.forEach(t -> {
+      reports.add(t._1());
+      cellScores.addAll(t._2());
+    });
     reports.sort(Comparator.comparingInt(DatasetReport::datasetIndex));
-    return reports;
+    return new Aggregate(reports, cellScores);
+  }
+
+  /** The reports' statistics per dataset and, when asked for, every cell's compact score. */
+  public record Aggregate(List<DatasetReport> reports, List<CellScore> scores) {}
+
+  /** One cell's report statistics and (for the saved models) its score, merged together. */
+  static final class CellParts implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final CellStats stats;
+    final CellScore score;
+
+    CellParts(CellStats stats, CellScore score) {
+      this.stats = stats;
+      this.score = score;
+    }
+
+    int datasetIndex() {
+      return stats.datasetIndex();
+    }
+
+    CellParts merge(CellParts o) {
+      stats.merge(o.stats);
+      if (score != null) {
+        score.merge(o.score);
+      }
+      return this;
+    }
   }
 
   /**
@@ -173,6 +221,40 @@ public final class SparkSweep {
   /** The results of the networks {@code ids} among {@code blocks} (the few the charts and console show). */
   public List<TrainingResult> results(JavaRDD<byte[]> blocks, java.util.Set<Long> ids) {
     return ParquetTables.collect(blocks, ids, grid, problems);
+  }
+
+  /**
+   * The networks {@code ids} trained again, with their final weights: one small job, each task running the sweep's
+   * own training step ({@link RangeTrainer}) on the one-network range, so the kernel and, for a matrix-product
+   * group, the group's members are those of the sweep, and the numbers are the sweep's, bit for bit.
+   */
+  public List<TrainingResult> retrain(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<byte[]> blocks = sc.parallelize(ids, Math.min(ids.size(), Math.max(1, sc.defaultParallelism())))
+        .map(new TrainOne(grid, problems)).collect();
+    List<TrainingResult> results = new ArrayList<>();
+    blocks.forEach(b -> results.addAll(ResultCodec.decode(b, grid.value(), problems.value())));
+    results.sort(Comparator.comparingLong(r -> r.spec().id()));
+    return results;
+  }
+
+  /** Executor side of {@link #retrain}: one network's range trained with its weights kept. */
+  private static final class TrainOne implements org.apache.spark.api.java.function.Function<Long, byte[]> {
+    private static final long serialVersionUID = 1L;
+    private final Broadcast<Grid> grid;
+    private final Broadcast<List<Problem>> problems;
+
+    TrainOne(Broadcast<Grid> grid, Broadcast<List<Problem>> problems) {
+      this.grid = grid;
+      this.problems = problems;
+    }
+
+    @Override
+    public byte[] call(Long id) {
+      return new RangeTrainer(grid.value(), problems.value(), true).train(new IdRange(id, id + 1));
+    }
   }
 
   /** No blocks (a run whose networks were all committed before). */
@@ -251,25 +333,33 @@ public final class SparkSweep {
 
   /** Executor side of the aggregation: the partition's results folded into cells (the map-side combine). */
   private static final class FoldCells implements PairFlatMapFunction<Iterator<byte[]>, Summary.Key,
-      CellStats> {
+      CellParts> {
     private static final long serialVersionUID = 1L;
     private final Broadcast<Grid> grid;
     private final Broadcast<List<Problem>> problems;
+    private final boolean scores;
 
-    FoldCells(Broadcast<Grid> grid, Broadcast<List<Problem>> problems) {
+    FoldCells(Broadcast<Grid> grid, Broadcast<List<Problem>> problems, boolean scores) {
       this.grid = grid;
       this.problems = problems;
+      this.scores = scores;
     }
 
     @Override
-    public Iterator<Tuple2<Summary.Key, CellStats>> call(Iterator<byte[]> blocks) {
+    public Iterator<Tuple2<Summary.Key, CellParts>> call(Iterator<byte[]> blocks) {
       Map<Summary.Key, CellStats> cells = new HashMap<>();
+      Map<Summary.Key, CellScore> ranked = new HashMap<>();
       while (blocks.hasNext()) {
         for (TrainingResult r : ResultCodec.decode(blocks.next(), grid.value(), problems.value())) {
           Aggregation.fold(cells, r);
+          if (scores) {
+            ranked.computeIfAbsent(Summary.Key.of(r.spec()), k -> new CellScore(Cell.of(r.spec()),
+                r.spec().datasetIndex())).add(r);
+          }
         }
       }
-      return cells.entrySet().stream().map(e -> new Tuple2<>(e.getKey(), e.getValue())).iterator();
+      return cells.entrySet().stream().map(e -> new Tuple2<>(e.getKey(), new CellParts(e.getValue(),
+          ranked.get(e.getKey())))).iterator();
     }
   }
 }

@@ -22,6 +22,7 @@ import nnsweep.nn.Model;
  * @param curveSeeds curves.csv holds the curves of the networks with the first this-many seeds of each cell
  *     ({@link Integer#MAX_VALUE}: every network's)
  * @param tables how the per-network tables are written
+ * @param keepModels which trained networks {@code models/} keeps (weights as JSON and ONNX)
  */
 public record Study(
     String name,
@@ -42,8 +43,34 @@ public record Study(
     String canonical,
     Search search,
     int curveSeeds,
-    Tables tables)
+    Tables tables,
+    KeepModels keepModels)
     implements Serializable {
+
+  /** Which networks the run saves in {@code models/} (study key {@code keep-models}, docs/models.md). */
+  public enum KeepModels {
+    /** Per dataset, the best network of the best cell. */
+    BEST,
+    /** The best network of every cell (every summary row). */
+    CELLS,
+    /** No models. */
+    NONE;
+
+    /** The value named {@code name} ({@code best}, {@code cells}, {@code none}), or null. */
+    public static KeepModels of(String name) {
+      for (KeepModels k : values()) {
+        if (k.configName().equals(name)) {
+          return k;
+        }
+      }
+      return null;
+    }
+
+    /** The name in study files. */
+    public String configName() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   /** With {@link Tables#AUTO}, sweeps of this many networks or more get Parquet tables. */
   public static final long PARQUET_FROM = 100_000;
@@ -89,6 +116,7 @@ public record Study(
   public Study {
     java.util.Objects.requireNonNull(name, "name");
     java.util.Objects.requireNonNull(source, "source");
+    java.util.Objects.requireNonNull(keepModels, "keep-models");
     requireNonEmpty(datasets, "datasets");
     requireNonEmpty(models, "models");
     requireNonEmpty(learningRates, "learning-rates");
@@ -152,14 +180,16 @@ public record Study(
     return new Builder().name(name).source(source).datasets(datasets).models(models).hiddenSizes(hiddenSizes)
         .hiddenRules(hiddenRules).learningRates(learningRates).epochs(epochs).bias(bias).seeds(seeds).inits(inits)
         .partitions(partitions).curvePoints(curvePoints).ruleAlpha(ruleAlpha).stopError(stopError)
-        .canonical(canonical).search(search).curveSeeds(curveSeeds).tables(tables);
+        .canonical(canonical).search(search).curveSeeds(curveSeeds).tables(tables)
+        .keepModels(keepModels);
   }
 
   /**
    * Builds a {@link Study} by named axes and settings; {@link #build()} validates it as the record does. Unset
    * values are the study file's defaults: models [hidden], no hidden sizes or rules, learning rate 0.05, 10,000
    * epochs, bias off, seed 0, uniform init, automatic partitions, 50 curve points, the rules' default alpha, no
-   * stop-error, a grid search, curves of {@value #DEFAULT_CURVE_SEEDS} seeds, automatic tables; canonical "{}".
+   * stop-error, a grid search, curves of {@value #DEFAULT_CURVE_SEEDS} seeds, automatic tables, the best models kept;
+   * canonical "{}".
    */
   public static final class Builder {
     private String name;
@@ -181,6 +211,7 @@ public record Study(
     private Search search = Search.GRID;
     private int curveSeeds = DEFAULT_CURVE_SEEDS;
     private Tables tables = Tables.AUTO;
+    private KeepModels keepModels = KeepModels.BEST;
 
     private Builder() {}
 
@@ -315,10 +346,16 @@ public record Study(
       return this;
     }
 
+    public Builder keepModels(KeepModels keepModels) {
+      this.keepModels = keepModels;
+      return this;
+    }
+
     /** The study; {@link IllegalArgumentException} as the record's constructor throws it. */
     public Study build() {
       return new Study(name, source, datasets, models, hiddenSizes, hiddenRules, learningRates, epochs, bias, seeds,
-          inits, partitions, curvePoints, ruleAlpha, stopError, canonical, search, curveSeeds, tables);
+          inits, partitions, curvePoints, ruleAlpha, stopError, canonical, search, curveSeeds, tables,
+          keepModels);
     }
   }
 

@@ -58,13 +58,14 @@ public final class StudyLoader {
         stop-error = null
         curve-seeds = 10
         tables = auto
+        keep-models = best
       }
       """;
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final List<String> STUDY_KEYS = List.of("name", "datasets", "models", "hidden", "learning-rates",
       "epochs", "bias", "seeds", "init", "partitions", "curve-points", "stop-error", "search", "curve-seeds",
-      "tables");
+      "tables", "keep-models");
   private static final List<String> SEARCH_KEYS = List.of("strategy", "reduction", "min-epochs", "race-by");
   private static final List<String> DATASET_KEYS = List.of("name", "path", "outputs", "queries", "test-fraction",
       "scale", "split-seed", "folds", "validation-fraction");
@@ -155,10 +156,10 @@ public final class StudyLoader {
     }
     ConfigObject study = merged.getObject("study");
     r.checkKeys(study, STUDY_KEYS, "study.");
-    // run-only settings (partitions, curve-seeds, tables) are left out: they do not change any number, so a resume
+    // run-only settings (partitions, curve-seeds, tables, keep-models) are left out: they do not change any number, so a resume
     // may change them
     String canonical = merged.getConfig("study").withoutPath("partitions").withoutPath("curve-seeds")
-        .withoutPath("tables").root().render(ConfigRenderOptions.concise());
+        .withoutPath("tables").withoutPath("keep-models").root().render(ConfigRenderOptions.concise());
     return study(study, canonical);
   }
 
@@ -209,6 +210,13 @@ public final class StudyLoader {
           "auto (Parquet from " + Study.PARQUET_FROM + " networks on), csv or parquet");
     }
     b.tables(tables);
+    ConfigValue keepValue = study.get("keep-models");
+    Study.KeepModels keep = Study.KeepModels.of(String.valueOf(keepValue.unwrapped()));
+    if (keep == null) {
+      throw r.error(keepValue, "study.keep-models", "unknown value " + render(keepValue),
+          "best (the best network of each dataset), cells (the best network of every cell) or none");
+    }
+    b.keepModels(keep);
     b.search(search(study, epochs));
     return b.build();
   }
