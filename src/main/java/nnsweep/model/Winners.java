@@ -13,8 +13,9 @@ import nnsweep.study.Study;
 
 /**
  * Which networks {@code models/} keeps, from the cells' scores alone (no weights): the ranking is halving's
- * ({@link CellScore#RANKING}: the median over seeds of {@link CellScore#score}, the test error where the dataset has
- * test rows or folds, else the final error; ties to the lower first network id), and a cell's network is its
+ * ({@link CellScore#RANKING}: the median over seeds of {@link CellScore#score}, the validation error where the dataset
+ * has validation rows, else the test error where it has test rows or folds, else the final error; ties to the lower
+ * first network id), and a cell's network is its
  * {@link CellScore#bestId} (lowest score, ties to the lower id).
  *
  * <ul>

@@ -158,7 +158,8 @@ public final class LadderTable {
       ChartKit.Drawn drawn = ChartKit.draw(chart, Charts.WIDTH, Charts.HEIGHT, "ladder of " + dataset,
           v -> "rung " + Math.round(v) + " (" + ReportFormat.count(rungs.epochs((int) Math.round(v))) + " epochs)");
       charts.add(new Charts.Chart(Charts.FOLDER + "/ladder-" + ChartData.slug(dataset) + ".png", dataset, "ladder",
-          title, "Each cell's score (median error over its seeds, test error where the dataset has test rows) at"
+          title, "Each cell's score (median error over its seeds: validation error where the dataset has validation"
+              + " rows, else test error where it has test rows) at"
               + " each rung it reached; the survivors continued from their weights.", Charts.WIDTH, Charts.HEIGHT,
           drawn.png(), drawn.areas()));
     }
