@@ -31,34 +31,17 @@ readonly master_class=org.apache.spark.deploy.master.Master
 readonly worker_class=org.apache.spark.deploy.worker.Worker
 readonly executor_class=org.apache.spark.executor.CoarseGrainedExecutorBackend
 
-state="${NNSWEEP_CLUSTER_DIR:-$here/target/cluster}"
-[[ "$state" == /* ]] || state="$PWD/$state"
+readonly tool=cluster
+# shellcheck source=lib/daemons.sh
+source "$here/bench/lib/daemons.sh"
+
+state="$(absolute_dir "${NNSWEEP_CLUSTER_DIR:-$here/target/cluster}")"
 readonly state
 readonly marker="-Dnnsweep.cluster.dir=$state"
 readonly timeout_s="${NNSWEEP_CLUSTER_TIMEOUT:-90}"
 readonly stop_timeout_s=20
-java_bin="java"
-[[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]] && java_bin="$JAVA_HOME/bin/java"
-readonly java_bin
-
-say() { echo "cluster: $*" >&2; }
-die() {
-  say "error: $*"
-  exit 1
-}
 
 # --- processes ---------------------------------------------------------------------------------------------------
-
-# True when the process exists and is not a zombie.
-alive() {
-  local pid="$1" st
-  [[ -r "/proc/$pid/stat" ]] || return 1
-  st="$(cat "/proc/$pid/stat" 2>/dev/null)" || return 1
-  st="${st##*) }"
-  [[ "${st:0:1}" != Z ]]
-}
-
-cmdline() { tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null || true; }
 
 parent_of() { awk '{ sub(/^.*\) /, ""); print $2 }' "/proc/$1/stat" 2>/dev/null || true; }
 

@@ -14,18 +14,9 @@ mem="${2:-1g}"
 runs="${3:-3}"
 out="$(mktemp -d)"
 trap '[[ -n "${KEEP:-}" ]] || rm -rf "$out"' EXIT
-cat >"$out/million.conf" <<CONF
-study {
-  name = "million"
-  datasets = [ { name = "xor", path = "data/xor.csv", outputs = 1 } ]
-  models = [hidden]
-  hidden { sizes = [2] }
-  learning-rates = [0.5]
-  epochs = [100]
-  bias = [true]
-  seeds = { from = 0, count = $n }
-}
-CONF
+# shellcheck source=lib/million-study.sh
+source "$here/bench/lib/million-study.sh"
+write_million_study "$out/million.conf" "$n"
 for ((i = 1; i <= runs; i++)); do
   run="$out/run$i"
   mkdir -p "$run"

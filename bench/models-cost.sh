@@ -12,18 +12,9 @@ n="${1:-1000000}"
 pairs="${2:-3}"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
-cat >"$out/million.conf" <<CONF
-study {
-  name = "million"
-  datasets = [ { name = "xor", path = "data/xor.csv", outputs = 1 } ]
-  models = [hidden]
-  hidden { sizes = [2] }
-  learning-rates = [0.5]
-  epochs = [100]
-  bias = [true]
-  seeds = { from = 0, count = $n }
-}
-CONF
+# shellcheck source=lib/million-study.sh
+source "$here/bench/lib/million-study.sh"
+write_million_study "$out/million.conf" "$n"
 for ((i = 1; i <= pairs; i++)); do
   for keep in none best; do
     run="$out/$keep$i"

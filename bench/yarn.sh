@@ -28,33 +28,17 @@ readonly here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 readonly launcher_class=nnsweep.bench.YarnCluster
 readonly nodemanagers=2
 
-state="${NNSWEEP_YARN_DIR:-$here/target/yarn}"
-[[ "$state" == /* ]] || state="$PWD/$state"
+readonly tool=yarn
+# shellcheck source=lib/daemons.sh
+source "$here/bench/lib/daemons.sh"
+
+state="$(absolute_dir "${NNSWEEP_YARN_DIR:-$here/target/yarn}")"
 readonly state
 readonly marker="-Dnnsweep.yarn.dir=$state"
 readonly timeout_s="${NNSWEEP_YARN_TIMEOUT:-240}"
 readonly stop_timeout_s=60
-java_bin="java"
-[[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]] && java_bin="$JAVA_HOME/bin/java"
-readonly java_bin
-
-say() { echo "yarn: $*" >&2; }
-die() {
-  say "error: $*"
-  exit 1
-}
 
 # --- processes ---------------------------------------------------------------------------------------------------
-
-alive() {
-  local pid="$1" st
-  [[ -r "/proc/$pid/stat" ]] || return 1
-  st="$(cat "/proc/$pid/stat" 2>/dev/null)" || return 1
-  st="${st##*) }"
-  [[ "${st:0:1}" != Z ]]
-}
-
-cmdline() { tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null || true; }
 
 # The cluster JVM when it still runs and is ours (its command line names the class and this state folder).
 launcher_pid() {

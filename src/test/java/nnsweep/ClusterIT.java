@@ -1,21 +1,14 @@
 package nnsweep;
 
-import static java.util.concurrent.TimeUnit.MILLISECONDS;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +18,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import nnsweep.testing.Commands;
+import nnsweep.testing.Commands.Run;
 import nnsweep.testing.Csv;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,8 +66,11 @@ class ClusterIT {
   private static final Duration BEFORE_KILL = Duration.ofSeconds(2);
 
   private static final long STARTED = System.nanoTime();
-  private static final List<Process> PROCESSES = new ArrayList<>();
-  private static final List<String> TIMINGS = new ArrayList<>();
+  private static final Commands COMMANDS = new Commands("ClusterIT", ROOT, LOGS, env -> {
+    env.put("NNSWEEP_CLUSTER_DIR", CLUSTER_DIR.toString());
+    env.put("NNSWEEP_CLUSTER_TIMEOUT", Long.toString(START_TIMEOUT.toSeconds() - 30));
+    env.put("SPARK_LOCAL_IP", "127.0.0.1");
+  }, "cluster-", 50);
   private static String masterUrl;
   private static int ran;
   private static int passed;
@@ -84,28 +82,22 @@ class ClusterIT {
           built + " is missing: run this test with 'mvn verify' (after package), from the project root");
     }
     // A cluster left running by an interrupted run of this test lives in our folder: stop it, start afresh.
-    run("cluster-stop-before", START_TIMEOUT, "bench/cluster.sh", "stop");
+    COMMANDS.run("cluster-stop-before", START_TIMEOUT, "bench/cluster.sh", "stop");
     deleteTree(CLUSTER_DIR);
 
-    Run start = run("cluster-start", START_TIMEOUT, "bench/cluster.sh", "start");
+    Run start = COMMANDS.run("cluster-start", START_TIMEOUT, "bench/cluster.sh", "start");
     assertEquals(0, start.exit(), () -> "bench/cluster.sh start failed:\n" + start.tail());
     masterUrl = start.output().lines().filter(l -> l.matches("spark://127\\.0\\.0\\.1:\\d+")).reduce((a, b) -> b)
         .orElseThrow(() -> new AssertionError("no master URL in the output of cluster.sh start:\n" + start.tail()));
-    timing("cluster start (master + " + WORKERS + " workers registered)", start.took());
+    COMMANDS.timing("cluster start (master + " + WORKERS + " workers registered)", start.took());
   }
 
   @AfterAll
   static void stopCluster() throws Exception {
     try {
-      for (Process p : PROCESSES) {
-        if (p.isAlive()) {
-          System.out.println("ClusterIT: killing unfinished process " + p.pid());
-          p.descendants().forEach(ProcessHandle::destroyForcibly);
-          p.destroyForcibly().waitFor(30, SECONDS);
-        }
-      }
-      Run stop = run("cluster-stop", START_TIMEOUT, "bench/cluster.sh", "stop");
-      timing("cluster stop", stop.took());
+      COMMANDS.killUnfinished();
+      Run stop = COMMANDS.run("cluster-stop", START_TIMEOUT, "bench/cluster.sh", "stop");
+      COMMANDS.timing("cluster stop", stop.took());
       assertEquals(0, stop.exit(), () -> "bench/cluster.sh stop failed:\n" + stop.tail());
       List<Long> left = clusterProcesses();
       assertTrue(left.isEmpty(), "processes of the test cluster still running after stop: " + left);
@@ -115,9 +107,8 @@ class ClusterIT {
         System.out.println("ClusterIT: kept the cluster's logs and work folders in " + CLUSTER_DIR);
       }
     } finally {
-      timing("ClusterIT total", Duration.ofNanos(System.nanoTime() - STARTED));
-      System.out.println("ClusterIT timings:");
-      TIMINGS.forEach(t -> System.out.println("ClusterIT:   " + t));
+      COMMANDS.timing("ClusterIT total", Duration.ofNanos(System.nanoTime() - STARTED));
+      COMMANDS.printTimings();
     }
   }
 
@@ -143,7 +134,7 @@ class ClusterIT {
     ran++;
     Path out = IT.resolve("kill-cluster");
     long started = System.nanoTime();
-    Process job = launch("kill-cluster", submitCommand(masterUrl, out, LARGE_STUDY));
+    Process job = COMMANDS.launch("kill-cluster", submitCommand(masterUrl, out, LARGE_STUDY));
 
     Executor victim = awaitBusyExecutor(job);
     long killedAt = System.nanoTime();
@@ -154,7 +145,7 @@ class ClusterIT {
         + "after submit%n", victim.executorId(), victim.pid(), victim.worker(), victim.runningTasks(),
         (killedAt - started) / 1e9);
 
-    Run cluster = await("kill-cluster", job, JOB_TIMEOUT, started);
+    Run cluster = COMMANDS.await("kill-cluster", job, JOB_TIMEOUT, started);
     assertEquals(0, cluster.exit(), () -> "the job failed after losing an executor:\n" + cluster.tail());
     // The driver noticed: the killed executor's running task of the sweep failed and was run again elsewhere.
     assertTrue(Pattern.compile("Lost task \\S+ in stage (?!0\\.)").matcher(cluster.output()).find(),
@@ -197,7 +188,7 @@ class ClusterIT {
     List<String> command = new ArrayList<>(submitCommand(masterUrl, out, List.of("--config", "conf/tutorial.conf",
         "--set", "learning-rates=[0.05, -0.1]")));
     command.addAll(1, List.of("--deploy-mode", "cluster"));
-    Run bad = run("deploy-bad", JOB_TIMEOUT, command.toArray(String[]::new));
+    Run bad = COMMANDS.run("deploy-bad", JOB_TIMEOUT, command.toArray(String[]::new));
     assertEquals(2, bad.exit(), bad::tail);
     assertTrue(bad.output().lines().anyMatch(l -> l.equals("nnsweep: error: --set learning-rates=[0.05, -0.1]:"
         + " study.learning-rates[1]: learning rate must be > 0 and finite, found -0.1, expected a positive finite"
@@ -214,7 +205,7 @@ class ClusterIT {
     // the workers have 1 GiB each: an executor of 4 GiB is never granted
     List<String> command = new ArrayList<>(submitCommand(masterUrl, out, SMALL_STUDY));
     command.addAll(1, List.of("--executor-memory", "4g", "--conf", "spark.nnsweep.executorWaitSeconds=10"));
-    Run none = run("no-executor", JOB_TIMEOUT, command.toArray(String[]::new));
+    Run none = COMMANDS.run("no-executor", JOB_TIMEOUT, command.toArray(String[]::new));
     assertEquals(1, none.exit(), none::tail);
     List<String> ours = none.output().lines()
         .filter(l -> l.startsWith("nnsweep: failed: ") || l.startsWith("nnsweep: error: ")).toList();
@@ -234,7 +225,7 @@ class ClusterIT {
     List<String> command = new ArrayList<>(submitCommand(masterUrl, out, LARGE_STUDY));
     command.addAll(1, List.of("--deploy-mode", "cluster", "--supervise"));
     long started = System.nanoTime();
-    Process job = launch("deploy-supervised", command);
+    Process job = COMMANDS.launch("deploy-supervised", command);
 
     long driver = awaitDriverWithCommittedParts(job, out);
     Process kill = new ProcessBuilder("kill", "-9", Long.toString(driver)).inheritIO().start();
@@ -242,7 +233,7 @@ class ClusterIT {
     System.out.printf(Locale.ROOT, "ClusterIT: killed the driver (pid %d) %.1f s after submit%n", driver,
         (System.nanoTime() - started) / 1e9);
 
-    Run supervised = await("deploy-supervised", job, JOB_TIMEOUT, started);
+    Run supervised = COMMANDS.await("deploy-supervised", job, JOB_TIMEOUT, started);
     assertEquals(0, supervised.exit(), supervised::tail);
     // the Worker started the driver again, and that attempt found its own submission's parts
     assertTrue(Pattern.compile("\\((\\d+) already committed, \\d+ to train\\)").matcher(supervised.output()).find(),
@@ -268,7 +259,8 @@ class ClusterIT {
     long deadline = System.nanoTime() + EXECUTOR_TIMEOUT.toNanos();
     Path parts = out.resolve(".nnsweep/parts");
     while (System.nanoTime() < deadline) {
-      assertTrue(job.isAlive(), () -> "the job ended before its driver was killed:\n" + tail(log("deploy-supervised")));
+      assertTrue(job.isAlive(), () -> "the job ended before its driver was killed:\n"
+          + Commands.tail(COMMANDS.log("deploy-supervised")));
       boolean committed = false;
       if (Files.isDirectory(parts)) {
         try (Stream<Path> s = Files.list(parts)) {
@@ -279,7 +271,7 @@ class ClusterIT {
         for (int w = 1; w <= WORKERS; w++) {
           Optional<ProcessHandle> worker = ProcessHandle.of(pid(CLUSTER_DIR.resolve("pids/worker-" + w + ".pid")));
           for (ProcessHandle child : worker.map(h -> h.children().toList()).orElse(List.of())) {
-            if (commandLine(child.pid()).contains("org.apache.spark.deploy.worker.DriverWrapper")) {
+            if (Commands.commandLine(child.pid()).contains("org.apache.spark.deploy.worker.DriverWrapper")) {
               return child.pid();
             }
           }
@@ -300,7 +292,7 @@ class ClusterIT {
 
   /** Runs the study to the end; asserts exit 0. */
   private static Run submit(String name, String master, Path out, List<String> study) throws Exception {
-    Run run = run(name, JOB_TIMEOUT, submitCommand(master, out, study).toArray(String[]::new));
+    Run run = COMMANDS.run(name, JOB_TIMEOUT, submitCommand(master, out, study).toArray(String[]::new));
     assertEquals(0, run.exit(), () -> "./submit.sh --master " + master + " failed:\n" + run.tail());
     return run;
   }
@@ -348,7 +340,8 @@ class ClusterIT {
     long deadline = System.nanoTime() + EXECUTOR_TIMEOUT.toNanos();
     long busySince = 0;
     while (System.nanoTime() < deadline) {
-      assertTrue(job.isAlive(), () -> "the job ended before an executor was killed:\n" + tail(log("kill-cluster")));
+      assertTrue(job.isAlive(), () -> "the job ended before an executor was killed:\n"
+          + Commands.tail(COMMANDS.log("kill-cluster")));
       Optional<Executor> busy = executors().stream().filter(e -> !e.runningTasks().isEmpty()).findFirst();
       if (busy.isPresent()) {
         if (busySince == 0) {
@@ -362,7 +355,7 @@ class ClusterIT {
       Thread.sleep(200);
     }
     throw new AssertionError("no executor of the test cluster ran a task within " + EXECUTOR_TIMEOUT
-        + "; see " + CLUSTER_DIR.resolve("work") + " and " + log("kill-cluster"));
+        + "; see " + CLUSTER_DIR.resolve("work") + " and " + COMMANDS.log("kill-cluster"));
   }
 
   /**
@@ -376,7 +369,7 @@ class ClusterIT {
       Optional<ProcessHandle> worker = ProcessHandle.of(workerPid);
       assertTrue(worker.isPresent() && worker.get().isAlive(), "worker-" + w + " (pid " + workerPid + ") is gone");
       for (ProcessHandle child : worker.get().children().toList()) {
-        List<String> args = commandLine(child.pid());
+        List<String> args = Commands.commandLine(child.pid());
         if (args.contains(EXECUTOR_CLASS)) {
           String appId = after(args, "--app-id");
           String executorId = after(args, "--executor-id");
@@ -391,7 +384,7 @@ class ClusterIT {
   private static Set<String> runningTasks(Path executorLog) {
     Set<String> running = new HashSet<>();
     if (Files.isRegularFile(executorLog)) {
-      String log = read(executorLog);
+      String log = Commands.read(executorLog);
       for (Matcher m = RUNNING.matcher(log); m.find(); ) {
         running.add(m.group(1));
       }
@@ -405,28 +398,11 @@ class ClusterIT {
   /** JVMs of the test cluster: daemons (cluster.sh's marker on their command line), executors (by work folder). */
   private static List<Long> clusterProcesses() {
     String marker = "-Dnnsweep.cluster.dir=" + CLUSTER_DIR;
-    String work = CLUSTER_DIR.resolve("work").toString();
+    Path work = CLUSTER_DIR.resolve("work");
     return ProcessHandle.allProcesses().filter(p -> {
-      List<String> args = commandLine(p.pid());
-      if (args.contains(marker)) {
-        return true;
-      }
-      try {
-        return args.contains(EXECUTOR_CLASS)
-            && Files.readSymbolicLink(Path.of("/proc", Long.toString(p.pid()), "cwd")).startsWith(work);
-      } catch (IOException | UnsupportedOperationException e) {
-        return false;
-      }
+      List<String> args = Commands.commandLine(p.pid());
+      return args.contains(marker) || args.contains(EXECUTOR_CLASS) && Commands.workingUnder(p.pid(), work);
     }).map(ProcessHandle::pid).toList();
-  }
-
-  private static List<String> commandLine(long pid) {
-    try {
-      byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
-      return List.of(new String(raw, StandardCharsets.UTF_8).split("\0"));
-    } catch (IOException e) {
-      return List.of(); // gone, or not ours to read
-    }
   }
 
   private static String after(List<String> args, String option) {
@@ -437,88 +413,12 @@ class ClusterIT {
 
   private static long pid(Path pidFile) {
     assertTrue(Files.isRegularFile(pidFile), pidFile + " is missing");
-    return Long.parseLong(read(pidFile).trim());
-  }
-
-  // --- processes -----------------------------------------------------------------------------------------------
-
-  private record Run(String name, int exit, String output, Duration took) {
-    String tail() {
-      return ClusterIT.tail(output) + "\n(full output: " + log(name) + ")";
-    }
-  }
-
-  private static Path log(String name) {
-    return LOGS.resolve(name + ".log");
-  }
-
-  /** Starts a command from the project root, output and errors to target/it/cluster-logs/NAME.log. */
-  private static Process launch(String name, List<String> command) throws IOException {
-    Files.createDirectories(LOGS);
-    ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
-        .redirectOutput(log(name).toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-    builder.environment().put("NNSWEEP_CLUSTER_DIR", CLUSTER_DIR.toString());
-    builder.environment().put("NNSWEEP_CLUSTER_TIMEOUT", Long.toString(START_TIMEOUT.toSeconds() - 30));
-    builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-    Process process = builder.start();
-    PROCESSES.add(process);
-    return process;
-  }
-
-  private static Run run(String name, Duration timeout, String... command) throws Exception {
-    long started = System.nanoTime();
-    Process process = launch(name, List.of(command));
-    return await(name, process, timeout, started);
-  }
-
-  /** Waits for a process started at {@code started} (System.nanoTime) by {@link #launch}. */
-  private static Run await(String name, Process process, Duration timeout, long started) throws Exception {
-    if (!process.waitFor(timeout.toMillis(), MILLISECONDS)) {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly().waitFor();
-      fail(name + " did not finish within " + timeout + ":\n" + tail(log(name)));
-    }
-    Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-    Run run = new Run(name, process.exitValue(), read(log(name)), elapsed);
-    if (!name.startsWith("cluster-")) {
-      timing(name + " (exit " + run.exit() + ")", elapsed);
-    }
-    return run;
-  }
-
-  private static void timing(String what, Duration took) {
-    String line = String.format(Locale.ROOT, "%-50s %6.1f s", what, took.toMillis() / 1000.0);
-    TIMINGS.add(line);
-    System.out.println("ClusterIT: " + line);
-  }
-
-  private static String tail(Path file) {
-    return Files.isRegularFile(file) ? tail(read(file)) : "(no " + file + ")";
-  }
-
-  private static String tail(String text) {
-    List<String> lines = text.lines().toList();
-    return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Long.parseLong(Commands.read(pidFile).trim());
   }
 
   /** Deletes a folder this test created (never follows symbolic links: spark-home/jars links into ~/.m2). */
   private static void deleteTree(Path dir) throws IOException {
     assertTrue(dir.startsWith(IT), "refusing to delete " + dir + " outside " + IT);
-    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
+    Csv.deleteTree(dir);
   }
 }

@@ -1,17 +1,11 @@
 package nnsweep;
 
-import static java.util.concurrent.TimeUnit.MILLISECONDS;
-import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nnsweep.testing.Commands;
+import nnsweep.testing.Commands.Run;
 import nnsweep.testing.Csv;
 import nnsweep.testing.Outputs;
 import org.apache.hadoop.conf.Configuration;
@@ -67,8 +63,13 @@ class YarnIT {
   private static final Duration JOB_TIMEOUT = Duration.ofMinutes(8);
 
   private static final long STARTED = System.nanoTime();
-  private static final List<Process> PROCESSES = new ArrayList<>();
-  private static final List<String> TIMINGS = new ArrayList<>();
+  private static final Commands COMMANDS = new Commands("YarnIT", ROOT, LOGS, env -> {
+    env.put("NNSWEEP_YARN_DIR", STATE.toString());
+    env.put("NNSWEEP_YARN_TIMEOUT", Long.toString(START_TIMEOUT.toSeconds() - 30));
+    env.remove("YARN_CONF_DIR");
+    env.put("HADOOP_CONF_DIR", STATE.resolve("conf").toString());
+    env.remove("SPARK_HOME"); // the Maven jars, as in CI
+  }, "yarn-", 55);
   private static String hdfs;
   private static FileSystem fs;
   private static int ran;
@@ -80,12 +81,12 @@ class YarnIT {
       assertTrue(Files.isRegularFile(ROOT.resolve(built)),
           built + " is missing: run this test with 'mvn verify' (after package), from the project root");
     }
-    run("yarn-stop-before", START_TIMEOUT, "bench/yarn.sh", "stop");
+    COMMANDS.run("yarn-stop-before", START_TIMEOUT, "bench/yarn.sh", "stop");
     Csv.deleteTree(STATE);
-    Run start = run("yarn-start", START_TIMEOUT, "bench/yarn.sh", "start");
+    Run start = COMMANDS.run("yarn-start", START_TIMEOUT, "bench/yarn.sh", "start");
     assertEquals(0, start.exit(), () -> "bench/yarn.sh start failed:\n" + start.tail());
     assertTrue(start.output().lines().anyMatch(l -> l.equals(STATE.resolve("conf").toString())), start::tail);
-    timing("cluster start (HDFS + YARN, 2 NodeManagers registered)", start.took());
+    COMMANDS.timing("cluster start (HDFS + YARN, 2 NodeManagers registered)", start.took());
 
     Configuration conf = new Configuration(false);
     for (String site : List.of("core-site.xml", "hdfs-site.xml", "yarn-site.xml")) {
@@ -107,18 +108,12 @@ class YarnIT {
   @AfterAll
   static void stopCluster() throws Exception {
     try {
-      for (Process p : PROCESSES) {
-        if (p.isAlive()) {
-          System.out.println("YarnIT: killing unfinished process " + p.pid());
-          p.descendants().forEach(ProcessHandle::destroyForcibly);
-          p.destroyForcibly().waitFor(30, SECONDS);
-        }
-      }
+      COMMANDS.killUnfinished();
       if (fs != null) {
         fs.close();
       }
-      Run stop = run("yarn-stop", START_TIMEOUT, "bench/yarn.sh", "stop");
-      timing("cluster stop", stop.took());
+      Run stop = COMMANDS.run("yarn-stop", START_TIMEOUT, "bench/yarn.sh", "stop");
+      COMMANDS.timing("cluster stop", stop.took());
       assertEquals(0, stop.exit(), () -> "bench/yarn.sh stop failed:\n" + stop.tail());
       List<Long> left = clusterProcesses();
       assertTrue(left.isEmpty(), "processes of the test cluster still running after stop: " + left);
@@ -128,9 +123,8 @@ class YarnIT {
         System.out.println("YarnIT: kept the cluster's state and container logs in " + STATE);
       }
     } finally {
-      timing("YarnIT total", Duration.ofNanos(System.nanoTime() - STARTED));
-      System.out.println("YarnIT timings:");
-      TIMINGS.forEach(t -> System.out.println("YarnIT:   " + t));
+      COMMANDS.timing("YarnIT total", Duration.ofNanos(System.nanoTime() - STARTED));
+      COMMANDS.printTimings();
     }
   }
 
@@ -139,9 +133,9 @@ class YarnIT {
   void yarnWithoutAHadoopConfigurationIsACommandLineError() throws Exception {
     ran++;
     Path out = IT.resolve("yarn-no-conf");
-    Process p = launch("no-conf", List.of("./submit.sh", "--master", "yarn", "--config", "conf/tutorial.conf",
-        "--out", out.toString()), false);
-    Run r = await("no-conf", p, JOB_TIMEOUT, System.nanoTime());
+    Process p = COMMANDS.launch("no-conf", List.of("./submit.sh", "--master", "yarn", "--config", "conf/tutorial.conf",
+        "--out", out.toString()), env -> env.remove("HADOOP_CONF_DIR"));
+    Run r = COMMANDS.await("no-conf", p, JOB_TIMEOUT, System.nanoTime());
     assertEquals(2, r.exit(), r::tail);
     assertEquals(List.of("nnsweep: error: command line: --master yarn needs HADOOP_CONF_DIR (or YARN_CONF_DIR) naming"
         + " the folder with the cluster's yarn-site.xml and core-site.xml, found neither set (bench/yarn.sh start"
@@ -206,7 +200,7 @@ class YarnIT {
         "--conf", "spark.yarn.maxAppAttempts=2", "--out", out));
     command.addAll(SLOW_STUDY);
     long started = System.nanoTime();
-    Process job = launch("restart", command);
+    Process job = COMMANDS.launch("restart", command);
 
     ProcessHandle driver = awaitFirstAttemptWithCommittedParts(job, out);
     Process kill = new ProcessBuilder("kill", "-9", Long.toString(driver.pid())).inheritIO().start();
@@ -223,7 +217,7 @@ class YarnIT {
         + "|a run that is gone left its lock, pid " + driver.pid() + ") on host ").matcher(other.output()).find(),
         other::tail);
 
-    Run restarted = await("restart", job, JOB_TIMEOUT, started);
+    Run restarted = COMMANDS.await("restart", job, JOB_TIMEOUT, started);
     assertEquals(0, restarted.exit(), restarted::tail);
     // the second attempt took over the lock as the same submission and found the first one's parts
     assertTrue(restarted.output().contains("took over the lock of a run that is gone, pid " + driver.pid()), 
@@ -246,7 +240,8 @@ class YarnIT {
     org.apache.hadoop.fs.Path parts = new org.apache.hadoop.fs.Path(out + "/.nnsweep/parts");
     Pattern firstAttempt = Pattern.compile("container_\\d+_\\d+_01_000001");
     while (System.nanoTime() < deadline) {
-      assertTrue(job.isAlive(), () -> "the job ended before its driver was killed:\n" + tail(log("restart")));
+      assertTrue(job.isAlive(), () -> "the job ended before its driver was killed:\n"
+          + Commands.tail(COMMANDS.log("restart")));
       boolean committed = false;
       if (fs.exists(parts)) {
         for (FileStatus s : fs.listStatus(parts)) {
@@ -255,7 +250,7 @@ class YarnIT {
       }
       if (committed) {
         List<ProcessHandle> masters = ProcessHandle.allProcesses().filter(p -> {
-          List<String> argv = commandLine(p.pid());
+          List<String> argv = Commands.commandLine(p.pid());
           String args = String.join(" ", argv);
           // the JVM itself, not a launch script's shell whose command line holds the same text
           return !argv.isEmpty() && argv.get(0).endsWith("/java") && argv.contains(AM_CLASS)
@@ -292,110 +287,22 @@ class YarnIT {
 
   // --- processes -----------------------------------------------------------------------------------------------
 
-  private record Run(String name, int exit, String output, Duration took) {
-    String tail() {
-      return YarnIT.tail(output) + "\n(full output: " + log(name) + ")";
-    }
-  }
-
   private static Run submit(String name, List<String> options, List<String> study) throws Exception {
     List<String> command = new ArrayList<>(List.of("./submit.sh"));
     command.addAll(options);
     command.addAll(study);
-    return run(name, JOB_TIMEOUT, command.toArray(String[]::new));
+    return COMMANDS.run(name, JOB_TIMEOUT, command.toArray(String[]::new));
   }
 
   /** Processes of the test cluster: its JVM (yarn.sh's marker) and anything running in its folders (containers). */
   private static List<Long> clusterProcesses() {
     String marker = "-Dnnsweep.yarn.dir=" + STATE;
     return ProcessHandle.allProcesses()
-        .filter(p -> commandLine(p.pid()).contains(marker) || inState(p.pid()))
+        .filter(p -> Commands.commandLine(p.pid()).contains(marker) || inState(p.pid()))
         .map(ProcessHandle::pid).toList();
   }
 
   private static boolean inState(long pid) {
-    try {
-      return Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "cwd")).startsWith(STATE);
-    } catch (IOException | UnsupportedOperationException e) {
-      return false;
-    }
-  }
-
-  private static List<String> commandLine(long pid) {
-    try {
-      byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
-      return List.of(new String(raw, StandardCharsets.UTF_8).split("\0"));
-    } catch (IOException e) {
-      return List.of();
-    }
-  }
-
-  private static Path log(String name) {
-    return LOGS.resolve(name + ".log");
-  }
-
-  /** Starts a command from the project root, output and errors to target/it/yarn-logs/NAME.log. */
-  private static Process launch(String name, List<String> command) throws IOException {
-    return launch(name, command, true);
-  }
-
-  private static Process launch(String name, List<String> command, boolean hadoopConf) throws IOException {
-    Files.createDirectories(LOGS);
-    ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
-        .redirectOutput(log(name).toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-    builder.environment().put("NNSWEEP_YARN_DIR", STATE.toString());
-    builder.environment().put("NNSWEEP_YARN_TIMEOUT", Long.toString(START_TIMEOUT.toSeconds() - 30));
-    builder.environment().remove("YARN_CONF_DIR");
-    if (hadoopConf) {
-      builder.environment().put("HADOOP_CONF_DIR", STATE.resolve("conf").toString());
-    } else {
-      builder.environment().remove("HADOOP_CONF_DIR");
-    }
-    builder.environment().remove("SPARK_HOME"); // the Maven jars, as in CI
-    Process process = builder.start();
-    PROCESSES.add(process);
-    return process;
-  }
-
-  private static Run run(String name, Duration timeout, String... command) throws Exception {
-    long started = System.nanoTime();
-    return await(name, launch(name, List.of(command)), timeout, started);
-  }
-
-  private static Run await(String name, Process process, Duration timeout, long started) throws Exception {
-    if (!process.waitFor(timeout.toMillis(), MILLISECONDS)) {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly().waitFor();
-      fail(name + " did not finish within " + timeout + ":\n" + tail(log(name)));
-    }
-    Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-    Run run = new Run(name, process.exitValue(), read(log(name)), elapsed);
-    if (!name.startsWith("yarn-")) {
-      timing(name + " (exit " + run.exit() + ")", elapsed);
-    }
-    return run;
-  }
-
-  private static void timing(String what, Duration took) {
-    String line = String.format(Locale.ROOT, "%-55s %6.1f s", what, took.toMillis() / 1000.0);
-    TIMINGS.add(line);
-    System.out.println("YarnIT: " + line);
-  }
-
-  private static String tail(Path file) {
-    return Files.isRegularFile(file) ? tail(read(file)) : "(no " + file + ")";
-  }
-
-  private static String tail(String text) {
-    List<String> lines = text.lines().toList();
-    return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Commands.workingUnder(pid, STATE);
   }
 }
