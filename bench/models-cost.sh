@@ -25,7 +25,7 @@ for ((i = 1; i <= pairs; i++)); do
     python3 - "$keep" "$start" "$end" "$run/run.json" <<'PY'
 import json, sys
 keep, start, end, path = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
-st = json.load(open(path))["run"]["stageSeconds"]
+st = json.load(open(path))["run"]["stage-seconds"]
 print("%s %.2f %.2f %.3f %.3f %.3f" % (keep, end - start, st.get("train", 0), st.get("aggregate", 0),
                                        st.get("models", 0), st.get("models-write", 0)))
 PY
