@@ -39,6 +39,8 @@ public final class Grid implements Serializable {
 
   private final List<Structure> structures;
   private final double[] learningRates;
+  // learning-rates.per-row: a network's rate is the axis value divided by its dataset's row count
+  private final boolean ratesPerRow;
   private final int[] epochs;
   private final boolean[] bias;
   private final nnsweep.study.Seeds seeds;
@@ -52,10 +54,11 @@ public final class Grid implements Serializable {
   private final double[] epochCosts;
   private final int[] groupSizes;
 
-  private Grid(List<Structure> structures, double[] learningRates, int[] epochs, boolean[] bias,
+  private Grid(List<Structure> structures, double[] learningRates, boolean ratesPerRow, int[] epochs, boolean[] bias,
       nnsweep.study.Seeds seeds, List<InitSpec> inits, int curvePoints, int curveSeeds, double stopError) {
     this.structures = List.copyOf(structures);
     this.learningRates = learningRates;
+    this.ratesPerRow = ratesPerRow;
     this.epochs = epochs;
     this.bias = bias;
     this.seeds = seeds;
@@ -129,7 +132,7 @@ public final class Grid implements Serializable {
       }
     }
     Grid grid = new Grid(structures,
-        study.learningRates().stream().mapToDouble(Double::doubleValue).toArray(),
+        study.learningRates().stream().mapToDouble(Double::doubleValue).toArray(), study.learningRatesPerRow(),
         study.epochs().stream().mapToInt(Integer::intValue).toArray(),
         toArray(study.bias()), study.seeds(), study.inits(), study.curvePoints(),
         // halving continues every network's curve across rungs: all are recorded
@@ -194,8 +197,13 @@ public final class Grid implements Serializable {
     rest /= epochs.length;
     int rateIndex = (int) rest;
     return new NetworkSpec(id, s.dataset(), s.datasetIndex(), s.model(), s.hidden(), s.rules(), s.inputs(),
-        s.outputs(), bias[biasIndex], learningRates[rateIndex], epochs[epochIndex], seeds.get(seedIndex),
+        s.outputs(), bias[biasIndex], learningRate(s, rateIndex), epochs[epochIndex], seeds.get(seedIndex),
         inits.get(initIndex), s.fold());
+  }
+
+  /** The learning rate of the axis's {@code rateIndex}-th value on {@code s}'s dataset. */
+  private double learningRate(Structure s, int rateIndex) {
+    return ratesPerRow ? learningRates[rateIndex] / s.rows() : learningRates[rateIndex];
   }
 
   /**

@@ -211,7 +211,8 @@ public final class HtmlReport {
         : "; plus the sizes of the rules " + study.hiddenRules().stream().map(HiddenRule::configName)
             .collect(Collectors.joining(", ")) + " (per dataset, below)"));
     kv(h, "learning rates", study.learningRates().stream().map(ReportFormat::plain)
-        .collect(Collectors.joining(", ")));
+        .collect(Collectors.joining(", ")) + (study.learningRatesPerRow() ? " per row (each divided by the dataset's"
+        + " row count)" : ""));
     kv(h, "epochs (full-batch updates)", study.epochs().stream().map(e -> ReportFormat.count(e))
         .collect(Collectors.joining(", ")));
     kv(h, "bias", study.bias().stream().map(ReportFormat::onOff).collect(Collectors.joining(", ")));

@@ -23,6 +23,7 @@ import nnsweep.nn.Model;
  *     ({@link Integer#MAX_VALUE}: every network's)
  * @param tables how the per-network tables are written
  * @param keepModels which trained networks {@code models/} keeps (weights as JSON and ONNX)
+ * @param learningRatesPerRow each learning rate is divided by the dataset's row count ({@code learning-rates.per-row})
  */
 public record Study(
     String name,
@@ -44,7 +45,8 @@ public record Study(
     Search search,
     int curveSeeds,
     Tables tables,
-    KeepModels keepModels)
+    KeepModels keepModels,
+    boolean learningRatesPerRow)
     implements Serializable {
 
   /** Which networks the run saves in {@code models/} (study key {@code keep-models}, docs/models.md). */
@@ -181,7 +183,7 @@ public record Study(
         .hiddenRules(hiddenRules).learningRates(learningRates).epochs(epochs).bias(bias).seeds(seeds).inits(inits)
         .partitions(partitions).curvePoints(curvePoints).ruleAlpha(ruleAlpha).stopError(stopError)
         .canonical(canonical).search(search).curveSeeds(curveSeeds).tables(tables)
-        .keepModels(keepModels);
+        .keepModels(keepModels).learningRatesPerRow(learningRatesPerRow);
   }
 
   /**
@@ -199,6 +201,7 @@ public record Study(
     private List<Integer> hiddenSizes = List.of();
     private List<HiddenRule> hiddenRules = List.of();
     private List<Double> learningRates = List.of(0.05);
+    private boolean learningRatesPerRow;
     private List<Integer> epochs = List.of(10_000);
     private List<Boolean> bias = List.of(false);
     private Seeds seeds = Seeds.of(0);
@@ -259,6 +262,12 @@ public record Study(
 
     public Builder hiddenRules(HiddenRule... hiddenRules) {
       return hiddenRules(List.of(hiddenRules));
+    }
+
+    /** Divide each learning rate by the dataset's row count ({@code learning-rates.per-row}). */
+    public Builder learningRatesPerRow(boolean perRow) {
+      this.learningRatesPerRow = perRow;
+      return this;
     }
 
     public Builder learningRates(List<Double> learningRates) {
@@ -355,7 +364,7 @@ public record Study(
     public Study build() {
       return new Study(name, source, datasets, models, hiddenSizes, hiddenRules, learningRates, epochs, bias, seeds,
           inits, partitions, curvePoints, ruleAlpha, stopError, canonical, search, curveSeeds, tables,
-          keepModels);
+          keepModels, learningRatesPerRow);
     }
   }
 

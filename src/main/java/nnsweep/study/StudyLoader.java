@@ -179,7 +179,7 @@ public final class StudyLoader {
           "hidden.sizes such as [3] or hidden.rules such as [fewer-than-twice-inputs]");
     }
     b.hiddenSizes(sizes).hiddenRules(rules);
-    b.learningRates(learningRates(study));
+    b.learningRates(learningRates(study)).learningRatesPerRow(learningRatesPerRow(study));
     List<Integer> epochs = r.integers(study, "epochs", "study.epochs", 1, false);
     b.epochs(epochs);
     List<Boolean> bias = r.distinct(r.nonEmpty(r.list(study, "bias", "study.bias", "a list such as [false, true]"),
@@ -358,12 +358,37 @@ public final class StudyLoader {
   private List<Double> learningRates(ConfigObject study) {
     ConfigValue value = r.required(study, "learning-rates", "study.learning-rates");
     if (value.valueType() == ConfigValueType.OBJECT) {
-      return sampled((ConfigObject) value, "study.learning-rates");
+      ConfigObject axis = (ConfigObject) value;
+      if (present(axis, "values")) {
+        r.checkKeys(axis, List.of("values", "per-row"), "study.learning-rates.");
+        return rateList(axis.get("values"), "study.learning-rates.values");
+      }
+      List<String> keys = new java.util.ArrayList<>(Sampling.KEYS);
+      keys.add("values");
+      keys.add("per-row");
+      r.checkKeys(axis, keys, "study.learning-rates.");
+      return sampled(axis.withoutKey("per-row"), "study.learning-rates");
     }
-    ConfigList list = r.nonEmpty(r.list(value, "study.learning-rates",
-        "a list of numbers such as [0.05] or { log-uniform = [0.01, 2.0], samples = 16 }"), "study.learning-rates",
+    return rateList(value, "study.learning-rates");
+  }
+
+  /**
+   * {@code learning-rates.per-row}: each rate is divided by the dataset's row count (a step on the mean error rather
+   * than on the sum), so one axis of rates suits datasets of 100 and of 50,000 rows alike.
+   */
+  private boolean learningRatesPerRow(ConfigObject study) {
+    ConfigValue value = study.get("learning-rates");
+    if (value == null || value.valueType() != ConfigValueType.OBJECT || !present((ConfigObject) value, "per-row")) {
+      return false;
+    }
+    return r.bool(((ConfigObject) value).get("per-row"), "study.learning-rates.per-row");
+  }
+
+  private List<Double> rateList(ConfigValue value, String at) {
+    ConfigList list = r.nonEmpty(r.list(value, at,
+        "a list of numbers such as [0.05] or { log-uniform = [0.01, 2.0], samples = 16 }"), at,
         "at least one learning rate such as [0.05]");
-    return r.distinct(list, "study.learning-rates", (v, key) -> {
+    return r.distinct(list, at, (v, key) -> {
       double rate = r.number(v, key);
       if (!LearningRate.valid(rate)) {
         throw r.error(v, key, "learning rate must be > 0 and finite, found " + rate,

@@ -80,6 +80,43 @@ class SamplingTest {
   }
 
   @Test
+  void perRowRatesAreTheAxisValuesDividedByEachDatasetsRows() throws IOException {
+    StringBuilder b = new StringBuilder("study {\n  name = \"s\"\n");
+    b.append("  datasets = [{ name = \"xor\", path = \"data/xor.csv\", outputs = 1 },\n");
+    b.append("    { name = \"adder\", path = \"data/full-adder.csv\", outputs = 2 }]\n");
+    b.append("  hidden { sizes = [2] }\n  learning-rates = { values = [2.0, 8.0], per-row = true }\n}\n");
+    Study study = StudyLoader.load(Files.writeString(dir.resolve("p.conf"), b.toString()), List.of());
+    assertTrue(study.learningRatesPerRow());
+    assertEquals(List.of(2.0, 8.0), study.learningRates());
+    List<NetworkSpec> specs = Grid.expand(study, Problems.datasets(Problems.load(study))).specs().toList();
+    // xor has 4 rows, the full adder 8: 2/4, 8/4, then 2/8, 8/8
+    assertEquals(List.of(0.5, 2.0, 0.25, 1.0), specs.stream().map(NetworkSpec::learningRate).toList());
+    // a sampled range takes per-row too; without it the rates are the values themselves
+    Path f = write("learning-rates = { log-uniform = [1.0, 4.0], samples = 3, per-row = true }");
+    Study sampled = StudyLoader.load(f, List.of());
+    List<NetworkSpec> xor = Grid.expand(sampled, Problems.datasets(Problems.load(sampled))).specs().toList();
+    for (int i = 0; i < 3; i++) {
+      assertEquals(sampled.learningRates().get(i) / 4, xor.get(i).learningRate());
+    }
+    assertEquals(List.of(1.0, 3.0), StudyLoader.load(write("learning-rates = { values = [1.0, 3.0] }"), List.of())
+        .learningRates());
+    assertTrue(!StudyLoader.load(write("learning-rates = { values = [1.0] }"), List.of()).learningRatesPerRow());
+  }
+
+  @Test
+  void badPerRowRatesAreOneLine() throws IOException {
+    InputException e = assertThrows(InputException.class,
+        () -> StudyLoader.load(write("learning-rates = { values = [1.0], per-row = maybe }"), List.of()));
+    assertTrue(e.getMessage().contains("study.learning-rates.per-row"), e.getMessage());
+    e = assertThrows(InputException.class,
+        () -> StudyLoader.load(write("learning-rates = { values = [1.0], per-rows = true }"), List.of()));
+    assertTrue(e.getMessage().contains("per-rows") && e.getMessage().contains("per-row"), e.getMessage());
+    e = assertThrows(InputException.class,
+        () -> StudyLoader.load(write("learning-rates = { values = [-1.0], per-row = true }"), List.of()));
+    assertTrue(e.getMessage().contains("study.learning-rates.values[0]"), e.getMessage());
+  }
+
+  @Test
   void aSampledAxisWorksWithHalving() throws IOException {
     Path f = write("learning-rates = { log-uniform = [0.05, 5.0], samples = 6 }", "seeds = [0, 1]",
         "epochs = [180]", "search { strategy = halving, reduction = 3, min-epochs = 20 }");
