@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
 import nnsweep.study.HiddenRule;
 
 /**
@@ -27,7 +26,7 @@ public final class Verdict {
   /** The reference entry choosing the test-best size (not ranked). */
   public static final String HINDSIGHT = "hindsight";
   /** Fewest sizes a range rule's range is searched on (geometric grid, both ends included). */
-  public static final int MIN_GRID_SIZES = 8;
+  public static final int MIN_GRID_SIZES = HiddenRule.MIN_GRID_SIZES;
   /** A tuned cell's optimum is late when it falls in this last share of its epoch budget. */
   public static final double LATE_FRACTION = 0.2;
   /** A dataset is under-trained when more than this share of its tuned cells had a late optimum. */
@@ -126,43 +125,14 @@ public final class Verdict {
   public record Result(List<Tuned> sizes, List<Score> scores, List<Ranked> ranked, List<Pair> pairs,
       List<Budget> budget, List<String> entries) {}
 
-  /**
-   * The sizes searched for a range from {@code low} to {@code high}: every size when there are at most
-   * {@code count}, else {@code count} sizes on a geometric grid, both ends included (rounded, and nudged up where
-   * rounding would repeat a size, so they stay distinct).
-   */
+  /** The sizes searched for a range ({@link HiddenRule#gridSizes}, where the grid expands them too). */
   public static int[] gridSizes(int low, int high, int count) {
-    if (low < 1 || high < low || count < 2) {
-      throw new IllegalArgumentException("a size grid needs 1 <= low <= high and count >= 2, found low " + low
-          + ", high " + high + ", count " + count);
-    }
-    if (high - low + 1 <= count) {
-      return IntStream.rangeClosed(low, high).toArray();
-    }
-    int[] sizes = new int[count];
-    double ratio = (double) high / low;
-    for (int i = 0; i < count; i++) {
-      int s = (int) Math.round(low * Math.pow(ratio, i / (count - 1.0)));
-      if (i > 0) {
-        s = Math.max(s, sizes[i - 1] + 1);
-      }
-      sizes[i] = Math.min(s, high - (count - 1 - i)); // room for the rest
-    }
-    sizes[0] = low;
-    sizes[count - 1] = high;
-    return sizes;
+    return HiddenRule.gridSizes(low, high, count);
   }
 
-  /**
-   * The sizes to search for a rule on a dataset: the rule's recommended sizes, or, for a range longer than
-   * {@code count}, its geometric grid of {@code count} sizes ({@link #gridSizes}).
-   */
+  /** The sizes to search for a rule on a dataset ({@link HiddenRule#searchSizes}). */
   public static int[] searchSizes(HiddenRule rule, HiddenRule.Shape shape, int count) {
-    int[] recommended = rule.sizes(shape);
-    if (recommended.length <= count) {
-      return recommended;
-    }
-    return gridSizes(recommended[0], recommended[recommended.length - 1], count);
+    return rule.searchSizes(shape, count);
   }
 
   /**
