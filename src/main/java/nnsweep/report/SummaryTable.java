@@ -21,6 +21,12 @@ public final class SummaryTable {
   public static final List<String> VALIDATION = List.of("median_validation_error", "mean_validation_error",
       "std_validation_error", "mean_validation_accuracy", "mean_validation_class_accuracy");
 
+  /**
+   * The column appended when validation-based early stopping kept some network's weights before its last epoch:
+   * the median over the cell's networks of the update count whose weights were kept.
+   */
+  public static final String BEST_EPOCH = "median_best_epoch";
+
   private SummaryTable() {}
 
   /**
@@ -93,6 +99,11 @@ public final class SummaryTable {
             Table.num(h, ReportFormat.percent(r.validation().meanClassAccuracy(), 1));
           }));
     }
+    // only with validation-based early stopping: studies without it keep their columns byte for byte
+    columns.add(Column.<Summary.Row>csv(BEST_EPOCH, r -> CsvFiles.num(r.medianBestEpoch()))
+        .num("median best epoch", r -> Double.isNaN(r.medianBestEpoch()) ? "\u2013"
+            : ReportFormat.plain(r.medianBestEpoch()))
+        .when(rows -> rows.stream().anyMatch(r -> !Double.isNaN(r.medianBestEpoch()))));
     return new Table<>(List.copyOf(columns), r -> r.key().dataset());
   }
 

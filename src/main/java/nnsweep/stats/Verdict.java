@@ -40,10 +40,22 @@ public final class Verdict {
    *
    * @param hidden hidden units, 0 = no hidden layer
    * @param lateOptimum whether the validation optimum fell in the last {@link #LATE_FRACTION} of the epoch budget
+   * @param budgetKnown whether that is known (the networks recorded their validation optimum: early stopping on);
+   *     when not, {@code lateOptimum} is false and the budget check has no value
    */
   public record Tuned(String dataset, int hidden, double learningRate, int epochs, double validationError,
-      double testError, double testClassAccuracy, boolean lateOptimum) {
+      double testError, double testClassAccuracy, boolean lateOptimum, boolean budgetKnown) {
+    /** A row whose late optimum is known. */
+    public Tuned(String dataset, int hidden, double learningRate, int epochs, double validationError,
+        double testError, double testClassAccuracy, boolean lateOptimum) {
+      this(dataset, hidden, learningRate, epochs, validationError, testError, testClassAccuracy, lateOptimum, true);
+    }
+
     public Tuned {
+      if (lateOptimum && !budgetKnown) {
+        throw new IllegalArgumentException("dataset " + dataset + ", hidden " + hidden
+            + ": a late optimum cannot be known without the validation optimum's epoch");
+      }
       if (dataset == null || dataset.isEmpty()) {
         throw new IllegalArgumentException("dataset must be named, found " + dataset);
       }
@@ -114,8 +126,16 @@ public final class Verdict {
   /** A row of {@code rules-pairs.csv}: datasets where a's test class accuracy is above, equal to, below b's. */
   public record Pair(String ruleA, String ruleB, int wins, int ties, int losses, double wilcoxonP, double holmP) {}
 
-  /** A row of {@code budget.csv}. */
-  public record Budget(String dataset, int cells, double lateOptimumShare, boolean underTrained) {}
+  /**
+   * A row of {@code budget.csv}; {@code lateOptimumShare} is NaN (and {@code underTrained} false) when the tuned
+   * cells' validation optima are not known (no early stopping).
+   */
+  public record Budget(String dataset, int cells, double lateOptimumShare, boolean underTrained) {
+    /** Whether the check has a value. */
+    public boolean known() {
+      return !Double.isNaN(lateOptimumShare);
+    }
+  }
 
   /**
    * The verdict's tables: {@code sizes} in dataset order then by hidden size; {@code scores} per dataset, the
@@ -214,7 +234,8 @@ public final class Verdict {
           .orElseThrow();
       scores.add(score(d.name(), HINDSIGHT, all, hindsight));
       long late = tuned.values().stream().filter(Tuned::lateOptimum).count();
-      double share = (double) late / tuned.size();
+      boolean known = tuned.values().stream().allMatch(Tuned::budgetKnown);
+      double share = known ? (double) late / tuned.size() : Double.NaN;
       budget.add(new Budget(d.name(), tuned.size(), share, share > UNDER_TRAINED_SHARE));
     }
 
