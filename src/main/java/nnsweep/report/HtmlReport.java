@@ -375,7 +375,8 @@ public final class HtmlReport {
           + " rung the cell reached (epochs reached, rung); cells of different rungs had different budgets.")
           .raw("</p>\n");
     }
-    SummaryTable.table(rungOf, rungs, SummaryTable.validated(model.summary())).html(h, model.summary());
+    SummaryTable.table(rungOf, rungs, SummaryTable.validated(model.summary()),
+        SummaryTable.bestEpochs(model.summary())).html(h, model.summary());
     h.raw("</section>\n");
   }
 

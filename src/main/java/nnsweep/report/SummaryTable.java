@@ -34,6 +34,12 @@ public final class SummaryTable {
    * successive-halving rung and the epochs it was trained to.
    */
   static Table<Summary.Row> table(ToIntFunction<Summary.Key> rungOf, Rungs rungs, boolean validated) {
+    return table(rungOf, rungs, validated, false);
+  }
+
+  /** As {@link #table(ToIntFunction, Rungs, boolean)}; {@code bestEpochs}: with {@link #BEST_EPOCH} at the end. */
+  static Table<Summary.Row> table(ToIntFunction<Summary.Key> rungOf, Rungs rungs, boolean validated,
+      boolean bestEpochs) {
     List<Column<Summary.Row>> columns = new java.util.ArrayList<>(List.of(
         Column.<Summary.Row>csv("dataset", r -> r.key().dataset()).text("dataset", r -> r.key().dataset()),
         Column.<Summary.Row>csv("model", r -> r.key().model()).text("model", r -> r.key().model()),
@@ -100,11 +106,17 @@ public final class SummaryTable {
           }));
     }
     // only with validation-based early stopping: studies without it keep their columns byte for byte
-    columns.add(Column.<Summary.Row>csv(BEST_EPOCH, r -> CsvFiles.num(r.medianBestEpoch()))
-        .num("median best epoch", r -> Double.isNaN(r.medianBestEpoch()) ? "\u2013"
-            : ReportFormat.plain(r.medianBestEpoch()))
-        .when(rows -> rows.stream().anyMatch(r -> !Double.isNaN(r.medianBestEpoch()))));
+    if (bestEpochs) {
+      columns.add(Column.<Summary.Row>csv(BEST_EPOCH, r -> CsvFiles.num(r.medianBestEpoch()))
+          .num("median best epoch", r -> Double.isNaN(r.medianBestEpoch()) ? "\u2013"
+              : ReportFormat.plain(r.medianBestEpoch())));
+    }
     return new Table<>(List.copyOf(columns), r -> r.key().dataset());
+  }
+
+  /** Whether some of {@code rows} had networks whose weights early stopping kept ({@link #BEST_EPOCH}). */
+  static boolean bestEpochs(List<Summary.Row> rows) {
+    return rows.stream().anyMatch(r -> !Double.isNaN(r.medianBestEpoch()));
   }
 
   /** Whether {@code rows} carry validation statistics (their study has a validation split). */
@@ -122,6 +134,6 @@ public final class SummaryTable {
    * rungs} null: a grid, both columns empty).
    */
   public static void write(Path file, List<Summary.Row> rows, ToIntFunction<Summary.Key> rungOf, Rungs rungs) {
-    table(rungOf, rungs, validated(rows)).write(file, rows);
+    table(rungOf, rungs, validated(rows), bestEpochs(rows)).write(file, rows);
   }
 }
