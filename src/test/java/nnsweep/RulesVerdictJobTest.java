@@ -282,4 +282,39 @@ class RulesVerdictJobTest {
       assertEquals(Files.readString(out.resolve(file)), Files.readString(other.resolve(file)), file);
     }
   }
+
+  @Test
+  void withHalvingTheTunedRowsAreTheTopRungsValidationBestCells() {
+    Path halved = tmp.resolve("halved");
+    InProcessJob.Run h = InProcessJob.run("--config", conf.toString(), "--out", halved.toString(), "--set",
+        "search.strategy=halving", "--set", "search.reduction=2", "--set", "search.min-epochs=25", "--set",
+        "search.race-by=[dataset, hidden]");
+    assertEquals(0, h.status(), h.err());
+    Map<String, List<Map<String, String>>> top = new LinkedHashMap<>();
+    for (Map<String, String> r : Csv.read(halved.resolve("results.csv")).rows()) {
+      if (r.get("rung").equals("2")) { // 25, 50, 100 epochs: rung 2 is the top
+        top.computeIfAbsent(r.get("dataset") + "," + r.get("hidden") + "," + r.get("learning_rate"),
+            k -> new ArrayList<>()).add(r);
+      }
+    }
+    Map<String, String> rate = new LinkedHashMap<>();
+    Map<String, Double> error = new LinkedHashMap<>();
+    for (var e : top.entrySet()) {
+      String at = e.getKey().substring(0, e.getKey().lastIndexOf(','));
+      double m = median(e.getValue().stream().map(r -> Double.parseDouble(r.get("validation_error"))).toList());
+      if (!error.containsKey(at) || m < error.get(at)) {
+        error.put(at, m);
+        rate.put(at, e.getValue().get(0).get("learning_rate"));
+      }
+    }
+    List<Map<String, String>> sizes = Csv.read(halved.resolve("sizes.csv")).rows();
+    assertEquals(error.keySet(), new java.util.LinkedHashSet<>(sizes.stream()
+        .map(s -> s.get("dataset") + "," + s.get("hidden")).toList()), "every size reached the top rung");
+    for (Map<String, String> s : sizes) {
+      String at = s.get("dataset") + "," + s.get("hidden");
+      assertEquals(rate.get(at), s.get("learning_rate"), at);
+      assertEquals("100", s.get("epochs"), at);
+      close(error.get(at), num(s, "validation_error"), at);
+    }
+  }
 }
