@@ -317,4 +317,18 @@ class RulesVerdictJobTest {
       close(error.get(at), num(s, "validation_error"), at);
     }
   }
+
+  @Test
+  void withoutTheNoHiddenLayerModelThereIsNoVerdictAndTheConsoleSaysWhy() {
+    Path none = tmp.resolve("no-none");
+    InProcessJob.Run r = InProcessJob.run("--config", conf.toString(), "--out", none.toString(), "--set",
+        "models=[hidden]", "--set", "learning-rates=[0.3]", "--set", "epochs=[10]");
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("nnsweep: no rules verdict: models must include none and hidden, found [hidden]"
+        + " (docs/rules-verdict.md)\n"), r.out());
+    for (String file : FILES) {
+      assertTrue(!Files.exists(none.resolve(file)), file);
+    }
+    assertTrue(Files.exists(none.resolve("summary.csv")));
+  }
 }

@@ -29,7 +29,8 @@ public final class StudyVerdict {
       return Optional.of("hidden.rules is empty");
     }
     if (!study.models().contains(Model.NONE) || !study.models().contains(Model.HIDDEN)) {
-      return Optional.of("models must include none and hidden, found " + study.models());
+      return Optional.of("models must include none and hidden, found "
+          + study.models().stream().map(Model::configName).toList());
     }
     for (int d = 0; d < problems.size(); d++) {
       Problem p = problems.get(d);
