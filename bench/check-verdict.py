@@ -4,7 +4,7 @@
 Usage: python3 bench/check-verdict.py <output folder with sizes.csv, rules-scores.csv, rules-verdict.csv,
 rules-pairs.csv and budget.csv>
 
-From sizes.csv alone it re-derives each entry's chosen size per dataset (validation-best among the entry's `sizes`,
+When the folder has results.csv, sizes.csv is first recomputed from it (check_sizes). From sizes.csv it re-derives each entry's chosen size per dataset (validation-best among the entry's `sizes`,
 ties to the smaller; hindsight: test-best), then from the chosen sizes' test class accuracies the ranks, Friedman
 (scipy.stats.friedmanchisquare), Iman-Davenport (scipy.stats.f), the Nemenyi critical difference, every pair's
 Wilcoxon (scipy.stats.wilcoxon, zero_method="wilcox"; p = 1 when every difference is zero) with Holm
@@ -43,8 +43,52 @@ def same(what, expected, found, tol=1e-9):
     problems.append(f"{what}: expected {expected}, file has {found}")
 
 
+def check_sizes(folder, sizes):
+    """sizes.csv from results.csv (one row per network): per (dataset, hidden size) the cell (every axis but the
+    seed and fold) with the lowest median validation error over its networks that did not diverge, ties to the cell
+    met first (lowest network id); with successive halving only the top rung's cells. Test error: mean over the
+    cell's networks that did not diverge; test class accuracy: mean over all its networks (one-output datasets:
+    test_accuracy, the accuracy at 0.5)."""
+    results = read(folder, "results.csv")
+    top = max((int(r["rung"]) for r in results if r["rung"] != ""), default=None)
+    cells = {}
+    for r in results:
+        if top is not None and int(r["rung"]) != top:
+            continue
+        key = (r["dataset"], r["model"], int(r["hidden"]), r["bias"], r["learning_rate"], r["epochs"], r["init"])
+        cells.setdefault(key, []).append(r)
+    best = {}
+    for key, rows in cells.items():  # results.csv is in id order: dict order is first-met order
+        ok = [r for r in rows if r["diverged"] != "true" and r["validation_error"] != ""]
+        if not ok:
+            continue
+        median = float(np.median([float(r["validation_error"]) for r in ok]))
+        d, h = key[0], key[2]
+        if (d, h) not in best or median < best[(d, h)][0]:
+            best[(d, h)] = (median, key, rows, ok)
+    found = {(r["dataset"], int(r["hidden"])): r for r in sizes}
+    same("sizes.csv (dataset, hidden) rows", sorted(best), sorted(found))
+    for (d, h), (median, key, rows, ok) in best.items():
+        if (d, h) not in found:
+            continue
+        f = found[(d, h)]
+        one = rows[0]["outputs"] == "1"
+        column = "test_accuracy" if one else "test_class_accuracy"
+        same(f"sizes {d} {h} learning_rate", float(key[4]), float(f["learning_rate"]))
+        if f["late_optimum"] == "":
+            same(f"sizes {d} {h} epochs", int(key[5]) if top is None else int(rows[0]["epochs_run"]),
+                 int(f["epochs"]))
+        same(f"sizes {d} {h} validation_error", median, num(f["validation_error"]))
+        test = [float(r["test_error"]) for r in ok if r["test_error"] != ""]
+        same(f"sizes {d} {h} test_error", float(np.mean(test)) if test else float("nan"), num(f["test_error"]))
+        same(f"sizes {d} {h} test_class_accuracy", float(np.mean([float(r[column]) for r in rows])),
+             num(f["test_class_accuracy"]))
+
+
 def main(folder):
     sizes = read(folder, "sizes.csv")
+    if os.path.exists(os.path.join(folder, "results.csv")):
+        check_sizes(folder, sizes)
     scores = read(folder, "rules-scores.csv")
     verdict = read(folder, "rules-verdict.csv")
     pairs = read(folder, "rules-pairs.csv")
@@ -124,8 +168,13 @@ def main(folder):
     same("budget.csv rows", len(datasets), len(budget))
     for b in budget:
         rows = tuned[b["dataset"]].values()
-        late = sum(r["late_optimum"] == "true" for r in rows) / len(rows)
         same(f"{b['dataset']} cells", len(rows), int(b["cells"]))
+        if any(r["late_optimum"] == "" for r in rows):
+            # without early stopping the late optimum is not known: both cells empty
+            same(f"{b['dataset']} late_optimum_share", float("nan"), num(b["late_optimum_share"]))
+            same(f"{b['dataset']} under_trained", "", b["under_trained"])
+            continue
+        late = sum(r["late_optimum"] == "true" for r in rows) / len(rows)
         same(f"{b['dataset']} late_optimum_share", late, num(b["late_optimum_share"]))
         same(f"{b['dataset']} under_trained", "true" if late > 0.10 else "false", b["under_trained"])
 

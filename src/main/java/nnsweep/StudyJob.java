@@ -32,6 +32,8 @@ import nnsweep.report.ReportModel;
 import nnsweep.report.Reports;
 import nnsweep.report.RunInfo;
 import nnsweep.report.RunJson;
+import nnsweep.report.StudyVerdict;
+import nnsweep.report.VerdictReport;
 import nnsweep.run.Problem;
 import nnsweep.run.Problems;
 import nnsweep.run.RangeTrainer;
@@ -53,6 +55,7 @@ import nnsweep.stats.Aggregation;
 import nnsweep.stats.CellStats;
 import nnsweep.stats.DatasetReport;
 import nnsweep.stats.Summary;
+import nnsweep.stats.Verdict;
 import nnsweep.study.Study;
 import nnsweep.study.StudyLoader;
 import org.apache.spark.SparkConf;
@@ -158,9 +161,20 @@ final class StudyJob implements AutoCloseable {
       written.addAll(LadderTable.write(reports, ladder));
     }
     written = new ArrayList<>(Reports.inOrder(written));
+    // the rules verdict, when the study asks for it (docs/rules-verdict.md): from the cells aggregated above
+    Verdict.Result verdict = null;
+    try {
+      verdict = StudyVerdict.of(study, problems, datasets, rungs, rungOf).orElse(null);
+    } catch (IllegalStateException e) {
+      // every network of some size diverged: an outcome of the run, not bad input; the other reports stand
+      err.println("nnsweep: warning: " + e.getMessage());
+    }
+    if (verdict != null) {
+      written.addAll(VerdictReport.write(reports, verdict));
+    }
     List<String> others = new ArrayList<>(written);
     others.add("run.json");
-    written.addAll(HtmlReport.write(reports, model, ladder, others));
+    written.addAll(HtmlReport.write(reports, model, ladder, others, verdict));
     stage("reports");
     List<String> models = ModelFiles.write(reports, done.models(), problems, study.name(), RunInfo.version());
     stage("models-write");
@@ -185,6 +199,13 @@ final class StudyJob implements AutoCloseable {
     out.printf(Locale.ROOT, "nnsweep: trained %d networks in %.1f s (%.1f networks/s)%n", trained,
         facts.trainSeconds(), trained / Math.max(1e-9, facts.trainSeconds()));
     Headlines.of(model, ladder).stream().limit(12).forEach(h -> out.println("  " + h));
+    if (verdict != null) {
+      out.println("nnsweep: rules verdict over " + datasets.size() + " datasets:");
+      VerdictReport.headlines(verdict).forEach(h -> out.println("  " + h));
+    } else if (study.validated() && !study.hiddenRules().isEmpty()) {
+      StudyVerdict.whyNot(study, problems).ifPresent(why -> out.println("nnsweep: no rules verdict: " + why
+          + " (docs/rules-verdict.md)"));
+    }
     out.printf(Locale.ROOT, "nnsweep: wrote %s: %s%n", shownTarget, String.join(", ", written));
     if (written.contains("report.html")) {
       out.printf(Locale.ROOT, "nnsweep: open %s%n", Storage.isLocal(target)

@@ -155,6 +155,8 @@ class BadInputCatalogueTest {
             "found -1.0", "expected an error threshold"),
         study("rule alpha <= 0", "sizes = [2]", "sizes = [2], alpha = 0", "study.hidden.alpha", "found 0.0",
             "expected a positive number"),
+        study("hidden.range-sizes below 8", "sizes = [2]", "sizes = [2], range-sizes = 4", "study.conf:5:",
+            "study.hidden.range-sizes", "must be >= 8, found 4", "expected an integer >= 8"),
         study("range without symmetric", "scheme = uniform", "scheme = uniform, range = 2", "study.init.range",
             "range given but scheme is uniform"),
         study("duplicate init", "init { scheme = uniform }", "init = [{ scheme = xavier }, { scheme = xavier }]",

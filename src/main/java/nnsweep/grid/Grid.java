@@ -148,7 +148,9 @@ public final class Grid implements Serializable {
       sizes.computeIfAbsent(h, k -> new ArrayList<>());
     }
     for (HiddenRule rule : study.hiddenRules()) {
-      for (int h : rule.sizes(new HiddenRule.Shape(inputs, outputs, samples, study.ruleAlpha()))) {
+      // a range rule may be searched on a geometric grid of its range (hidden.range-sizes; 0: every size)
+      for (int h : rule.searchSizes(new HiddenRule.Shape(inputs, outputs, samples, study.ruleAlpha()),
+          study.rangeSizes())) {
         sizes.computeIfAbsent(h, k -> new ArrayList<>()).add(rule.configName());
       }
     }

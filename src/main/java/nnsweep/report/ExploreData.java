@@ -77,7 +77,8 @@ final class ExploreData {
   }
 
   static Data of(ReportModel model, ToIntFunction<Summary.Key> rungOf, Rungs rungs) {
-    Table<Summary.Row> table = SummaryTable.table(rungOf, rungs, SummaryTable.validated(model.summary()));
+    Table<Summary.Row> table = SummaryTable.table(rungOf, rungs, SummaryTable.validated(model.summary()),
+        SummaryTable.bestEpochs(model.summary()));
     List<String> header = table.header();
     List<Summary.Row> summary = model.summary();
     List<List<Object>> cells = new ArrayList<>();

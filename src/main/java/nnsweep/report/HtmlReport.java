@@ -52,6 +52,15 @@ public final class HtmlReport {
    */
   public static List<String> write(Path folder, ReportModel model, nnsweep.search.Ladder ladder,
       List<String> others) {
+    return write(folder, model, ladder, others, null);
+  }
+
+  /**
+   * As {@link #write(Path, ReportModel, nnsweep.search.Ladder, List)}, with the rules verdict's section after the
+   * findings ({@code verdict} null: none).
+   */
+  public static List<String> write(Path folder, ReportModel model, nnsweep.search.Ladder ladder,
+      List<String> others, nnsweep.stats.Verdict.Result verdict) {
     List<Charts.Chart> charts = List.of();
     String chartProblem = null;
     try {
@@ -73,7 +82,7 @@ public final class HtmlReport {
     List<String> files = new ArrayList<>(others);
     files.addAll(written);
     files.add(FILE);
-    String html = page(model, charts, chartProblem, ladder, files);
+    String html = page(model, charts, chartProblem, ladder, files, verdict);
     CsvFiles.writeAtomically(folder.resolve(FILE), w -> w.write(html));
     written.add(FILE);
     return written;
@@ -94,6 +103,12 @@ public final class HtmlReport {
   /** The page; {@code files}: every file the run writes, listed in the footer. */
   static String page(ReportModel model, List<Charts.Chart> charts, String chartProblem,
       nnsweep.search.Ladder ladder, List<String> files) {
+    return page(model, charts, chartProblem, ladder, files, null);
+  }
+
+  /** The page, with the rules verdict's section ({@code verdict} null: none). */
+  static String page(ReportModel model, List<Charts.Chart> charts, String chartProblem,
+      nnsweep.search.Ladder ladder, List<String> files, nnsweep.stats.Verdict.Result verdict) {
     Study study = model.study();
     java.util.function.ToIntFunction<Summary.Key> rungOf = LadderTable.rungOf(ladder);
     nnsweep.search.Rungs rungs = ladder == null ? null : ladder.rungs();
@@ -111,6 +126,7 @@ public final class HtmlReport {
         .raw("<code>").text(study.source()).raw("</code>").text(", " + datasetCount(model) + ".")
         .raw("</p>\n<nav>")
         .raw("<a href=\"#study\">The study as run</a> <a href=\"#findings\">Findings</a> ")
+        .raw(verdict == null ? "" : "<a href=\"#verdict\">Rules verdict</a> ")
         .raw(ladder == null ? "" : "<a href=\"#ladder\">Successive halving</a> ")
         .raw("<a href=\"#explore\">Explore</a> ")
         .raw("<a href=\"#charts\">Charts</a> <a href=\"#summary\">Summary table</a> ")
@@ -120,6 +136,9 @@ public final class HtmlReport {
 
     studySection(h, model);
     findingsSection(h, model, ladder);
+    if (verdict != null) {
+      VerdictReport.html(h, verdict);
+    }
     if (ladder != null) {
       LadderTable.section(h, ladder);
     }
@@ -357,7 +376,8 @@ public final class HtmlReport {
           + " rung the cell reached (epochs reached, rung); cells of different rungs had different budgets.")
           .raw("</p>\n");
     }
-    SummaryTable.table(rungOf, rungs, SummaryTable.validated(model.summary())).html(h, model.summary());
+    SummaryTable.table(rungOf, rungs, SummaryTable.validated(model.summary()),
+        SummaryTable.bestEpochs(model.summary())).html(h, model.summary());
     h.raw("</section>\n");
   }
 

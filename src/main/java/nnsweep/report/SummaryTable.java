@@ -21,6 +21,12 @@ public final class SummaryTable {
   public static final List<String> VALIDATION = List.of("median_validation_error", "mean_validation_error",
       "std_validation_error", "mean_validation_accuracy", "mean_validation_class_accuracy");
 
+  /**
+   * The column appended when validation-based early stopping kept some network's weights before its last epoch:
+   * the median over the cell's networks of the update count whose weights were kept.
+   */
+  public static final String BEST_EPOCH = "median_best_epoch";
+
   private SummaryTable() {}
 
   /**
@@ -28,6 +34,12 @@ public final class SummaryTable {
    * successive-halving rung and the epochs it was trained to.
    */
   static Table<Summary.Row> table(ToIntFunction<Summary.Key> rungOf, Rungs rungs, boolean validated) {
+    return table(rungOf, rungs, validated, false);
+  }
+
+  /** As {@link #table(ToIntFunction, Rungs, boolean)}; {@code bestEpochs}: with {@link #BEST_EPOCH} at the end. */
+  static Table<Summary.Row> table(ToIntFunction<Summary.Key> rungOf, Rungs rungs, boolean validated,
+      boolean bestEpochs) {
     List<Column<Summary.Row>> columns = new java.util.ArrayList<>(List.of(
         Column.<Summary.Row>csv("dataset", r -> r.key().dataset()).text("dataset", r -> r.key().dataset()),
         Column.<Summary.Row>csv("model", r -> r.key().model()).text("model", r -> r.key().model()),
@@ -93,7 +105,18 @@ public final class SummaryTable {
             Table.num(h, ReportFormat.percent(r.validation().meanClassAccuracy(), 1));
           }));
     }
+    // only with validation-based early stopping: studies without it keep their columns byte for byte
+    if (bestEpochs) {
+      columns.add(Column.<Summary.Row>csv(BEST_EPOCH, r -> CsvFiles.num(r.medianBestEpoch()))
+          .num("median best epoch", r -> Double.isNaN(r.medianBestEpoch()) ? "\u2013"
+              : ReportFormat.plain(r.medianBestEpoch())));
+    }
     return new Table<>(List.copyOf(columns), r -> r.key().dataset());
+  }
+
+  /** Whether some of {@code rows} had networks whose weights early stopping kept ({@link #BEST_EPOCH}). */
+  static boolean bestEpochs(List<Summary.Row> rows) {
+    return rows.stream().anyMatch(r -> !Double.isNaN(r.medianBestEpoch()));
   }
 
   /** Whether {@code rows} carry validation statistics (their study has a validation split). */
@@ -111,6 +134,6 @@ public final class SummaryTable {
    * rungs} null: a grid, both columns empty).
    */
   public static void write(Path file, List<Summary.Row> rows, ToIntFunction<Summary.Key> rungOf, Rungs rungs) {
-    table(rungOf, rungs, validated(rows)).write(file, rows);
+    table(rungOf, rungs, validated(rows), bestEpochs(rows)).write(file, rows);
   }
 }

@@ -39,8 +39,8 @@ public final class VerdictReport {
           .num("test E", t -> ReportFormat.error(t.testError())),
       Column.<Verdict.Tuned>csv("test_class_accuracy", t -> CsvFiles.num(t.testClassAccuracy()))
           .num("test class accuracy", t -> ReportFormat.percent(t.testClassAccuracy(), 1)),
-      Column.<Verdict.Tuned>csv("late_optimum", Verdict.Tuned::lateOptimum)
-          .text("late optimum", t -> t.lateOptimum() ? "yes" : "no")),
+      Column.<Verdict.Tuned>csv("late_optimum", t -> t.budgetKnown() ? Boolean.toString(t.lateOptimum()) : "")
+          .text("late optimum", t -> !t.budgetKnown() ? "\u2013" : t.lateOptimum() ? "yes" : "no")),
       Verdict.Tuned::dataset);
 
   static final Table<Verdict.Score> SCORES_TABLE = new Table<>(List.of(
@@ -87,8 +87,8 @@ public final class VerdictReport {
       Column.<Verdict.Budget>csv("cells", Verdict.Budget::cells).num("cells", b -> Integer.toString(b.cells())),
       Column.<Verdict.Budget>csv("late_optimum_share", b -> CsvFiles.num(b.lateOptimumShare()))
           .num("late optimum", b -> ReportFormat.percent(b.lateOptimumShare(), 1)),
-      Column.<Verdict.Budget>csv("under_trained", Verdict.Budget::underTrained)
-          .text("under-trained", b -> b.underTrained() ? "yes" : "no")),
+      Column.<Verdict.Budget>csv("under_trained", b -> b.known() ? Boolean.toString(b.underTrained()) : "")
+          .text("under-trained", b -> !b.known() ? "\u2013" : b.underTrained() ? "yes" : "no")),
       Verdict.Budget::dataset);
 
   private VerdictReport() {}
@@ -105,6 +105,11 @@ public final class VerdictReport {
     BUDGET_TABLE.write(folder.resolve(BUDGET), v.budget());
     List<String> written = new ArrayList<>(List.of(SIZES, SCORES, VERDICT, PAIRS, BUDGET));
     if (v.ranked().stream().noneMatch(r -> Double.isNaN(r.meanRank()))) {
+      try {
+        java.nio.file.Files.createDirectories(folder.resolve(VerdictChart.FILE).getParent());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot create " + folder.resolve(Charts.FOLDER), e);
+      }
       CsvFiles.writeAtomically(folder.resolve(VerdictChart.FILE), VerdictChart.png(v));
       written.add(VerdictChart.FILE);
     }
@@ -191,8 +196,16 @@ public final class VerdictReport {
         .toList();
     String rule = String.format(Locale.ROOT, "over %s of tuned sizes had their validation optimum in the last %s"
         + " of the epochs", percent(Verdict.UNDER_TRAINED_SHARE), percent(Verdict.LATE_FRACTION));
-    lines.add(under.isEmpty() ? "No dataset is under-trained (none where " + rule + ")."
-        : "Under-trained (" + rule + "): " + String.join(", ", under) + ".");
+    List<String> unknown = v.budget().stream().filter(b -> !b.known()).map(Verdict.Budget::dataset).toList();
+    if (!unknown.isEmpty()) {
+      lines.add("The training budget is not checked" + (unknown.size() == v.budget().size() ? ""
+          : " on " + String.join(", ", unknown)) + ": without validation-based early stopping the epoch of each"
+          + " tuned cell's validation optimum is not recorded, so budget.csv leaves the late-optimum share empty.");
+    }
+    if (unknown.size() < v.budget().size()) {
+      lines.add(under.isEmpty() ? "No dataset is under-trained (none where " + rule + ")."
+          : "Under-trained (" + rule + "): " + String.join(", ", under) + ".");
+    }
     return lines;
   }
 

@@ -133,6 +133,14 @@ public record TrainingResult(
     return evaluation.validationClassAccuracy();
   }
 
+  /**
+   * The update count whose weights were kept by validation-based early stopping, -1 when early stopping is off.
+   */
+  // replaced by the early-stopping branch at merge
+  public int bestEpoch() {
+    return -1;
+  }
+
   /** Whether the network was measured on validation rows (its accuracy there is a number even if it diverged). */
   public boolean validated() {
     return !Double.isNaN(validationAccuracy());

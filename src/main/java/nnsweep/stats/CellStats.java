@@ -40,6 +40,8 @@ public final class CellStats implements Serializable {
   private final Column validationErrors = new Column();
   private final Column validationAccuracies = new Column();
   private final Column validationClassAccuracies = new Column();
+  /** Epochs whose weights validation-based early stopping kept (empty when it is off). */
+  private final Column bestEpochs = new Column();
   /** Networks with curves: the error they rank by (diverged last) and their ids, in the same order. */
   private final Column rankErrors = new Column();
   private final Column ids = new Column();
@@ -84,6 +86,9 @@ public final class CellStats implements Serializable {
     if (!Double.isNaN(r.validationClassAccuracy())) {
       validationClassAccuracies.addDouble(r.validationClassAccuracy());
     }
+    if (r.bestEpoch() >= 0) {
+      bestEpochs.addDouble(r.bestEpoch());
+    }
     if (r.success()) {
       successes++;
     }
@@ -122,6 +127,7 @@ public final class CellStats implements Serializable {
     validationErrors.addAll(other.validationErrors);
     validationAccuracies.addAll(other.validationAccuracies);
     validationClassAccuracies.addAll(other.validationClassAccuracies);
+    bestEpochs.addAll(other.bestEpochs);
     rankErrors.addAll(other.rankErrors);
     ids.addAll(other.ids);
     return this;
@@ -215,6 +221,11 @@ public final class CellStats implements Serializable {
   /** Argmax class accuracies on the validation rows, ascending (empty without validation or one-hot targets). */
   double[] sortedValidationClassAccuracies() {
     return validationClassAccuracies.sortedDoubles();
+  }
+
+  /** The epochs early stopping kept, ascending (empty when it is off). */
+  double[] sortedBestEpochs() {
+    return bestEpochs.sortedDoubles();
   }
 
   /** Errors the networks with curves rank by (diverged as +infinity), in the order of {@link #curveIds}. */

@@ -25,12 +25,24 @@ public final class Summary {
   /**
    * One cell's statistics. {@code quartiles} (of the errors, for the charts) is not a column: summary.csv has the
    * median as the mean of the middle two, as statisticians state it. The validation statistics are NaN without a
-   * validation split.
+   * validation split; {@code medianBestEpoch} (the median of the epochs validation-based early stopping kept) is
+   * NaN when early stopping is off.
    */
   public record Row(Key key, long networks, long diverged, double meanError, double stdError, double minError,
       double medianError, double maxError, Stats.Rate success, double medianTestError,
       double meanTestAccuracy, double meanClassAccuracy, double meanTestClassAccuracy, Stats.Quartiles quartiles,
-      double meanTestError, double stdTestError, Validation validation) implements Serializable {
+      double meanTestError, double stdTestError, Validation validation, double medianBestEpoch)
+      implements Serializable {
+    /** A row without early stopping's best epochs. */
+    public Row(Key key, long networks, long diverged, double meanError, double stdError, double minError,
+        double medianError, double maxError, Stats.Rate success, double medianTestError,
+        double meanTestAccuracy, double meanClassAccuracy, double meanTestClassAccuracy, Stats.Quartiles quartiles,
+        double meanTestError, double stdTestError, Validation validation) {
+      this(key, networks, diverged, meanError, stdError, minError, medianError, maxError, success, medianTestError,
+          meanTestAccuracy, meanClassAccuracy, meanTestClassAccuracy, quartiles, meanTestError, stdTestError,
+          validation, Double.NaN);
+    }
+
     /** A row without validation statistics. */
     public Row(Key key, long networks, long diverged, double meanError, double stdError, double minError,
         double medianError, double maxError, Stats.Rate success, double medianTestError,
@@ -71,7 +83,8 @@ public final class Summary {
         Stats.wilson(cell.successes(), cell.networks()), Stats.median(cell.sortedTestErrors()),
         Stats.mean(cell.sortedTestAccuracies()), Stats.mean(cell.sortedClassAccuracies()),
         Stats.mean(cell.sortedTestClassAccuracies()), Stats.Quartiles.of(errors),
-        Stats.mean(cell.sortedTestErrors()), Stats.std(cell.sortedTestErrors()), validation(cell));
+        Stats.mean(cell.sortedTestErrors()), Stats.std(cell.sortedTestErrors()), validation(cell),
+        Stats.median(cell.sortedBestEpochs()));
   }
 
   private static Validation validation(CellStats cell) {

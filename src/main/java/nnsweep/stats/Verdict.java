@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
 import nnsweep.study.HiddenRule;
 
 /**
@@ -27,7 +26,7 @@ public final class Verdict {
   /** The reference entry choosing the test-best size (not ranked). */
   public static final String HINDSIGHT = "hindsight";
   /** Fewest sizes a range rule's range is searched on (geometric grid, both ends included). */
-  public static final int MIN_GRID_SIZES = 8;
+  public static final int MIN_GRID_SIZES = HiddenRule.MIN_GRID_SIZES;
   /** A tuned cell's optimum is late when it falls in this last share of its epoch budget. */
   public static final double LATE_FRACTION = 0.2;
   /** A dataset is under-trained when more than this share of its tuned cells had a late optimum. */
@@ -41,10 +40,22 @@ public final class Verdict {
    *
    * @param hidden hidden units, 0 = no hidden layer
    * @param lateOptimum whether the validation optimum fell in the last {@link #LATE_FRACTION} of the epoch budget
+   * @param budgetKnown whether that is known (the networks recorded their validation optimum: early stopping on);
+   *     when not, {@code lateOptimum} is false and the budget check has no value
    */
   public record Tuned(String dataset, int hidden, double learningRate, int epochs, double validationError,
-      double testError, double testClassAccuracy, boolean lateOptimum) {
+      double testError, double testClassAccuracy, boolean lateOptimum, boolean budgetKnown) {
+    /** A row whose late optimum is known. */
+    public Tuned(String dataset, int hidden, double learningRate, int epochs, double validationError,
+        double testError, double testClassAccuracy, boolean lateOptimum) {
+      this(dataset, hidden, learningRate, epochs, validationError, testError, testClassAccuracy, lateOptimum, true);
+    }
+
     public Tuned {
+      if (lateOptimum && !budgetKnown) {
+        throw new IllegalArgumentException("dataset " + dataset + ", hidden " + hidden
+            + ": a late optimum cannot be known without the validation optimum's epoch");
+      }
       if (dataset == null || dataset.isEmpty()) {
         throw new IllegalArgumentException("dataset must be named, found " + dataset);
       }
@@ -115,8 +126,16 @@ public final class Verdict {
   /** A row of {@code rules-pairs.csv}: datasets where a's test class accuracy is above, equal to, below b's. */
   public record Pair(String ruleA, String ruleB, int wins, int ties, int losses, double wilcoxonP, double holmP) {}
 
-  /** A row of {@code budget.csv}. */
-  public record Budget(String dataset, int cells, double lateOptimumShare, boolean underTrained) {}
+  /**
+   * A row of {@code budget.csv}; {@code lateOptimumShare} is NaN (and {@code underTrained} false) when the tuned
+   * cells' validation optima are not known (no early stopping).
+   */
+  public record Budget(String dataset, int cells, double lateOptimumShare, boolean underTrained) {
+    /** Whether the check has a value. */
+    public boolean known() {
+      return !Double.isNaN(lateOptimumShare);
+    }
+  }
 
   /**
    * The verdict's tables: {@code sizes} in dataset order then by hidden size; {@code scores} per dataset, the
@@ -126,43 +145,14 @@ public final class Verdict {
   public record Result(List<Tuned> sizes, List<Score> scores, List<Ranked> ranked, List<Pair> pairs,
       List<Budget> budget, List<String> entries) {}
 
-  /**
-   * The sizes searched for a range from {@code low} to {@code high}: every size when there are at most
-   * {@code count}, else {@code count} sizes on a geometric grid, both ends included (rounded, and nudged up where
-   * rounding would repeat a size, so they stay distinct).
-   */
+  /** The sizes searched for a range ({@link HiddenRule#gridSizes}, where the grid expands them too). */
   public static int[] gridSizes(int low, int high, int count) {
-    if (low < 1 || high < low || count < 2) {
-      throw new IllegalArgumentException("a size grid needs 1 <= low <= high and count >= 2, found low " + low
-          + ", high " + high + ", count " + count);
-    }
-    if (high - low + 1 <= count) {
-      return IntStream.rangeClosed(low, high).toArray();
-    }
-    int[] sizes = new int[count];
-    double ratio = (double) high / low;
-    for (int i = 0; i < count; i++) {
-      int s = (int) Math.round(low * Math.pow(ratio, i / (count - 1.0)));
-      if (i > 0) {
-        s = Math.max(s, sizes[i - 1] + 1);
-      }
-      sizes[i] = Math.min(s, high - (count - 1 - i)); // room for the rest
-    }
-    sizes[0] = low;
-    sizes[count - 1] = high;
-    return sizes;
+    return HiddenRule.gridSizes(low, high, count);
   }
 
-  /**
-   * The sizes to search for a rule on a dataset: the rule's recommended sizes, or, for a range longer than
-   * {@code count}, its geometric grid of {@code count} sizes ({@link #gridSizes}).
-   */
+  /** The sizes to search for a rule on a dataset ({@link HiddenRule#searchSizes}). */
   public static int[] searchSizes(HiddenRule rule, HiddenRule.Shape shape, int count) {
-    int[] recommended = rule.sizes(shape);
-    if (recommended.length <= count) {
-      return recommended;
-    }
-    return gridSizes(recommended[0], recommended[recommended.length - 1], count);
+    return rule.searchSizes(shape, count);
   }
 
   /**
@@ -244,7 +234,8 @@ public final class Verdict {
           .orElseThrow();
       scores.add(score(d.name(), HINDSIGHT, all, hindsight));
       long late = tuned.values().stream().filter(Tuned::lateOptimum).count();
-      double share = (double) late / tuned.size();
+      boolean known = tuned.values().stream().allMatch(Tuned::budgetKnown);
+      double share = known ? (double) late / tuned.size() : Double.NaN;
       budget.add(new Budget(d.name(), tuned.size(), share, share > UNDER_TRAINED_SHARE));
     }
 

@@ -69,6 +69,48 @@ public enum HiddenRule {
     }
   }
 
+  /** Fewest sizes a range rule's range may be searched on ({@code hidden.range-sizes}). */
+  public static final int MIN_GRID_SIZES = 8;
+
+  /**
+   * The sizes searched for a range from {@code low} to {@code high}: every size when there are at most
+   * {@code count}, else {@code count} sizes on a geometric grid, both ends included (rounded, and nudged up where
+   * rounding would repeat a size, so they stay distinct).
+   */
+  public static int[] gridSizes(int low, int high, int count) {
+    if (low < 1 || high < low || count < 2) {
+      throw new IllegalArgumentException("a size grid needs 1 <= low <= high and count >= 2, found low " + low
+          + ", high " + high + ", count " + count);
+    }
+    if (high - low + 1 <= count) {
+      return IntStream.rangeClosed(low, high).toArray();
+    }
+    int[] sizes = new int[count];
+    double ratio = (double) high / low;
+    for (int i = 0; i < count; i++) {
+      int s = (int) Math.round(low * Math.pow(ratio, i / (count - 1.0)));
+      if (i > 0) {
+        s = Math.max(s, sizes[i - 1] + 1);
+      }
+      sizes[i] = Math.min(s, high - (count - 1 - i)); // room for the rest
+    }
+    sizes[0] = low;
+    sizes[count - 1] = high;
+    return sizes;
+  }
+
+  /**
+   * The sizes to search for this rule on a dataset: its recommended sizes, or, for a range longer than
+   * {@code count}, its geometric grid of {@code count} sizes ({@link #gridSizes}); {@code count} 0: every size.
+   */
+  public int[] searchSizes(Shape shape, int count) {
+    int[] recommended = sizes(shape);
+    if (count == 0 || recommended.length <= count) {
+      return recommended;
+    }
+    return gridSizes(recommended[0], recommended[recommended.length - 1], count);
+  }
+
   /** Default alpha of {@link #SAMPLES_OVER_WEIGHTS}. */
   public static final double DEFAULT_ALPHA = 5.0;
 

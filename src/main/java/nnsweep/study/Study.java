@@ -24,6 +24,8 @@ import nnsweep.nn.Model;
  * @param tables how the per-network tables are written
  * @param keepModels which trained networks {@code models/} keeps (weights as JSON and ONNX)
  * @param learningRatesPerRow each learning rate is divided by the dataset's row count ({@code learning-rates.per-row})
+ * @param rangeSizes {@code hidden.range-sizes}: a range rule's range is searched on this many sizes of a geometric
+ *     grid ({@code Verdict.searchSizes}); 0 = every size of the range
  */
 public record Study(
     String name,
@@ -46,7 +48,8 @@ public record Study(
     int curveSeeds,
     Tables tables,
     KeepModels keepModels,
-    boolean learningRatesPerRow)
+    boolean learningRatesPerRow,
+    int rangeSizes)
     implements Serializable {
 
   /** Which networks the run saves in {@code models/} (study key {@code keep-models}, docs/models.md). */
@@ -153,6 +156,10 @@ public record Study(
     if (models.contains(Model.HIDDEN) && hiddenSizes.isEmpty() && hiddenRules.isEmpty()) {
       throw new IllegalArgumentException("a hidden model needs hidden.sizes or hidden.rules, found neither");
     }
+    if (rangeSizes != 0 && rangeSizes < HiddenRule.MIN_GRID_SIZES) {
+      throw new IllegalArgumentException("hidden.range-sizes must be >= " + HiddenRule.MIN_GRID_SIZES + ", found "
+          + rangeSizes);
+    }
     if (curvePoints < 0) {
       throw new IllegalArgumentException("curve-points must be >= 0, found " + curvePoints);
     }
@@ -183,7 +190,7 @@ public record Study(
         .hiddenRules(hiddenRules).learningRates(learningRates).epochs(epochs).bias(bias).seeds(seeds).inits(inits)
         .partitions(partitions).curvePoints(curvePoints).ruleAlpha(ruleAlpha).stopError(stopError)
         .canonical(canonical).search(search).curveSeeds(curveSeeds).tables(tables)
-        .keepModels(keepModels).learningRatesPerRow(learningRatesPerRow);
+        .keepModels(keepModels).learningRatesPerRow(learningRatesPerRow).rangeSizes(rangeSizes);
   }
 
   /**
@@ -215,8 +222,14 @@ public record Study(
     private int curveSeeds = DEFAULT_CURVE_SEEDS;
     private Tables tables = Tables.AUTO;
     private KeepModels keepModels = KeepModels.BEST;
+    private int rangeSizes;
 
     private Builder() {}
+
+    public Builder rangeSizes(int rangeSizes) {
+      this.rangeSizes = rangeSizes;
+      return this;
+    }
 
     public Builder name(String name) {
       this.name = name;
@@ -364,7 +377,7 @@ public record Study(
     public Study build() {
       return new Study(name, source, datasets, models, hiddenSizes, hiddenRules, learningRates, epochs, bias, seeds,
           inits, partitions, curvePoints, ruleAlpha, stopError, canonical, search, curveSeeds, tables,
-          keepModels, learningRatesPerRow);
+          keepModels, learningRatesPerRow, rangeSizes);
     }
   }
 

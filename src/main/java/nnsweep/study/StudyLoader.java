@@ -69,7 +69,7 @@ public final class StudyLoader {
   private static final List<String> SEARCH_KEYS = List.of("strategy", "reduction", "min-epochs", "race-by");
   private static final List<String> DATASET_KEYS = List.of("name", "path", "outputs", "queries", "test-fraction",
       "scale", "split-seed", "folds", "validation-fraction");
-  private static final List<String> HIDDEN_KEYS = List.of("sizes", "rules", "alpha");
+  private static final List<String> HIDDEN_KEYS = List.of("sizes", "rules", "alpha", "range-sizes");
   private static final List<String> INIT_KEYS = List.of("scheme", "hidden", "output", "hidden-bias", "output-bias",
       "range");
   private static final List<String> INIT_WEIGHT_KEYS = List.of("hidden", "output", "hidden-bias", "output-bias");
@@ -190,6 +190,9 @@ public final class StudyLoader {
     b.ruleAlpha(present(hidden, "alpha")
         ? r.positive(hidden.get("alpha"), "study.hidden.alpha", "a positive number such as 5")
         : HiddenRule.DEFAULT_ALPHA);
+    if (present(hidden, "range-sizes")) {
+      b.rangeSizes(r.integer(hidden.get("range-sizes"), "study.hidden.range-sizes", HiddenRule.MIN_GRID_SIZES));
+    }
     if (present(study, "stop-error")) {
       double stopError = r.number(study.get("stop-error"), "study.stop-error");
       if (!(stopError >= 0) || !Double.isFinite(stopError)) {

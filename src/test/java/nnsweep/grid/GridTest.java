@@ -57,6 +57,37 @@ class GridTest {
   }
 
   @Test
+  void rangeSizesSearchARangeRuleOnAGeometricGrid() {
+    Study.Builder b = Studies.builder(Studies.or()).models(Model.HIDDEN).hiddenRules(
+        HiddenRule.FEWER_THAN_TWICE_INPUTS, HiddenRule.BETWEEN_INPUTS_AND_OUTPUTS,
+        HiddenRule.SQRT_INPUTS_TIMES_OUTPUTS).hiddenSizes(5);
+    // 60 inputs, 1 output (sonar's shape): fewer-than-twice-inputs spans 1..119, between 1..60
+    var grid = Grid.hiddenSizes(b.rangeSizes(8).build(), 60, 1, 208);
+    assertEquals(List.of(1, 2, 3, 4, 5, 6, 8, 10, 15, 19, 30, 33, 60, 119), List.copyOf(grid.keySet()));
+    String fewer = "fewer-than-twice-inputs";
+    String between = "between-inputs-and-outputs";
+    assertEquals(List.of(fewer, between), grid.get(1));
+    assertEquals(List.of(fewer), grid.get(4));
+    assertEquals(List.of(between), grid.get(3));
+    assertEquals(List.of(), grid.get(5), "an explicit size carries no rule unless one recommends it");
+    assertEquals(List.of(fewer, "sqrt-inputs-times-outputs"), grid.get(8));
+    assertEquals(List.of(fewer, between), grid.get(60));
+    assertEquals(List.of(fewer), grid.get(119));
+    // absent: every integer of the ranges, as before
+    var every = Grid.hiddenSizes(b.rangeSizes(0).build(), 60, 1, 208);
+    assertEquals(119, every.size());
+    assertEquals(List.of(fewer, between, "sqrt-inputs-times-outputs"), every.get(8));
+    // a range no longer than range-sizes is searched whole: 4 inputs, 3 outputs gives 1..7 and 3..4
+    assertEquals(List.of(1, 2, 3, 4, 5, 6, 7), List.copyOf(Grid.hiddenSizes(b.rangeSizes(8).build(), 4, 3, 150)
+        .keySet()));
+    // 12 sizes on 1..119
+    assertEquals(List.of(1, 2, 3, 4, 5, 6, 8, 9, 14, 20, 21, 29, 32, 41, 50, 60, 77, 119),
+        List.copyOf(Grid.hiddenSizes(b.rangeSizes(12).build(), 60, 1, 208).keySet()));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.rangeSizes(7).build());
+    assertEquals("hidden.range-sizes must be >= 8, found 7", e.getMessage());
+  }
+
+  @Test
   void initIsTheLastAxis() {
     Study base = Studies.builder(Studies.xor()).models(Model.HIDDEN).hiddenSizes(2).learningRates(0.5).epochs(10)
         .bias(true).seeds(Seeds.of(0, 1)).build();
