@@ -23,6 +23,7 @@ import nnsweep.nn.Model;
  *     ({@link Integer#MAX_VALUE}: every network's)
  * @param tables how the per-network tables are written
  * @param keepModels which trained networks {@code models/} keeps (weights as JSON and ONNX)
+ * @param earlyStopping validation-based early stopping, null when off (docs/validation.md)
  */
 public record Study(
     String name,
@@ -44,8 +45,14 @@ public record Study(
     Search search,
     int curveSeeds,
     Tables tables,
-    KeepModels keepModels)
+    KeepModels keepModels,
+    EarlyStopping earlyStopping)
     implements Serializable {
+
+  /** Whether networks are early-stopped on their validation rows (results then carry {@code best_epoch}). */
+  public boolean earlyStopped() {
+    return earlyStopping != null;
+  }
 
   /** Which networks the run saves in {@code models/} (study key {@code keep-models}, docs/models.md). */
   public enum KeepModels {
@@ -163,6 +170,17 @@ public record Study(
     if (search.halving() && (epochs.size() != 1 || search.minEpochs() > epochs.get(0))) {
       throw new IllegalArgumentException("halving needs one epochs value >= min-epochs, found " + epochs);
     }
+    if (earlyStopping != null) {
+      if (search.halving()) {
+        throw new IllegalArgumentException("early-stopping is supported with search.strategy = grid only");
+      }
+      for (DatasetSpec d : datasets) {
+        if (!d.validated()) {
+          throw new IllegalArgumentException("early-stopping needs validation rows, dataset " + d.name()
+              + " has no validation-fraction");
+        }
+      }
+    }
   }
 
   /** The first init scheme (the only one in most studies). */
@@ -181,7 +199,7 @@ public record Study(
         .hiddenRules(hiddenRules).learningRates(learningRates).epochs(epochs).bias(bias).seeds(seeds).inits(inits)
         .partitions(partitions).curvePoints(curvePoints).ruleAlpha(ruleAlpha).stopError(stopError)
         .canonical(canonical).search(search).curveSeeds(curveSeeds).tables(tables)
-        .keepModels(keepModels);
+        .keepModels(keepModels).earlyStopping(earlyStopping);
   }
 
   /**
@@ -212,6 +230,7 @@ public record Study(
     private int curveSeeds = DEFAULT_CURVE_SEEDS;
     private Tables tables = Tables.AUTO;
     private KeepModels keepModels = KeepModels.BEST;
+    private EarlyStopping earlyStopping;
 
     private Builder() {}
 
@@ -351,11 +370,22 @@ public record Study(
       return this;
     }
 
+    /** The datasets set so far. */
+    List<DatasetSpec> datasets() {
+      return datasets;
+    }
+
+    /** Validation-based early stopping; null (the default) for none. */
+    public Builder earlyStopping(EarlyStopping earlyStopping) {
+      this.earlyStopping = earlyStopping;
+      return this;
+    }
+
     /** The study; {@link IllegalArgumentException} as the record's constructor throws it. */
     public Study build() {
       return new Study(name, source, datasets, models, hiddenSizes, hiddenRules, learningRates, epochs, bias, seeds,
           inits, partitions, curvePoints, ruleAlpha, stopError, canonical, search, curveSeeds, tables,
-          keepModels);
+          keepModels, earlyStopping);
     }
   }
 
