@@ -185,6 +185,26 @@ class EarlyStopperTest {
   }
 
   @Test
+  void theCodecCarriesTheBestEpochInVersion4Only() throws IOException {
+    Setup s = setup(10, 2);
+    for (boolean weights : new boolean[] {true, false}) {
+      List<TrainingResult> stopped = train(Kernel.LOCKSTEP, s.specs(), s, s.grid().earlyStopping());
+      if (!weights) {
+        stopped = stopped.stream().map(r -> new TrainingResult(r.spec(), r.outcome(), r.evaluation(),
+            r.curveEpochs(), r.trainMs(), null, r.predictions(), r.bestEpoch())).toList();
+      }
+      byte[] block = ResultCodec.encode(stopped.toArray(TrainingResult[]::new), weights);
+      assertEquals("NNR4", new String(block, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+      assertEquals(stopped, ResultCodec.decode(block, s.grid(), s.problems()));
+      assertTrue(stopped.stream().anyMatch(r -> r.bestEpoch() > 0 && r.bestEpoch() < 700));
+    }
+    List<TrainingResult> plain = train(Kernel.LOCKSTEP, s.specs(), s, null);
+    byte[] block = ResultCodec.encode(plain.toArray(TrainingResult[]::new), true);
+    assertEquals("NNR3", new String(block, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+    assertEquals(plain, ResultCodec.decode(block, s.grid(), s.problems()));
+  }
+
+  @Test
   void checkpointsAreSpreadEvenlyAndDistinct() {
     assertArrayEquals(new int[] {25, 50, 75, 100}, new EarlyStopping(4, 0).checkpoints(100));
     assertArrayEquals(new int[] {1, 2, 3}, new EarlyStopping(40, 0).checkpoints(3));
