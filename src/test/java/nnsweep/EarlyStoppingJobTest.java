@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import nnsweep.data.Dataset;
 import nnsweep.grid.Grid;
 import nnsweep.grid.NetworkSpec;
@@ -27,6 +28,11 @@ import nnsweep.study.Study;
 import nnsweep.study.StudyLoader;
 import nnsweep.testing.Csv;
 import nnsweep.testing.InProcessJob;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
+import org.apache.parquet.schema.PrimitiveType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Early stopping end to end on Spark (local[2]): iris with a validation split and a learning rate large enough to
  * overfit. results.csv's best_epoch is checked against a recomputation (each network retrained to every checkpoint
  * with its kernel, exactly, and with the Breeze reference trainer, within its tolerance), the saved model holds the
- * kept weights, and the tables are the same on local[1] with one partition.
+ * kept weights, the tables are the same on local[1] with one partition, and Parquet results carry best_epoch.
  */
 @ExtendWith(InProcessJob.class)
 class EarlyStoppingJobTest {
@@ -73,11 +79,47 @@ class EarlyStoppingJobTest {
     return InProcessJob.run(args.toArray(String[]::new));
   }
 
+  private static Path csvRun;
+
+  /** The CSV run on local[2] with 3 partitions (once for the class). */
+  private static synchronized Path csvRun() {
+    if (csvRun == null) {
+      Path out = tmp.resolve("out");
+      InProcessJob.Run run = main(out, "--set", "partitions=3");
+      assertEquals(0, run.status(), run.err());
+      csvRun = out;
+    }
+    return csvRun;
+  }
+
+  @Test
+  void parquetResultsCarryBestEpoch() throws IOException {
+    Path out = tmp.resolve("parquet");
+    InProcessJob.Run run = main(out, "--set", "tables=parquet", "--set", "partitions=2");
+    assertEquals(0, run.status(), run.err());
+    Map<String, String> expected = new java.util.TreeMap<>();
+    Csv.read(csvRun().resolve("results.csv")).rows().forEach(r -> expected.put(r.get("network_id"),
+        r.get("best_epoch") + " " + r.get("validation_error")));
+    Map<String, String> actual = new java.util.TreeMap<>();
+    try (Stream<Path> files = Files.list(out.resolve("results"))) {
+      for (Path part : files.filter(f -> f.getFileName().toString().endsWith(".parquet")).toList()) {
+        try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(),
+            new org.apache.hadoop.fs.Path(part.toUri())).withConf(new Configuration()).build()) {
+          for (Group g = reader.read(); g != null; g = reader.read()) {
+            assertEquals(PrimitiveType.PrimitiveTypeName.INT32,
+                g.getType().getType("best_epoch").asPrimitiveType().getPrimitiveTypeName());
+            actual.put(Long.toString(g.getLong("network_id", 0)), g.getInteger("best_epoch", 0) + " "
+                + g.getDouble("validation_error", 0));
+          }
+        }
+      }
+    }
+    assertEquals(expected, actual);
+  }
+
   @Test
   void bestEpochIsTheCheckpointOfLowestValidationErrorAndTheModelsKeepItsWeights() throws Exception {
-    Path out = tmp.resolve("out");
-    InProcessJob.Run run = main(out, "--set", "partitions=3");
-    assertEquals(0, run.status(), run.err());
+    Path out = csvRun();
     assertEquals("network_id,dataset,model,hidden,rules,inputs,outputs,weights,bias,learning_rate,epochs,seed,init,"
         + "final_error,error_before_last_update,mse,accuracy,diverged,test_error,test_accuracy,class_accuracy,"
         + "test_class_accuracy,epochs_run,epochs_to_target,plateau,train_ms,rung,fold,validation_error,"
@@ -148,9 +190,8 @@ class EarlyStoppingJobTest {
   }
 
   @Test
-  void theSameNumbersOnLocal1AndLocal2WithOtherPartitions() {
-    Path two = tmp.resolve("two");
-    assertEquals(0, main(two, "--set", "partitions=4").status());
+  void theSameNumbersOnLocal1AndLocal2WithOtherPartitions() throws IOException {
+    Path two = csvRun();
     Path one = tmp.resolve("one");
     String master = System.getProperty("spark.master");
     System.setProperty("spark.master", "local[1]");
