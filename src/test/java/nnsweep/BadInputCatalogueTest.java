@@ -195,7 +195,21 @@ class BadInputCatalogueTest {
         study("more folds than rows", "outputs = 1,", "outputs = 1, folds = 5,", "study.datasets[0].folds",
             "more folds than rows, found 5", "expected at most 4"),
         study("folds with test-fraction", "outputs = 1,", "outputs = 1, folds = 2, test-fraction = 0.5,",
-            "study.datasets[0].folds", "folds given with test-fraction", "expected either folds"));
+            "study.datasets[0].folds", "folds given with test-fraction", "expected either folds"),
+        study("early-stopping checks < 1", "epochs = [10]", "epochs = [10]\n  early-stopping { checks = 0 }",
+            "study.conf:8:", "study.early-stopping.checks", "found 0", "expected an integer >= 1"),
+        study("early-stopping patience < 0", "epochs = [10]",
+            "epochs = [10]\n  early-stopping { checks = 5, patience = -1 }", "study.conf:8:",
+            "study.early-stopping.patience", "found -1", "expected an integer >= 0"),
+        study("early-stopping unknown key", "epochs = [10]", "epochs = [10]\n  early-stopping { check = 5 }",
+            "study.conf:8:", "study.early-stopping.check", "did you mean 'checks'?"),
+        study("early-stopping without validation rows", "epochs = [10]",
+            "epochs = [10]\n  early-stopping { checks = 5 }", "study.conf:8:", "study.early-stopping",
+            "dataset d has no validation rows", "expected a validation-fraction such as 0.2 on every dataset"),
+        study("early-stopping with halving", "epochs = [10]",
+            "epochs = [10]\n  search { strategy = halving, min-epochs = 5 }\n  early-stopping { checks = 5 }",
+            "study.conf:9:", "study.early-stopping", "given with search.strategy = halving",
+            "early stopping is supported with the grid only"));
   }
 
   @ParameterizedTest(name = "{0}")

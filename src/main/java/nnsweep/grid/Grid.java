@@ -48,6 +48,7 @@ public final class Grid implements Serializable {
   private final int curvePoints;
   private final int curveSeeds;
   private final double stopError;
+  private final nnsweep.study.EarlyStopping earlyStopping;
   private final long perStructure;
   // per (structure, bias value): the kernel, the cost of an epoch and the group size, computed once
   private final Kernel[] kernels;
@@ -55,7 +56,8 @@ public final class Grid implements Serializable {
   private final int[] groupSizes;
 
   private Grid(List<Structure> structures, double[] learningRates, boolean ratesPerRow, int[] epochs, boolean[] bias,
-      nnsweep.study.Seeds seeds, List<InitSpec> inits, int curvePoints, int curveSeeds, double stopError) {
+      nnsweep.study.Seeds seeds, List<InitSpec> inits, int curvePoints, int curveSeeds, double stopError,
+      nnsweep.study.EarlyStopping earlyStopping) {
     this.structures = List.copyOf(structures);
     this.learningRates = learningRates;
     this.ratesPerRow = ratesPerRow;
@@ -66,6 +68,7 @@ public final class Grid implements Serializable {
     this.curvePoints = curvePoints;
     this.curveSeeds = curveSeeds;
     this.stopError = stopError;
+    this.earlyStopping = earlyStopping;
     this.perStructure = Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(
         (long) learningRates.length, epochs.length), bias.length), seeds.size()), inits.size());
     Math.multiplyExact(perStructure, (long) structures.size());
@@ -136,7 +139,8 @@ public final class Grid implements Serializable {
         study.epochs().stream().mapToInt(Integer::intValue).toArray(),
         toArray(study.bias()), study.seeds(), study.inits(), study.curvePoints(),
         // halving continues every network's curve across rungs: all are recorded
-        study.search().halving() ? Integer.MAX_VALUE : study.curveSeeds(), study.stopError());
+        study.search().halving() ? Integer.MAX_VALUE : study.curveSeeds(), study.stopError(),
+        study.earlyStopping());
     grid.checkFixedShapes(study.source());
     return grid;
   }
@@ -175,6 +179,11 @@ public final class Grid implements Serializable {
   /** Networks stop once E <= this ({@code Double.NEGATIVE_INFINITY}: never). */
   public double stopError() {
     return stopError;
+  }
+
+  /** Validation-based early stopping of every network, null when off. */
+  public nnsweep.study.EarlyStopping earlyStopping() {
+    return earlyStopping;
   }
 
   /** Number of networks. */

@@ -26,7 +26,8 @@ import nnsweep.search.CellScore;
  *     1e-300 of 0 (and the constant itself to exactly 0)
  * @param settings the network's axes: dataset, model, hidden, learning_rate, epochs, bias, seed, init, fold
  * @param metrics final_error, test_error, accuracy, class_accuracy, test_accuracy, test_class_accuracy, epochs_run,
- *     diverged, score (NaN values are absent from the JSON's metrics)
+ *     diverged, score (NaN values are absent from the JSON's metrics), and best_epoch (the update count of the kept
+ *     weights) for an early-stopped network only
  */
 public record SavedModel(
     String study,
@@ -106,6 +107,9 @@ public record SavedModel(
     metrics.put("epochs_run", (long) r.epochsRun());
     metrics.put("diverged", r.diverged());
     metrics.put("score", CellScore.score(r));
+    if (r.bestEpoch() >= 0) {
+      metrics.put("best_epoch", (long) r.bestEpoch());
+    }
     return new SavedModel(study, version, s.id(), problem.dataset().inputNames(), problem.dataset().targetNames(),
         problem.oneHot(), fit.shift(), scale, r.finalWeights(), settings, metrics);
   }

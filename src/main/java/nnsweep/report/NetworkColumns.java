@@ -23,9 +23,12 @@ public final class NetworkColumns {
   public static final Map<String, List<String>> TABLES = Map.of("results", ResultsTable.HEADER, "predictions",
       PredictionsTable.HEADER, "curves", CurvesTable.HEADER);
 
-  /** The header of {@code table} in {@code study} (results.csv gains the validation columns with a validation split). */
+  /**
+   * The header of {@code table} in {@code study} (results.csv gains the validation columns with a validation split,
+   * then best_epoch with early stopping).
+   */
   public static List<String> header(String table, Study study) {
-    return table.equals("results") ? ResultsTable.header(study.validated()) : TABLES.get(table);
+    return table.equals("results") ? ResultsTable.header(study.validated(), study.earlyStopped()) : TABLES.get(table);
   }
 
   private static final Map<String, Type> TYPES = Map.ofEntries(
@@ -33,7 +36,7 @@ public final class NetworkColumns {
       Map.entry("hidden", Type.INT), Map.entry("inputs", Type.INT), Map.entry("outputs", Type.INT),
       Map.entry("weights", Type.INT), Map.entry("epochs", Type.INT), Map.entry("epochs_run", Type.INT),
       Map.entry("epochs_to_target", Type.INT), Map.entry("query", Type.INT), Map.entry("output", Type.INT),
-      Map.entry("label", Type.INT), Map.entry("epoch", Type.INT),
+      Map.entry("label", Type.INT), Map.entry("epoch", Type.INT), Map.entry("best_epoch", Type.INT),
       Map.entry("bias", Type.BOOLEAN), Map.entry("diverged", Type.BOOLEAN),
       Map.entry("learning_rate", Type.DOUBLE), Map.entry("final_error", Type.DOUBLE),
       Map.entry("error_before_last_update", Type.DOUBLE), Map.entry("mse", Type.DOUBLE),
@@ -51,7 +54,7 @@ public final class NetworkColumns {
    */
   public static List<List<String>> rows(String table, TrainingResult r, List<Problem> problems, Study study) {
     return switch (table) {
-      case "results" -> List.of(ResultsTable.row(r, study.validated()));
+      case "results" -> List.of(ResultsTable.row(r, study.validated(), study.earlyStopped()));
       case "predictions" -> PredictionsTable.rows(r, problems);
       case "curves" -> study.curveWritten(r.spec().seed()) ? CurvesTable.rows(r) : List.of();
       default -> throw new IllegalArgumentException("no per-network table " + table);

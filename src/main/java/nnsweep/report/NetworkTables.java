@@ -35,7 +35,7 @@ public final class NetworkTables implements AutoCloseable {
     this.study = study;
     List<CsvFiles.Streamed> opened = new ArrayList<>();
     try {
-      results = open(opened, "results.csv", ResultsTable.header(study.validated()), true);
+      results = open(opened, "results.csv", ResultsTable.header(study.validated(), study.earlyStopped()), true);
       predictions = open(opened, "predictions.csv", PredictionsTable.HEADER,
           problems.stream().anyMatch(p -> p.queries().length > 0));
       curves = open(opened, "curves.csv", CurvesTable.HEADER, study.curvePoints() > 0);
@@ -75,7 +75,8 @@ public final class NetworkTables implements AutoCloseable {
               + ", found " + r.spec().id());
         }
         next++;
-        ResultsTable.print(results.printer(), r, rungOf.applyAsInt(Summary.Key.of(r.spec())), study.validated());
+        ResultsTable.print(results.printer(), r, rungOf.applyAsInt(Summary.Key.of(r.spec())), study.validated(),
+            study.earlyStopped());
         if (predictions != null) {
           PredictionsTable.print(predictions.printer(), r, problems);
         }

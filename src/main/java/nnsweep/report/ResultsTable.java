@@ -22,6 +22,12 @@ public final class ResultsTable {
   public static final List<String> VALIDATION = List.of("validation_error", "validation_accuracy",
       "validation_class_accuracy");
 
+  /**
+   * The column a study with early stopping appends after {@link #VALIDATION}: the update count of the weights each
+   * network kept (its best validation checkpoint), whose numbers the row reports.
+   */
+  public static final String BEST_EPOCH = "best_epoch";
+
   private static final int RUNG = HEADER.indexOf("rung");
 
   private ResultsTable() {}
@@ -36,13 +42,36 @@ public final class ResultsTable {
     return List.copyOf(all);
   }
 
+  /**
+   * The header of a study's results.csv: {@link #header(boolean)}, then {@link #BEST_EPOCH} when
+   * {@code earlyStopped} (early stopping needs validation rows, so it follows the validation columns).
+   */
+  public static List<String> header(boolean validated, boolean earlyStopped) {
+    if (!earlyStopped) {
+      return header(validated);
+    }
+    List<String> all = new ArrayList<>(header(validated));
+    all.add(BEST_EPOCH);
+    return List.copyOf(all);
+  }
+
   /** Prints one network's row ({@link NetworkTables} writes the file). */
-  static void print(CSVPrinter printer, TrainingResult r, int rung, boolean validated) throws IOException {
-    List<String> cells = row(r, validated);
+  static void print(CSVPrinter printer, TrainingResult r, int rung, boolean validated, boolean earlyStopped)
+      throws IOException {
+    List<String> cells = row(r, validated, earlyStopped);
     if (rung >= 0) {
       cells.set(RUNG, Integer.toString(rung));
     }
     printer.printRecord(cells);
+  }
+
+  /** One row's cells in {@link #header(boolean, boolean)} order. */
+  public static List<String> row(TrainingResult r, boolean validated, boolean earlyStopped) {
+    List<String> cells = row(r, validated);
+    if (earlyStopped) {
+      cells.add(Integer.toString(r.bestEpoch()));
+    }
+    return cells;
   }
 
   /** One row's cells in {@link #header(boolean)} order. */

@@ -12,6 +12,7 @@ import nnsweep.nn.Trainer;
 import nnsweep.nn.TrainingData;
 import nnsweep.nn.TrainingOptions;
 import nnsweep.nn.TrainingOutcome;
+import nnsweep.study.EarlyStopping;
 
 /**
  * Trains the networks of a sweep: spec and problem in, result record out, one by one or in lockstep groups of one
@@ -127,6 +128,26 @@ public final class NetworkRun {
       results.add(measure(specs.get(i), prepared, nets[i], outcomes[i], curveEpochs[i], trainMs, weights));
     }
     return results;
+  }
+
+  /**
+   * As {@link #trainGroup(Kernel, List, Prepared, int, double, boolean)}, with validation-based early stopping when
+   * {@code earlyStopping} is not null ({@link EarlyStopper}: each result reports the weights of its best validation
+   * checkpoint and its {@link TrainingResult#bestEpoch}); null trains as without it, byte for byte.
+   *
+   * @throws IllegalArgumentException if the specs do not share a shape, or early stopping finds no validation rows
+   */
+  public static List<TrainingResult> trainGroup(Kernel kernel, List<NetworkSpec> specs, Prepared prepared,
+      int curvePoints, double stopError, boolean weights, EarlyStopping earlyStopping) {
+    if (earlyStopping == null) {
+      return trainGroup(kernel, specs, prepared, curvePoints, stopError, weights);
+    }
+    for (NetworkSpec s : specs) {
+      if (!sameShape(specs.get(0), s)) {
+        throw new IllegalArgumentException("a lockstep group needs one shape, found " + specs.get(0) + " and " + s);
+      }
+    }
+    return new EarlyStopper(earlyStopping, kernel, prepared, stopError).train(specs, curvePoints, weights);
   }
 
   /** The kernel that trains networks of this spec's shape on this problem. */

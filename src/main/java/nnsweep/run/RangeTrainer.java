@@ -57,7 +57,7 @@ public final class RangeTrainer {
         group.add(spec.epochs() > maxEpochs ? spec.withEpochs(maxEpochs) : spec);
       }
       for (TrainingResult r : NetworkRun.trainGroup(kernel, group, prepared.of(group.get(0)),
-          grid.curvePoints(), grid.stopError(), weights)) {
+          grid.curvePoints(), grid.stopError(), weights, grid.earlyStopping())) {
         if (range.contains(r.spec().id())) {
           // every network records its curve (its plateau label reads it); only the kept ones travel on
           out.add(grid.curvePoints(r.spec()) == 0 ? r.withoutCurve() : r);

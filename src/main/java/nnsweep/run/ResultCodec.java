@@ -28,13 +28,17 @@ import nnsweep.nn.Weights;
  * run, epochs to target, the plateau label, then the final weights (only when the block keeps them), the predictions
  * at the dataset's queries and the curve. Doubles are stored as their bits, so a decoded result equals the trained one.
  * A block with a network measured on validation rows is of version 3: after the results, three doubles per network
- * (validation error, accuracy and class accuracy); a block without any is version 2, byte for byte as before.
+ * (validation error, accuracy and class accuracy); a block without any is version 2, byte for byte as before. A block
+ * with an early-stopped network ({@link TrainingResult#bestEpoch} >= 0) is of version 4: version 3 followed by one int
+ * per network, its best epoch.
  */
 public final class ResultCodec {
   /** The block format's magic number and version: "NNR2" (version 2 added the two class accuracies). */
   private static final int MAGIC = 0x4E4E5232; // "NNR2"
   /** Version 3: version 2 followed by each network's validation metrics. */
   private static final int MAGIC_VALIDATED = 0x4E4E5233; // "NNR3"
+  /** Version 4: version 3 followed by each network's best epoch (validation-based early stopping). */
+  private static final int MAGIC_STOPPED = 0x4E4E5234; // "NNR4"
 
   private ResultCodec() {}
 
@@ -48,6 +52,10 @@ public final class ResultCodec {
     private final ByteArrayOutputStream validationBytes = new ByteArrayOutputStream();
     private final DataOutputStream validation = new DataOutputStream(validationBytes);
     private boolean validated;
+    /** Each network's best epoch, appended after the validation metrics when any network was early-stopped. */
+    private final ByteArrayOutputStream bestEpochBytes = new ByteArrayOutputStream();
+    private final DataOutputStream bestEpochs = new DataOutputStream(bestEpochBytes);
+    private boolean stopped;
 
     /**
      * @param weights keep the final weights (the driver prints them only for a handful of networks)
@@ -102,6 +110,8 @@ public final class ResultCodec {
         validation.writeDouble(r.validationError());
         validation.writeDouble(r.validationAccuracy());
         validation.writeDouble(r.validationClassAccuracy());
+        stopped |= r.bestEpoch() >= 0;
+        bestEpochs.writeInt(r.bestEpoch());
         count++;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -117,16 +127,22 @@ public final class ResultCodec {
     /** The encoded block: header, count, then the results. */
     public byte[] toBytes() {
       try {
-        if (validated) {
+        if (validated || stopped) {
           validation.flush();
           validationBytes.writeTo(out);
+        }
+        if (stopped) {
+          bestEpochs.flush();
+          bestEpochBytes.writeTo(out);
         }
         out.flush();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
       byte[] b = bytes.toByteArray();
-      if (validated) {
+      if (stopped) {
+        b[3] = (byte) MAGIC_STOPPED;
+      } else if (validated) {
         b[3] = (byte) MAGIC_VALIDATED;
       }
       b[13] = (byte) (count >>> 24);
@@ -160,18 +176,18 @@ public final class ResultCodec {
     return header(block).count;
   }
 
-  private record Header(long from, boolean weights, int count, boolean validated) {}
+  private record Header(long from, boolean weights, int count, boolean validated, boolean stopped) {}
 
   private static Header header(byte[] block) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(block, 0, Math.min(block.length, 17)))) {
       int magic = in.readInt();
-      if (magic != MAGIC && magic != MAGIC_VALIDATED) {
+      if (magic != MAGIC && magic != MAGIC_VALIDATED && magic != MAGIC_STOPPED) {
         throw new IllegalArgumentException((magic & 0xFFFFFF00) == (MAGIC & 0xFFFFFF00)
             ? "a result block of format version " + (char) (magic & 0xFF) + " (another nnsweep build), expected"
                 + " version " + (char) (MAGIC & 0xFF)
             : "not an encoded result block");
       }
-      return new Header(in.readLong(), in.readBoolean(), in.readInt(), magic == MAGIC_VALIDATED);
+      return new Header(in.readLong(), in.readBoolean(), in.readInt(), magic != MAGIC, magic == MAGIC_STOPPED);
     } catch (IOException e) {
       throw new IllegalArgumentException("truncated result block: " + e.getMessage(), e);
     }
@@ -226,6 +242,13 @@ public final class ResultCodec {
               e.classAccuracy(), e.testError(), e.testAccuracy(), e.testClassAccuracy(), e.plateau(),
               in.readDouble(), in.readDouble(), in.readDouble()), r.curveEpochs(), r.trainMs(), r.finalWeights(),
               r.predictions()));
+        }
+      }
+      if (h.stopped) {
+        for (int i = 0; i < h.count; i++) {
+          TrainingResult r = results.get(i);
+          results.set(i, new TrainingResult(r.spec(), r.outcome(), r.evaluation(), r.curveEpochs(), r.trainMs(),
+              r.finalWeights(), r.predictions(), in.readInt()));
         }
       }
       if (in.available() != 0) {

@@ -20,6 +20,8 @@ import nnsweep.nn.Weights;
  * @param finalWeights the trained weights; null when the run did not keep them (a sweep keeps them only when it is
  *     small enough for the console to print them, see {@code ResultCodec})
  * @param predictions the outputs at each of the dataset's query points
+ * @param bestEpoch with validation-based early stopping: the update count of the kept weights (the checkpoint with the
+ *     lowest validation error, {@link EarlyStopper}), whose numbers every metric reports; -1 without early stopping
  */
 public record TrainingResult(
     NetworkSpec spec,
@@ -28,10 +30,20 @@ public record TrainingResult(
     int[] curveEpochs,
     double trainMs,
     Weights finalWeights,
-    double[][] predictions)
+    double[][] predictions,
+    int bestEpoch)
     implements Serializable {
 
+  /** A result of training without early stopping ({@link #bestEpoch} -1). */
+  public TrainingResult(NetworkSpec spec, TrainingOutcome outcome, Evaluation evaluation, int[] curveEpochs,
+      double trainMs, Weights finalWeights, double[][] predictions) {
+    this(spec, outcome, evaluation, curveEpochs, trainMs, finalWeights, predictions, -1);
+  }
+
   public TrainingResult {
+    if (bestEpoch < -1) {
+      throw new IllegalArgumentException("best epoch must be >= -1, found " + bestEpoch);
+    }
     // empty arrays are shared (most sweeps have no queries and no curve)
     predictions = predictions.length == 0 ? NO_PREDICTIONS
         : Arrays.stream(predictions).map(double[]::clone).toArray(double[][]::new);
@@ -52,7 +64,17 @@ public record TrainingResult(
     }
     TrainingOutcome o = outcome;
     return new TrainingResult(spec, new TrainingOutcome(o.finalError(), o.errorBeforeLastUpdate(), o.epochsRun(),
-        o.epochsToTarget(), o.diverged(), new double[0]), evaluation, NO_EPOCHS, trainMs, finalWeights, predictions);
+        o.epochsToTarget(), o.diverged(), new double[0]), evaluation, NO_EPOCHS, trainMs, finalWeights, predictions,
+        bestEpoch);
+  }
+
+  /**
+   * With validation-based early stopping, the update count of the weights the network kept (its best validation
+   * checkpoint; 0 = the initial weights); -1 without early stopping.
+   */
+  @Override
+  public int bestEpoch() {
+    return bestEpoch;
   }
 
   /** The network succeeded: every training row classified right. */
@@ -133,14 +155,6 @@ public record TrainingResult(
     return evaluation.validationClassAccuracy();
   }
 
-  /**
-   * The update count whose weights were kept by validation-based early stopping, -1 when early stopping is off.
-   */
-  // replaced by the early-stopping branch at merge
-  public int bestEpoch() {
-    return -1;
-  }
-
   /** Whether the network was measured on validation rows (its accuracy there is a number even if it diverged). */
   public boolean validated() {
     return !Double.isNaN(validationAccuracy());
@@ -151,7 +165,7 @@ public record TrainingResult(
     return o instanceof TrainingResult r && spec.equals(r.spec) && outcome.equals(r.outcome)
         && evaluation.equals(r.evaluation) && Arrays.equals(curveEpochs, r.curveEpochs)
         && Double.compare(trainMs, r.trainMs) == 0 && java.util.Objects.equals(finalWeights, r.finalWeights)
-        && Arrays.deepEquals(predictions, r.predictions);
+        && Arrays.deepEquals(predictions, r.predictions) && bestEpoch == r.bestEpoch;
   }
 
   @Override

@@ -26,6 +26,7 @@ import nnsweep.nn.Model;
  * @param learningRatesPerRow each learning rate is divided by the dataset's row count ({@code learning-rates.per-row})
  * @param rangeSizes {@code hidden.range-sizes}: a range rule's range is searched on this many sizes of a geometric
  *     grid ({@code Verdict.searchSizes}); 0 = every size of the range
+ * @param earlyStopping validation-based early stopping, null when off (docs/validation.md)
  */
 public record Study(
     String name,
@@ -49,8 +50,14 @@ public record Study(
     Tables tables,
     KeepModels keepModels,
     boolean learningRatesPerRow,
-    int rangeSizes)
+    int rangeSizes,
+    EarlyStopping earlyStopping)
     implements Serializable {
+
+  /** Whether networks are early-stopped on their validation rows (results then carry {@code best_epoch}). */
+  public boolean earlyStopped() {
+    return earlyStopping != null;
+  }
 
   /** Which networks the run saves in {@code models/} (study key {@code keep-models}, docs/models.md). */
   public enum KeepModels {
@@ -172,6 +179,17 @@ public record Study(
     if (search.halving() && (epochs.size() != 1 || search.minEpochs() > epochs.get(0))) {
       throw new IllegalArgumentException("halving needs one epochs value >= min-epochs, found " + epochs);
     }
+    if (earlyStopping != null) {
+      if (search.halving()) {
+        throw new IllegalArgumentException("early-stopping is supported with search.strategy = grid only");
+      }
+      for (DatasetSpec d : datasets) {
+        if (!d.validated()) {
+          throw new IllegalArgumentException("early-stopping needs validation rows, dataset " + d.name()
+              + " has no validation-fraction");
+        }
+      }
+    }
   }
 
   /** The first init scheme (the only one in most studies). */
@@ -190,7 +208,8 @@ public record Study(
         .hiddenRules(hiddenRules).learningRates(learningRates).epochs(epochs).bias(bias).seeds(seeds).inits(inits)
         .partitions(partitions).curvePoints(curvePoints).ruleAlpha(ruleAlpha).stopError(stopError)
         .canonical(canonical).search(search).curveSeeds(curveSeeds).tables(tables)
-        .keepModels(keepModels).learningRatesPerRow(learningRatesPerRow).rangeSizes(rangeSizes);
+        .keepModels(keepModels).learningRatesPerRow(learningRatesPerRow).rangeSizes(rangeSizes)
+        .earlyStopping(earlyStopping);
   }
 
   /**
@@ -223,6 +242,7 @@ public record Study(
     private Tables tables = Tables.AUTO;
     private KeepModels keepModels = KeepModels.BEST;
     private int rangeSizes;
+    private EarlyStopping earlyStopping;
 
     private Builder() {}
 
@@ -373,11 +393,22 @@ public record Study(
       return this;
     }
 
+    /** The datasets set so far. */
+    List<DatasetSpec> datasets() {
+      return datasets;
+    }
+
+    /** Validation-based early stopping; null (the default) for none. */
+    public Builder earlyStopping(EarlyStopping earlyStopping) {
+      this.earlyStopping = earlyStopping;
+      return this;
+    }
+
     /** The study; {@link IllegalArgumentException} as the record's constructor throws it. */
     public Study build() {
       return new Study(name, source, datasets, models, hiddenSizes, hiddenRules, learningRates, epochs, bias, seeds,
           inits, partitions, curvePoints, ruleAlpha, stopError, canonical, search, curveSeeds, tables,
-          keepModels, learningRatesPerRow, rangeSizes);
+          keepModels, learningRatesPerRow, rangeSizes, earlyStopping);
     }
   }
 

@@ -65,7 +65,8 @@ public final class StudyLoader {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final List<String> STUDY_KEYS = List.of("name", "datasets", "models", "hidden", "learning-rates",
       "epochs", "bias", "seeds", "init", "partitions", "curve-points", "stop-error", "search", "curve-seeds",
-      "tables", "keep-models");
+      "tables", "keep-models", "early-stopping");
+  private static final List<String> EARLY_STOPPING_KEYS = List.of("checks", "patience");
   private static final List<String> SEARCH_KEYS = List.of("strategy", "reduction", "min-epochs", "race-by");
   private static final List<String> DATASET_KEYS = List.of("name", "path", "outputs", "queries", "test-fraction",
       "scale", "split-seed", "folds", "validation-fraction");
@@ -220,8 +221,38 @@ public final class StudyLoader {
           "best (the best network of each dataset), cells (the best network of every cell) or none");
     }
     b.keepModels(keep);
-    b.search(search(study, epochs));
+    Search search = search(study, epochs);
+    b.search(search);
+    b.earlyStopping(earlyStopping(study, search, b));
     return b.build();
+  }
+
+  /**
+   * early-stopping { checks = 40, patience = 0 }; absent: none. Needs validation rows on every dataset and the grid
+   * search ({@code b} holds the datasets read so far).
+   */
+  private EarlyStopping earlyStopping(ConfigObject study, Search search, Study.Builder b) {
+    if (!present(study, "early-stopping")) {
+      return null;
+    }
+    ConfigObject es = r.object(study, "early-stopping", "study.early-stopping");
+    r.checkKeys(es, EARLY_STOPPING_KEYS, "study.early-stopping.");
+    int checks = EarlyStopping.DEFAULT_CHECKS;
+    if (present(es, "checks")) {
+      checks = r.integer(es.get("checks"), "study.early-stopping.checks", 1);
+    }
+    int patience = present(es, "patience") ? r.integer(es.get("patience"), "study.early-stopping.patience", 0) : 0;
+    if (search.halving()) {
+      throw r.error(es, "study.early-stopping", "given with search.strategy = halving",
+          "search.strategy = grid (early stopping is supported with the grid only), or no early-stopping");
+    }
+    for (DatasetSpec d : b.datasets()) {
+      if (!d.validated()) {
+        throw r.error(es, "study.early-stopping", "dataset " + d.name() + " has no validation rows",
+            "a validation-fraction such as 0.2 on every dataset, or no early-stopping");
+      }
+    }
+    return new EarlyStopping(checks, patience);
   }
 
   /** search { strategy = grid | halving, reduction = 3, min-epochs = ... }; absent: grid. */

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Cost of validation-based early stopping (docs/validation.md, "Early stopping"): digits with a validation split,
+# trained without early stopping, with 40 checks (patience 0: the whole budget) and with 40 checks and patience 5,
+# alternating the three so that each sees the same machine load. Prints each run's train stage (run.json) and the
+# medians. Usage: bench/early-stopping.sh [rounds, default 3] [master, default local[2]]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rounds=${1:-3}
+master=${2:-local[2]}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cat > "$work/digits.conf" <<'CONF'
+study {
+  name = "early-stopping-bench"
+  datasets = [
+    { name = "digits", path = "data/digits.csv", outputs = 10,
+      test-fraction = 0.25, validation-fraction = 0.2, scale = standard }
+  ]
+  models = [hidden]
+  hidden { sizes = [16, 32] }
+  learning-rates = [0.003, 0.03]
+  epochs = [1000]
+  bias = [true]
+  seeds = { from = 0, count = 2 }
+  init { scheme = xavier }
+  curve-points = 10
+  keep-models = none
+}
+CONF
+declare -A sets=(
+  [none]=""
+  [checks40]="early-stopping={checks=40,patience=0}"
+  [patience5]="early-stopping={checks=40,patience=5}"
+)
+for round in $(seq 1 "$rounds"); do
+  for variant in none checks40 patience5; do
+    args=(--master "$master" --config "$work/digits.conf" --out "$work/$variant" --overwrite)
+    [[ -n "${sets[$variant]}" ]] && args+=(--set "${sets[$variant]}")
+    ./submit.sh "${args[@]}" > "$work/$variant.log" 2>&1 || { cat "$work/$variant.log"; exit 1; }
+    python3 - "$work/$variant" "$variant" "$round" >> "$work/times.tsv" <<'PY'
+import csv, json, sys
+out, variant, rnd = sys.argv[1:]
+st = json.load(open(out + "/run.json"))["run"]["stage-seconds"]
+rows = list(csv.DictReader(open(out + "/results.csv")))
+runs = sum(int(r["epochs_run"]) for r in rows)
+print("%s\t%s\t%.3f\t%d\t%.6f" % (variant, rnd, st["train"], runs,
+      sum(float(r["test_class_accuracy"]) for r in rows) / len(rows)))
+PY
+    tail -1 "$work/times.tsv"
+  done
+done
+python3 - "$work/times.tsv" <<'PY'
+import statistics, sys
+by = {}
+for line in open(sys.argv[1]):
+    v, r, t, runs, acc = line.split("\t")
+    by.setdefault(v, []).append((float(t), int(runs), float(acc)))
+for v, xs in by.items():
+    print("%-10s train stage median %.2f s (runs: %s), updates made %d, mean test class accuracy %.4f" % (
+        v, statistics.median(x[0] for x in xs), " ".join("%.2f" % x[0] for x in xs), xs[0][1], xs[0][2]))
+PY
