@@ -495,7 +495,8 @@ def main(argv):
     for s in shapes:
         if s not in problems:
             problems[s] = problem_sized(s)
-            for peer, ks in (("numpy", [1]), ("torch", [4, 16]), ("jax", [4, 16])):
+            batches = [4] if problems[s].x.shape[0] >= 1000 else [4, 16]
+            for peer, ks in (("numpy", [1]), ("torch", batches), ("jax", batches)):
                 networks.setdefault((peer, s), ks)
             CHECK_EPOCHS.setdefault(s, 5)
     constructors = {"numpy": NumpyPeer, "torch": TorchPeer, "jax": JaxPeer}
