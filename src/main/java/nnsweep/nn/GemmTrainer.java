@@ -25,6 +25,11 @@ import dev.ludovic.netlib.blas.BLAS;
  * {@code [W_1 ... W_k] -= X^T [deltaOut_1 ... deltaOut_k]}. Every gradient is taken at the pre-update weights
  * (deltaHidden before Wo moves), as in the tutorial.
  *
+ * <p>The rows go through those lines in blocks of {@link #ROWS_PER_BLOCK}: per block the products, sigmoids and
+ * deltas while its activations are in cache, and its share of each gradient added into the epoch's gradient matrices
+ * (beta = 1); the weights move once, at the epoch's end. The same full-batch maths, summed block by block. With at
+ * most that many rows, one block, and the gradient products add straight into the weights.
+ *
  * <p>The weights are held in Breeze matrices, [Wh_1 ... Wh_k] as one i x kh matrix and [Wo_1 ... Wo_k] as one h x ko
  * matrix, and the products run on their backing arrays through netlib's BLAS ({@link Blas}). Sigmoids are
  * {@link FastSigmoid}; column sums (E, bias gradients) are summed in a fixed order. So a network's numbers depend on
@@ -41,7 +46,9 @@ public final class GemmTrainer implements Trainer {
   /**
    * Rows of one block of an epoch (see the class comment): a constant, so that a network's numbers never depend on
    * the machine, the partitioning or the group's size. At 256 rows a group of the widest products (about
-   * {@link Kernel#GEMM_COLUMNS} columns) keeps its block's activations and deltas within a core's L2 cache.
+   * {@link Kernel#GEMM_COLUMNS} columns) keeps its block's activations and deltas within a core's L2 cache. Datasets
+   * of at most this many rows run in one block, with the gradients added straight into the weights: the same
+   * operations, and the same bits, as before the blocks.
    */
   public static final int ROWS_PER_BLOCK = 256;
 
@@ -182,25 +189,52 @@ public final class GemmTrainer implements Trainer {
 
     void run() {
       for (int k = 0; active > 0; k++) {
-        for (int r0 = 0; r0 < n; r0 += rowsPerBlock) {
-          int b = Math.min(rowsPerBlock, n - r0);
-          forward(r0, b);
-          backward(r0, b);
+        if (n == rowsPerBlock) {
+          oneBlockEpoch(k);
+        } else {
+          blockedEpoch(k);
         }
-        for (int s = active - 1; s >= 0; s--) {
-          double e = 0.5 * sse[s];
-          leaving[s] = epochs[s] == k || !gate[s].update(k, e);
-          if (leaving[s]) {
-            outcomes[netIndex[s]] = gate[s].finish(k, e);
-          } else {
-            update(s);
-          }
+      }
+    }
+
+    /**
+     * All rows in one block: the gradients go straight into the weights (beta = 1), after the networks that stop
+     * here have left with the weights their E was taken at.
+     */
+    private void oneBlockEpoch(int k) {
+      forward(0, n);
+      for (int s = active - 1; s >= 0; s--) {
+        double e = 0.5 * sse[s];
+        if (epochs[s] == k || !gate[s].update(k, e)) {
+          outcomes[netIndex[s]] = gate[s].finish(k, e);
+          retire(s);
         }
-        // the leavers keep the weights their last E was taken at; the others have moved on
-        for (int s = active - 1; s >= 0; s--) {
-          if (leaving[s]) {
-            retire(s);
-          }
+      }
+      if (active > 0) {
+        backward(0, n, true);
+      }
+    }
+
+    /** Block by block: forward and gradients per block, then E, the networks that stop, and the others' update. */
+    private void blockedEpoch(int k) {
+      for (int r0 = 0; r0 < n; r0 += rowsPerBlock) {
+        int b = Math.min(rowsPerBlock, n - r0);
+        forward(r0, b);
+        backward(r0, b, false);
+      }
+      for (int s = active - 1; s >= 0; s--) {
+        double e = 0.5 * sse[s];
+        leaving[s] = epochs[s] == k || !gate[s].update(k, e);
+        if (leaving[s]) {
+          outcomes[netIndex[s]] = gate[s].finish(k, e);
+        } else {
+          update(s);
+        }
+      }
+      // the leavers keep the weights their last E was taken at; the others have moved on
+      for (int s = active - 1; s >= 0; s--) {
+        if (leaving[s]) {
+          retire(s);
         }
       }
     }
@@ -230,39 +264,58 @@ public final class GemmTrainer implements Trainer {
       }
     }
 
-    /** Rows r0 .. r0+b's share of every active network's gradients, at the weights {@link #forward} saw. */
-    private void backward(int r0, int b) {
+    /**
+     * Rows r0 .. r0+b's share of every active network's gradients, at the weights {@link #forward} saw: added into
+     * the weights themselves ({@code direct}, one block an epoch) or into the epoch's gradient matrices.
+     */
+    private void backward(int r0, int b, boolean direct) {
       int k = active;
-      boolean firstBlock = r0 == 0;
+      boolean firstBlock = r0 == 0 && !direct;
       double beta = firstBlock ? 0.0 : 1.0;
+      double[] gOut = direct ? wo : gwo;
       if (hiddenLayer) {
         for (int s = 0; s < k; s++) {
           int hs = s * b * h;
           int os = s * b * out;
           blas.dgemm("N", "T", b, h, out, 1.0, outs, os, b, wo, s * h * out, h, 0.0, deltaHidden, hs, b);
           hiddenDeltas(deltaHidden, hidden, hs, b * h, rate[s]);
-          blas.dgemm("T", "N", h, out, b, -rate[s], hidden, hs, b, outs, os, b, beta, gwo, s * h * out, h);
+          blas.dgemm("T", "N", h, out, b, -rate[s], hidden, hs, b, outs, os, b, beta, gOut, s * h * out, h);
           if (bias) {
             for (int o = 0; o < out; o++) {
-              accumulate(gbo, s * out + o, sum(outs, os + o * b, b), firstBlock);
+              double sum = sum(outs, os + o * b, b);
+              if (direct) {
+                bo[s * out + o] -= rate[s] * sum;
+              } else {
+                accumulate(gbo, s * out + o, sum, firstBlock);
+              }
             }
             for (int j = 0; j < h; j++) {
-              accumulate(gbh, s * h + j, sum(deltaHidden, hs + j * b, b), firstBlock);
+              double sum = sum(deltaHidden, hs + j * b, b);
+              if (direct) {
+                bh[s * h + j] -= sum;
+              } else {
+                accumulate(gbh, s * h + j, sum, firstBlock);
+              }
             }
           }
         }
-        blas.dgemm("T", "N", in, k * h, b, -1.0, x, r0, n, deltaHidden, 0, b, beta, gwh, 0, in);
+        blas.dgemm("T", "N", in, k * h, b, -1.0, x, r0, n, deltaHidden, 0, b, beta, direct ? wh : gwh, 0, in);
       } else {
         for (int s = 0; s < k; s++) {
           int os = s * b * out;
           scale(outs, os, b * out, rate[s]);
           if (bias) {
             for (int o = 0; o < out; o++) {
-              accumulate(gbo, s * out + o, sum(outs, os + o * b, b), firstBlock);
+              double sum = sum(outs, os + o * b, b);
+              if (direct) {
+                bo[s * out + o] -= sum;
+              } else {
+                accumulate(gbo, s * out + o, sum, firstBlock);
+              }
             }
           }
         }
-        blas.dgemm("T", "N", in, k * out, b, -1.0, x, r0, n, outs, 0, b, beta, gwo, 0, in);
+        blas.dgemm("T", "N", in, k * out, b, -1.0, x, r0, n, outs, 0, b, beta, gOut, 0, in);
       }
     }
 
@@ -308,7 +361,7 @@ public final class GemmTrainer implements Trainer {
       gate[--active] = null;
     }
 
-    /** Slot {@code from}'s weights and bookkeeping into slot {@code to}. */
+    /** Slot {@code from}'s weights, this block's activations and bookkeeping into slot {@code to}. */
     private void move(int from, int to) {
       int wIn = hiddenLayer ? in * h : 0;
       int wOut = (hiddenLayer ? h : in) * out;
@@ -316,6 +369,11 @@ public final class GemmTrainer implements Trainer {
       System.arraycopy(wo, from * wOut, wo, to * wOut, wOut);
       System.arraycopy(bh, from * h, bh, to * h, hiddenLayer ? h : 0);
       System.arraycopy(bo, from * out, bo, to * out, out);
+      int b = rowsPerBlock;
+      if (hiddenLayer) {
+        System.arraycopy(hidden, from * b * h, hidden, to * b * h, b * h);
+      }
+      System.arraycopy(outs, from * b * out, outs, to * b * out, b * out);
       netIndex[to] = netIndex[from];
       rate[to] = rate[from];
       epochs[to] = epochs[from];
