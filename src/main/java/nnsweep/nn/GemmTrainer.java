@@ -79,7 +79,8 @@ public final class GemmTrainer implements Trainer {
 
   @Override
   public String toString() {
-    return "GemmTrainer[" + blas.getClass().getSimpleName() + "]";
+    return "GemmTrainer[" + blas.getClass().getSimpleName()
+        + (rowsPerBlock == ROWS_PER_BLOCK ? "" : ", blocks of " + rowsPerBlock + " rows") + "]";
   }
 
   /** One network alone: a group of one. */
