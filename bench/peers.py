@@ -186,6 +186,20 @@ def problem_wide():
                    init_uniform(True, 8, 16, 4, 7))
 
 
+def problem_sized(name):
+    """A shape named ROWSxINPUTS-HIDDEN-OUTPUTS (e.g. 5000x16-32-26): inputs uniform [0, 1), one-hot targets, bias on,
+    rate 0.001, Init.uniform; random data seeded by the row count (bench/sweep-shapes.sh's shapes)."""
+    rows, layers = name.split("x")
+    i, h, o = (int(v) for v in layers.split("-"))
+    rows = int(rows)
+    r = SplittableRandom(rows)
+    x = r.next_doubles(rows * i).reshape(rows, i)
+    labels = np.minimum((r.next_doubles(rows) * o).astype(int), o - 1)
+    t = np.eye(o)[labels]
+    return Problem(name, "%s: %d rows, %d-%d-%d, bias, rate 0.001, random data" % (name, rows, i, h, o),
+                   x, t, True, h, 0.001, init_uniform(True, i, h, o, 7))
+
+
 def problem_digits(path):
     if path:
         opener = gzip.open if path.endswith(".gz") else open
@@ -450,7 +464,7 @@ def main(argv):
     ap.add_argument("--rounds", type=int, default=None, help="rounds (default 3, --quick 1); the median is reported")
     ap.add_argument("--seconds", type=float, default=None, help="target seconds per run (default 3, --quick 0.3)")
     ap.add_argument("--peers", default=",".join(PEERS), help="comma-separated, default " + ",".join(PEERS))
-    ap.add_argument("--shapes", default=",".join(SHAPES), help="comma-separated, default " + ",".join(SHAPES))
+    ap.add_argument("--shapes", default=",".join(SHAPES), help="comma-separated, default " + ",".join(SHAPES) + "; also ROWSxINPUTS-HIDDEN-OUTPUTS, e.g. 5000x16-32-26")
     ap.add_argument("--networks", action="append", default=[], metavar="PEER:SHAPE=K[,K...]",
                     help="networks trained together, one row per count, e.g. torch:digits=1,16 (repeatable)")
     ap.add_argument("--digits", default=None,
@@ -478,6 +492,13 @@ def main(argv):
         load_before, "not pinned" if PINNED_CPU is None else "pinned to CPU %d" % PINNED_CPU))
     problems = {"or": problem_or(), "wide": problem_wide(), "digits": problem_digits(a.digits)}
     shapes = [s for s in a.shapes.split(",") if s]
+    for s in shapes:
+        if s not in problems:
+            problems[s] = problem_sized(s)
+            batches = [4] if problems[s].x.shape[0] >= 1000 else [4, 16]
+            for peer, ks in (("numpy", [1]), ("torch", batches), ("jax", batches)):
+                networks.setdefault((peer, s), ks)
+            CHECK_EPOCHS.setdefault(s, 5)
     constructors = {"numpy": NumpyPeer, "torch": TorchPeer, "jax": JaxPeer}
     peers = []
     for name in [s for s in a.peers.split(",") if s]:
@@ -525,7 +546,7 @@ def main(argv):
             for k in networks[(peer.name, s)]:
                 started = time.perf_counter()
                 runner = peer.prepare(problems[s], k)
-                first_epochs = {"or": 100, "wide": 10, "digits": 1}[s]
+                first_epochs = {"or": 100, "wide": 10}.get(s, 1)
                 epochs, first_call, _ = calibrate(runner, k, target_s, first_epochs)
                 warmup = time.perf_counter() - started
                 runs[(peer.name, s, k)] = {"runner": runner, "epochs": epochs, "warmup_s": warmup,

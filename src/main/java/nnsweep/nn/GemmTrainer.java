@@ -25,6 +25,11 @@ import dev.ludovic.netlib.blas.BLAS;
  * {@code [W_1 ... W_k] -= X^T [deltaOut_1 ... deltaOut_k]}. Every gradient is taken at the pre-update weights
  * (deltaHidden before Wo moves), as in the tutorial.
  *
+ * <p>The rows go through those lines in blocks of {@link #ROWS_PER_BLOCK}: per block the products, sigmoids and
+ * deltas while its activations are in cache, and its share of each gradient added into the epoch's gradient matrices
+ * (beta = 1); the weights move once, at the epoch's end. The same full-batch maths, summed block by block. With at
+ * most that many rows, one block, and the gradient products add straight into the weights.
+ *
  * <p>The weights are held in Breeze matrices, [Wh_1 ... Wh_k] as one i x kh matrix and [Wo_1 ... Wo_k] as one h x ko
  * matrix, and the products run on their backing arrays through netlib's BLAS ({@link Blas}). Sigmoids are
  * {@link FastSigmoid}; column sums (E, bias gradients) are summed in a fixed order. So a network's numbers depend on
@@ -38,7 +43,17 @@ import dev.ludovic.netlib.blas.BLAS;
  * for bit.
  */
 public final class GemmTrainer implements Trainer {
+  /**
+   * Rows of one block of an epoch (see the class comment): a constant, so that a network's numbers never depend on
+   * the machine, the partitioning or the group's size. At 256 rows a group of the widest products (about
+   * {@link Kernel#GEMM_COLUMNS} columns) keeps its block's activations and deltas within a core's L2 cache. Datasets
+   * of at most this many rows run in one block, with the gradients added straight into the weights: the same
+   * operations, and the same bits, as before the blocks.
+   */
+  public static final int ROWS_PER_BLOCK = 256;
+
   private final BLAS blas;
+  private final int rowsPerBlock;
 
   /** A trainer on this JVM's BLAS ({@link Blas#get}). */
   public GemmTrainer() {
@@ -47,12 +62,25 @@ public final class GemmTrainer implements Trainer {
 
   /** A trainer on the given BLAS implementation. */
   public GemmTrainer(BLAS blas) {
+    this(blas, ROWS_PER_BLOCK);
+  }
+
+  /**
+   * A trainer with another block size, for tests and benchmarks: the numbers depend on it (within rounding), so the
+   * job uses {@link #ROWS_PER_BLOCK} only.
+   */
+  public GemmTrainer(BLAS blas, int rowsPerBlock) {
+    if (rowsPerBlock < 1) {
+      throw new IllegalArgumentException("rows per block must be >= 1, found " + rowsPerBlock);
+    }
     this.blas = blas;
+    this.rowsPerBlock = rowsPerBlock;
   }
 
   @Override
   public String toString() {
-    return "GemmTrainer[" + blas.getClass().getSimpleName() + "]";
+    return "GemmTrainer[" + blas.getClass().getSimpleName()
+        + (rowsPerBlock == ROWS_PER_BLOCK ? "" : ", blocks of " + rowsPerBlock + " rows") + "]";
   }
 
   /** One network alone: a group of one. */
@@ -70,11 +98,11 @@ public final class GemmTrainer implements Trainer {
   public TrainingOutcome[] train(Network[] nets, TrainingData data, TrainingOptions[] options) {
     LockstepTrainer.validate(nets, data, options);
     TrainingOutcome[] outcomes = new TrainingOutcome[nets.length];
-    new Group(blas, nets, data, options, outcomes).run();
+    new Group(blas, nets, data, options, outcomes, rowsPerBlock).run();
     return outcomes;
   }
 
-  /** One group in training: the stacked weights, the activations and deltas, and per-slot bookkeeping. */
+  /** One group in training: the stacked weights, one row block's activations and deltas, the epoch's gradients. */
   private static final class Group {
     private final BLAS blas;
     private final Network[] nets;
@@ -82,6 +110,7 @@ public final class GemmTrainer implements Trainer {
     private final double[] x;
     private final double[] t;
     private final int n;
+    private final int rowsPerBlock;
     private final int in;
     private final int h;
     private final int out;
@@ -93,7 +122,14 @@ public final class GemmTrainer implements Trainer {
     private final double[] bh;
     private final double[] wo;
     private final double[] bo;
-    // n x k*h: hidden activations and their deltas (empty without hidden layer); n x k*o: outputs, then deltaOut
+    // the epoch's gradient steps, laid out as the weights: -rate dE/dW summed over the row blocks (bias: the sums of
+    // the deltas, scaled by the rate at the update)
+    private final double[] gwh;
+    private final double[] gbh;
+    private final double[] gwo;
+    private final double[] gbo;
+    // one row block (b rows, b <= rowsPerBlock) of the group, column-major with leading dimension b: b x k*h hidden
+    // activations and their deltas (empty without hidden layer), b x k*o outputs, then deltaOut
     private final double[] hidden;
     private final double[] deltaHidden;
     private final double[] outs;
@@ -104,15 +140,18 @@ public final class GemmTrainer implements Trainer {
     private final int[] epochs;
     private final ErrorGate[] gate;
     private final double[] sse;
+    private final boolean[] leaving;
     private int active;
 
-    Group(BLAS blas, Network[] nets, TrainingData data, TrainingOptions[] options, TrainingOutcome[] outcomes) {
+    Group(BLAS blas, Network[] nets, TrainingData data, TrainingOptions[] options, TrainingOutcome[] outcomes,
+        int rowsPerBlock) {
       this.blas = blas;
       this.nets = nets;
       this.outcomes = outcomes;
       this.x = Matrices.data(data.x());
       this.t = Matrices.data(data.t());
       this.n = data.rows();
+      this.rowsPerBlock = Math.min(n, rowsPerBlock);
       Network first = nets[0];
       this.in = first.inputs();
       this.h = first.hiddenUnits();
@@ -121,19 +160,25 @@ public final class GemmTrainer implements Trainer {
       this.bias = first.bias();
       int k = nets.length;
       this.active = k;
+      int b = this.rowsPerBlock;
       wh = Matrices.data(Matrices.zeros(in, k * h));
       bh = new double[k * h];
       wo = Matrices.data(Matrices.zeros(hiddenLayer ? h : in, k * out));
       bo = new double[k * out];
-      hidden = new double[hiddenLayer ? n * k * h : 0];
-      deltaHidden = new double[hiddenLayer ? n * k * h : 0];
-      outs = new double[n * k * out];
-      scratch = new double[n];
+      gwh = new double[wh.length];
+      gbh = new double[bh.length];
+      gwo = new double[wo.length];
+      gbo = new double[bo.length];
+      hidden = new double[hiddenLayer ? b * k * h : 0];
+      deltaHidden = new double[hiddenLayer ? b * k * h : 0];
+      outs = new double[b * k * out];
+      scratch = new double[b];
       netIndex = new int[k];
       rate = new double[k];
       epochs = new int[k];
       gate = new ErrorGate[k];
       sse = new double[k];
+      leaving = new boolean[k];
       for (int s = 0; s < k; s++) {
         netIndex[s] = s;
         rate[s] = options[s].learningRate();
@@ -145,92 +190,179 @@ public final class GemmTrainer implements Trainer {
 
     void run() {
       for (int k = 0; active > 0; k++) {
-        forward();
-        for (int s = active - 1; s >= 0; s--) {
-          double e = 0.5 * sse[s];
-          if (epochs[s] == k || !gate[s].update(k, e)) {
-            retire(s, gate[s].finish(k, e));
-          }
+        if (n == rowsPerBlock) {
+          oneBlockEpoch(k);
+        } else {
+          blockedEpoch(k);
         }
-        if (active > 0) {
-          backwardAndUpdate();
-        }
-      }
-    }
-
-    /** Outputs, E and deltaOut of every active network at the current weights. */
-    private void forward() {
-      int k = active;
-      if (hiddenLayer) {
-        blas.dgemm("N", "N", n, k * h, in, 1.0, x, 0, n, wh, 0, in, 0.0, hidden, 0, n);
-        for (int u = 0; u < k * h; u++) {
-          FastSigmoid.apply(hidden, u * n, (u + 1) * n, bias ? bh[u] : 0.0);
-        }
-        for (int s = 0; s < k; s++) {
-          blas.dgemm("N", "N", n, out, h, 1.0, hidden, s * n * h, n, wo, s * h * out, h, 0.0, outs, s * n * out, n);
-        }
-      } else {
-        blas.dgemm("N", "N", n, k * out, in, 1.0, x, 0, n, wo, 0, in, 0.0, outs, 0, n);
-      }
-      for (int s = 0; s < k; s++) {
-        double e = 0.0;
-        for (int o = 0; o < out; o++) {
-          int c = (s * out + o) * n;
-          FastSigmoid.apply(outs, c, c + n, bias ? bo[s * out + o] : 0.0);
-          e += outputDeltas(outs, c, t, o * n, n, scratch);
-        }
-        sse[s] = e;
-      }
-    }
-
-    /** Every active network's gradients at the weights {@link #forward} saw, then its update. */
-    private void backwardAndUpdate() {
-      int k = active;
-      if (hiddenLayer) {
-        for (int s = 0; s < k; s++) {
-          int hs = s * n * h;
-          int os = s * n * out;
-          blas.dgemm("N", "T", n, h, out, 1.0, outs, os, n, wo, s * h * out, h, 0.0, deltaHidden, hs, n);
-          hiddenDeltas(deltaHidden, hidden, hs, n * h, rate[s]);
-          blas.dgemm("T", "N", h, out, n, -rate[s], hidden, hs, n, outs, os, n, 1.0, wo, s * h * out, h);
-          if (bias) {
-            for (int o = 0; o < out; o++) {
-              bo[s * out + o] -= rate[s] * sum(outs, os + o * n, n);
-            }
-            for (int j = 0; j < h; j++) {
-              bh[s * h + j] -= sum(deltaHidden, hs + j * n, n);
-            }
-          }
-        }
-        blas.dgemm("T", "N", in, k * h, n, -1.0, x, 0, n, deltaHidden, 0, n, 1.0, wh, 0, in);
-      } else {
-        for (int s = 0; s < k; s++) {
-          int os = s * n * out;
-          scale(outs, os, n * out, rate[s]);
-          if (bias) {
-            for (int o = 0; o < out; o++) {
-              bo[s * out + o] -= sum(outs, os + o * n, n);
-            }
-          }
-        }
-        blas.dgemm("T", "N", in, k * out, n, -1.0, x, 0, n, outs, 0, n, 1.0, wo, 0, in);
       }
     }
 
     /**
-     * Network in slot s leaves with its current weights and {@code outcome}; the slots after it move down one, so the
-     * active networks stay in id order (a group continued later from saved weights is laid out as it was).
+     * All rows in one block: the gradients go straight into the weights (beta = 1), after the networks that stop
+     * here have left with the weights their E was taken at.
      */
-    private void retire(int s, TrainingOutcome outcome) {
+    private void oneBlockEpoch(int k) {
+      forward(0, n);
+      for (int s = active - 1; s >= 0; s--) {
+        double e = 0.5 * sse[s];
+        if (epochs[s] == k || !gate[s].update(k, e)) {
+          outcomes[netIndex[s]] = gate[s].finish(k, e);
+          retire(s);
+        }
+      }
+      if (active > 0) {
+        backward(0, n, true);
+      }
+    }
+
+    /** Block by block: forward and gradients per block, then E, the networks that stop, and the others' update. */
+    private void blockedEpoch(int k) {
+      for (int r0 = 0; r0 < n; r0 += rowsPerBlock) {
+        int b = Math.min(rowsPerBlock, n - r0);
+        forward(r0, b);
+        backward(r0, b, false);
+      }
+      for (int s = active - 1; s >= 0; s--) {
+        double e = 0.5 * sse[s];
+        leaving[s] = epochs[s] == k || !gate[s].update(k, e);
+        if (leaving[s]) {
+          outcomes[netIndex[s]] = gate[s].finish(k, e);
+        } else {
+          update(s);
+        }
+      }
+      // the leavers keep the weights their last E was taken at; the others have moved on
+      for (int s = active - 1; s >= 0; s--) {
+        if (leaving[s]) {
+          retire(s);
+        }
+      }
+    }
+
+    /** Rows r0 .. r0+b of every active network's outputs, their E (added to sse) and deltaOut. */
+    private void forward(int r0, int b) {
+      int k = active;
+      if (hiddenLayer) {
+        blas.dgemm("N", "N", b, k * h, in, 1.0, x, r0, n, wh, 0, in, 0.0, hidden, 0, b);
+        for (int u = 0; u < k * h; u++) {
+          FastSigmoid.apply(hidden, u * b, (u + 1) * b, bias ? bh[u] : 0.0);
+        }
+        for (int s = 0; s < k; s++) {
+          blas.dgemm("N", "N", b, out, h, 1.0, hidden, s * b * h, b, wo, s * h * out, h, 0.0, outs, s * b * out, b);
+        }
+      } else {
+        blas.dgemm("N", "N", b, k * out, in, 1.0, x, r0, n, wo, 0, in, 0.0, outs, 0, b);
+      }
+      for (int s = 0; s < k; s++) {
+        double e = 0.0;
+        for (int o = 0; o < out; o++) {
+          int c = (s * out + o) * b;
+          FastSigmoid.apply(outs, c, c + b, bias ? bo[s * out + o] : 0.0);
+          e += outputDeltas(outs, c, t, o * n + r0, b, scratch);
+        }
+        sse[s] = r0 == 0 ? e : sse[s] + e;
+      }
+    }
+
+    /**
+     * Rows r0 .. r0+b's share of every active network's gradients, at the weights {@link #forward} saw: added into
+     * the weights themselves ({@code direct}, one block an epoch) or into the epoch's gradient matrices.
+     */
+    private void backward(int r0, int b, boolean direct) {
+      int k = active;
+      boolean firstBlock = r0 == 0 && !direct;
+      double beta = firstBlock ? 0.0 : 1.0;
+      double[] gOut = direct ? wo : gwo;
+      if (hiddenLayer) {
+        for (int s = 0; s < k; s++) {
+          int hs = s * b * h;
+          int os = s * b * out;
+          blas.dgemm("N", "T", b, h, out, 1.0, outs, os, b, wo, s * h * out, h, 0.0, deltaHidden, hs, b);
+          hiddenDeltas(deltaHidden, hidden, hs, b * h, rate[s]);
+          blas.dgemm("T", "N", h, out, b, -rate[s], hidden, hs, b, outs, os, b, beta, gOut, s * h * out, h);
+          if (bias) {
+            for (int o = 0; o < out; o++) {
+              double sum = sum(outs, os + o * b, b);
+              if (direct) {
+                bo[s * out + o] -= rate[s] * sum;
+              } else {
+                accumulate(gbo, s * out + o, sum, firstBlock);
+              }
+            }
+            for (int j = 0; j < h; j++) {
+              double sum = sum(deltaHidden, hs + j * b, b);
+              if (direct) {
+                bh[s * h + j] -= sum;
+              } else {
+                accumulate(gbh, s * h + j, sum, firstBlock);
+              }
+            }
+          }
+        }
+        blas.dgemm("T", "N", in, k * h, b, -1.0, x, r0, n, deltaHidden, 0, b, beta, direct ? wh : gwh, 0, in);
+      } else {
+        for (int s = 0; s < k; s++) {
+          int os = s * b * out;
+          scale(outs, os, b * out, rate[s]);
+          if (bias) {
+            for (int o = 0; o < out; o++) {
+              double sum = sum(outs, os + o * b, b);
+              if (direct) {
+                bo[s * out + o] -= sum;
+              } else {
+                accumulate(gbo, s * out + o, sum, firstBlock);
+              }
+            }
+          }
+        }
+        blas.dgemm("T", "N", in, k * out, b, -1.0, x, r0, n, outs, 0, b, beta, gOut, 0, in);
+      }
+    }
+
+    private static void accumulate(double[] g, int i, double v, boolean first) {
+      g[i] = first ? v : g[i] + v;
+    }
+
+    /** Slot s's weights take the epoch's gradient step. */
+    private void update(int s) {
+      int wOut = (hiddenLayer ? h : in) * out;
+      add(wo, gwo, s * wOut, wOut);
+      if (hiddenLayer) {
+        add(wh, gwh, s * in * h, in * h);
+      }
+      if (bias) {
+        for (int o = 0; o < out; o++) {
+          // with a hidden layer deltaOut is not scaled by the rate (deltaHidden is); without, it is
+          bo[s * out + o] -= hiddenLayer ? rate[s] * gbo[s * out + o] : gbo[s * out + o];
+        }
+        if (hiddenLayer) {
+          for (int j = 0; j < h; j++) {
+            bh[s * h + j] -= gbh[s * h + j];
+          }
+        }
+      }
+    }
+
+    private static void add(double[] w, double[] g, int from, int len) {
+      for (int i = from; i < from + len; i++) {
+        w[i] += g[i];
+      }
+    }
+
+    /**
+     * Network in slot s leaves with its current weights (its outcome is set); the slots after it move down one, so
+     * the active networks stay in id order (a group continued later from saved weights is laid out as it was).
+     */
+    private void retire(int s) {
       copyWeights(nets[netIndex[s]], s, false);
-      outcomes[netIndex[s]] = outcome;
       for (int t = s + 1; t < active; t++) {
         move(t, t - 1);
       }
       gate[--active] = null;
     }
 
-    /** Slot {@code from}'s weights, this epoch's activations and bookkeeping into slot {@code to}. */
+    /** Slot {@code from}'s weights, this block's activations and bookkeeping into slot {@code to}. */
     private void move(int from, int to) {
       int wIn = hiddenLayer ? in * h : 0;
       int wOut = (hiddenLayer ? h : in) * out;
@@ -238,15 +370,17 @@ public final class GemmTrainer implements Trainer {
       System.arraycopy(wo, from * wOut, wo, to * wOut, wOut);
       System.arraycopy(bh, from * h, bh, to * h, hiddenLayer ? h : 0);
       System.arraycopy(bo, from * out, bo, to * out, out);
+      int b = rowsPerBlock;
       if (hiddenLayer) {
-        System.arraycopy(hidden, from * n * h, hidden, to * n * h, n * h);
+        System.arraycopy(hidden, from * b * h, hidden, to * b * h, b * h);
       }
-      System.arraycopy(outs, from * n * out, outs, to * n * out, n * out);
+      System.arraycopy(outs, from * b * out, outs, to * b * out, b * out);
       netIndex[to] = netIndex[from];
       rate[to] = rate[from];
       epochs[to] = epochs[from];
       gate[to] = gate[from];
       sse[to] = sse[from];
+      leaving[to] = leaving[from];
     }
 
     /** Network's matrices into slot s ({@code load}) or slot s back into the network's matrices. */

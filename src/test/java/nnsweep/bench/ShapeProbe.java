@@ -111,7 +111,9 @@ public final class ShapeProbe {
       new LockstepTrainer().train(nets, data, options);
     } else {
       BLAS blas = kernel.startsWith("gemm-java") ? JavaBLAS.getInstance() : Blas.get();
-      new GemmTrainer(blas).train(nets, data, options);
+      // -Dnnsweep.bench.rows-per-block=N: another row block than the job's (for measuring the choice)
+      new GemmTrainer(blas, Integer.getInteger("nnsweep.bench.rows-per-block", GemmTrainer.ROWS_PER_BLOCK))
+          .train(nets, data, options);
     }
     return (long) k * epochs;
   }

@@ -161,6 +161,100 @@ class GemmTrainerTest {
     assertArrayEquals(finals[0], finals[1]);
   }
 
+  @Test
+  void rowBlocksAgreeWithTheBreezeReference() {
+    // 1,100 rows: four full blocks of 256 and a ragged one; blocks of 7 rows: 157 blocks and a ragged one
+    SplittableRandom random = new SplittableRandom(17);
+    TrainingData data = TrainingData.of(matrix(random, 1_100, 7, 0, 1), onesAndZeros(random, 1_100, 4));
+    for (Model model : Model.values()) {
+      int h = model == Model.NONE ? 0 : 6;
+      for (int rowsPerBlock : new int[] {GemmTrainer.ROWS_PER_BLOCK, 7, 5_000}) {
+        boolean bias = rowsPerBlock != 7;
+        int k = 3;
+        Network[] nets = new Network[k];
+        TrainingOptions[] options = new TrainingOptions[k];
+        for (int i = 0; i < k; i++) {
+          nets[i] = new Network(Init.xavier(new Shape(model, 7, h, 4, bias), 60 + i));
+          options[i] = new TrainingOptions(0.002 * (i + 1), 40 + 20 * i, Double.NEGATIVE_INFINITY,
+              TrainingOptions.logSpacedEpochs(40 + 20 * i, 5));
+        }
+        Weights[] start = Stream.of(nets).map(Network::weights).toArray(Weights[]::new);
+        TrainingOutcome[] group = new GemmTrainer(Blas.get(), rowsPerBlock).train(nets, data, options);
+        for (int i = 0; i < k; i++) {
+          String what = model + (bias ? " with bias" : "") + ", blocks of " + rowsPerBlock + ", network " + i;
+          Network reference = new Network(start[i]);
+          TrainingOutcome one = new BreezeTrainer().train(reference, data, options[i]);
+          assertEquals(one.epochsRun(), group[i].epochsRun(), what);
+          assertRelative(one.finalError(), group[i].finalError(), 1e-9, what + " final error");
+          for (int p = 0; p < one.curve().length; p++) {
+            assertRelative(one.curve()[p], group[i].curve()[p], 1e-9, what + " curve[" + p + "]");
+          }
+          assertWeightsClose(reference.weights(), nets[i].weights(), 1e-9, what);
+        }
+      }
+    }
+  }
+
+  @Test
+  void rowBlocksGiveTheSameBitsEveryRun() {
+    SplittableRandom random = new SplittableRandom(23);
+    TrainingData data = TrainingData.of(matrix(random, 700, 11, -1, 1), onesAndZeros(random, 700, 5));
+    Weights[][] finals = new Weights[3][];
+    double[][] errors = new double[3][];
+    for (int run = 0; run < 3; run++) {
+      Network[] nets = new Network[4];
+      TrainingOptions[] options = new TrainingOptions[4];
+      for (int i = 0; i < 4; i++) {
+        nets[i] = new Network(Init.uniform(new Shape(Model.HIDDEN, 11, 9, 5, true), i));
+        options[i] = TrainingOptions.of(0.01, 30 + 10 * i);
+      }
+      TrainingOutcome[] outcomes = new GemmTrainer().train(nets, data, options);
+      finals[run] = Stream.of(nets).map(Network::weights).toArray(Weights[]::new);
+      errors[run] = Stream.of(outcomes).mapToDouble(TrainingOutcome::finalError).toArray();
+    }
+    for (int run = 1; run < 3; run++) {
+      assertArrayEquals(errors[0], errors[run]);
+      assertArrayEquals(finals[0], finals[run]);
+    }
+    // and more than one block was used: blocks of all 700 rows give other bits (the same numbers within rounding)
+    Network[] whole = new Network[4];
+    TrainingOptions[] options = new TrainingOptions[4];
+    for (int i = 0; i < 4; i++) {
+      whole[i] = new Network(Init.uniform(new Shape(Model.HIDDEN, 11, 9, 5, true), i));
+      options[i] = TrainingOptions.of(0.01, 30 + 10 * i);
+    }
+    TrainingOutcome[] oneBlock = new GemmTrainer(Blas.get(), 700).train(whole, data, options);
+    for (int i = 0; i < 4; i++) {
+      assertRelative(oneBlock[i].finalError(), errors[0][i], 1e-12, "network " + i);
+    }
+  }
+
+  private static void assertWeightsClose(Weights expected, Weights actual, double tolerance, String what) {
+    assertMatrixClose(expected.hidden(), actual.hidden(), tolerance, what + " hidden weights");
+    assertMatrixClose(new double[][] {expected.hiddenBias()}, new double[][] {actual.hiddenBias()}, tolerance,
+        what + " hidden bias");
+    assertMatrixClose(expected.output(), actual.output(), tolerance, what + " output weights");
+    assertMatrixClose(new double[][] {expected.outputBias()}, new double[][] {actual.outputBias()}, tolerance,
+        what + " output bias");
+  }
+
+  /** Each entry within {@code tolerance} relative to the matrix's largest entry (weights near 0 have no scale). */
+  private static void assertMatrixClose(double[][] expected, double[][] actual, double tolerance, String what) {
+    assertEquals(expected.length, actual.length, what);
+    double scale = Double.MIN_NORMAL;
+    for (double[] row : expected) {
+      for (double v : row) {
+        scale = Math.max(scale, Math.abs(v));
+      }
+    }
+    for (int i = 0; i < expected.length; i++) {
+      assertEquals(expected[i].length, actual[i].length, what);
+      for (int j = 0; j < expected[i].length; j++) {
+        assertEquals(expected[i][j], actual[i][j], tolerance * scale, what + " [" + i + "][" + j + "]");
+      }
+    }
+  }
+
   static double[][] matrix(SplittableRandom random, int rows, int cols, double lo, double hi) {
     double[][] m = new double[rows][cols];
     for (double[] row : m) {

@@ -13,14 +13,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Finite-difference check of backpropagation: the step each trainer takes must be -rate times the gradient of
  * E = 1/2 sum((O - T)^2), estimated by central differences, for every parameter, bias on and off, both models;
- * {@link GemmTrainer} on netlib's Java BLAS and on this JVM's choice (native where installed).
+ * {@link GemmTrainer} on netlib's Java BLAS and on this JVM's choice (native where installed), and in row blocks.
  */
 class GradientCheckTest {
   private static final double H = 1e-6;
 
   static Stream<Arguments> shapes() {
+    // blocks of 2 rows: the 5 rows below in three row blocks, the gradients summed over them
     return Stream.of(new FusedTrainer(), new BreezeTrainer(), new GemmTrainer(JavaBLAS.getInstance()),
-        new GemmTrainer()).flatMap(trainer -> Stream.of(
+        new GemmTrainer(), new GemmTrainer(JavaBLAS.getInstance(), 2)).flatMap(trainer -> Stream.of(
         Arguments.of(trainer, Model.HIDDEN, false, 2, 3, 1),
         Arguments.of(trainer, Model.HIDDEN, true, 2, 3, 1),
         Arguments.of(trainer, Model.HIDDEN, true, 3, 4, 2),
