@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import nnsweep.InputException;
+import nnsweep.errors.InputException;
 import nnsweep.data.Scaling;
 import nnsweep.fs.Storage;
 import nnsweep.nn.LearningRate;
