@@ -42,7 +42,7 @@ class ReportRenderIT {
   @Test
   void chromiumRendersTheReportWithEveryChartVisible() throws Exception {
     Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "no /usr/bin/chromium (apt-get install -y chromium)");
-    deleteRecursively(DIR);
+    Csv.deleteTree(DIR);
     Files.createDirectories(DIR);
     ReportModel model = ReportFixtures.tutorialLike();
     List<String> written = HtmlReport.write(DIR, model);
@@ -96,7 +96,7 @@ class ReportRenderIT {
   void thePagesScriptsDrawTheExploreViewSortTablesFetchNothingAndRunNoName() throws Exception {
     Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "no /usr/bin/chromium (apt-get install -y chromium)");
     Path root = Path.of("target", "it", "report-scripts");
-    deleteRecursively(root);
+    Csv.deleteTree(root);
     ReportFixtures.Halved halved = ReportFixtures.halving();
     Map<String, Runnable> pages = new LinkedHashMap<>();
     pages.put("tutorial", () -> HtmlReport.write(root.resolve("tutorial"), ReportFixtures.tutorialLike()));
