@@ -44,7 +44,7 @@ import nnsweep.nn.Model;
  */
 public final class StudyLoader {
 
-  /** The optional keys' defaults (declared by {@link Study.Builder}), merged under every study file; docs/studies.md. */
+  /** The optional keys' defaults (declared by {@link Study.Builder}), merged under every study file. */
   static final String DEFAULTS = Study.Builder.defaults().entrySet().stream()
       .map(e -> "  " + e.getKey() + " = " + e.getValue() + "\n").collect(Collectors.joining("", "study {\n", "}\n"));
 
