@@ -1,12 +1,11 @@
 package nnsweep;
 
 import static nnsweep.testing.Submits.IT;
-import static nnsweep.testing.Submits.awaitParts;
 import static nnsweep.testing.Submits.networks;
 import static nnsweep.testing.Submits.parts;
 import static nnsweep.testing.Submits.run;
 import static nnsweep.testing.Submits.shell;
-import static nnsweep.testing.Submits.start;
+import static nnsweep.testing.Submits.startTutorial80;
 import static nnsweep.testing.Submits.submit;
 import static nnsweep.testing.Submits.tutorial80;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import nnsweep.testing.Csv;
 import nnsweep.testing.Outputs;
 import nnsweep.testing.Submits;
 import org.junit.jupiter.api.Assumptions;
@@ -53,9 +51,7 @@ class FaultsIT {
   @Test
   void aSecondRunOnAFolderInUseIsRefusedInEveryModeAndTheFirstFinishes() throws Exception {
     Path busy = IT.resolve("faults-busy");
-    Csv.deleteTree(busy);
-    Process first = start(IT.resolve("faults-busy.log"), tutorial80("--out", busy.toString()));
-    awaitParts(first, busy, 1);
+    Process first = startTutorial80("faults-busy", 1);
     // stopped, the first run cannot finish while the others try: the test does not depend on timing
     signal("STOP", first);
     try {
@@ -87,9 +83,7 @@ class FaultsIT {
   @Test
   void sigintKeepsCommittedPartsAndResumeRetrainsTruncatedAndBitFlippedPartsToIdenticalReports() throws Exception {
     Path cut = IT.resolve("faults-sigint");
-    Csv.deleteTree(cut);
-    Process driver = start(IT.resolve("faults-sigint.log"), tutorial80("--out", cut.toString()));
-    awaitParts(driver, cut, 3);
+    Process driver = startTutorial80("faults-sigint", 3);
 
     signal("INT", driver);
 

@@ -1,8 +1,8 @@
 package nnsweep;
 
 import static nnsweep.testing.Submits.IT;
-import static nnsweep.testing.Submits.awaitParts;
 import static nnsweep.testing.Submits.parts;
+import static nnsweep.testing.Submits.startTutorial80;
 import static nnsweep.testing.Submits.submit;
 import static nnsweep.testing.Submits.tutorial80;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import nnsweep.testing.Csv;
 import nnsweep.testing.Outputs;
 import nnsweep.testing.Submits;
 import org.junit.jupiter.api.Test;
@@ -25,10 +24,7 @@ class ResumeIT {
   void killedDriverResumesToIdenticalOutputs() throws Exception {
     Path crashed = IT.resolve("resume-crashed");
     Path full = IT.resolve("resume-full");
-    Csv.deleteTree(crashed);
-
-    Process driver = Submits.start(IT.resolve("resume-crashed.log"), tutorial80("--out", crashed.toString()));
-    awaitParts(driver, crashed, 3);
+    Process driver = startTutorial80("resume-crashed", 3);
     driver.destroyForcibly();
     driver.waitFor();
     assertTrue(Files.notExists(crashed.resolve("results.csv")), "the crash left no report");

@@ -78,6 +78,18 @@ public final class Submits {
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 
+  /**
+   * Starts {@link #TUTORIAL_80} in the background on a fresh folder {@code IT/NAME} (its log {@code IT/NAME.log}) and
+   * waits until it has committed {@code parts} parts: a run for a test to stop, kill or damage.
+   */
+  public static Process startTutorial80(String name, int parts) throws IOException, InterruptedException {
+    Path out = IT.resolve(name);
+    Csv.deleteTree(out);
+    Process driver = start(IT.resolve(name + ".log"), tutorial80("--out", out.toString()));
+    awaitParts(driver, out, parts);
+    return driver;
+  }
+
   /** Waits (at most 3 minutes) until {@code driver} holds {@code out}'s lock and has committed {@code count} parts. */
   public static void awaitParts(Process driver, Path out, int count) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
