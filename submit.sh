@@ -73,8 +73,8 @@ if [[ -n "$master" ]]; then
   check_cp="$jar"
   if [[ ! -f "$jar" ]] || [[ -n "$(find "$here/src/main" "$here/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]]; then
     check_cp="$here/target/master-check"
-    check_src=("$here/src/main/java/nnsweep/cli/MasterCheck.java" "$here/src/main/java/nnsweep/InputException.java"
-      "$here/src/main/java/nnsweep/ServiceException.java")
+    check_src=("$here/src/main/java/nnsweep/cli/MasterCheck.java" "$here/src/main/java/nnsweep/errors/InputException.java"
+      "$here/src/main/java/nnsweep/errors/ServiceException.java")
     if [[ ! -f "$check_cp/nnsweep/cli/MasterCheck.class" ]] \
       || [[ -n "$(find "${check_src[@]}" -newer "$check_cp/nnsweep/cli/MasterCheck.class" -print -quit)" ]]; then
       mkdir -p "$check_cp"

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import nnsweep.cli.Options;
+import nnsweep.errors.InputException;
+import nnsweep.errors.ServiceException;
 import nnsweep.predict.PredictOptions;
 
 /**

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import nnsweep.errors.InputException;
 import nnsweep.fs.Storage;
 import nnsweep.model.ModelJson;
 import nnsweep.model.SavedModel;

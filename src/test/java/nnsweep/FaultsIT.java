@@ -1,11 +1,18 @@
 package nnsweep;
 
+import static nnsweep.testing.Submits.IT;
+import static nnsweep.testing.Submits.networks;
+import static nnsweep.testing.Submits.parts;
+import static nnsweep.testing.Submits.run;
+import static nnsweep.testing.Submits.shell;
+import static nnsweep.testing.Submits.startTutorial80;
+import static nnsweep.testing.Submits.submit;
+import static nnsweep.testing.Submits.tutorial80;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -19,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import nnsweep.testing.Csv;
+import nnsweep.testing.Outputs;
+import nnsweep.testing.Submits;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,24 +39,19 @@ import org.junit.jupiter.api.Test;
  * but train_ms).
  */
 class FaultsIT {
-  private static final Path IT = Path.of("target", "it");
-  private static final String[] STUDY = {"--master", "local[2]", "--config", "conf/tutorial.conf",
-      "--set", "seeds={ from = 0, count = 4 }", "--set", "partitions=24"};
   private static final int NETWORKS = 80;
   private static final Path FULL = IT.resolve("faults-full");
 
   @BeforeAll
   static void uninterruptedRun() throws Exception {
-    SubmitScriptIT.Result r = SubmitScriptIT.submit(with("--overwrite", "--out", FULL.toString()));
+    Submits.Result r = submit(tutorial80("--overwrite", "--out", FULL.toString()));
     assertEquals(0, r.status(), r.err());
   }
 
   @Test
   void aSecondRunOnAFolderInUseIsRefusedInEveryModeAndTheFirstFinishes() throws Exception {
     Path busy = IT.resolve("faults-busy");
-    Csv.deleteTree(busy);
-    Process first = start("faults-busy", "--out", busy.toString());
-    awaitParts(first, busy, 1);
+    Process first = startTutorial80("faults-busy", 1);
     // stopped, the first run cannot finish while the others try: the test does not depend on timing
     signal("STOP", first);
     try {
@@ -56,7 +59,7 @@ class FaultsIT {
       for (String[] mode : List.of(new String[0], new String[] {"--overwrite"}, new String[] {"--resume"})) {
         List<String> args = new ArrayList<>(List.of(mode));
         args.addAll(List.of("--out", busy.toString()));
-        SubmitScriptIT.Result second = SubmitScriptIT.submit(with(args.toArray(String[]::new)));
+        Submits.Result second = submit(tutorial80(args.toArray(String[]::new)));
 
         assertEquals(2, second.status(), second.err());
         List<String> lines = nnsweepLines(second.err());
@@ -80,9 +83,7 @@ class FaultsIT {
   @Test
   void sigintKeepsCommittedPartsAndResumeRetrainsTruncatedAndBitFlippedPartsToIdenticalReports() throws Exception {
     Path cut = IT.resolve("faults-sigint");
-    Csv.deleteTree(cut);
-    Process driver = start("faults-sigint", "--out", cut.toString());
-    awaitParts(driver, cut, 3);
+    Process driver = startTutorial80("faults-sigint", 3);
 
     signal("INT", driver);
 
@@ -96,7 +97,7 @@ class FaultsIT {
         + " committed in " + Pattern.quote(cut.toString()) + "; to finish the run: (.*)").matcher(interrupted.get(0));
     assertTrue(m.matches(), interrupted.get(0));
     List<Path> parts = parts(cut);
-    assertEquals(parts.stream().mapToLong(FaultsIT::networks).sum(), Long.parseLong(m.group(1)),
+    assertEquals(parts.stream().mapToLong(Submits::networks).sum(), Long.parseLong(m.group(1)),
         "the line counts the committed parts");
     assertEquals("./submit.sh --master 'local[2]' --config conf/tutorial.conf --set 'seeds={ from = 0, count = 4 }'"
         + " --set partitions=24 --out " + cut + " --resume", m.group(2));
@@ -111,7 +112,7 @@ class FaultsIT {
     bytes[bytes.length - 5] ^= 0x01;
     Files.write(flipped, bytes);
 
-    SubmitScriptIT.Result resumed = shell(m.group(2));
+    Submits.Result resumed = shell(m.group(2));
 
     assertEquals(0, resumed.status(), resumed.err());
     List<String> warnings = nnsweepLines(resumed.err());
@@ -120,7 +121,7 @@ class FaultsIT {
         + " length"), warnings.get(0));
     assertTrue(warnings.get(1).startsWith("nnsweep: warning: " + flipped + ": damaged committed part (checksum"
         + " mismatch"), warnings.get(1));
-    long kept = parts.stream().mapToLong(FaultsIT::networks).sum() - networks(truncated) - networks(flipped);
+    long kept = parts.stream().mapToLong(Submits::networks).sum() - networks(truncated) - networks(flipped);
     assertTrue(resumed.out().contains("(" + kept + " already committed, " + (NETWORKS - kept) + " to train)"),
         resumed.out());
     assertSameReports(cut);
@@ -130,7 +131,7 @@ class FaultsIT {
   void aFullOutputFilesystemStopsWithOneLineKeepsThePartsAndResumeFinishesOnceSpaceIsFreed() throws Exception {
     Path mount = IT.resolve("faults-tmpfs").toAbsolutePath();
     Files.createDirectories(mount);
-    SubmitScriptIT.Result mounted = run(List.of("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", mount.toString()));
+    Submits.Result mounted = run(List.of("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", mount.toString()));
     Assumptions.assumeTrue(mounted.status() == 0, "skipped: cannot mount a tmpfs here (needs root or"
         + " CAP_SYS_ADMIN): " + mounted.err().strip());
     try {
@@ -139,7 +140,7 @@ class FaultsIT {
       Files.write(filler, new byte[8 * 1024 * 1024 - 48 * 1024]);
       Path out = mount.resolve("out");
 
-      SubmitScriptIT.Result full = SubmitScriptIT.submit(with("--out", out.toString()));
+      Submits.Result full = submit(tutorial80("--out", out.toString()));
 
       assertEquals(1, full.status(), full.err());
       assertFalse(full.err().contains("\tat "), "no stack trace:\n" + full.err());
@@ -148,7 +149,7 @@ class FaultsIT {
       assertTrue(lines.get(0).matches("nnsweep: failed: cannot commit " + Pattern.quote(out.toString())
           + "/\\.nnsweep/parts/part-\\d+-\\d+\\.bin: No space left on device"), lines.get(0));
       assertEquals("nnsweep: run with --verbose for the stack trace", lines.get(1));
-      long committed = parts(out).stream().mapToLong(FaultsIT::networks).sum();
+      long committed = parts(out).stream().mapToLong(Submits::networks).sum();
       assertTrue(committed > 0 && committed < NETWORKS, "some parts committed: " + committed);
       String resume = "./submit.sh --master 'local[2]' --config conf/tutorial.conf --set 'seeds={ from = 0, count = 4"
           + " }' --set partitions=24 --out " + out + " --resume";
@@ -163,7 +164,7 @@ class FaultsIT {
       }
 
       Files.delete(filler);
-      SubmitScriptIT.Result resumed = shell(resume);
+      Submits.Result resumed = shell(resume);
 
       assertEquals(0, resumed.status(), resumed.err());
       assertEquals(List.of(), nnsweepLines(resumed.err()), "no warning: every part was whole");
@@ -171,19 +172,15 @@ class FaultsIT {
           + " to train)"), resumed.out());
       assertSameReports(out);
     } finally {
-      SubmitScriptIT.Result unmounted = run(List.of("umount", mount.toString()));
+      Submits.Result unmounted = run(List.of("umount", mount.toString()));
       if (unmounted.status() != 0) {
         run(List.of("umount", "-l", mount.toString()));
       }
     }
   }
 
-  private static void assertSameReports(Path out) throws IOException {
-    assertEquals(Csv.rowsWithoutTrainMs(FULL.resolve("results.csv")),
-        Csv.rowsWithoutTrainMs(out.resolve("results.csv")));
-    for (String f : List.of("summary.csv", "rules.csv", "layers.csv", "predictions.csv", "curves.csv")) {
-      assertEquals(Files.readString(FULL.resolve(f)), Files.readString(out.resolve(f)), f);
-    }
+  private static void assertSameReports(Path out) {
+    assertEquals(Outputs.read(FULL), Outputs.read(out));
   }
 
   /** The lines nnsweep itself wrote (not the JVM's or Spark's). */
@@ -191,72 +188,9 @@ class FaultsIT {
     return text.lines().filter(l -> l.startsWith("nnsweep: ")).toList();
   }
 
-  private static String[] with(String... extra) {
-    List<String> args = new ArrayList<>(List.of(STUDY));
-    args.addAll(List.of(extra));
-    return args.toArray(String[]::new);
-  }
-
-  private static Process start(String name, String... extra) throws IOException {
-    Files.createDirectories(IT);
-    List<String> command = new ArrayList<>(List.of("./submit.sh"));
-    command.addAll(List.of(with(extra)));
-    return new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(IT.resolve(name + ".log").toFile()).start();
-  }
-
-  /** Waits until {@code driver} holds the folder's lock and has committed {@code count} parts. */
-  private static void awaitParts(Process driver, Path out, int count) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-    while (!Files.exists(out.resolve(".nnsweep/lock")) || parts(out).size() < count) {
-      assertTrue(driver.isAlive(), "the run ended before the fault");
-      assertTrue(System.nanoTime() < deadline, "no part committed in time");
-      Thread.sleep(100);
-    }
-  }
-
   /** Sends SIGname to the driver (submit.sh execs the JVM, so its pid is the driver's). */
   private static void signal(String name, Process driver) throws Exception {
     assertEquals(0, run(List.of("kill", "-" + name, Long.toString(driver.pid()))).status());
-  }
-
-  private static SubmitScriptIT.Result shell(String command) throws Exception {
-    return run(List.of("bash", "-c", command));
-  }
-
-  private static SubmitScriptIT.Result run(List<String> command) throws Exception {
-    Path out = Files.createTempFile(IT, "faults", ".out");
-    Path err = Files.createTempFile(IT, "faults", ".err");
-    Process p;
-    try {
-      p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    } catch (IOException e) {
-      return new SubmitScriptIT.Result(-1, "", e.getMessage());
-    }
-    if (!p.waitFor(10, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      throw new AssertionError("did not finish: " + command);
-    }
-    return new SubmitScriptIT.Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
-  }
-
-  private static List<Path> parts(Path out) throws IOException {
-    Path dir = out.resolve(".nnsweep/parts");
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> s = Files.list(dir)) {
-      // in id order, as the resume checks them
-      return s.filter(p -> p.getFileName().toString().matches("part-\\d+-\\d+\\.bin"))
-          .sorted(java.util.Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString().split("-")[1])))
-          .toList();
-    }
-  }
-
-  private static long networks(Path part) {
-    String[] bounds = part.getFileName().toString().replace("part-", "").replace(".bin", "").split("-");
-    return Long.parseLong(bounds[1]) - Long.parseLong(bounds[0]);
   }
 
   /** Every file under {@code dir} with a hash of its content. */
@@ -270,5 +204,4 @@ class FaultsIT {
     }
     return files;
   }
-
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import nnsweep.data.CsvDatasetReader;
 import nnsweep.data.Dataset;
 import nnsweep.data.Splits;
+import nnsweep.errors.InputException;
 import nnsweep.grid.Grid;
 import nnsweep.grid.NetworkSpec;
 import nnsweep.run.Problem;
@@ -121,15 +122,15 @@ class FoldsTest {
   @Test
   void badFolds() throws IOException {
     Path f1 = conf(", folds = 1");
-    String m1 = assertThrows(nnsweep.InputException.class, () -> StudyLoader.load(f1, List.of())).getMessage();
+    String m1 = assertThrows(InputException.class, () -> StudyLoader.load(f1, List.of())).getMessage();
     assertTrue(m1.startsWith(f1 + ":3: study.datasets[0].folds: must be >= 2, found 1, expected"), m1);
     Path f2 = conf(", folds = 5, test-fraction = 0.2");
-    String m2 = assertThrows(nnsweep.InputException.class, () -> StudyLoader.load(f2, List.of())).getMessage();
+    String m2 = assertThrows(InputException.class, () -> StudyLoader.load(f2, List.of())).getMessage();
     assertTrue(m2.contains("study.datasets[0].folds: folds given with test-fraction = 0.2, expected either folds"),
         m2);
     Path f3 = conf(", folds = 151");
     Study study = StudyLoader.load(f3, List.of());
-    String m3 = assertThrows(nnsweep.InputException.class, () -> Problems.load(study)).getMessage();
+    String m3 = assertThrows(InputException.class, () -> Problems.load(study)).getMessage();
     assertEquals(f3 + ": study.datasets[0].folds: more folds than rows, found 151, expected at most 150 (the rows"
         + " of data/iris.csv)", m3);
   }

@@ -1,5 +1,6 @@
 package nnsweep;
 
+import static nnsweep.testing.Headers.assertHeader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,6 +30,7 @@ import nnsweep.state.RungState;
 import nnsweep.study.Study;
 import nnsweep.study.StudyLoader;
 import nnsweep.testing.Csv;
+import nnsweep.testing.Headers;
 import nnsweep.testing.InProcessJob;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,9 +76,7 @@ class HalvingJobTest {
   private static Map<String, Map<String, String>> byId(Path csv) {
     Map<String, Map<String, String>> m = new TreeMap<>();
     for (Map<String, String> row : Csv.read(csv).rows()) {
-      Map<String, String> copy = new TreeMap<>(row);
-      copy.remove("train_ms");
-      m.put(row.get("network_id"), copy);
+      m.put(row.get("network_id"), Csv.withoutTrainMs(row));
     }
     return m;
   }
@@ -93,19 +93,9 @@ class HalvingJobTest {
         "search.reduction=null", "--set", "search.min-epochs=null");
     assertEquals(0, full.status(), full.err());
 
-    assertEquals(List.of("network_id", "dataset", "model", "hidden", "rules", "inputs", "outputs", "weights",
-        "bias", "learning_rate", "epochs", "seed", "init", "final_error", "error_before_last_update", "mse",
-        "accuracy", "diverged", "test_error", "test_accuracy", "class_accuracy", "test_class_accuracy", "epochs_run",
-        "epochs_to_target", "plateau",
-        "train_ms", "rung", "fold"), Csv.read(halved.resolve("results.csv")).header());
-    assertEquals(List.of("dataset", "model", "hidden", "bias", "learning_rate", "epochs", "init", "networks",
-        "diverged", "mean_error", "std_error", "min_error", "median_error", "max_error", "success_rate",
-        "success_ci_low", "success_ci_high", "median_test_error", "mean_test_accuracy", "mean_class_accuracy",
-        "mean_test_class_accuracy", "rung", "rung_epochs",
-        "mean_test_error", "std_test_error"),
-        Csv.read(halved.resolve("summary.csv")).header());
-    assertEquals(List.of("dataset", "model", "hidden", "bias", "learning_rate", "init", "rung", "rung_epochs",
-        "networks", "score", "rank", "kept", "top_rung"), Csv.read(halved.resolve("ladder.csv")).header());
+    assertHeader(Headers.RESULTS, halved.resolve("results.csv"));
+    assertHeader(Headers.SUMMARY, halved.resolve("summary.csv"));
+    assertHeader(Headers.LADDER, halved.resolve("ladder.csv"));
     for (String chart : List.of("charts/ladder-xor.png", "charts/ladder-full-adder.png")) {
       assertTrue(Files.size(halved.resolve(chart)) > 1000, chart);
     }

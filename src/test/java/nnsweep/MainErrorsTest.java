@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import nnsweep.errors.InputException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -392,7 +393,7 @@ class MainErrorsTest {
     assertTrue(lines.get(0).startsWith("nnsweep: error: --set learning-rate=[0.1]: study.learning-rate: "),
         lines.get(0));
     assertTrue(lines.size() > 2, r.err());
-    assertTrue(lines.get(1).startsWith("nnsweep.InputException: "), r.err());
+    assertTrue(lines.get(1).startsWith("nnsweep.errors.InputException: "), r.err());
     assertTrue(lines.stream().anyMatch(l -> l.startsWith("\tat nnsweep.study.StudyLoader")), r.err());
     assertEquals("", r.out());
     assertFalse(Files.exists(out));

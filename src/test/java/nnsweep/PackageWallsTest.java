@@ -10,15 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * The walls between the packages (docs/how-it-works.md, "The pipeline and the packages"), read from the sources: the maths, the grid, the statistics and
  * the reports never touch Spark, and each package uses only the ones below it, whether through an import or a fully
- * qualified name in the code (comments, javadoc and string literals are not code).
+ * qualified name in the code (comments, javadoc and string literals are not code). No package uses the root package
+ * ({@code Main}, {@code StudyJob}: the top), and every package may use {@code errors} (the bottom).
  */
 class PackageWallsTest {
   private static final Path MAIN = Path.of("src/main/java/nnsweep");
@@ -36,7 +39,10 @@ class PackageWallsTest {
       Map.entry("model", Set.of("nn", "data", "run", "grid", "study", "search", "fs")),
       Map.entry("predict", Set.of("model")),
       Map.entry("cli", Set.of()),
-      Map.entry("fs", Set.of()));
+      Map.entry("fs", Set.of()),
+      Map.entry("errors", Set.of()));
+  /** The bottom layer every package may use: the failures {@code Main} turns into an exit status. */
+  private static final String BOTTOM = "errors";
   /**
    * Single classes a package may use from a package it may not otherwise: {@code spark}'s Parquet writer takes the
    * per-network tables' columns from {@code report} (they render each network's row, the same text as the CSV
@@ -45,6 +51,8 @@ class PackageWallsTest {
   private static final Map<String, Set<String>> MAY_USE_CLASS = Map.of("spark", Set.of("report.NetworkColumns"));
   /** A reference to a class of a package, in an import or in code: {@code nnsweep.report.Charts}. */
   private static final Pattern REFERENCE = Pattern.compile("(?<![\\w.])nnsweep\\.([a-z]+)\\.([A-Za-z_]\\w*)");
+  /** A reference to a class of the root package ({@code Main}, {@code StudyJob}, ...), which sits on top of all. */
+  private static final Pattern ROOT_REFERENCE = Pattern.compile("(?<![\\w.])nnsweep\\.([A-Z]\\w*)");
 
   @Test
   void eachPackageImportsOnlyWhatItMayAndOnlySparkImportsSpark() throws IOException {
@@ -58,10 +66,14 @@ class PackageWallsTest {
           Matcher m = REFERENCE.matcher(code(text));
           while (m.find()) {
             String pkg = m.group(1);
-            if (!pkg.equals(entry.getKey()) && !entry.getValue().contains(pkg)
+            if (!pkg.equals(entry.getKey()) && !pkg.equals(BOTTOM) && !entry.getValue().contains(pkg)
                 && !MAY_USE_CLASS.getOrDefault(entry.getKey(), Set.of()).contains(pkg + "." + m.group(2))) {
               violations.add(f + " uses nnsweep." + pkg + "." + m.group(2));
             }
+          }
+          Matcher root = ROOT_REFERENCE.matcher(code(text));
+          while (root.find()) {
+            violations.add(f + " uses the root package's nnsweep." + root.group(1));
           }
           if (!entry.getKey().equals("spark") && text.contains("org.apache.spark")) {
             violations.add(f + " uses Spark");
@@ -74,6 +86,21 @@ class PackageWallsTest {
     }
     assertTrue(files > 50, "read the sources, found " + files + " files");
     assertEquals(List.of(), violations);
+  }
+
+  @Test
+  void everyPackageHasItsWallsAndTheRootPackageIsSeenAsTheTop() throws IOException {
+    try (Stream<Path> dirs = Files.list(MAIN)) {
+      assertEquals(new TreeSet<>(MAY_IMPORT.keySet()), dirs.filter(Files::isDirectory)
+          .map(d -> d.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new)));
+    }
+    Matcher m = ROOT_REFERENCE.matcher(code("package nnsweep.grid;\nimport nnsweep.errors.InputException;\n"
+        + "import nnsweep.StudyJob;\n// nnsweep.Main\nclass A { String s = \"nnsweep.Main\"; }\n"));
+    List<String> found = new ArrayList<>();
+    while (m.find()) {
+      found.add(m.group(1));
+    }
+    assertEquals(List.of("StudyJob"), found);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package nnsweep;
 
+import static nnsweep.testing.Headers.assertHeader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,10 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import nnsweep.report.LayersTable;
-import nnsweep.report.RulesTable;
-import nnsweep.report.SummaryTable;
 import nnsweep.testing.Csv;
+import nnsweep.testing.Headers;
 import nnsweep.testing.InProcessJob;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,15 +51,8 @@ class ReportTablesRecomputeTest {
 
   @Test
   void headersAreExact() {
-    assertEquals(List.of("network_id", "dataset", "model", "hidden", "rules", "inputs", "outputs", "weights", "bias",
-        "learning_rate", "epochs", "seed", "init", "final_error", "error_before_last_update", "mse", "accuracy",
-        "diverged", "test_error", "test_accuracy", "class_accuracy", "test_class_accuracy", "epochs_run",
-        "epochs_to_target", "plateau", "train_ms", "rung", "fold"), Csv.read(classesOut.resolve("results.csv")).header());
-    assertEquals(List.of("dataset", "model", "hidden", "bias", "learning_rate", "epochs", "init", "networks",
-        "diverged", "mean_error", "std_error", "min_error", "median_error", "max_error", "success_rate",
-        "success_ci_low", "success_ci_high", "median_test_error", "mean_test_accuracy", "mean_class_accuracy",
-        "mean_test_class_accuracy", "rung", "rung_epochs", "mean_test_error", "std_test_error"),
-        Csv.read(classesOut.resolve("summary.csv")).header());
+    assertHeader(Headers.RESULTS, classesOut.resolve("results.csv"));
+    assertHeader(Headers.SUMMARY, classesOut.resolve("summary.csv"));
   }
 
   @Test
@@ -113,7 +105,7 @@ class ReportTablesRecomputeTest {
   @Test
   void summaryFollowsFromResults() {
     Csv.Table summary = Csv.read(out.resolve("summary.csv"));
-    assertEquals(SummaryTable.HEADER, summary.header());
+    assertHeader(Headers.SUMMARY, out.resolve("summary.csv"));
     Map<String, List<Map<String, String>>> groups = results.stream().collect(Collectors.groupingBy(
         r -> key(r, "dataset", "model", "hidden", "bias", "learning_rate", "epochs"), TreeMap::new,
         Collectors.toList()));
@@ -136,7 +128,7 @@ class ReportTablesRecomputeTest {
   @Test
   void rulesFollowFromResults() {
     Csv.Table rules = Csv.read(out.resolve("rules.csv"));
-    assertEquals(RulesTable.HEADER, rules.header());
+    assertHeader(Headers.RULES, out.resolve("rules.csv"));
     // tutorial.conf: 2 datasets x 3 rules
     assertEquals(6, rules.rows().size());
     for (Map<String, String> row : rules.rows()) {
@@ -184,7 +176,7 @@ class ReportTablesRecomputeTest {
   @Test
   void layersFollowFromResults() {
     Csv.Table layers = Csv.read(out.resolve("layers.csv"));
-    assertEquals(LayersTable.HEADER, layers.header());
+    assertHeader(Headers.LAYERS, out.resolve("layers.csv"));
     // 2 datasets x 2 bias x 2 learning rates x 1 epochs
     assertEquals(8, layers.rows().size());
     for (Map<String, String> row : layers.rows()) {

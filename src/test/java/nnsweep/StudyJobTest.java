@@ -1,5 +1,6 @@
 package nnsweep;
 
+import static nnsweep.testing.Headers.assertHeader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,10 +13,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import nnsweep.nn.Model;
-import nnsweep.report.PredictionsTable;
-import nnsweep.report.ResultsTable;
-import nnsweep.report.SummaryTable;
 import nnsweep.testing.Csv;
+import nnsweep.testing.Headers;
 import nnsweep.testing.InProcessJob;
 import nnsweep.testing.ReferenceCase;
 import org.junit.jupiter.api.Test;
@@ -48,8 +47,8 @@ class StudyJobTest {
     InProcessJob.Run run = run("--config", conf.toString(), "--out", out.toString());
 
     assertEquals(0, run.status(), run.err());
+    assertHeader(Headers.RESULTS, out.resolve("results.csv"));
     Csv.Table results = Csv.read(out.resolve("results.csv"));
-    assertEquals(ResultsTable.HEADER, results.header());
     assertEquals(1, results.rows().size());
     Map<String, String> row = results.rows().get(0);
     double finalError = Double.parseDouble(row.get("final_error"));
@@ -61,8 +60,8 @@ class StudyJobTest {
     assertEquals("fixed", row.get("init"));
     assertEquals(Integer.toString(c.init().count()), row.get("weights"));
     if (c.queries().length > 0) {
+      assertHeader(Headers.PREDICTIONS, out.resolve("predictions.csv"));
       Csv.Table predictions = Csv.read(out.resolve("predictions.csv"));
-      assertEquals(PredictionsTable.HEADER, predictions.header());
       assertEquals(c.queries().length * c.outputCount(), predictions.rows().size());
       for (Map<String, String> p : predictions.rows()) {
         double expected = c.predictions()[Integer.parseInt(p.get("query"))][Integer.parseInt(p.get("output"))];
@@ -81,8 +80,15 @@ class StudyJobTest {
         "--set", "epochs=[3000]", "--set", "learning-rates=[0.5]");
 
     assertEquals(0, run.status(), run.err());
+    // every table's columns, in the order a user's script reads them
+    assertHeader(Headers.RESULTS, out.resolve("results.csv"));
+    assertHeader(Headers.SUMMARY, out.resolve("summary.csv"));
+    assertHeader(Headers.RULES, out.resolve("rules.csv"));
+    assertHeader(Headers.LAYERS, out.resolve("layers.csv"));
+    assertHeader(Headers.PREDICTIONS, out.resolve("predictions.csv"));
+    assertHeader(Headers.CURVES, out.resolve("curves.csv"));
+    assertHeader(Headers.MODELS_INDEX, out.resolve("models/index.csv"));
     Csv.Table results = Csv.read(out.resolve("results.csv"));
-    assertEquals(ResultsTable.HEADER, results.header());
     // 2 datasets x (none + hidden sizes {1, 2, 3, 4}) x 2 bias x 2 seeds
     assertEquals(2 * 5 * 2 * 2, results.rows().size());
     assertEquals(List.of("1", "2", "3", "4"), results.rows().stream().filter(r -> r.get("model").equals("hidden"))
@@ -97,7 +103,6 @@ class StudyJobTest {
     assertEquals("", rulesOfSize.get("hidden4"));
 
     Csv.Table summary = Csv.read(out.resolve("summary.csv"));
-    assertEquals(SummaryTable.HEADER, summary.header());
     assertEquals(2 * 5 * 2, summary.rows().size());
     assertTrue(summary.rows().stream().allMatch(r -> r.get("networks").equals("2")));
     // the analytic floor: XOR without a hidden layer never gets below E = 0.5

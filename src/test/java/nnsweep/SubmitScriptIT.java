@@ -1,41 +1,24 @@
 package nnsweep;
 
+import static nnsweep.testing.Headers.assertHeader;
+import static nnsweep.testing.Submits.IT;
+import static nnsweep.testing.Submits.submit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import nnsweep.report.ResultsTable;
 import nnsweep.testing.Csv;
+import nnsweep.testing.Headers;
+import nnsweep.testing.Submits.Result;
 import org.junit.jupiter.api.Test;
 
 /** {@code ./submit.sh} itself, as a user runs it (after {@code package} built target/nnsweep.jar). */
 class SubmitScriptIT {
-  private static final Path IT = Path.of("target", "it");
-
-  record Result(int status, String out, String err) {}
-
-  static Result submit(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("./submit.sh"));
-    command.addAll(List.of(args));
-    Files.createDirectories(IT);
-    Path out = Files.createTempFile(IT, "submit", ".out");
-    Path err = Files.createTempFile(IT, "submit", ".err");
-    Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    if (!p.waitFor(10, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      throw new AssertionError("submit.sh did not finish: " + command);
-    }
-    return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
-  }
-
   @Test
   void seedOrReproducesTheTutorialsListedCode() throws Exception {
     Path out = IT.resolve("seed-or");
@@ -43,7 +26,7 @@ class SubmitScriptIT {
 
     assertEquals(0, r.status(), r.err());
     Csv.Table results = Csv.read(out.resolve("results.csv"));
-    assertEquals(ResultsTable.HEADER, results.header());
+    assertHeader(Headers.RESULTS, out.resolve("results.csv"));
     assertEquals(1, results.rows().size());
     double finalError = Double.parseDouble(results.rows().get(0).get("final_error"));
     // the numpy oracle's value for the tutorial's listed code (cases.json, tutorial-or-3-hidden)

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import nnsweep.InputException;
-import nnsweep.ServiceException;
+import nnsweep.errors.InputException;
+import nnsweep.errors.ServiceException;
 
 /**
  * The Spark master URL, checked before a run writes anything: its syntax (the forms Spark 4 accepts) and, for a

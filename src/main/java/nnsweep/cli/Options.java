@@ -3,7 +3,7 @@ package nnsweep.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import nnsweep.InputException;
+import nnsweep.errors.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -74,7 +74,7 @@ public final class Storage {
       try {
         return p.getFileSystem(conf()).makeQualified(p);
       } catch (org.apache.hadoop.fs.UnsupportedFileSystemException e) {
-        throw new nnsweep.InputException(location + ": no filesystem for scheme '" + p.toUri().getScheme()
+        throw new nnsweep.errors.InputException(location + ": no filesystem for scheme '" + p.toUri().getScheme()
             + "' in this Spark (its connector is not on the classpath), expected a plain path or a URI such as"
             + " file:///..., hdfs://namenode/... or one of a connector the cluster has", e);
       } catch (IOException e) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
-import nnsweep.InputException;
+import nnsweep.errors.InputException;
 import nnsweep.data.Dataset;
 import nnsweep.nn.Kernel;
 import nnsweep.nn.Model;

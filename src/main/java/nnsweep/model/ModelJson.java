@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nnsweep.InputException;
+import nnsweep.errors.InputException;
 import nnsweep.nn.Model;
 import nnsweep.nn.Weights;
 

@@ -3,7 +3,7 @@ package nnsweep.predict;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nnsweep.InputException;
+import nnsweep.errors.InputException;
 
 /**
  * The command line of {@code predict}: {@code predict --model FILE --data FILE --out DIR} (also {@code --opt=value};

@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import nnsweep.InputException;
+import nnsweep.errors.InputException;
 import nnsweep.model.SavedModel;
 
 /**

@@ -45,8 +45,14 @@ final class ExploreData {
     /** As embedded in the page. */
     Map<String, Object> json() {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("columns", columns.stream().map(c -> Map.of("name", c.name(), "role", c.role(), "type",
-          c.numeric() ? "num" : "cat")).toList());
+      // a LinkedHashMap, not Map.of: Map.of's order changes from one JVM to the next, and the page must not
+      m.put("columns", columns.stream().map(c -> {
+        Map<String, Object> column = new LinkedHashMap<>();
+        column.put("name", c.name());
+        column.put("role", c.role());
+        column.put("type", c.numeric() ? "num" : "cat");
+        return column;
+      }).toList());
       m.put("rows", rows);
       Map<String, Object> imp = new LinkedHashMap<>();
       imp.put("axes", importanceAxes);

@@ -27,7 +27,8 @@ import nnsweep.study.Study;
  * URL) with the study as run, the findings in words, the explore view, the charts and the comparison tables. The
  * charts are also written as PNG files under {@code charts/}. An inline script ({@code report.js}, with the cells'
  * data as JSON, {@link ExploreData}) draws the explore view and makes the tables sortable; without it the page shows
- * everything else. The page is well-formed XML as well as HTML (void elements self-closed, numeric entities only,
+ * everything else. The style sheet and the script are resources next to this class ({@code report.css},
+ * {@code report.js}). The page is well-formed XML as well as HTML (void elements self-closed, numeric entities only,
  * the script in a CDATA section), so tests can parse it.
  */
 public final class HtmlReport {
@@ -117,7 +118,7 @@ public final class HtmlReport {
     h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n")
         .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n")
         .raw("<title>").text("nnsweep report: " + study.name()).raw("</title>\n")
-        .raw("<style>\n").raw(CSS).raw("</style>\n</head>\n<body>\n");
+        .raw("<style>\n").raw(css()).raw("</style>\n</head>\n<body>\n");
 
     long diverged = model.diverged();
     h.raw("<header>\n<h1>nnsweep report: <span class=\"name\">").text(study.name()).raw("</span></h1>\n")
@@ -196,23 +197,41 @@ public final class HtmlReport {
   }
 
   private static String script;
+  private static String css;
 
   /** The page's script, from the jar's resources. */
   static synchronized String script() {
     if (script == null) {
-      try (java.io.InputStream in = HtmlReport.class.getResourceAsStream("report.js")) {
-        if (in == null) {
-          throw new IllegalStateException("report.js is missing from the application's resources");
-        }
-        script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException("cannot read report.js from the resources", e);
-      }
-      if (script.contains("]]>") || script.toLowerCase(java.util.Locale.ROOT).contains("</script")) {
-        throw new IllegalStateException("report.js must not contain ]]> or </script");
-      }
+      script = resource("report.js", "]]>", "</script");
     }
     return script;
+  }
+
+  /** The page's style sheet, from the jar's resources. */
+  static synchronized String css() {
+    if (css == null) {
+      css = resource("report.css", "</style");
+    }
+    return css;
+  }
+
+  /** A text file of the resources next to this class, without the strings that would end its element early. */
+  private static String resource(String name, String... forbidden) {
+    String text;
+    try (java.io.InputStream in = HtmlReport.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException(name + " is missing from the application's resources");
+      }
+      text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read " + name + " from the resources", e);
+    }
+    for (String f : forbidden) {
+      if (text.toLowerCase(java.util.Locale.ROOT).contains(f)) {
+        throw new IllegalStateException(name + " must not contain " + String.join(" or ", forbidden));
+      }
+    }
+    return text;
   }
 
   // ---------------------------------------------------------------------------------------------- sections
@@ -501,69 +520,4 @@ public final class HtmlReport {
     }
     return b.toString();
   }
-
-  static final String CSS = """
-      :root { color-scheme: light; }
-      * { box-sizing: border-box; }
-      body { margin: 0; background: #f3f5f7; color: #1c2430;
-        font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", "Liberation Sans", sans-serif; }
-      header, main, footer { max-width: 1900px; margin: 0 auto; padding: 0 24px; }
-      header { padding-top: 28px; padding-bottom: 8px; }
-      h1 { font-size: 28px; margin: 0 0 4px; color: #15304a; }
-      h1 .name { color: #3b5f80; }
-      h2 { font-size: 21px; margin: 0 0 12px; color: #15304a; }
-      h3 { font-size: 17px; margin: 22px 0 10px; color: #2b3a4a; }
-      .lede { margin: 0 0 12px; color: #3d4a57; }
-      nav a { display: inline-block; margin: 0 8px 6px 0; padding: 3px 10px; border-radius: 14px;
-        background: #e1e8ef; color: #1f3c58; text-decoration: none; font-size: 13px; }
-      nav a:hover { background: #cfdae5; }
-      section { background: #fff; border: 1px solid #dde3e9; border-radius: 8px; padding: 20px 24px;
-        margin: 18px 0; box-shadow: 0 1px 2px rgba(20, 40, 60, 0.05); }
-      code, pre { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 13px; }
-      pre { background: #f6f8fa; border: 1px solid #e3e8ee; border-radius: 6px; padding: 12px; overflow-x: auto; }
-      details { margin-top: 14px; }
-      summary { cursor: pointer; color: #1f3c58; }
-      ul.findings { margin: 0; padding-left: 22px; }
-      ul.findings li { margin: 3px 0; }
-      .note { color: #55616d; font-size: 13px; margin: 6px 0 12px; }
-      .warning { background: #fff4e5; border: 1px solid #f0c890; padding: 8px 12px; border-radius: 6px; }
-      .scroll { overflow-x: auto; }
-      table { border-collapse: collapse; font-size: 13px; font-variant-numeric: tabular-nums; }
-      th, td { padding: 4px 9px; border-bottom: 1px solid #e6eaee; text-align: left; vertical-align: top;
-        white-space: nowrap; }
-      thead th { background: #eef2f6; color: #23313f; border-bottom: 2px solid #cfd8e1; font-weight: 600;
-        white-space: normal; vertical-align: bottom; }
-      th.group { text-align: center; border-left: 1px solid #cfd8e1; border-right: 1px solid #cfd8e1; }
-      tbody tr:nth-child(even) { background: #fafbfc; }
-      tbody tr.first td { border-top: 2px solid #b8c4cf; }
-      .num { text-align: right; }
-      td.good { color: #1d6b3a; }
-      td.mid { color: #8a5a00; }
-      td.bad { color: #a4282c; }
-      table.kv th { background: none; color: #55616d; font-weight: 600; width: 210px;
-        border-bottom: 1px solid #eef1f4; }
-      table.kv td { white-space: normal; border-bottom: 1px solid #eef1f4; }
-      .figures { display: flex; flex-wrap: wrap; gap: 18px 28px; justify-content: center; }
-      figure { margin: 0; flex: 1 1 820px; max-width: 902px; }
-      figure img { display: block; width: 100%; height: auto; border: 1px solid #e1e6eb; border-radius: 4px; }
-      figcaption { font-size: 13px; color: #45525e; margin-top: 6px; }
-      figcaption a { color: #3b5f80; }
-      footer { color: #66717c; font-size: 12px; padding-bottom: 30px; }
-      th.sortable { cursor: pointer; }
-      th.sortable:hover { background: #dde6ef; }
-      th[aria-sort="ascending"]::after { content: " \\25B2"; font-size: 10px; }
-      th[aria-sort="descending"]::after { content: " \\25BC"; font-size: 10px; }
-      .tablebar, .controls { font-size: 13px; margin: 4px 0 8px; display: flex; gap: 10px; align-items: center;
-        flex-wrap: wrap; }
-      .tablebar input, .controls select, .controls button { font: inherit; padding: 2px 6px; }
-      .count { color: #55616d; }
-      details.axes { font-size: 13px; margin: 0 0 6px; }
-      details.axes label { margin-right: 10px; white-space: nowrap; }
-      .pc { width: 100%; overflow-x: auto; }
-      .pc path { cursor: pointer; }
-      .pc path:hover { stroke-width: 3.5; stroke-opacity: 1; }
-      .pc text { fill: #23313f; }
-      .detail { display: flex; flex-wrap: wrap; gap: 10px 28px; align-items: flex-start; }
-      .detail h3 { flex-basis: 100%; margin: 8px 0 0; }
-      """;
 }

@@ -2,7 +2,7 @@ package nnsweep.run;
 
 import java.util.ArrayList;
 import java.util.List;
-import nnsweep.InputException;
+import nnsweep.errors.InputException;
 import nnsweep.data.CsvDatasetReader;
 import nnsweep.data.Dataset;
 import nnsweep.data.Scaling;

@@ -2,8 +2,8 @@ package nnsweep.spark;
 
 import java.util.Locale;
 import java.util.function.IntSupplier;
-import nnsweep.InputException;
-import nnsweep.ServiceException;
+import nnsweep.errors.InputException;
+import nnsweep.errors.ServiceException;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 

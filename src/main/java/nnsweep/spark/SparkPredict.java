@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import nnsweep.InputException;
+import nnsweep.errors.InputException;
 import nnsweep.model.SavedModel;
 import nnsweep.predict.Scorer;
 import org.apache.spark.SparkConf;
@@ -67,9 +67,9 @@ public final class SparkPredict {
         }
       }
       String m = String.valueOf(e.getMessage());
-      int at = m.indexOf("nnsweep.InputException: ");
+      int at = m.indexOf("nnsweep.errors.InputException: ");
       if (at >= 0) {
-        String rest = m.substring(at + "nnsweep.InputException: ".length());
+        String rest = m.substring(at + "nnsweep.errors.InputException: ".length());
         throw new InputException(rest.lines().findFirst().orElse(rest), e);
       }
       throw e;

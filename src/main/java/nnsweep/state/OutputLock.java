@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import nnsweep.InputException;
+import nnsweep.errors.InputException;
 import nnsweep.fs.Storage;
 import org.apache.hadoop.fs.Path;
 

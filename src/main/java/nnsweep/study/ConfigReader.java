@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import nnsweep.InputException;
+import nnsweep.errors.InputException;
 
 /**
  * Typed reading of HOCON values for one file, knowing nothing of the study's schema: integers, numbers, strings,

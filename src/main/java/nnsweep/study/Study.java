@@ -1,7 +1,9 @@
 package nnsweep.study;
 
 import java.io.Serializable;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import nnsweep.nn.LearningRate;
 import nnsweep.nn.Model;
 
@@ -197,7 +199,7 @@ public record Study(
     return inits.get(0);
   }
 
-  /** A builder with the study file's defaults ({@code StudyLoader.DEFAULTS}); name, source and datasets to set. */
+  /** A builder with the study file's defaults ({@link Builder#defaults()}); name, source and datasets to set. */
   public static Builder builder() {
     return new Builder();
   }
@@ -214,10 +216,8 @@ public record Study(
 
   /**
    * Builds a {@link Study} by named axes and settings; {@link #build()} validates it as the record does. Unset
-   * values are the study file's defaults: models [hidden], no hidden sizes or rules, learning rate 0.05, 10,000
-   * epochs, bias off, seed 0, uniform init, automatic partitions, 50 curve points, the rules' default alpha, no
-   * stop-error, a grid search, curves of {@value #DEFAULT_CURVE_SEEDS} seeds, automatic tables, the best models kept;
-   * canonical "{}".
+   * values are the study file's defaults, declared here once by the field initialisers ({@link #defaults()}), with
+   * the rules' default alpha, a grid search and canonical "{}".
    */
   public static final class Builder {
     private String name;
@@ -249,6 +249,35 @@ public record Study(
     public Builder rangeSizes(int rangeSizes) {
       this.rangeSizes = rangeSizes;
       return this;
+    }
+
+    /**
+     * The study file's optional keys with a default, each as the HOCON a study file would give, rendered from a new
+     * builder's values: the field initialisers above are the one declaration of each default, and {@code StudyLoader}
+     * merges these under every study file (so a default is part of the study's hash as if written).
+     */
+    static Map<String, String> defaults() {
+      Builder b = new Builder();
+      Map<String, String> keys = new LinkedHashMap<>();
+      keys.put("models", list(b.models.stream().map(Model::configName)));
+      keys.put("hidden.sizes", list(b.hiddenSizes.stream()));
+      keys.put("hidden.rules", list(b.hiddenRules.stream().map(HiddenRule::configName)));
+      keys.put("learning-rates", list(b.learningRates.stream()));
+      keys.put("epochs", list(b.epochs.stream()));
+      keys.put("bias", list(b.bias.stream()));
+      keys.put("seeds", b.seeds.toString());
+      keys.put("init", "{ scheme = " + b.inits.get(0).scheme() + " }");
+      keys.put("partitions", Integer.toString(b.partitions));
+      keys.put("curve-points", Integer.toString(b.curvePoints));
+      keys.put("stop-error", b.stopError == Double.NEGATIVE_INFINITY ? "null" : Double.toString(b.stopError));
+      keys.put("curve-seeds", b.curveSeeds == Integer.MAX_VALUE ? "all" : Integer.toString(b.curveSeeds));
+      keys.put("tables", b.tables.name().toLowerCase(java.util.Locale.ROOT));
+      keys.put("keep-models", b.keepModels.configName());
+      return keys;
+    }
+
+    private static String list(java.util.stream.Stream<?> values) {
+      return values.map(String::valueOf).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
     }
 
     public Builder name(String name) {

@@ -27,7 +27,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import nnsweep.InputException;
+import java.util.stream.Collectors;
+import nnsweep.errors.InputException;
 import nnsweep.data.Scaling;
 import nnsweep.fs.Storage;
 import nnsweep.nn.LearningRate;
@@ -43,24 +44,9 @@ import nnsweep.nn.Model;
  */
 public final class StudyLoader {
 
-  /** Defaults for every optional key; documented in docs/studies.md. */
-  static final String DEFAULTS = """
-      study {
-        models = [hidden]
-        hidden { sizes = [], rules = [] }
-        learning-rates = [0.05]
-        epochs = [10000]
-        bias = [false]
-        seeds = [0]
-        init { scheme = uniform }
-        partitions = 0
-        curve-points = 50
-        stop-error = null
-        curve-seeds = 10
-        tables = auto
-        keep-models = best
-      }
-      """;
+  /** The optional keys' defaults (declared by {@link Study.Builder}), merged under every study file. */
+  static final String DEFAULTS = Study.Builder.defaults().entrySet().stream()
+      .map(e -> "  " + e.getKey() + " = " + e.getValue() + "\n").collect(Collectors.joining("", "study {\n", "}\n"));
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final List<String> STUDY_KEYS = List.of("name", "datasets", "models", "hidden", "learning-rates",

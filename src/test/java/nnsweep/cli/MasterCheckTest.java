@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.List;
-import nnsweep.InputException;
-import nnsweep.ServiceException;
+import nnsweep.errors.InputException;
+import nnsweep.errors.ServiceException;
 import org.junit.jupiter.api.Test;
 
 /** The master URL's syntax (the forms Spark 4 accepts) and a standalone master's reachability. */

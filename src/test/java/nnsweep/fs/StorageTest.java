@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import nnsweep.errors.InputException;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +45,7 @@ class StorageTest {
 
   @Test
   void aSchemeWithoutConnectorIsOneLineNamingIt() {
-    nnsweep.InputException e = org.junit.jupiter.api.Assertions.assertThrows(nnsweep.InputException.class,
+    InputException e = org.junit.jupiter.api.Assertions.assertThrows(InputException.class,
         () -> Storage.local().resolve("nosuchfs://bucket/x.conf"));
     assertEquals("nosuchfs://bucket/x.conf: no filesystem for scheme 'nosuchfs' in this Spark (its connector is not"
         + " on the classpath), expected a plain path or a URI such as file:///..., hdfs://namenode/... or one of a"

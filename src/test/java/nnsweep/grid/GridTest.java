@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import nnsweep.InputException;
+import nnsweep.errors.InputException;
 import nnsweep.nn.Model;
 import nnsweep.nn.Weights;
 import nnsweep.study.HiddenRule;

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import nnsweep.InputException;
+import nnsweep.errors.InputException;
 import nnsweep.nn.Model;
 import nnsweep.nn.Weights;
 import org.junit.jupiter.api.Test;

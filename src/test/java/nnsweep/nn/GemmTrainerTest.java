@@ -1,6 +1,7 @@
 package nnsweep.nn;
 
 import static nnsweep.nn.ReferenceCasesTest.assertRelative;
+import static nnsweep.testing.Matrices.assertClose;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,8 +41,8 @@ class GemmTrainerTest {
       for (int p = 0; p < one.curve().length; p++) {
         assertRelative(one.curve()[p], group[i].curve()[p], 1e-12, "curve " + i + "[" + p + "]");
       }
-      assertClose(alone[i].weights().hidden(), together[i].weights().hidden());
-      assertClose(alone[i].weights().output(), together[i].weights().output());
+      assertClose(alone[i].weights().hidden(), together[i].weights().hidden(), "hidden");
+      assertClose(alone[i].weights().output(), together[i].weights().output(), "output");
     }
   }
 
@@ -273,14 +274,5 @@ class GemmTrainerTest {
       }
     }
     return m;
-  }
-
-  private static void assertClose(double[][] expected, double[][] actual) {
-    assertEquals(expected.length, actual.length);
-    for (int i = 0; i < expected.length; i++) {
-      for (int j = 0; j < expected[i].length; j++) {
-        assertEquals(expected[i][j], actual[i][j], 1e-7 * Math.max(1.0, Math.abs(expected[i][j])));
-      }
-    }
   }
 }

@@ -1,5 +1,6 @@
 package nnsweep.nn;
 
+import static nnsweep.testing.Matrices.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -50,17 +51,6 @@ class ReferenceCasesTest {
     double rel = Math.abs(actual - expected) / Math.max(Math.abs(expected), Double.MIN_NORMAL);
     if (!(rel <= tolerance)) {
       throw new AssertionError(what + ": expected " + expected + ", found " + actual + " (relative " + rel + ")");
-    }
-  }
-
-  private static void assertClose(double[][] expected, double[][] actual, String what) {
-    assertEquals(expected.length, actual.length, what + " rows");
-    for (int i = 0; i < expected.length; i++) {
-      assertEquals(expected[i].length, actual[i].length, what + " cols");
-      for (int j = 0; j < expected[i].length; j++) {
-        assertEquals(expected[i][j], actual[i][j], 1e-7 * Math.max(1.0, Math.abs(expected[i][j])),
-            what + "[" + i + "][" + j + "]");
-      }
     }
   }
 }

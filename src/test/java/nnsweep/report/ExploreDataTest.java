@@ -36,6 +36,9 @@ class ExploreDataTest {
         "detail", "detail", "score", "detail", "score", "detail", "detail"),
         d.columns().stream().map(ExploreData.Column::role).toList());
     assertEquals(model.summary().size(), d.rows().size(), "one row per cell, never per network");
+    // the same bytes in every JVM (Map.of's iteration order is not)
+    assertTrue(ExploreData.scriptJson(d.json()).startsWith("{\"columns\":[{\"name\":\"dataset\",\"role\":\"axis\","
+        + "\"type\":\"cat\"},{\"name\":\"model\","), ExploreData.scriptJson(d.json()).substring(0, 80));
     Summary.Row first = model.summary().get(0);
     Map<String, Object> row = ExploreData.byName(d, 0);
     assertEquals(first.key().dataset(), row.get("dataset"));

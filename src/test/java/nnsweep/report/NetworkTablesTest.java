@@ -17,6 +17,7 @@ import nnsweep.run.TrainingResult;
 import nnsweep.study.Seeds;
 import nnsweep.study.Study;
 import nnsweep.testing.Csv;
+import nnsweep.testing.Headers;
 import nnsweep.testing.Studies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +48,7 @@ class NetworkTablesTest {
     }
     assertEquals(List.of("results.csv", "predictions.csv", "curves.csv"), written);
     Csv.Table table = Csv.read(tmp.resolve("results.csv"));
-    assertEquals(ResultsTable.HEADER, table.header());
+    assertEquals(Headers.columns(Headers.RESULTS), table.header());
     assertEquals(results.size(), table.rows().size());
     for (int i = 0; i < results.size(); i++) {
       assertEquals(ResultsTable.row(results.get(i)), table.header().stream().map(table.rows().get(i)::get).toList());

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import nnsweep.testing.Csv;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +42,7 @@ class ReportRenderIT {
   @Test
   void chromiumRendersTheReportWithEveryChartVisible() throws Exception {
     Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "no /usr/bin/chromium (apt-get install -y chromium)");
-    deleteRecursively(DIR);
+    Csv.deleteTree(DIR);
     Files.createDirectories(DIR);
     ReportModel model = ReportFixtures.tutorialLike();
     List<String> written = HtmlReport.write(DIR, model);
@@ -95,7 +96,7 @@ class ReportRenderIT {
   void thePagesScriptsDrawTheExploreViewSortTablesFetchNothingAndRunNoName() throws Exception {
     Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "no /usr/bin/chromium (apt-get install -y chromium)");
     Path root = Path.of("target", "it", "report-scripts");
-    deleteRecursively(root);
+    Csv.deleteTree(root);
     ReportFixtures.Halved halved = ReportFixtures.halving();
     Map<String, Runnable> pages = new LinkedHashMap<>();
     pages.put("tutorial", () -> HtmlReport.write(root.resolve("tutorial"), ReportFixtures.tutorialLike()));
@@ -186,18 +187,7 @@ class ReportRenderIT {
       }
       return new String(out, StandardCharsets.UTF_8);
     } finally {
-      deleteRecursively(profile);
-    }
-  }
-
-  private static void deleteRecursively(Path p) throws IOException {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (var walk = Files.walk(p)) {
-      for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(q);
-      }
+      Csv.deleteTree(profile);
     }
   }
 }

@@ -1,5 +1,6 @@
 package nnsweep.run;
 
+import static nnsweep.testing.Results.withoutTiming;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -126,10 +127,5 @@ class NetworkRunTest {
       right += best == target ? 1 : 0;
     }
     return right / (double) t.length;
-  }
-
-  static List<TrainingResult> withoutTiming(List<TrainingResult> results) {
-    return results.stream().map(r -> new TrainingResult(r.spec(), r.outcome(), r.evaluation(), r.curveEpochs(), 0.0,
-        r.finalWeights(), r.predictions())).toList();
   }
 }

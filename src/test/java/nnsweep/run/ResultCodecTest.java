@@ -11,6 +11,7 @@ import nnsweep.grid.Grid;
 import nnsweep.nn.Model;
 import nnsweep.study.Seeds;
 import nnsweep.study.Study;
+import nnsweep.testing.Results;
 import nnsweep.testing.Studies;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class ResultCodecTest {
     List<Problem> problems = List.of(new Problem(Studies.xor(), new double[][] {{1, 0}, {1, 1}}),
         new Problem(split.train(), split.test(), new double[][] {{1, 0, 1}}));
     Grid grid = Grid.expand(study, problems.stream().map(Problem::dataset).toList());
-    List<TrainingResult> results = NetworkRunTest.withoutTiming(grid.specs()
+    List<TrainingResult> results = Results.withoutTiming(grid.specs()
         .map(s -> NetworkRun.train(s, problems.get(s.datasetIndex()), grid.curvePoints(), grid.stopError()))
         .toList());
 

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import nnsweep.InputException;
+import nnsweep.errors.InputException;
+import nnsweep.errors.ServiceException;
 import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,7 @@ class SparkContextsTest {
   @Test
   void theExecutorWaitEndsWithOneLineNamingTheMaster() {
     java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
-    nnsweep.ServiceException e = assertThrows(nnsweep.ServiceException.class, () -> SparkContexts.awaitExecutors(
+    ServiceException e = assertThrows(ServiceException.class, () -> SparkContexts.awaitExecutors(
         () -> { polls.incrementAndGet(); return 0; }, 300, 10, "spark://127.0.0.1:7077"));
     assertEquals("--master spark://127.0.0.1:7077: the cluster granted no executor within 0.3 s"
         + " (spark.nnsweep.executorWaitSeconds), expected at least one (are workers up, with the free cores and"

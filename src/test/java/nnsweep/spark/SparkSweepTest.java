@@ -1,12 +1,12 @@
 package nnsweep.spark;
 
+import static nnsweep.testing.Results.withoutTiming;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
 import nnsweep.grid.NetworkSpec;
@@ -167,11 +167,5 @@ class SparkSweepTest {
         "each task's results handed over once");
     results.sort(Comparator.comparingLong(r -> r.spec().id()));
     return results;
-  }
-
-  private static List<TrainingResult> withoutTiming(List<TrainingResult> results) {
-    return results.stream().map(r -> new TrainingResult(r.spec(), r.outcome(), r.evaluation(), r.curveEpochs(), 0.0,
-        r.finalWeights(), r.predictions()))
-        .collect(Collectors.toList());
   }
 }

@@ -195,8 +195,9 @@ class ResumeTest {
     try (OutputLock lock = OutputLock.acquire(fresh, RunState.Mode.NEW, false, "x", w -> { })) {
       RunState.check(fresh, RunState.Mode.NEW, study, problems); // does not throw: only its own lock is there
       Files.writeString(fresh.resolve(".nnsweep/other"), "x");
-      assertEquals("nnsweep.InputException", org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
-          () -> RunState.check(fresh, RunState.Mode.NEW, study, problems)).getClass().getName());
+      assertEquals("nnsweep.errors.InputException", org.junit.jupiter.api.Assertions.assertThrows(
+          RuntimeException.class, () -> RunState.check(fresh, RunState.Mode.NEW, study, problems)).getClass()
+          .getName());
     }
   }
 

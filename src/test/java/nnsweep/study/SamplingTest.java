@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import nnsweep.InputException;
+import nnsweep.errors.InputException;
 import nnsweep.data.Dataset;
 import nnsweep.grid.Grid;
 import nnsweep.grid.NetworkSpec;

@@ -17,9 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
-import nnsweep.InputException;
+import nnsweep.errors.InputException;
 import nnsweep.nn.Model;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,17 +144,42 @@ class StudyLoaderTest {
   }
 
   @Test
-  void defaultsAreTheDocumentedDefaultsBlock() throws IOException {
-    Config d = ConfigFactory.parseString(StudyLoader.DEFAULTS).getConfig("study");
+  void aStudyFileWithoutOptionalKeysIsTheBuildersDefaultStudy() throws IOException {
     Study s = load(study("name = \"minimal\"", "datasets = [" + OR + "]", "hidden { sizes = [2] }"));
 
-    assertEquals(d.getStringList("models"), s.models().stream().map(Model::configName).toList());
-    assertEquals(d.getDoubleList("learning-rates"), s.learningRates());
-    assertEquals(d.getIntList("epochs"), s.epochs());
-    assertEquals(d.getBooleanList("bias"), s.bias());
-    assertArrayEquals(d.getLongList("seeds").stream().mapToLong(Long::longValue).toArray(), s.seeds().explicit());
-    assertEquals(d.getString("init.scheme"), s.init().scheme());
-    assertEquals(d.getInt("partitions"), s.partitions());
+    assertEquals(Study.builder().name("minimal").source(s.source()).canonical(s.canonical())
+        .datasets(new DatasetSpec("or", "data/or.csv", 1, List.of())).hiddenSizes(2).build(), s);
+  }
+
+  @Test
+  void theDefaultsMergedUnderEveryStudyFileAreTheDocumentedOnes() throws IOException {
+    assertEquals("""
+        study {
+          models = [hidden]
+          hidden.sizes = []
+          hidden.rules = []
+          learning-rates = [0.05]
+          epochs = [10000]
+          bias = [false]
+          seeds = [0]
+          init = { scheme = uniform }
+          partitions = 0
+          curve-points = 50
+          stop-error = null
+          curve-seeds = 10
+          tables = auto
+          keep-models = best
+        }
+        """, StudyLoader.DEFAULTS);
+    // docs/studies.md's key table: | `key` | type | `default` | meaning |
+    Map<String, String> documented = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(Path.of("docs/studies.md"))) {
+      String[] cells = line.split("\\|");
+      if (cells.length > 4 && cells[1].trim().matches("`[a-z.-]+`")) {
+        documented.put(cells[1].trim().replace("`", ""), cells[3].trim());
+      }
+    }
+    Study.Builder.defaults().forEach((key, value) -> assertEquals("`" + value + "`", documented.get(key), key));
   }
 
   @Test

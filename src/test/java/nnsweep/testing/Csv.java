@@ -34,11 +34,14 @@ public final class Csv {
    * for comparing the per-network tables of two runs.
    */
   public static List<Map<String, String>> rowsWithoutTrainMs(Path file) {
-    return read(file).rows().stream().map(r -> {
-      Map<String, String> copy = new TreeMap<>(r);
-      copy.remove("train_ms");
-      return copy;
-    }).toList();
+    return read(file).rows().stream().map(Csv::withoutTrainMs).toList();
+  }
+
+  /** A row of a per-network table without its {@code train_ms} cell, sorted by column name. */
+  public static Map<String, String> withoutTrainMs(Map<String, String> row) {
+    Map<String, String> copy = new TreeMap<>(row);
+    copy.remove("train_ms");
+    return copy;
   }
 
   /** Deletes {@code p} and everything under it, if it exists. */

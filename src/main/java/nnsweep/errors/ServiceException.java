@@ -1,4 +1,4 @@
-package nnsweep;
+package nnsweep.errors;
 
 /**
  * A service the run needs is not there: the Spark master cannot be reached, or the cluster grants no executor.

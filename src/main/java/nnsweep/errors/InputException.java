@@ -1,4 +1,4 @@
-package nnsweep;
+package nnsweep.errors;
 
 /**
  * Bad input from the user: a study file, a dataset CSV or the command line.
