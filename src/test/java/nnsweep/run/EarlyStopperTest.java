@@ -205,6 +205,35 @@ class EarlyStopperTest {
   }
 
   @Test
+  void aDivergedNetworkKeepsItsBestFiniteCheckpoint() throws IOException {
+    // as in TrainerAgreementTest: targets far outside (0, 1) and a huge rate overflow the weights, then NaN; the
+    // validation rows are iris' own, so the initial weights' validation error is finite
+    Setup iris = setup(10, 0);
+    NetworkRun.Prepared p = iris.prepared();
+    double[][] targets = Arrays.stream(p.problem().dataset().targets())
+        .map(t -> Arrays.stream(t).map(v -> v * 1e6).toArray()).toArray(double[][]::new);
+    NetworkRun.Prepared far = new NetworkRun.Prepared(p.problem(),
+        TrainingData.of(p.problem().dataset().inputs(), targets), null, false, true, p.validation());
+    Setup s = new Setup(iris.study(), iris.problems(), iris.grid(), far, iris.specs());
+    NetworkSpec spec = s.specs().get(0);
+    NetworkSpec huge = new NetworkSpec(spec.id(), spec.dataset(), spec.datasetIndex(), spec.model(), spec.hidden(),
+        spec.rules(), spec.inputs(), spec.outputs(), spec.bias(), 1e305, spec.epochs(), spec.seed(), spec.init(),
+        spec.fold());
+    for (Kernel kernel : KERNELS) {
+      TrainingResult plain = train(kernel, List.of(huge), s, null).get(0);
+      assertTrue(plain.diverged(), kernel + ": a rate of 1e300 diverges");
+      TrainingResult e = train(kernel, List.of(huge), s, s.grid().earlyStopping()).get(0);
+      assertTrue(e.diverged(), kernel + ": recorded as diverged");
+      assertEquals(plain.epochsRun(), e.epochsRun(), kernel.toString());
+      assertTrue(Double.isFinite(e.validationError()), kernel + ": " + e.validationError());
+      TrainingResult fresh = e.bestEpoch() == 0 ? null : train(kernel, List.of(huge.withEpochs(e.bestEpoch())), s,
+          null).get(0);
+      assertEquals(e.bestEpoch() == 0 ? huge.initialWeights() : fresh.finalWeights(), e.finalWeights(),
+          kernel + ": kept the weights of checkpoint " + e.bestEpoch());
+    }
+  }
+
+  @Test
   void checkpointsAreSpreadEvenlyAndDistinct() {
     assertArrayEquals(new int[] {25, 50, 75, 100}, new EarlyStopping(4, 0).checkpoints(100));
     assertArrayEquals(new int[] {1, 2, 3}, new EarlyStopping(40, 0).checkpoints(3));
