@@ -228,23 +228,10 @@ class EarlyStoppingJobTest {
   private static double validationError(Weights w, Dataset d) {
     double error = 0;
     for (int n = 0; n < d.rows(); n++) {
-      double[] x = d.inputs()[n];
-      double[] h = new double[w.hiddenBias().length];
-      for (int j = 0; j < h.length; j++) {
-        double z = w.hiddenBias()[j];
-        for (int i = 0; i < x.length; i++) {
-          z += x[i] * w.hidden()[i][j];
-        }
-        h[j] = 1 / (1 + Math.exp(-z));
-      }
+      double[] o = nnsweep.testing.Forward.outputs(w, d.inputs()[n]);
       double[] t = d.targets()[n];
       for (int k = 0; k < t.length; k++) {
-        double z = w.outputBias()[k];
-        for (int j = 0; j < h.length; j++) {
-          z += h[j] * w.output()[j][k];
-        }
-        double o = 1 / (1 + Math.exp(-z));
-        error += 0.5 * (o - t[k]) * (o - t[k]);
+        error += 0.5 * (o[k] - t[k]) * (o[k] - t[k]);
       }
     }
     return error;

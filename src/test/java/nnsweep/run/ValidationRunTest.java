@@ -153,25 +153,11 @@ class ValidationRunTest {
     int right = 0;
     int classRight = 0;
     for (int n = 0; n < d.rows(); n++) {
-      double[] x = d.inputs()[n];
-      double[] h = new double[w.hiddenBias().length];
-      for (int j = 0; j < h.length; j++) {
-        double z = w.hiddenBias()[j];
-        for (int i = 0; i < x.length; i++) {
-          z += x[i] * w.hidden()[i][j];
-        }
-        h[j] = 1 / (1 + Math.exp(-z));
-      }
+      double[] o = nnsweep.testing.Forward.outputs(w, d.inputs()[n]);
       double[] t = d.targets()[n];
       boolean all = true;
       int argmax = 0;
-      double[] o = new double[t.length];
       for (int k = 0; k < t.length; k++) {
-        double z = w.outputBias()[k];
-        for (int j = 0; j < h.length; j++) {
-          z += h[j] * w.output()[j][k];
-        }
-        o[k] = 1 / (1 + Math.exp(-z));
         error += 0.5 * (o[k] - t[k]) * (o[k] - t[k]);
         all &= (o[k] >= 0.5) == (t[k] >= 0.5);
         argmax = o[k] > o[argmax] ? k : argmax;
