@@ -163,9 +163,6 @@ fi
 # A native BLAS (e.g. OpenBLAS) runs one thread per Spark task: the tasks already use every core. In local mode this
 # JVM runs the tasks; executors get the same through spark.executorEnv (set by the job unless given).
 export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
-if [[ -n "$native_blas" ]]; then
-  conf_unless_set spark.executorEnv.LD_LIBRARY_PATH "$LD_LIBRARY_PATH"
-fi
 
 # Cluster deploy mode: the driver starts elsewhere, in another folder. Every attempt of this submission's driver
 # gets the same run id (a restarted driver resumes from the committed parts), relative paths resolve against the
@@ -233,6 +230,10 @@ launcher_opts=(${spark_opts[@]+"${spark_opts[@]}"})
 export NNSWEEP_LAUNCHER="$0"
 NNSWEEP_LAUNCHER_OPTIONS="$(printf '%s\n' ${launcher_opts[@]+"${launcher_opts[@]}"})"
 export NNSWEEP_LAUNCHER_OPTIONS
+# the fetched native BLAS for executors started on this machine: set after the options above, which are the user's
+if [[ -n "$native_blas" ]]; then
+  conf_unless_set spark.executorEnv.LD_LIBRARY_PATH "$LD_LIBRARY_PATH"
+fi
 
 # Runs the submission: in its place (exec), or, in cluster deploy mode, as a child whose driver's status is reported.
 launch() {
