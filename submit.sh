@@ -91,28 +91,12 @@ if [[ ! -f "$jar" || ! -f "$classpath_file" ]] \
   (cd "$here" && mvn -B -q -DskipTests package) >&2
 fi
 
-# Native BLAS: the matrix-product kernel runs about 2.5x faster on OpenBLAS than on netlib's Java fallback
-# (docs/benchmarks.md). Without a system libblas.so.3, Debian's OpenBLAS is fetched once into target/native
-# (apt-get download: no root, nothing installed system-wide) and put on the library path of this JVM and of
-# executors started on this machine. NNSWEEP_NATIVE_BLAS=0 keeps the Java BLAS.
+# Native BLAS (src/main/sh/native-blas.sh): fetched once into target/native when the system has none, on the library
+# path of this JVM and of executors started on this machine.
 native_blas=""
-if [[ -z "$info_only" && "${NNSWEEP_NATIVE_BLAS:-1}" != 0 ]] && ! ldconfig -p 2>/dev/null | grep -q 'libblas\.so\.3 '; then
-  native_blas="$(find "$here/target/native" -name libblas.so.3 -path '*openblas*' -print -quit 2>/dev/null || true)"
-  if [[ -z "$native_blas" ]] && command -v apt-get >/dev/null 2>&1 && command -v dpkg-deb >/dev/null 2>&1; then
-    debs="$(mktemp -d)"
-    if (cd "$debs" && timeout 120 apt-get download -q libopenblas0-pthread libgfortran5 >/dev/null 2>&1); then
-      for deb in "$debs"/*.deb; do dpkg-deb -x "$deb" "$here/target/native"; done
-      native_blas="$(find "$here/target/native" -name libblas.so.3 -path '*openblas*' -print -quit 2>/dev/null || true)"
-    fi
-    rm -rf "$debs"
-  fi
-  if [[ -n "$native_blas" ]]; then
-    native_path="$(dirname "$native_blas"):$(dirname "$(find "$here/target/native" -name 'libgfortran.so.5' -print -quit)")"
-    export LD_LIBRARY_PATH="$native_path${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
-  else
-    echo "nnsweep: no native BLAS (libblas.so.3) found or fetched: the matrix-product kernel uses netlib's Java BLAS" \
-      "(install libopenblas0-pthread for about 2.5x on wide networks)" >&2
-  fi
+if [[ -z "$info_only" ]]; then
+  source "$here/src/main/sh/native-blas.sh"
+  native_blas_setup "$here"
 fi
 
 # --help, --version: printed by the job's own entry point, without starting Spark

@@ -7,17 +7,12 @@
 #   bench/real.sh --quick                         a smoke run (nothing written to docs/)
 #   bench/real.sh --skip-peers                    nnsweep only
 #
-# Native BLAS: with Debian's libopenblas0-pthread installed (libblas.so.3), the job and the probe use it; without it,
-# netlib's Java BLAS. run.json and the table name which one ran.
+# Native BLAS: the system's libblas.so.3, or Debian's OpenBLAS fetched into target/native as ./submit.sh does
+# (bench/lib/probe.sh), for the job and the probe alike; run.json and the table name which one ran.
 set -euo pipefail
 readonly here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
-if [[ ! -f target/nnsweep.jar || ! -f target/classpath.txt ]]; then
-  mvn -B -q -DskipTests package
-fi
-if [[ ! -f target/test-classes/nnsweep/bench/ShapeProbe.class ]]; then
-  mvn -B -q -DskipTests test-compile
-fi
+source bench/lib/probe.sh
 markdown=(--markdown docs/benchmarks.md)
 for a in "$@"; do [[ "$a" == --quick ]] && markdown=(); done
 exec python3 bench/real.py "${markdown[@]}" "$@"

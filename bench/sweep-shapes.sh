@@ -6,16 +6,11 @@
 #
 #   bench/sweep-shapes.sh [--quick] [--no-job] [--shapes 5000x16-32-26,1500x60-24-8] [--peers jax,torch]
 #
-# Native BLAS: with Debian's libopenblas0-pthread installed (libblas.so.3) the job and the probe use it (netlib's
-# JNIBLAS), otherwise netlib's Java BLAS; the output names which one the job loaded.
+# Native BLAS: the system's libblas.so.3, or Debian's OpenBLAS fetched into target/native as ./submit.sh does
+# (bench/lib/probe.sh), for the job and the probe alike; the output names which one the job loaded.
 set -euo pipefail
 readonly here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
-if [[ ! -f target/nnsweep.jar || ! -f target/classpath.txt ]]; then
-  mvn -B -q -DskipTests package
-fi
-if [[ ! -f target/test-classes/nnsweep/bench/ShapeProbe.class ]]; then
-  mvn -B -q -DskipTests test-compile
-fi
+source bench/lib/probe.sh
 export OPENBLAS_NUM_THREADS=1
 exec python3 bench/sweep_shapes.py "$@"

@@ -1,0 +1,32 @@
+# Native BLAS for nnsweep's JVMs, sourced by submit.sh and the benchmarks (bench/lib/probe.sh): the matrix-product
+# kernel runs about twice as fast on OpenBLAS as on netlib's Java fallback (docs/how-it-works.md, "BLAS"). Without
+# a system libblas.so.3, Debian's OpenBLAS is fetched once into target/native (apt-get download: no root, nothing
+# installed system-wide) and put on LD_LIBRARY_PATH. NNSWEEP_NATIVE_BLAS=0 keeps the Java BLAS.
+
+# native_blas_setup ROOT: sets native_blas to the fetched libblas.so.3 (empty when the system has one, when
+# NNSWEEP_NATIVE_BLAS=0, or when it cannot be fetched, which is said in one line) and exports LD_LIBRARY_PATH.
+native_blas_setup() {
+  local root="$1" debs deb
+  native_blas=""
+  if [[ "${NNSWEEP_NATIVE_BLAS:-1}" == 0 ]] || ldconfig -p 2>/dev/null | grep -q 'libblas\.so\.3 '; then
+    return 0
+  fi
+  native_blas="$(find "$root/target/native" -name libblas.so.3 -path '*openblas*' -print -quit 2>/dev/null || true)"
+  if [[ -z "$native_blas" ]] && command -v apt-get >/dev/null 2>&1 && command -v dpkg-deb >/dev/null 2>&1; then
+    debs="$(mktemp -d)"
+    if (cd "$debs" && timeout 120 apt-get download -q libopenblas0-pthread libgfortran5 >/dev/null 2>&1); then
+      mkdir -p "$root/target/native"
+      for deb in "$debs"/*.deb; do dpkg-deb -x "$deb" "$root/target/native"; done
+      native_blas="$(find "$root/target/native" -name libblas.so.3 -path '*openblas*' -print -quit 2>/dev/null || true)"
+    fi
+    rm -rf "$debs"
+  fi
+  if [[ -n "$native_blas" ]]; then
+    local fortran
+    fortran="$(find "$root/target/native" -name 'libgfortran.so.5' -print -quit 2>/dev/null || true)"
+    export LD_LIBRARY_PATH="$(dirname "$native_blas")${fortran:+:$(dirname "$fortran")}${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+  else
+    echo "nnsweep: no native BLAS (libblas.so.3) found or fetched: the matrix-product kernel uses netlib's Java BLAS" \
+      "(install libopenblas0-pthread for about twice the speed on wide networks)" >&2
+  fi
+}
