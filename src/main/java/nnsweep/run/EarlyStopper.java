@@ -186,10 +186,10 @@ final class EarlyStopper {
     }
   }
 
-  /** Measures {@code r}'s validation error after {@code k} updates; keeps its weights if strictly the best so far. */
+  /** Measures {@code r}'s validation error after {@code k} updates; keeps its weights if it improves on the best. */
   private void check(Run r, int k) {
     double validation = Metrics.error(r.network, prepared.validation());
-    if (validation < r.bestValidation) {
+    if (rule.improves(validation, r.bestValidation)) {
       r.bestValidation = validation;
       r.bestEpoch = k;
       r.bestWeights = r.network.weights();

@@ -52,7 +52,7 @@ public final class StudyLoader {
   private static final List<String> STUDY_KEYS = List.of("name", "datasets", "models", "hidden", "learning-rates",
       "epochs", "bias", "seeds", "init", "partitions", "curve-points", "stop-error", "search", "curve-seeds",
       "tables", "keep-models", "early-stopping");
-  private static final List<String> EARLY_STOPPING_KEYS = List.of("checks", "patience");
+  private static final List<String> EARLY_STOPPING_KEYS = List.of("checks", "patience", "min-improvement");
   private static final List<String> SEARCH_KEYS = List.of("strategy", "reduction", "min-epochs", "race-by");
   private static final List<String> DATASET_KEYS = List.of("name", "path", "outputs", "queries", "test-fraction",
       "scale", "split-seed", "folds", "validation-fraction");
@@ -214,7 +214,7 @@ public final class StudyLoader {
   }
 
   /**
-   * early-stopping { checks = 40, patience = 0 }; absent: none. Needs validation rows on every dataset and the grid
+   * early-stopping { checks = 40, patience = 0, min-improvement = 0 }; absent: none. Needs validation rows on every dataset and the grid
    * search ({@code b} holds the datasets read so far).
    */
   private EarlyStopping earlyStopping(ConfigObject study, Search search, Study.Builder b) {
@@ -228,6 +228,14 @@ public final class StudyLoader {
       checks = r.integer(es.get("checks"), "study.early-stopping.checks", 1);
     }
     int patience = present(es, "patience") ? r.integer(es.get("patience"), "study.early-stopping.patience", 0) : 0;
+    double minImprovement = 0;
+    if (present(es, "min-improvement")) {
+      minImprovement = r.number(es.get("min-improvement"), "study.early-stopping.min-improvement");
+      if (!(minImprovement >= 0 && minImprovement < 1)) {
+        throw r.error(es.get("min-improvement"), "study.early-stopping.min-improvement",
+            "out of range, found " + minImprovement, "a share in [0, 1) such as 0.01");
+      }
+    }
     if (search.halving()) {
       throw r.error(es, "study.early-stopping", "given with search.strategy = halving",
           "search.strategy = grid (early stopping is supported with the grid only), or no early-stopping");
@@ -238,7 +246,7 @@ public final class StudyLoader {
             "a validation-fraction such as 0.2 on every dataset, or no early-stopping");
       }
     }
-    return new EarlyStopping(checks, patience);
+    return new EarlyStopping(checks, patience, minImprovement);
   }
 
   /** search { strategy = grid | halving, reduction = 3, min-epochs = ... }; absent: grid. */

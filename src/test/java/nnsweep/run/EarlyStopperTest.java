@@ -185,6 +185,45 @@ class EarlyStopperTest {
   }
 
   @Test
+  void aMinimumImprovementKeepsTheLastCheckThatLoweredTheBestByThatShare() throws IOException {
+    Setup s = setup(20, 0);
+    int[] checkpoints = s.grid().earlyStopping().checkpoints(700);
+    double share = 0.2;
+    int patience = 3;
+    EarlyStopping rule = new EarlyStopping(20, patience, share);
+    List<TrainingResult> stopped = train(Kernel.LOCKSTEP, s.specs(), s, rule);
+    List<TrainingResult> anyLower = train(Kernel.LOCKSTEP, s.specs(), s, new EarlyStopping(20, patience));
+    int differ = 0;
+    for (int i = 0; i < stopped.size(); i++) {
+      NetworkSpec spec = s.specs().get(i);
+      // the rule replayed on validation errors measured independently: a fresh network per checkpoint
+      double best = nnsweep.nn.Metrics.error(new Network(spec.initialWeights()), s.prepared().validation());
+      int bestEpoch = 0;
+      int without = 0;
+      int run = 700;
+      for (int k : checkpoints) {
+        double v = train(Kernel.LOCKSTEP, List.of(spec.withEpochs(k)), s, null).get(0).validationError();
+        if (v < best * (1 - share)) {
+          best = v;
+          bestEpoch = k;
+          without = 0;
+        } else if (++without == patience) {
+          run = k;
+          break;
+        }
+      }
+      String at = "network " + i;
+      assertEquals(bestEpoch, stopped.get(i).bestEpoch(), at);
+      assertEquals(run, stopped.get(i).epochsRun(), at);
+      assertEquals(best, stopped.get(i).validationError(), at);
+      differ += stopped.get(i).bestEpoch() != anyLower.get(i).bestEpoch() ? 1 : 0;
+    }
+    assertTrue(differ > 0, "the share changes some network's kept checkpoint");
+    assertThrows(IllegalArgumentException.class, () -> new EarlyStopping(20, 3, 1.0));
+    assertThrows(IllegalArgumentException.class, () -> new EarlyStopping(20, 3, -0.01));
+  }
+
+  @Test
   void theCodecCarriesTheBestEpochInVersion4Only() throws IOException {
     Setup s = setup(10, 2);
     for (boolean weights : new boolean[] {true, false}) {

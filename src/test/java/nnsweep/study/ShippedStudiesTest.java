@@ -27,7 +27,7 @@ class ShippedStudiesTest {
       "halving.conf", 1_152L,
       "validation.conf", 288L,
       "rules-small.conf", 312L,
-      "rules-benchmark.conf", 9_468L,
+      "rules-benchmark.conf", 3_114L,
       "rules-first-look.conf", 1_746L);
 
   @Test
