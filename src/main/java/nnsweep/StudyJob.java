@@ -92,7 +92,7 @@ final class StudyJob implements AutoCloseable {
     Storage storage = Storage.of(SparkContexts::hadoopConf, SparkContexts.baseDir());
     Study study = StudyLoader.load(storage, options.config(), options.sets());
     List<Problem> problems = Problems.load(study, storage);
-    Grid grid = Grid.expand(study, Problems.datasets(problems));
+    Grid grid = Grid.expand(study, Problems.datasets(problems), Problems.trainingRows(problems));
     SparkConf conf = SparkContexts.conf(study.name());
     long warmupMillis = SparkContexts.warmupMillis(conf);
     SparkContexts.executorWaitSeconds(conf);

@@ -1,5 +1,6 @@
 package nnsweep;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -81,7 +82,7 @@ class FoldsTest {
   void theFoldAxisComesRightAfterTheDataset() throws IOException {
     Study study = StudyLoader.load(conf(", folds = 3", "models = [none, hidden]"), List.of());
     List<Problem> problems = Problems.load(study);
-    Grid grid = Grid.expand(study, Problems.datasets(problems));
+    Grid grid = Grid.expand(study, Problems.datasets(problems), Problems.trainingRows(problems));
     assertEquals(3 * 2 * 2, grid.size());
     List<String> order = grid.specs().map(s -> s.fold() + "/" + s.model().configName() + "/" + s.seed()).toList();
     assertEquals(List.of("0/none/0", "0/none/1", "0/hidden/0", "0/hidden/1", "1/none/0", "1/none/1",
@@ -92,6 +93,38 @@ class FoldsTest {
     assertEquals(a.initialWeights(), b.initialWeights());
     assertEquals(100, problems.get(0).forFold(0).dataset().rows());
     assertEquals(50, problems.get(0).forFold(0).test().rows());
+  }
+
+  @Test
+  void rulesAndPerRowRatesCountTheRowsAFoldTrainsOn() throws IOException {
+    // iris, 4 folds with a 0.2 validation share: 112 or 113 training rows per fold, less the validation rows; the
+    // smallest fold's count is what samples-over-weights (alpha 1: rows / (4 + 3)) and the per-row rate divide
+    Path f = Files.writeString(tmp.resolve("rows.conf"), """
+        study {
+          name = "rows"
+          datasets = [{ name = "iris", path = "data/iris.csv", outputs = 3, folds = 4, validation-fraction = 0.2 }]
+          hidden { rules = [samples-over-weights], alpha = 1 }
+          learning-rates = { values = [9], per-row = true }
+          epochs = [20]
+          seeds = [0]
+        }
+        """);
+    Study study = StudyLoader.load(f, List.of());
+    List<Problem> problems = Problems.load(study);
+    int smallest = Integer.MAX_VALUE;
+    for (int fold = 0; fold < 4; fold++) {
+      smallest = Math.min(smallest, problems.get(0).forFold(fold).dataset().rows());
+    }
+    // stratified: 37-38 training rows per class and fold, 7-8 of them held out: 30 per class
+    assertEquals(90, smallest, "150 rows: folds of 112-113 training rows, a fifth of each class held out");
+    assertArrayEquals(new int[] {smallest}, Problems.trainingRows(problems));
+    Path out = tmp.resolve("rows-out");
+    InProcessJob.Run run = InProcessJob.run("--config", f.toString(), "--out", out.toString());
+    assertEquals(0, run.status(), run.err());
+    for (Map<String, String> r : Csv.read(out.resolve("results.csv")).rows()) {
+      assertEquals(Integer.toString(90 / 7), r.get("hidden"), r.toString());
+      assertEquals(9.0 / 90, Double.parseDouble(r.get("learning_rate")), 1e-15, r.toString());
+    }
   }
 
   @Test

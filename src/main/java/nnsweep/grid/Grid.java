@@ -110,6 +110,18 @@ public final class Grid implements Serializable {
    * @throws InputException when fixed initial weights do not fit a dataset or hidden size
    */
   public static Grid expand(Study study, List<Dataset> datasets) {
+    return expand(study, datasets, datasets.stream().mapToInt(Dataset::rows).toArray());
+  }
+
+  /**
+   * As {@link #expand(Study, List)}, with the rows each dataset's networks train on ({@code trainingRows[d]}), which
+   * the hidden-size rules count as samples and {@code learning-rates.per-row} divides by: with outer folds the
+   * datasets stand for their folds and hold every row, so the caller says how many a fold trains on.
+   */
+  public static Grid expand(Study study, List<Dataset> datasets, int[] trainingRows) {
+    if (trainingRows.length != datasets.size()) {
+      throw new IllegalArgumentException("expected " + datasets.size() + " row counts, found " + trainingRows.length);
+    }
     if (datasets.size() != study.datasets().size()) {
       throw new IllegalArgumentException("expected " + study.datasets().size() + " datasets, found "
           + datasets.size());
@@ -120,15 +132,16 @@ public final class Grid implements Serializable {
       String name = study.datasets().get(d).name();
       int in = data.inputCount();
       int out = data.outputCount();
+      int rows = trainingRows[d];
       int folds = study.datasets().get(d).folds();
       for (int fold = folds == 0 ? -1 : 0; fold < folds; fold++) {
         for (Model model : study.models()) {
           if (model == Model.NONE) {
-            structures.add(new Structure(d, name, model, 0, List.of(), in, out, data.rows(), fold));
+            structures.add(new Structure(d, name, model, 0, List.of(), in, out, rows, fold));
             continue;
           }
-          for (var entry : hiddenSizes(study, in, out, data.rows()).entrySet()) {
-            structures.add(new Structure(d, name, model, entry.getKey(), entry.getValue(), in, out, data.rows(),
+          for (var entry : hiddenSizes(study, in, out, rows).entrySet()) {
+            structures.add(new Structure(d, name, model, entry.getKey(), entry.getValue(), in, out, rows,
                 fold));
           }
         }

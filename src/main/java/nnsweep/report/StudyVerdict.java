@@ -63,11 +63,12 @@ public final class StudyVerdict {
       return Optional.empty();
     }
     List<nnsweep.data.Dataset> data = Problems.datasets(problems);
+    int[] trainingRows = Problems.trainingRows(problems);
     List<Verdict.Dataset> shapes = new ArrayList<>();
     List<Integer> outputs = new ArrayList<>();
     for (int d = 0; d < data.size(); d++) {
       // the samples the grid's rules saw (Grid.expand), so a rule's sizes here are the sizes trained
-      shapes.add(new Verdict.Dataset(study.datasets().get(d).name(), data.get(d).rows(), data.get(d).inputCount(),
+      shapes.add(new Verdict.Dataset(study.datasets().get(d).name(), trainingRows[d], data.get(d).inputCount(),
           data.get(d).outputCount(), study.ruleAlpha()));
       outputs.add(data.get(d).outputCount());
     }

@@ -130,4 +130,14 @@ public final class Problems {
   public static List<Dataset> datasets(List<Problem> problems) {
     return problems.stream().map(Problem::dataset).toList();
   }
+
+  /**
+   * Per dataset, the rows its networks train on: the training part less the validation rows; with outer folds, the
+   * smallest fold's (stratified folds differ by a row or so, and a dataset's hidden sizes and rates must be the same
+   * in every fold). The hidden-size rules' sample count and {@code learning-rates.per-row} read these.
+   */
+  public static int[] trainingRows(List<Problem> problems) {
+    return problems.stream().mapToInt(p -> p.folds() == null || p.folds().isEmpty() ? p.dataset().rows()
+        : p.folds().stream().mapToInt(f -> f.dataset().rows()).min().orElseThrow()).toArray();
+  }
 }

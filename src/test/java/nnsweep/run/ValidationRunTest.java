@@ -121,7 +121,7 @@ class ValidationRunTest {
         { name = "iris", path = "data/iris.csv", outputs = 3, test-fraction = 0.2, validation-fraction = 0.25,
           scale = standard }""");
     List<Problem> problems = Problems.load(study);
-    Grid grid = Grid.expand(study, Problems.datasets(problems));
+    Grid grid = Grid.expand(study, Problems.datasets(problems), Problems.trainingRows(problems));
     NetworkRun.Prepared prepared = NetworkRun.prepare(problems.get(0));
     List<NetworkSpec> specs = grid.specs().toList();
     List<TrainingResult> results = new ArrayList<>();
