@@ -6,8 +6,8 @@ import nnsweep.grid.Cell;
 /**
  * Per {@link Cell} of the sweep (dataset, model, hidden, bias, learning rate, epochs, init), statistics over its
  * seeds: the rows of {@code summary.csv}. Error statistics are over the networks that did not diverge; success
- * (accuracy 1) is over all of them, with its 95% Wilson interval. The class accuracies (argmax, datasets with one-hot targets) are
- * means over all networks.
+ * (accuracy 1) is over all of them, with its 95% Wilson interval. The class accuracies (argmax, datasets with one-hot
+ * targets) are means over all networks.
  */
 public final class Summary {
   private Summary() {}
