@@ -17,6 +17,7 @@ import nnsweep.cli.LaunchCommand;
 import nnsweep.cli.MasterCheck;
 import nnsweep.cli.Options;
 import nnsweep.fs.Storage;
+import nnsweep.grid.Cell;
 import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
 import nnsweep.grid.TaskPlan;
@@ -40,9 +41,7 @@ import nnsweep.run.RangeTrainer;
 import nnsweep.run.ResultCodec;
 import nnsweep.run.TrainingResult;
 import nnsweep.run.Warmup;
-import nnsweep.search.Cell;
 import nnsweep.search.CellScore;
-import nnsweep.search.Halving;
 import nnsweep.search.Ladder;
 import nnsweep.search.Rungs;
 import nnsweep.spark.SparkContexts;
@@ -54,7 +53,6 @@ import nnsweep.state.RungState;
 import nnsweep.stats.Aggregation;
 import nnsweep.stats.CellStats;
 import nnsweep.stats.DatasetReport;
-import nnsweep.stats.Summary;
 import nnsweep.stats.Verdict;
 import nnsweep.study.Study;
 import nnsweep.study.StudyLoader;
@@ -128,9 +126,10 @@ final class StudyJob implements AutoCloseable {
     Trained done;
     if (todo.isEmpty() && rungs == null && !parquet) {
       try (JavaSparkContext sc = SparkContexts.contextRequired(conf) ? SparkContexts.start(conf) : null) {
-        Map<Cell, CellScore> scores = new LinkedHashMap<>();
-        done = new Trained(aggregateCommitted(state, grid, problems, study, scores), null, null,
-            RunFacts.NOTHING_TRAINED, keptHere(study, grid, problems, scores.values()));
+        Map<Cell, CellStats> cells = aggregateCommitted(state, grid, problems);
+        done = new Trained(Aggregation.datasets(cells.values(), study.hiddenRules()), null, null,
+            RunFacts.NOTHING_TRAINED, keptHere(study, grid, problems, cells.values().stream().map(CellScore::of)
+                .toList()));
       }
       stage("aggregate");
     } else {
@@ -147,9 +146,7 @@ final class StudyJob implements AutoCloseable {
     // with halving, every network's last state is in the last rung's blocks
     RungState last = rungs == null || rungs.last() == 0 ? null
         : RungState.at(storage, target, shownTarget, rungs.last());
-    ToIntFunction<Summary.Key> rungOf = ladder == null ? key -> -1
-        : key -> ladder.rungOf(new Cell(key.dataset(), key.model(), key.hidden(), key.bias(),
-            key.learningRate(), key.epochs(), key.init()));
+    ToIntFunction<Cell> rungOf = LadderTable.rungOf(ladder);
     NetworkFiles files = parquet ? done.parquetFiles() : writeNetworkTables(reports, study, grid, problems,
         ReportModel.pickedIds(datasets), last == null ? state.committedRanges() : last.committedRanges(),
         range -> last == null ? state.results(range, grid, problems)
@@ -385,7 +382,7 @@ final class StudyJob implements AutoCloseable {
    */
   private static NetworkFiles writeNetworkTables(Path target, Study study, Grid grid,
       List<Problem> problems, Set<Long> drawnIds, List<IdRange> ranges,
-      Function<IdRange, List<TrainingResult>> results, ToIntFunction<Summary.Key> rungOf) {
+      Function<IdRange, List<TrainingResult>> results, ToIntFunction<Cell> rungOf) {
     Map<Long, TrainingResult> drawn = new HashMap<>();
     List<TrainingResult> detailed = new ArrayList<>();
     try (NetworkTables tables = NetworkTables.open(target, study, problems, rungOf)) {
@@ -430,16 +427,13 @@ final class StudyJob implements AutoCloseable {
     return new NetworkFiles(names, drawn, detail ? picked : List.of());
   }
 
-  /** With nothing left to train: the committed parts aggregated here, one part in memory at a time. */
-  private static List<DatasetReport> aggregateCommitted(RunState state, Grid grid, List<Problem> problems,
-      Study study, Map<Cell, CellScore> scores) {
-    Map<Summary.Key, CellStats> cells = new LinkedHashMap<>();
+  /** With nothing left to train: the committed parts' cells, folded here, one part in memory at a time. */
+  private static Map<Cell, CellStats> aggregateCommitted(RunState state, Grid grid, List<Problem> problems) {
+    Map<Cell, CellStats> cells = new LinkedHashMap<>();
     for (IdRange range : state.committedRanges()) {
-      List<TrainingResult> results = state.results(range, grid, problems);
-      results.forEach(r -> Aggregation.fold(cells, r));
-      Halving.fold(scores, results, null);
+      state.results(range, grid, problems).forEach(r -> Aggregation.fold(cells, r));
     }
-    return Aggregation.datasets(cells.values(), study.hiddenRules());
+    return cells;
   }
 
   /** With nothing left to train, the kept networks trained again here, by the sweep's own step. */

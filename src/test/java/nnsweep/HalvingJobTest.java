@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nnsweep.grid.Cell;
 import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
 import nnsweep.grid.TaskPlan;
@@ -20,13 +21,13 @@ import nnsweep.run.Problem;
 import nnsweep.run.Problems;
 import nnsweep.run.ResultCodec;
 import nnsweep.run.RungTrainer;
-import nnsweep.search.Cell;
 import nnsweep.search.CellScore;
 import nnsweep.search.Halving;
 import nnsweep.search.Ladder;
 import nnsweep.search.Rungs;
 import nnsweep.state.RunState;
 import nnsweep.state.RungState;
+import nnsweep.stats.CellStats;
 import nnsweep.study.Study;
 import nnsweep.study.StudyLoader;
 import nnsweep.testing.Csv;
@@ -196,15 +197,15 @@ class HalvingJobTest {
     Rungs rungs = new Rungs(3, 100, 900);
     RungTrainer trainer = new RungTrainer(grid, problems);
     List<byte[]> first = new ArrayList<>();
-    Map<Cell, CellScore> scores = new HashMap<>();
+    Map<Cell, CellStats> cells = new HashMap<>();
     for (IdRange r : ranges) {
       byte[] b = trainer.first(r, 100);
       state.commit(r, b);
       first.add(b);
-      Halving.fold(scores, ResultCodec.decode(b, grid, problems), null);
+      Halving.fold(cells, ResultCodec.decode(b, grid, problems), null);
     }
     Ladder ladder = new Ladder(rungs);
-    ladder.record(new ArrayList<>(scores.values()));
+    ladder.record(cells.values().stream().map(CellScore::of).toList());
     for (int i = 0; i < 2; i++) {
       RungState.at(crashed, 1).commit(ranges.get(i), trainer.next(first.get(i),
           Halving.survivors(ladder.candidates()), 100, 300));

@@ -23,6 +23,13 @@ import nnsweep.data.CsvDatasetReader;
 import nnsweep.data.Dataset;
 import nnsweep.data.Splits;
 import nnsweep.fs.Storage;
+import nnsweep.grid.Grid;
+import nnsweep.grid.IdRange;
+import nnsweep.grid.TaskPlan;
+import nnsweep.run.Problem;
+import nnsweep.run.Problems;
+import nnsweep.run.RangeTrainer;
+import nnsweep.state.RunState;
 import nnsweep.study.DatasetSpec;
 import nnsweep.study.Study;
 import nnsweep.study.StudyLoader;
@@ -103,6 +110,48 @@ class ModelsJobTest {
     Path none = run(conf, "none", "--set", "keep-models=none");
     assertFalse(Files.exists(none.resolve("models")));
     assertTrue(Files.exists(none.resolve("results.csv")));
+  }
+
+  @Test
+  void aResumeWithEveryNetworkCommittedAggregatesThePartsAndSavesTheSameModels() throws Exception {
+    Path conf = study("committed", """
+          datasets = [
+            { name = "xor", path = "data/xor.csv", outputs = 1 }
+            { name = "full-adder", path = "data/full-adder.csv", outputs = 2 }
+          ]
+          models = [none, hidden]
+          hidden { sizes = [2, 3] }
+          learning-rates = [0.5, 2.0]
+          epochs = [300]
+          seeds = { from = 0, count = 3 }
+          keep-models = cells
+        """);
+    Path whole = run(conf, "committed-whole");
+    // a run that died once its last part was committed: the resume trains nothing, folds the committed parts into
+    // their cells here and trains the kept networks again from their cells' scores
+    Path crashed = tmp.resolve("committed-crashed");
+    Study study = StudyLoader.load(conf, List.of());
+    List<Problem> problems = Problems.load(study);
+    Grid grid = Grid.expand(study, Problems.datasets(problems));
+    RunState state = RunState.open(crashed, RunState.Mode.NEW, study, problems);
+    for (IdRange r : TaskPlan.plan(grid, List.of(new IdRange(0, grid.size())), 4, 2)) {
+      state.commit(r, new RangeTrainer(grid, problems, true).train(r));
+    }
+    run(conf, "committed-crashed", "--resume");
+    List<Path> files;
+    try (var walk = Files.walk(whole)) {
+      files = walk.filter(Files::isRegularFile).map(whole::relativize)
+          .filter(f -> !f.startsWith(".nnsweep") && !f.toString().equals("run.json")).sorted().toList();
+    }
+    assertTrue(files.contains(Path.of("models/index.csv")) && files.size() > 10, files.toString());
+    for (Path f : files) {
+      if (f.toString().equals("results.csv")) {
+        assertEquals(Csv.rowsWithoutTrainMs(whole.resolve(f)), Csv.rowsWithoutTrainMs(crashed.resolve(f)));
+      } else {
+        assertEquals(Files.readString(whole.resolve(f), java.nio.charset.StandardCharsets.ISO_8859_1),
+            Files.readString(crashed.resolve(f), java.nio.charset.StandardCharsets.ISO_8859_1), f.toString());
+      }
+    }
   }
 
   @Test

@@ -34,7 +34,7 @@ class PackageWallsTest {
       Map.entry("state", Set.of("grid", "run", "study", "fs")),
       Map.entry("stats", Set.of("run", "grid", "nn", "study")),
       Map.entry("report", Set.of("stats", "run", "grid", "nn", "study", "data", "search", "fs")),
-      Map.entry("search", Set.of("grid", "run", "study", "nn")),
+      Map.entry("search", Set.of("grid", "run", "study", "nn", "stats")),
       Map.entry("spark", Set.of("grid", "run", "stats", "study", "search", "model", "predict")),
       Map.entry("model", Set.of("nn", "data", "run", "grid", "study", "search", "fs")),
       Map.entry("predict", Set.of("model")),

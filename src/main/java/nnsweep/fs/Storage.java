@@ -267,8 +267,9 @@ public final class Storage {
   }
 
   /**
-   * Creates {@code file} with {@code content} unless it exists: false when it does. The check and the creation are
-   * one step on local disks and HDFS ({@code create(path, false)}); object stores check, then write.
+   * Creates {@code file} with {@code content} unless it exists: false when it does, or when another client is
+   * creating it at this moment (HDFS). The check and the creation are one step on local disks and HDFS
+   * ({@code create(path, false)}); object stores check, then write.
    */
   public boolean createNew(Path file, byte[] content) throws IOException {
     if (isLocal(file)) {
@@ -294,6 +295,11 @@ public final class Storage {
       os = fs.create(file, false);
     } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
       return false;
+    } catch (IOException e) {
+      if (beingCreated(e)) {
+        return false; // another client is writing it: it exists, its bytes are on their way
+      }
+      throw e;
     }
     try (os) {
       os.write(content);
@@ -303,6 +309,22 @@ public final class Storage {
       fs.delete(file, false);
       throw e;
     }
+  }
+
+  /**
+   * Whether {@code e}, or one of its causes, is HDFS's {@code AlreadyBeingCreatedException}: another client holds
+   * the file's lease while it creates it. Matched by class name: it comes over RPC as a {@code RemoteException}
+   * naming the class (the HDFS client does not unwrap it on create).
+   */
+  static boolean beingCreated(Throwable e) {
+    int depth = 0;
+    for (Throwable t = e; t != null && depth < 16; t = t.getCause(), depth++) {
+      String name = t instanceof org.apache.hadoop.ipc.RemoteException r ? r.getClassName() : t.getClass().getName();
+      if (name != null && name.endsWith(".AlreadyBeingCreatedException")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The file's bytes, or null when it does not exist. */

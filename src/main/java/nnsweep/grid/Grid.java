@@ -50,7 +50,8 @@ public final class Grid implements Serializable {
   private final double stopError;
   private final nnsweep.study.EarlyStopping earlyStopping;
   private final long perStructure;
-  // per (structure, bias value): the kernel, the cost of an epoch and the group size, computed once
+  // per (structure, bias value): the shape, its kernel, the cost of an epoch and the group size, computed once
+  private final Shape[] shapes;
   private final Kernel[] kernels;
   private final double[] epochCosts;
   private final int[] groupSizes;
@@ -72,16 +73,18 @@ public final class Grid implements Serializable {
     this.perStructure = Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(
         (long) learningRates.length, epochs.length), bias.length), seeds.size()), inits.size());
     Math.multiplyExact(perStructure, (long) structures.size());
-    int shapes = structures.size() * bias.length;
-    this.kernels = new Kernel[shapes];
-    this.epochCosts = new double[shapes];
-    this.groupSizes = new int[shapes];
+    int shapeCount = structures.size() * bias.length;
+    this.shapes = new Shape[shapeCount];
+    this.kernels = new Kernel[shapeCount];
+    this.epochCosts = new double[shapeCount];
+    this.groupSizes = new int[shapeCount];
     // shape runs per (structure, bias value): one, or one per learning rate and epochs when bias is an axis
     long runsPerShape = bias.length > 1 ? (long) learningRates.length * epochs.length : 1;
     long productRuns = 0;
-    for (int i = 0; i < shapes; i++) {
+    for (int i = 0; i < shapeCount; i++) {
       Structure structure = structures.get(i / bias.length);
       Shape shape = structure.shape(bias[i % bias.length]);
+      shapes[i] = shape;
       kernels[i] = Kernel.of(shape, structure.rows());
       epochCosts[i] = kernels[i].costUnits(shape, structure.rows());
       groupSizes[i] = kernels[i].groupSize(shape);
@@ -89,7 +92,7 @@ public final class Grid implements Serializable {
     }
     // matrix-product groups: small enough for at least MIN_GROUPS in all, split evenly among the runs
     long groupsPerRun = (MIN_GROUPS + Math.max(1, productRuns) - 1) / Math.max(1, productRuns);
-    for (int i = 0; i < shapes; i++) {
+    for (int i = 0; i < shapeCount; i++) {
       if (kernels[i] == Kernel.GEMM) {
         long evenShare = (shapeRun() + groupsPerRun - 1) / groupsPerRun;
         groupSizes[i] = (int) Math.max(1, Math.min(groupSizes[i], evenShare));
@@ -209,7 +212,8 @@ public final class Grid implements Serializable {
     if (id < 0 || id >= size()) {
       throw new IndexOutOfBoundsException("network id " + id + " out of [0, " + size() + ")");
     }
-    Structure s = structures.get((int) (id / perStructure));
+    int structure = (int) (id / perStructure);
+    Structure s = structures.get(structure);
     long rest = id % perStructure;
     int initIndex = (int) (rest % inits.size());
     rest /= inits.size();
@@ -220,9 +224,9 @@ public final class Grid implements Serializable {
     int epochIndex = (int) (rest % epochs.length);
     rest /= epochs.length;
     int rateIndex = (int) rest;
-    return new NetworkSpec(id, s.dataset(), s.datasetIndex(), s.model(), s.hidden(), s.rules(), s.inputs(),
-        s.outputs(), bias[biasIndex], learningRate(s, rateIndex), epochs[epochIndex], seeds.get(seedIndex),
-        inits.get(initIndex), s.fold());
+    return new NetworkSpec(id, s.dataset(), s.datasetIndex(), shapes[structure * bias.length + biasIndex], s.rules(),
+        new NetworkSpec.Setting(learningRate(s, rateIndex), epochs[epochIndex], seeds.get(seedIndex),
+            inits.get(initIndex)), s.fold());
   }
 
   /** The learning rate of the axis's {@code rateIndex}-th value on {@code s}'s dataset. */
@@ -235,14 +239,14 @@ public final class Grid implements Serializable {
    * learning rate, epoch count, seed and init: what a warm-up needs to exercise every path of the kernels.
    */
   public List<NetworkSpec> shapes() {
-    List<NetworkSpec> shapes = new ArrayList<>(structures.size() * bias.length);
+    List<NetworkSpec> firsts = new ArrayList<>(structures.size() * bias.length);
     long perBias = seeds.size() * inits.size();
     for (int s = 0; s < structures.size(); s++) {
       for (int b = 0; b < bias.length; b++) {
-        shapes.add(spec(s * perStructure + b * perBias));
+        firsts.add(spec(s * perStructure + b * perBias));
       }
     }
-    return shapes;
+    return firsts;
   }
 
   /** All networks in id order (decoded lazily). */

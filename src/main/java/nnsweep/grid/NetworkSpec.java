@@ -11,29 +11,33 @@ import nnsweep.nn.Weights;
 import nnsweep.study.InitSpec;
 
 /**
- * One network of a sweep: a point of the grid, with its stable id (its index in the grid's fixed axis order).
+ * One network of a sweep: a point of the grid, with its stable id (its index in the grid's fixed axis order): its
+ * {@link Shape} (model, inputs, hidden units, outputs, bias) and its {@link Setting} (learning rate, epochs, seed,
+ * initial weights) on a dataset.
  *
- * @param hidden hidden units, 0 for the {@code none} model
  * @param rules the hidden-node rules that recommend this hidden size for this dataset (empty for none)
  * @param datasetIndex position of the dataset in the study
  * @param fold the cross-validation fold whose rows it is tested on (trained on the others), -1 without folds
  */
-public record NetworkSpec(
-    long id,
-    String dataset,
-    int datasetIndex,
-    Model model,
-    int hidden,
-    List<String> rules,
-    int inputs,
-    int outputs,
-    boolean bias,
-    double learningRate,
-    int epochs,
-    long seed,
-    InitSpec init,
-    int fold)
-    implements Serializable {
+public record NetworkSpec(long id, String dataset, int datasetIndex, Shape shape, List<String> rules,
+    Setting setting, int fold) implements Serializable {
+
+  /** How a network is trained, besides its shape: learning rate, epochs, seed and initial weights. */
+  public record Setting(double learningRate, int epochs, long seed, InitSpec init) implements Serializable {
+    public Setting {
+      LearningRate.require(learningRate);
+      if (epochs < 1) {
+        throw new IllegalArgumentException("epochs must be >= 1, found " + epochs);
+      }
+    }
+  }
+
+  /** A network given axis by axis ({@code hidden}: 0 for the {@code none} model). */
+  public NetworkSpec(long id, String dataset, int datasetIndex, Model model, int hidden, List<String> rules,
+      int inputs, int outputs, boolean bias, double learningRate, int epochs, long seed, InitSpec init, int fold) {
+    this(id, dataset, datasetIndex, new Shape(model, inputs, hidden, outputs, bias), rules,
+        new Setting(learningRate, epochs, seed, init), fold);
+  }
 
   /** A network of a dataset without cross-validation folds. */
   public NetworkSpec(long id, String dataset, int datasetIndex, Model model, int hidden, List<String> rules,
@@ -46,28 +50,58 @@ public record NetworkSpec(
     if (id < 0) {
       throw new IllegalArgumentException("id must be >= 0, found " + id);
     }
-    new Shape(model, inputs, hidden, outputs, bias); // checks the model, hidden units, inputs and outputs
-    LearningRate.require(learningRate);
-    if (epochs < 1) {
-      throw new IllegalArgumentException("epochs must be >= 1, found " + epochs);
+    if (shape == null || setting == null) {
+      throw new IllegalArgumentException("a network needs a shape and a setting, found " + shape + ", " + setting);
     }
     rules = List.copyOf(rules);
   }
 
   /** This network with another epoch count (everything else, id and initial weights included, unchanged). */
   public NetworkSpec withEpochs(int newEpochs) {
-    return new NetworkSpec(id, dataset, datasetIndex, model, hidden, rules, inputs, outputs, bias, learningRate,
-        newEpochs, seed, init, fold);
+    return new NetworkSpec(id, dataset, datasetIndex, shape, rules,
+        new Setting(setting.learningRate(), newEpochs, setting.seed(), setting.init()), fold);
   }
 
-  /** The network's shape. */
-  public Shape shape() {
-    return new Shape(model, inputs, hidden, outputs, bias);
+  public Model model() {
+    return shape.model();
+  }
+
+  /** Hidden units, 0 for the {@code none} model. */
+  public int hidden() {
+    return shape.hidden();
+  }
+
+  public int inputs() {
+    return shape.inputs();
+  }
+
+  public int outputs() {
+    return shape.outputs();
+  }
+
+  public boolean bias() {
+    return shape.bias();
+  }
+
+  public double learningRate() {
+    return setting.learningRate();
+  }
+
+  public int epochs() {
+    return setting.epochs();
+  }
+
+  public long seed() {
+    return setting.seed();
+  }
+
+  public InitSpec init() {
+    return setting.init();
   }
 
   /** Number of trainable parameters. */
   public int weights() {
-    return shape().parameterCount();
+    return shape.parameterCount();
   }
 
   /**
@@ -77,23 +111,23 @@ public record NetworkSpec(
    * every result, so it is fixed: SplitMix64 finalisers over the fields in this order.
    */
   public long initSeed() {
-    long h = mix(seed ^ 0x6E6E73776565704CL);
+    long h = mix(seed() ^ 0x6E6E73776565704CL);
     for (byte b : dataset.getBytes(StandardCharsets.UTF_8)) {
       h = mix(h ^ (b & 0xFF));
     }
-    h = mix(h ^ model.ordinal());
-    h = mix(h ^ hidden);
-    return mix(h ^ (bias ? 1 : 0));
+    h = mix(h ^ shape.model().ordinal());
+    h = mix(h ^ shape.hidden());
+    return mix(h ^ (shape.bias() ? 1 : 0));
   }
 
   /** The network's initial weights. Shapes of fixed weights are checked when the grid is expanded. */
   public Weights initialWeights() {
-    Shape shape = shape();
+    InitSpec init = setting.init();
     if (init instanceof InitSpec.Fixed f) {
       double[][] hiddenW = shape.hasHidden() ? f.hidden() : new double[0][0];
-      double[] hiddenB = bias && shape.hasHidden() ? f.hiddenBias() : new double[hidden];
-      double[] outputB = bias ? f.outputBias() : new double[outputs];
-      return new Weights(model, bias, hiddenW, hiddenB, f.output(), outputB);
+      double[] hiddenB = shape.bias() && shape.hasHidden() ? f.hiddenBias() : new double[shape.hidden()];
+      double[] outputB = shape.bias() ? f.outputBias() : new double[shape.outputs()];
+      return new Weights(shape.model(), shape.bias(), hiddenW, hiddenB, f.output(), outputB);
     }
     if (init instanceof InitSpec.Symmetric s) {
       return Init.symmetric(shape, initSeed(), s.range());

@@ -12,7 +12,6 @@ import java.util.List;
 import nnsweep.fs.AtomicFile;
 import nnsweep.run.Problem;
 import nnsweep.run.TrainingResult;
-import nnsweep.search.CellScore;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -54,7 +53,7 @@ public final class ModelFiles {
         names.add(FOLDER + "/" + base + ".onnx");
         rows.add(List.of(s.dataset(), Long.toString(s.id()), s.model().configName(), Integer.toString(s.hidden()),
             Double.toString(s.learningRate()), Integer.toString(s.epochs()), Boolean.toString(s.bias()),
-            Long.toString(s.seed()), s.init().label(), Double.toString(CellScore.score(r)), base + ".json",
+            Long.toString(s.seed()), s.init().label(), Double.toString(r.score()), base + ".json",
             base + ".onnx"));
       }
       CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(INDEX_HEADER.toArray(String[]::new))

@@ -10,7 +10,6 @@ import nnsweep.nn.Network;
 import nnsweep.nn.Weights;
 import nnsweep.run.Problem;
 import nnsweep.run.TrainingResult;
-import nnsweep.search.CellScore;
 
 /**
  * A trained network as {@code models/} saves it: the input and target column names, the input scaling as
@@ -106,7 +105,7 @@ public record SavedModel(
     metrics.put("test_class_accuracy", r.testClassAccuracy());
     metrics.put("epochs_run", (long) r.epochsRun());
     metrics.put("diverged", r.diverged());
-    metrics.put("score", CellScore.score(r));
+    metrics.put("score", r.score());
     if (r.bestEpoch() >= 0) {
       metrics.put("best_epoch", (long) r.bestEpoch());
     }

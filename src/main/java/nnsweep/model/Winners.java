@@ -5,18 +5,18 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nnsweep.grid.Cell;
 import nnsweep.run.TrainingResult;
-import nnsweep.search.Cell;
 import nnsweep.search.CellScore;
 import nnsweep.search.Ladder;
 import nnsweep.study.Study;
 
 /**
  * Which networks {@code models/} keeps, from the cells' scores alone (no weights): the ranking is halving's
- * ({@link CellScore#RANKING}: the median over seeds of {@link CellScore#score}, the validation error where the dataset
- * has validation rows, else the test error where it has test rows or folds, else the final error; ties to the lower
- * first network id), and a cell's network is its
- * {@link CellScore#bestId} (lowest score, ties to the lower id).
+ * ({@link CellScore#RANKING}: the median over seeds of {@link TrainingResult#score}, the validation error where the
+ * dataset has validation rows, else the test error where it has test rows or folds, else the final error; ties to the
+ * lower first network id), and a cell's network is its {@link CellScore#bestId} (lowest score, ties to the lower
+ * id).
  *
  * <ul>
  *   <li>{@code best}: per dataset, the best network of the best cell. A halving study's best cell is its ladder's
@@ -64,7 +64,7 @@ public final class Winners {
         throw new IllegalStateException("network " + id + " to save came back " + (r == null ? "missing"
             : "without weights"));
       }
-      double score = CellScore.score(r);
+      double score = r.score();
       if (Double.compare(score, expected.get(id)) != 0) {
         throw new IllegalStateException("network " + id + " trained again scores " + score + ", the sweep's was "
             + expected.get(id));

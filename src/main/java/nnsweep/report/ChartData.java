@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import nnsweep.grid.Cell;
 import nnsweep.grid.NetworkSpec;
 import nnsweep.run.TrainingResult;
 import nnsweep.stats.DatasetReport;
@@ -26,7 +27,7 @@ final class ChartData {
 
   /** The settings a study crosses with every network shape: each is a series of its own. */
   record Setting(boolean bias, double learningRate, int epochs, String init) {
-    static Setting of(Summary.Key k) {
+    static Setting of(Cell k) {
       return new Setting(k.bias(), k.learningRate(), k.epochs(), k.init());
     }
 
@@ -170,7 +171,7 @@ final class ChartData {
    * its epochs and number of cells), each setting shifted a little; {@code errors} picks the error (else the success
    * rate) as the value.
    */
-  static BySize byRung(DatasetData d, java.util.function.ToIntFunction<Summary.Key> rungOf,
+  static BySize byRung(DatasetData d, java.util.function.ToIntFunction<Cell> rungOf,
       nnsweep.search.Rungs rungs, boolean errors) {
     double floor = d.report.errorFloor();
     Value value = errors ? (x, cell) -> {

@@ -25,11 +25,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import nnsweep.grid.Cell;
 import nnsweep.report.ChartData.DatasetData;
 import nnsweep.report.ChartData.SettingNames;
 import nnsweep.stats.DatasetReport;
 import nnsweep.stats.Rules;
-import nnsweep.stats.Summary;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.LogAxis;
@@ -119,7 +119,7 @@ public final class Charts {
    * rung) the charts over hidden sizes draw each cell at the rung it reached, one colour per rung and no line
    * between cells, and the layers chart is left out when the study has no model without a hidden layer.
    */
-  public static List<Chart> render(ReportModel model, java.util.function.ToIntFunction<Summary.Key> rungOf,
+  public static List<Chart> render(ReportModel model, java.util.function.ToIntFunction<Cell> rungOf,
       nnsweep.search.Rungs rungs) {
     List<Chart> charts = new ArrayList<>();
     SettingNames names = SettingNames.of(model.summary());
@@ -186,7 +186,7 @@ public final class Charts {
   }
 
   /** Successive halving's error or success chart over hidden sizes: each cell at its rung, points not joined. */
-  private static Chart byRung(DatasetData d, String slug, java.util.function.ToIntFunction<Summary.Key> rungOf,
+  private static Chart byRung(DatasetData d, String slug, java.util.function.ToIntFunction<Cell> rungOf,
       nnsweep.search.Rungs rungs, boolean errors) {
     ChartData.BySize data = ChartData.byRung(d, rungOf, rungs, errors);
     int n = data.lines().size();

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToIntFunction;
+import nnsweep.grid.Cell;
 import nnsweep.run.TrainingResult;
 import nnsweep.search.Rungs;
 import nnsweep.stats.DatasetReport;
@@ -82,7 +83,7 @@ final class ExploreData {
     return name.contains("error");
   }
 
-  static Data of(ReportModel model, ToIntFunction<Summary.Key> rungOf, Rungs rungs) {
+  static Data of(ReportModel model, ToIntFunction<Cell> rungOf, Rungs rungs) {
     Table<Summary.Row> table = SummaryTable.table(rungOf, rungs, SummaryTable.validated(model.summary()),
         SummaryTable.bestEpochs(model.summary()));
     List<String> header = table.header();
@@ -172,7 +173,7 @@ final class ExploreData {
 
   /** The curves the charts draw (best, median, worst networks of a group), each with the row of its cell. */
   private static List<Map<String, Object>> curves(ReportModel model, List<Summary.Row> summary) {
-    Map<Summary.Key, Integer> rowOf = new HashMap<>();
+    Map<Cell, Integer> rowOf = new HashMap<>();
     for (int i = 0; i < summary.size(); i++) {
       rowOf.put(summary.get(i).key(), i);
     }
@@ -181,7 +182,7 @@ final class ExploreData {
       for (DatasetReport.CurveGroup g : d.curveGroups()) {
         for (DatasetReport.Pick p : g.picks()) {
           TrainingResult r = model.drawn().get(p.id());
-          Integer row = r == null ? null : rowOf.get(Summary.Key.of(r.spec()));
+          Integer row = r == null ? null : rowOf.get(Cell.of(r.spec()));
           if (row == null) {
             continue;
           }

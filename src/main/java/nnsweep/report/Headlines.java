@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import nnsweep.grid.Cell;
 import nnsweep.search.Ladder;
 import nnsweep.search.Rungs;
 import nnsweep.stats.DatasetReport;
@@ -32,7 +33,7 @@ public final class Headlines {
     }
     Rungs rungs = ladder.rungs();
     int top = rungs.last();
-    java.util.function.ToIntFunction<Summary.Key> rungOf = LadderTable.rungOf(ladder);
+    java.util.function.ToIntFunction<Cell> rungOf = LadderTable.rungOf(ladder);
     List<String> lines = new ArrayList<>();
     Map<Integer, Ladder.Step> best = ladder.best();
     for (int i = 0; i < model.datasets().size(); i++) {
@@ -40,7 +41,7 @@ public final class Headlines {
       String d = ReportFormat.title(report.dataset());
       Ladder.Step winner = best.get(i);
       Summary.Row row = winner == null ? null : report.summary().stream()
-          .filter(r -> sameCell(r.key(), winner.key())).findFirst().orElse(null);
+          .filter(r -> r.key().equals(winner.key())).findFirst().orElse(null);
       if (winner != null && row != null) {
         lines.add(String.format(Locale.ROOT, "%s: best configuration (the winner of successive halving at rung %d,"
             + " %s epochs): %s: %smedian E = %s, success %s of %d networks", d, winner.rung(),
@@ -86,12 +87,6 @@ public final class Headlines {
       }
     }
     return lines;
-  }
-
-  private static boolean sameCell(Summary.Key k, nnsweep.search.Cell c) {
-    return k.dataset().equals(c.dataset()) && k.model().equals(c.model()) && k.hidden() == c.hidden()
-        && k.bias() == c.bias() && k.learningRate() == c.learningRate() && k.epochs() == c.epochs()
-        && k.init().equals(c.init());
   }
 
   /** A few sentences about one dataset, from its findings and its rows of the rules table. */

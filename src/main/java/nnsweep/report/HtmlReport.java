@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import nnsweep.data.Dataset;
+import nnsweep.grid.Cell;
 import nnsweep.nn.Model;
 import nnsweep.run.Problem;
 import nnsweep.stats.DatasetReport;
@@ -111,7 +112,7 @@ public final class HtmlReport {
   static String page(ReportModel model, List<Charts.Chart> charts, String chartProblem,
       nnsweep.search.Ladder ladder, List<String> files, nnsweep.stats.Verdict.Result verdict) {
     Study study = model.study();
-    java.util.function.ToIntFunction<Summary.Key> rungOf = LadderTable.rungOf(ladder);
+    java.util.function.ToIntFunction<Cell> rungOf = LadderTable.rungOf(ladder);
     nnsweep.search.Rungs rungs = ladder == null ? null : ladder.rungs();
     boolean layers = layersShown(model);
     Html h = new Html();
@@ -385,7 +386,7 @@ public final class HtmlReport {
   }
 
   private static void summarySection(Html h, ReportModel model,
-      java.util.function.ToIntFunction<Summary.Key> rungOf, nnsweep.search.Rungs rungs) {
+      java.util.function.ToIntFunction<Cell> rungOf, nnsweep.search.Rungs rungs) {
     h.raw("<section id=\"summary\">\n<h2>Summary: every configuration over its seeds</h2>\n")
         .raw("<p class=\"note\">").text("One row per dataset, model, hidden size, bias, learning rate, epochs and"
             + " init (summary.csv). Error statistics leave out diverged networks; success counts them as failures.")
@@ -401,7 +402,7 @@ public final class HtmlReport {
   }
 
   private static void rulesSection(Html h, ReportModel model,
-      java.util.function.ToIntFunction<Summary.Key> rungOf, nnsweep.search.Rungs rungs) {
+      java.util.function.ToIntFunction<Cell> rungOf, nnsweep.search.Rungs rungs) {
     h.raw("<section id=\"rules\">\n<h2>Rules of thumb: do they point at hidden sizes that work?</h2>\n")
         .raw("<p class=\"note\">").text("Per dataset and rule (rules.csv): the hidden sizes the rule recommends"
             + " and how the hidden-layer networks of those sizes did, every bias, learning-rate, epochs and init"

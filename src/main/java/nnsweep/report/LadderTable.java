@@ -98,9 +98,8 @@ public final class LadderTable {
   }
 
   /** Each summary cell's rung (-1 for a grid: {@code ladder} null, or a cell the ladder does not know). */
-  static java.util.function.ToIntFunction<nnsweep.stats.Summary.Key> rungOf(Ladder ladder) {
-    return ladder == null ? key -> -1 : key -> ladder.rungOf(new nnsweep.search.Cell(key.dataset(), key.model(),
-        key.hidden(), key.bias(), key.learningRate(), key.epochs(), key.init()));
+  public static java.util.function.ToIntFunction<nnsweep.grid.Cell> rungOf(Ladder ladder) {
+    return ladder == null ? key -> -1 : ladder::rungOf;
   }
 
   /** The ladder charts, one per dataset. */

@@ -5,9 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import nnsweep.grid.Cell;
 import nnsweep.run.Problem;
 import nnsweep.run.TrainingResult;
-import nnsweep.stats.Summary;
 import nnsweep.study.Study;
 
 /**
@@ -24,11 +24,11 @@ public final class NetworkTables implements AutoCloseable {
   private final CsvFiles.Streamed results;
   private final CsvFiles.Streamed predictions;
   private final CsvFiles.Streamed curves;
-  private final java.util.function.ToIntFunction<Summary.Key> rungOf;
+  private final java.util.function.ToIntFunction<Cell> rungOf;
   private long next = 0;
 
   private NetworkTables(Path folder, Study study, List<Problem> problems,
-      java.util.function.ToIntFunction<Summary.Key> rungOf) {
+      java.util.function.ToIntFunction<Cell> rungOf) {
     this.folder = folder;
     this.rungOf = rungOf;
     this.problems = List.copyOf(problems);
@@ -62,7 +62,7 @@ public final class NetworkTables implements AutoCloseable {
 
   /** As {@link #open(Path, Study, List)}, with the successive-halving rung of each cell for results.csv. */
   public static NetworkTables open(Path folder, Study study, List<Problem> problems,
-      java.util.function.ToIntFunction<Summary.Key> rungOf) {
+      java.util.function.ToIntFunction<Cell> rungOf) {
     return new NetworkTables(folder, study, problems, rungOf);
   }
 
@@ -75,7 +75,7 @@ public final class NetworkTables implements AutoCloseable {
               + ", found " + r.spec().id());
         }
         next++;
-        ResultsTable.print(results.printer(), r, rungOf.applyAsInt(Summary.Key.of(r.spec())), study.validated(),
+        ResultsTable.print(results.printer(), r, rungOf.applyAsInt(Cell.of(r.spec())), study.validated(),
             study.earlyStopped());
         if (predictions != null) {
           PredictionsTable.print(predictions.printer(), r, problems);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import nnsweep.grid.Cell;
 import nnsweep.stats.Summary;
 
 /**
@@ -24,7 +25,7 @@ public final class Reports {
 
   /** As {@link #writeAggregates(Path, ReportModel)}, summary.csv saying each cell's rung (rungs null: a grid). */
   public static List<String> writeAggregates(Path folder, ReportModel m,
-      java.util.function.ToIntFunction<Summary.Key> rungOf, nnsweep.search.Rungs rungs) {
+      java.util.function.ToIntFunction<Cell> rungOf, nnsweep.search.Rungs rungs) {
     List<String> written = new ArrayList<>();
     SummaryTable.write(folder.resolve("summary.csv"), m.summary(), rungOf, rungs);
     written.add("summary.csv");
@@ -39,7 +40,7 @@ public final class Reports {
 
   /** "dataset/hidden size" -> the highest successive-halving rung a cell of that size reached (empty: a grid). */
   static java.util.Map<String, Integer> sizeRungs(ReportModel m,
-      java.util.function.ToIntFunction<Summary.Key> rungOf, nnsweep.search.Rungs rungs) {
+      java.util.function.ToIntFunction<Cell> rungOf, nnsweep.search.Rungs rungs) {
     java.util.Map<String, Integer> sizeRungs = new java.util.HashMap<>();
     if (rungs != null) {
       for (Summary.Row row : m.summary()) {

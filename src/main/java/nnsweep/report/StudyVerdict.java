@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
+import nnsweep.grid.Cell;
 import nnsweep.nn.Model;
 import nnsweep.run.Problem;
 import nnsweep.run.Problems;
 import nnsweep.search.Rungs;
 import nnsweep.stats.DatasetReport;
-import nnsweep.stats.Summary;
 import nnsweep.stats.TunedSizes;
 import nnsweep.stats.Verdict;
 import nnsweep.study.Study;
@@ -58,7 +58,7 @@ public final class StudyVerdict {
    *     sizes diverged), with Verdict's message
    */
   public static Optional<Verdict.Result> of(Study study, List<Problem> problems, List<DatasetReport> reports,
-      Rungs rungs, ToIntFunction<Summary.Key> rungOf) {
+      Rungs rungs, ToIntFunction<Cell> rungOf) {
     if (whyNot(study, problems).isPresent()) {
       return Optional.empty();
     }
@@ -73,7 +73,7 @@ public final class StudyVerdict {
       outputs.add(data.get(d).outputCount());
     }
     List<Verdict.Tuned> rows = rungs == null
-        ? TunedSizes.of(reports, outputs, key -> true, Summary.Key::epochs)
+        ? TunedSizes.of(reports, outputs, key -> true, Cell::epochs)
         : TunedSizes.of(reports, outputs, key -> rungOf.applyAsInt(key) == rungs.last(),
             key -> rungs.epochs(rungOf.applyAsInt(key)));
     try {

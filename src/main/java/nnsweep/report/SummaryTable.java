@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToIntFunction;
+import nnsweep.grid.Cell;
 import nnsweep.report.Table.Column;
 import nnsweep.report.Table.Head;
 import nnsweep.search.Rungs;
@@ -33,12 +34,12 @@ public final class SummaryTable {
    * The table's columns; {@code rungs} (null: a grid, both columns empty) and {@code rungOf} give each cell's
    * successive-halving rung and the epochs it was trained to.
    */
-  static Table<Summary.Row> table(ToIntFunction<Summary.Key> rungOf, Rungs rungs, boolean validated) {
+  static Table<Summary.Row> table(ToIntFunction<Cell> rungOf, Rungs rungs, boolean validated) {
     return table(rungOf, rungs, validated, false);
   }
 
   /** As {@link #table(ToIntFunction, Rungs, boolean)}; {@code bestEpochs}: with {@link #BEST_EPOCH} at the end. */
-  static Table<Summary.Row> table(ToIntFunction<Summary.Key> rungOf, Rungs rungs, boolean validated,
+  static Table<Summary.Row> table(ToIntFunction<Cell> rungOf, Rungs rungs, boolean validated,
       boolean bestEpochs) {
     List<Column<Summary.Row>> columns = new java.util.ArrayList<>(List.of(
         Column.<Summary.Row>csv("dataset", r -> r.key().dataset()).text("dataset", r -> r.key().dataset()),
@@ -133,7 +134,7 @@ public final class SummaryTable {
    * Writes {@code summary.csv} with each cell's successive-halving rung and the epochs it was trained to ({@code
    * rungs} null: a grid, both columns empty).
    */
-  public static void write(Path file, List<Summary.Row> rows, ToIntFunction<Summary.Key> rungOf, Rungs rungs) {
+  public static void write(Path file, List<Summary.Row> rows, ToIntFunction<Cell> rungOf, Rungs rungs) {
     table(rungOf, rungs, validated(rows), bestEpochs(rows)).write(file, rows);
   }
 }

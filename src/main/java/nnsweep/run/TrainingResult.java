@@ -160,6 +160,16 @@ public record TrainingResult(
     return !Double.isNaN(validationAccuracy());
   }
 
+  /**
+   * The network's score, the one number every choice of the best (halving's rungs, the saved models) ranks by: its
+   * validation error where the dataset has validation rows (so that no choice ever reads the test rows), else its
+   * test error where it has test rows, else its final error; +infinity for a diverged network.
+   */
+  public double score() {
+    double s = validated() ? validationError() : Double.isNaN(testError()) ? finalError() : testError();
+    return diverged() || !Double.isFinite(s) ? Double.POSITIVE_INFINITY : s;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof TrainingResult r && spec.equals(r.spec) && outcome.equals(r.outcome)

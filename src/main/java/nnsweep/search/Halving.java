@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import nnsweep.grid.Cell;
 import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
 import nnsweep.grid.NetworkSpec;
@@ -13,22 +14,22 @@ import nnsweep.run.Problem;
 import nnsweep.run.ResultCodec;
 import nnsweep.run.RungTrainer;
 import nnsweep.run.TrainingResult;
+import nnsweep.stats.Aggregation;
+import nnsweep.stats.CellStats;
 
 /**
- * Successive halving's pieces that do not depend on Spark: folding a rung's results into cell scores, the survivor
+ * Successive halving's pieces that do not depend on Spark: folding a rung's results into cells, the survivor
  * test the tasks of the next rung apply, and a whole search run in this JVM (the tests' reference; the Spark job,
  * {@code spark/SparkHalving}, runs the same steps distributed).
  */
 public final class Halving {
   private Halving() {}
 
-  /** Folds results into per-cell scores (the cells of {@code candidates}, or every cell when null). */
-  public static void fold(Map<Cell, CellScore> cells, Iterable<TrainingResult> results,
-      Set<Cell> candidates) {
+  /** Folds results into their cells (the cells of {@code candidates}, or every cell when null). */
+  public static void fold(Map<Cell, CellStats> cells, Iterable<TrainingResult> results, Set<Cell> candidates) {
     for (TrainingResult r : results) {
-      Cell key = Ladder.keyOf(r.spec());
-      if (candidates == null || candidates.contains(key)) {
-        cells.computeIfAbsent(key, k -> new CellScore(k, r.spec().datasetIndex())).add(r);
+      if (candidates == null || candidates.contains(Cell.of(r.spec()))) {
+        Aggregation.fold(cells, r);
       }
     }
   }
@@ -36,7 +37,7 @@ public final class Halving {
   /** The networks of the candidate cells (a serializable predicate for the tasks). */
   public static Predicate<NetworkSpec> survivors(Set<Cell> candidates) {
     Set<Cell> set = Set.copyOf(candidates);
-    return (Predicate<NetworkSpec> & java.io.Serializable) spec -> set.contains(Ladder.keyOf(spec));
+    return (Predicate<NetworkSpec> & java.io.Serializable) spec -> set.contains(Cell.of(spec));
   }
 
   /** What a search run gives: the final block of each range (every network's last state) and the ladder. */
@@ -65,10 +66,10 @@ public final class Halving {
 
   private static List<CellScore> scores(List<byte[]> blocks, Grid grid, List<Problem> problems,
       Set<Cell> candidates) {
-    Map<Cell, CellScore> cells = new HashMap<>();
+    Map<Cell, CellStats> cells = new HashMap<>();
     for (byte[] b : blocks) {
       fold(cells, ResultCodec.decode(b, grid, problems), candidates);
     }
-    return new ArrayList<>(cells.values());
+    return cells.values().stream().map(CellScore::of).toList();
   }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import nnsweep.grid.NetworkSpec;
+import nnsweep.grid.Cell;
 
 /**
  * The outcome of successive halving: for each cell (every axis but the seed), its score at each rung it was a
@@ -22,7 +22,7 @@ public final class Ladder implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** One cell's record: its score per rung (NaN where it was no candidate) and the highest rung it reached. */
-  public record Step(Cell key, int datasetIndex, long firstId, int networks, double[] scores, int rung)
+  public record Step(Cell key, int datasetIndex, long firstId, long networks, double[] scores, int rung)
       implements Serializable {}
 
   private final Rungs rungs;
@@ -36,11 +36,6 @@ public final class Ladder implements Serializable {
 
   public Rungs rungs() {
     return rungs;
-  }
-
-  /** The cell of a network. */
-  public static Cell keyOf(NetworkSpec s) {
-    return Cell.of(s);
   }
 
   /** The candidates of the next rung to record (null before the first: every cell). */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import nnsweep.grid.Cell;
 import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
 import nnsweep.grid.NetworkSpec;
@@ -15,11 +16,11 @@ import nnsweep.run.Problem;
 import nnsweep.run.ResultCodec;
 import nnsweep.run.RungTrainer;
 import nnsweep.run.Warmup;
-import nnsweep.search.Cell;
 import nnsweep.search.CellScore;
 import nnsweep.search.Halving;
 import nnsweep.search.Ladder;
 import nnsweep.search.Rungs;
+import nnsweep.stats.CellStats;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -118,9 +119,10 @@ public final class SparkHalving {
 
   private List<CellScore> scores(JavaRDD<byte[]> blocks, Set<Cell> candidates) {
     Broadcast<Set<Cell>> keep = sc.broadcast(candidates == null ? null : Set.copyOf(candidates));
-    return new ArrayList<>(blocks.mapPartitionsToPair(new FoldScores(grid, problems, keep))
-        .reduceByKey(CellScore::merge, Math.max(1, sc.defaultParallelism()))
+    return new ArrayList<>(blocks.mapPartitionsToPair(new FoldCells(grid, problems, keep))
+        .reduceByKey(CellStats::merge, Math.max(1, sc.defaultParallelism()))
         .values()
+        .map(CellScore::of)
         .collect());
   }
 
@@ -205,15 +207,14 @@ public final class SparkHalving {
     }
   }
 
-  /** Executor side of the scores: a partition's networks folded into cell scores. */
-  private static final class FoldScores implements PairFlatMapFunction<Iterator<byte[]>, Cell,
-      CellScore> {
+  /** Executor side of the scores: a partition's networks folded into their cells. */
+  private static final class FoldCells implements PairFlatMapFunction<Iterator<byte[]>, Cell, CellStats> {
     private static final long serialVersionUID = 1L;
     private final Broadcast<Grid> grid;
     private final Broadcast<List<Problem>> problems;
     private final Broadcast<Set<Cell>> candidates;
 
-    FoldScores(Broadcast<Grid> grid, Broadcast<List<Problem>> problems,
+    FoldCells(Broadcast<Grid> grid, Broadcast<List<Problem>> problems,
         Broadcast<Set<Cell>> candidates) {
       this.grid = grid;
       this.problems = problems;
@@ -221,8 +222,8 @@ public final class SparkHalving {
     }
 
     @Override
-    public Iterator<Tuple2<Cell, CellScore>> call(Iterator<byte[]> blocks) {
-      Map<Cell, CellScore> cells = new HashMap<>();
+    public Iterator<Tuple2<Cell, CellStats>> call(Iterator<byte[]> blocks) {
+      Map<Cell, CellStats> cells = new HashMap<>();
       while (blocks.hasNext()) {
         Halving.fold(cells, ResultCodec.decode(blocks.next(), grid.value(), problems.value()),
             candidates.value());

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import nnsweep.grid.Cell;
 import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
 import nnsweep.run.JvmKernels;
@@ -15,12 +16,10 @@ import nnsweep.run.RangeTrainer;
 import nnsweep.run.ResultCodec;
 import nnsweep.run.TrainingResult;
 import nnsweep.run.Warmup;
-import nnsweep.search.Cell;
 import nnsweep.search.CellScore;
 import nnsweep.stats.Aggregation;
 import nnsweep.stats.CellStats;
 import nnsweep.stats.DatasetReport;
-import nnsweep.stats.Summary;
 import nnsweep.study.HiddenRule;
 import nnsweep.study.Study;
 import org.apache.spark.TaskContext;
@@ -153,23 +152,22 @@ public final class SparkSweep {
   }
 
   /**
-   * The reports and, with {@code scores}, every cell's score and best network ({@link CellScore#compact}, for the
-   * saved models): what {@link #aggregate(JavaRDD, List)} gives, folded in the same pass over the blocks.
+   * The reports and, with {@code scores}, every cell's score and best network ({@link CellScore}, for the saved
+   * models): what {@link #aggregate(JavaRDD, List)} gives, from the same cells.
    */
   public Aggregate aggregate(JavaRDD<byte[]> blocks, List<HiddenRule> rules, boolean scores) {
     int partitions = Math.max(1, sc.defaultParallelism());
     List<HiddenRule> hiddenRules = List.copyOf(rules);
     List<Tuple2<DatasetReport, List<CellScore>>> perDataset = blocks
-        .mapPartitionsToPair(new FoldCells(grid, problems, scores))
-        .reduceByKey(CellParts::merge, partitions)
+        .mapPartitionsToPair(new FoldCells(grid, problems))
+        .reduceByKey(CellStats::merge, partitions)
         .values()
-        .keyBy(CellParts::datasetIndex)
+        .keyBy(CellStats::datasetIndex)
         .groupByKey(partitions)
         .map(dataset -> {
-          List<CellParts> cells = toList(dataset._2());
-          List<CellScore> ranked = new ArrayList<>();
-          cells.stream().filter(c -> c.score != null).forEach(c -> ranked.add(c.score.compact()));
-          return new Tuple2<>(DatasetReport.of(cells.stream().map(c -> c.stats).toList(), hiddenRules), ranked);
+          List<CellStats> cells = toList(dataset._2());
+          List<CellScore> ranked = scores ? cells.stream().map(CellScore::of).toList() : List.of();
+          return new Tuple2<>(DatasetReport.of(cells, hiddenRules), ranked);
         })
         .collect();
     List<DatasetReport> reports = new ArrayList<>();
@@ -184,30 +182,6 @@ public final class SparkSweep {
 
   /** The reports' statistics per dataset and, when asked for, every cell's compact score. */
   public record Aggregate(List<DatasetReport> reports, List<CellScore> scores) {}
-
-  /** One cell's report statistics and (for the saved models) its score, merged together. */
-  static final class CellParts implements Serializable {
-    private static final long serialVersionUID = 1L;
-    final CellStats stats;
-    final CellScore score;
-
-    CellParts(CellStats stats, CellScore score) {
-      this.stats = stats;
-      this.score = score;
-    }
-
-    int datasetIndex() {
-      return stats.datasetIndex();
-    }
-
-    CellParts merge(CellParts o) {
-      stats.merge(o.stats);
-      if (score != null) {
-        score.merge(o.score);
-      }
-      return this;
-    }
-  }
 
   /**
    * Writes the per-network tables of {@code blocks} as Parquet datasets under {@code folder} (a URI), in the tasks,
@@ -332,34 +306,25 @@ public final class SparkSweep {
   }
 
   /** Executor side of the aggregation: the partition's results folded into cells (the map-side combine). */
-  private static final class FoldCells implements PairFlatMapFunction<Iterator<byte[]>, Summary.Key,
-      CellParts> {
+  private static final class FoldCells implements PairFlatMapFunction<Iterator<byte[]>, Cell, CellStats> {
     private static final long serialVersionUID = 1L;
     private final Broadcast<Grid> grid;
     private final Broadcast<List<Problem>> problems;
-    private final boolean scores;
 
-    FoldCells(Broadcast<Grid> grid, Broadcast<List<Problem>> problems, boolean scores) {
+    FoldCells(Broadcast<Grid> grid, Broadcast<List<Problem>> problems) {
       this.grid = grid;
       this.problems = problems;
-      this.scores = scores;
     }
 
     @Override
-    public Iterator<Tuple2<Summary.Key, CellParts>> call(Iterator<byte[]> blocks) {
-      Map<Summary.Key, CellStats> cells = new HashMap<>();
-      Map<Summary.Key, CellScore> ranked = new HashMap<>();
+    public Iterator<Tuple2<Cell, CellStats>> call(Iterator<byte[]> blocks) {
+      Map<Cell, CellStats> cells = new HashMap<>();
       while (blocks.hasNext()) {
         for (TrainingResult r : ResultCodec.decode(blocks.next(), grid.value(), problems.value())) {
           Aggregation.fold(cells, r);
-          if (scores) {
-            ranked.computeIfAbsent(Summary.Key.of(r.spec()), k -> new CellScore(Cell.of(r.spec()),
-                r.spec().datasetIndex())).add(r);
-          }
         }
       }
-      return cells.entrySet().stream().map(e -> new Tuple2<>(e.getKey(), new CellParts(e.getValue(),
-          ranked.get(e.getKey())))).iterator();
+      return cells.entrySet().stream().map(e -> new Tuple2<>(e.getKey(), e.getValue())).iterator();
     }
   }
 }

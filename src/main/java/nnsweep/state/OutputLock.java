@@ -28,6 +28,9 @@ public final class OutputLock implements AutoCloseable {
   /** The lock file's name inside {@link RunState#FOLDER}. */
   public static final String FILE = "lock";
   private static final int ATTEMPTS = 5;
+  /** How often, and how far apart, a blank lock is read again before it counts as blank. */
+  private static final int BLANK_READS = 5;
+  private static final long BLANK_WAIT_MILLIS = 200;
 
   private final Storage storage;
   private final Path file;
@@ -121,7 +124,7 @@ public final class OutputLock implements AutoCloseable {
           }
           continue;
         }
-        String found = readOrNull(storage, file);
+        String found = readWritten(storage, file);
         if (found != null && takeOver(storage, shown, file, found, mode, breakLock, run, warn)
             || attempt < ATTEMPTS) {
           continue;
@@ -225,6 +228,25 @@ public final class OutputLock implements AutoCloseable {
     } catch (java.time.format.DateTimeParseException e) {
       return true;
     }
+  }
+
+  /**
+   * The lock's text, or null when it does not exist. A blank lock is most likely being written by the run that just
+   * created it (HDFS shows the file before its bytes): it is read again a few times, a short while apart, before
+   * it counts as blank.
+   */
+  private static String readWritten(Storage storage, Path file) throws IOException {
+    String found = readOrNull(storage, file);
+    for (int i = 0; i < BLANK_READS && found != null && found.isBlank(); i++) {
+      try {
+        Thread.sleep(BLANK_WAIT_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return found;
+      }
+      found = readOrNull(storage, file);
+    }
+    return found;
   }
 
   /** The file's text, or null when it does not exist (a lock being written reads as empty text). */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nnsweep.grid.Cell;
 import nnsweep.run.TrainingResult;
 import nnsweep.study.HiddenRule;
 
@@ -19,13 +20,13 @@ public final class Aggregation {
   private Aggregation() {}
 
   /** Adds one result to the cells, creating its cell on first use. */
-  public static void fold(Map<Summary.Key, CellStats> cells, TrainingResult r) {
-    cells.computeIfAbsent(Summary.Key.of(r.spec()), k -> new CellStats(r.spec())).add(r);
+  public static void fold(Map<Cell, CellStats> cells, TrainingResult r) {
+    cells.computeIfAbsent(Cell.of(r.spec()), k -> new CellStats(r.spec())).add(r);
   }
 
   /** The cells of some results. */
-  public static Map<Summary.Key, CellStats> cells(Iterable<TrainingResult> results) {
-    Map<Summary.Key, CellStats> cells = new LinkedHashMap<>();
+  public static Map<Cell, CellStats> cells(Iterable<TrainingResult> results) {
+    Map<Cell, CellStats> cells = new LinkedHashMap<>();
     results.forEach(r -> fold(cells, r));
     return cells;
   }

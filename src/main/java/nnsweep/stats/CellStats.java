@@ -3,22 +3,24 @@ package nnsweep.stats;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
+import nnsweep.grid.Cell;
 import nnsweep.grid.NetworkSpec;
 import nnsweep.nn.Model;
 import nnsweep.run.TrainingResult;
 
 /**
- * The networks of one cell of a sweep (one {@link Summary.Key}: every axis but the seed), reduced to what the
- * reports need: counts, and the final errors as values (medians and quartiles need every value, and pooled tables
- * merge cells). A mergeable accumulator: results are {@link #add added} where they are (in a Spark task), partial
- * cells are {@link #merge merged}, and every statistic is computed from sorted values, so the numbers do not depend
- * on how the networks were split or ordered. About 8 bytes per network (24 when the study records curves: the
- * representative networks of the curves chart are picked by error and id).
+ * The networks of one cell of a sweep (one {@link Cell}: every axis but the seed), reduced to what the reports and
+ * successive halving need: counts, the errors as values (medians and quartiles need every value, and pooled tables
+ * merge cells), the cell's {@link #score} and its best network. A mergeable accumulator: results are {@link #add
+ * added} where they are (in a Spark task), partial cells are {@link #merge merged}, and every statistic is computed
+ * from sorted values, so the numbers do not depend on how the networks were split or ordered. About 8 bytes per
+ * network and split (24 when the study records curves: the representative networks of the curves chart are picked
+ * by error and id).
  */
 public final class CellStats implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  private final Summary.Key key;
+  private final Cell key;
   private final int datasetIndex;
   private final List<String> rules;
   private final int inputs;
@@ -28,6 +30,9 @@ public final class CellStats implements Serializable {
   private long diverged;
   private long successes;
   private boolean curves;
+  /** The network with the lowest {@link TrainingResult#score}, ties to the lower id (-1 while empty). */
+  private long bestId = -1;
+  private double bestScore = Double.NaN;
   /** Final errors of the networks that did not diverge. */
   private final Column errors = new Column();
   private final Column testErrors = new Column();
@@ -50,7 +55,7 @@ public final class CellStats implements Serializable {
 
   /** An empty cell for the network's key. */
   public CellStats(NetworkSpec spec) {
-    this.key = Summary.Key.of(spec);
+    this.key = Cell.of(spec);
     this.datasetIndex = spec.datasetIndex();
     this.rules = List.copyOf(spec.rules());
     this.inputs = spec.inputs();
@@ -63,7 +68,7 @@ public final class CellStats implements Serializable {
    * and worst of them: a few per cell, so a cell of ten million networks keeps 8 bytes for each, not 24.
    */
   public void add(TrainingResult r) {
-    if (!Summary.Key.of(r.spec()).equals(key)) {
+    if (!Cell.of(r.spec()).equals(key)) {
       throw new IllegalArgumentException("network " + r.spec().id() + " is not in cell " + key);
     }
     sortedErrors = null;
@@ -101,6 +106,7 @@ public final class CellStats implements Serializable {
     if (!Double.isNaN(r.testClassAccuracy())) {
       testClassAccuracies.addDouble(r.testClassAccuracy());
     }
+    better(r.spec().id(), r.score());
     if (r.curveEpochs().length > 0) {
       curves = true;
       rankErrors.addDouble(r.diverged() || Double.isNaN(r.finalError()) ? Double.POSITIVE_INFINITY : r.finalError());
@@ -130,10 +136,43 @@ public final class CellStats implements Serializable {
     bestEpochs.addAll(other.bestEpochs);
     rankErrors.addAll(other.rankErrors);
     ids.addAll(other.ids);
+    if (other.bestId >= 0) {
+      better(other.bestId, other.bestScore);
+    }
     return this;
   }
 
-  public Summary.Key key() {
+  private void better(long id, double score) {
+    if (bestId < 0 || score < bestScore || score == bestScore && id < bestId) {
+      bestId = id;
+      bestScore = score;
+    }
+  }
+
+  /**
+   * The cell's score, what successive halving and the saved models rank it by: the median over its networks of
+   * their {@link TrainingResult#score}, read from the errors of the split the score takes (validation where the
+   * cell has validation rows, else test where it has test rows, else the training rows), each diverged network
+   * counting as +infinity. NaN for an empty cell.
+   */
+  public double score() {
+    Column split = !validationAccuracies.isEmpty() ? validationErrors : !testErrors.isEmpty() ? testErrors : errors;
+    double[] scores = Arrays.copyOf(split.sortedDoubles(), Math.toIntExact(networks));
+    Arrays.fill(scores, split.size(), scores.length, Double.POSITIVE_INFINITY);
+    return Stats.sortedMedian(scores);
+  }
+
+  /** The id of the cell's best network: lowest {@link TrainingResult#score}, ties to the lower id (-1 if empty). */
+  public long bestId() {
+    return bestId;
+  }
+
+  /** The {@link TrainingResult#score} of {@link #bestId()}. */
+  public double bestScore() {
+    return bestScore;
+  }
+
+  public Cell key() {
     return key;
   }
 
@@ -268,6 +307,14 @@ public final class CellStats implements Serializable {
         v = Arrays.copyOf(v, 2 * n);
       }
       v[n++] = x;
+    }
+
+    int size() {
+      return n;
+    }
+
+    boolean isEmpty() {
+      return n == 0;
     }
 
     void addDouble(double x) {

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nnsweep.grid.Cell;
 
 /**
  * No hidden layer vs one hidden layer, side by side, per dataset, bias, learning rate, epochs and init (the
@@ -17,7 +18,7 @@ public final class Layers {
   /** The grouping key. */
   public record Key(String dataset, boolean bias, double learningRate, int epochs, String init)
       implements Serializable {
-    static Key of(Summary.Key cell) {
+    static Key of(Cell cell) {
       return new Key(cell.dataset(), cell.bias(), cell.learningRate(), cell.epochs(), cell.init());
     }
   }

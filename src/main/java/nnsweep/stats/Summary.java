@@ -1,26 +1,16 @@
 package nnsweep.stats;
 
 import java.io.Serializable;
-import nnsweep.grid.NetworkSpec;
+import nnsweep.grid.Cell;
 
 /**
- * Per cell of the sweep (dataset, model, hidden, bias, learning rate, epochs, init), statistics over its seeds: the
- * rows of {@code summary.csv}. Error statistics are over the networks that did not diverge; success (accuracy 1) is
- * over all of them, with its 95% Wilson interval. The class accuracies (argmax, datasets with one-hot targets) are
- * means over all networks.
+ * Per {@link Cell} of the sweep (dataset, model, hidden, bias, learning rate, epochs, init), statistics over its
+ * seeds: the rows of {@code summary.csv}. Error statistics are over the networks that did not diverge; success
+ * (accuracy 1) is over all of them, with its 95% Wilson interval. The class accuracies (argmax, datasets with one-hot
+ * targets) are means over all networks.
  */
 public final class Summary {
   private Summary() {}
-
-  /** The grouping key: every axis but the seed (a cell of the sweep, see {@link CellStats}). */
-  public record Key(String dataset, String model, int hidden, boolean bias, double learningRate, int epochs,
-      String init) implements Serializable {
-    /** The cell of a network. */
-    public static Key of(NetworkSpec s) {
-      return new Key(s.dataset(), s.model().configName(), s.hidden(), s.bias(), s.learningRate(), s.epochs(),
-          s.init().label());
-    }
-  }
 
   /**
    * One cell's statistics. {@code quartiles} (of the errors, for the charts) is not a column: summary.csv has the
@@ -28,13 +18,13 @@ public final class Summary {
    * validation split; {@code medianBestEpoch} (the median of the epochs validation-based early stopping kept) is
    * NaN when early stopping is off.
    */
-  public record Row(Key key, long networks, long diverged, double meanError, double stdError, double minError,
+  public record Row(Cell key, long networks, long diverged, double meanError, double stdError, double minError,
       double medianError, double maxError, Stats.Rate success, double medianTestError,
       double meanTestAccuracy, double meanClassAccuracy, double meanTestClassAccuracy, Stats.Quartiles quartiles,
       double meanTestError, double stdTestError, Validation validation, double medianBestEpoch)
       implements Serializable {
     /** A row without early stopping's best epochs. */
-    public Row(Key key, long networks, long diverged, double meanError, double stdError, double minError,
+    public Row(Cell key, long networks, long diverged, double meanError, double stdError, double minError,
         double medianError, double maxError, Stats.Rate success, double medianTestError,
         double meanTestAccuracy, double meanClassAccuracy, double meanTestClassAccuracy, Stats.Quartiles quartiles,
         double meanTestError, double stdTestError, Validation validation) {
@@ -44,7 +34,7 @@ public final class Summary {
     }
 
     /** A row without validation statistics. */
-    public Row(Key key, long networks, long diverged, double meanError, double stdError, double minError,
+    public Row(Cell key, long networks, long diverged, double meanError, double stdError, double minError,
         double medianError, double maxError, Stats.Rate success, double medianTestError,
         double meanTestAccuracy, double meanClassAccuracy, double meanTestClassAccuracy, Stats.Quartiles quartiles,
         double meanTestError, double stdTestError) {

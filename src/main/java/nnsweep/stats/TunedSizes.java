@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
+import nnsweep.grid.Cell;
 
 /**
  * The verdict's tuned rows ({@link Verdict.Tuned}, {@code sizes.csv}) from the per-cell statistics a run already
@@ -26,7 +27,7 @@ public final class TunedSizes {
    * @param epochs the epochs a cell's networks were trained to (a grid: the cell's; halving: its rung's)
    */
   public static List<Verdict.Tuned> of(List<DatasetReport> reports, List<Integer> outputs,
-      Predicate<Summary.Key> candidate, ToIntFunction<Summary.Key> epochs) {
+      Predicate<Cell> candidate, ToIntFunction<Cell> epochs) {
     if (reports.size() != outputs.size()) {
       throw new IllegalArgumentException("expected one output count per dataset, found " + outputs.size()
           + " for " + reports.size());

@@ -71,4 +71,32 @@ class StorageTest {
     s.delete(s.resolve(tmp.resolve("a").toString()));
     assertFalse(Files.exists(tmp.resolve("a")));
   }
+
+  @Test
+  void aFileAnotherHdfsClientIsCreatingAlreadyExists() throws IOException {
+    Storage s = BusyFileSystem.storage();
+    org.apache.hadoop.fs.Path file = s.resolve("busy://" + tmp.resolve("lock"));
+    try {
+      BusyFileSystem.beingCreated = true;
+      assertFalse(s.createNew(file, "mine".getBytes(StandardCharsets.UTF_8)));
+      assertFalse(Files.exists(tmp.resolve("lock")), "nothing written over the other client's file");
+      BusyFileSystem.beingCreated = false;
+      assertTrue(s.createNew(file, "mine".getBytes(StandardCharsets.UTF_8)));
+      assertFalse(s.createNew(file, "again".getBytes(StandardCharsets.UTF_8)));
+      assertEquals("mine", Files.readString(tmp.resolve("lock")));
+    } finally {
+      BusyFileSystem.reset();
+    }
+  }
+
+  @Test
+  void beingCreatedIsRecognisedAnywhereInTheCauseChainAndByNameOnly() {
+    String abce = "org.apache.hadoop.hdfs.protocol.AlreadyBeingCreatedException";
+    assertTrue(Storage.beingCreated(new org.apache.hadoop.ipc.RemoteException(abce, "lease")));
+    assertTrue(Storage.beingCreated(new IOException("create", new org.apache.hadoop.ipc.RemoteException(abce, "x"))));
+    assertTrue(Storage.beingCreated(new org.apache.hadoop.hdfs.protocol.AlreadyBeingCreatedException("x")));
+    assertFalse(Storage.beingCreated(new org.apache.hadoop.ipc.RemoteException(
+        "org.apache.hadoop.security.AccessControlException", "denied")));
+    assertFalse(Storage.beingCreated(new IOException("disk full")));
+  }
 }

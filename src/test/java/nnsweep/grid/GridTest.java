@@ -3,6 +3,7 @@ package nnsweep.grid;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import nnsweep.errors.InputException;
 import nnsweep.nn.Model;
+import nnsweep.nn.Shape;
 import nnsweep.nn.Weights;
 import nnsweep.study.HiddenRule;
 import nnsweep.study.InitSpec;
@@ -151,6 +153,27 @@ class GridTest {
         + " bias=" + s.bias() + " weights=" + s.weights()).toList();
     assertEquals(List.of("none 3-0-2 bias=false weights=6", "none 3-0-2 bias=true weights=8",
         "hidden 3-4-2 bias=false weights=20", "hidden 3-4-2 bias=true weights=26"), shapes);
+  }
+
+  @Test
+  void aSpecIsAShapeAndASettingAndTheGridBuildsEachShapeOnce() {
+    Study study = Studies.builder(Studies.xor()).models(Model.HIDDEN).hiddenSizes(2).learningRates(0.05, 0.5)
+        .epochs(10).bias(false, true).seeds(Seeds.range(0, 2)).build();
+    Grid grid = Grid.expand(study, List.of(Studies.xor()));
+    NetworkSpec spec = grid.spec(7);
+    assertEquals(new Shape(Model.HIDDEN, 2, 2, 1, true), spec.shape());
+    assertEquals(new NetworkSpec.Setting(0.5, 10, 1, study.inits().get(0)), spec.setting());
+    assertEquals(new NetworkSpec(7, "xor", 0, Model.HIDDEN, 2, spec.rules(), 2, 1, true, 0.5, 10, 1,
+        study.inits().get(0)), spec);
+    // every network of a shape shares its one Shape: a spec's shape is not rebuilt for each network or call
+    assertSame(grid.spec(2).shape(), spec.shape());
+    assertSame(spec.shape(), spec.withEpochs(20).shape());
+    assertEquals(20, spec.withEpochs(20).epochs());
+    assertEquals("epochs must be >= 1, found 0", assertThrows(IllegalArgumentException.class,
+        () -> spec.withEpochs(0)).getMessage());
+    assertEquals("hidden units must be >= 1 for model hidden, found 0", assertThrows(IllegalArgumentException.class,
+        () -> new NetworkSpec(0, "xor", 0, Model.HIDDEN, 0, List.of(), 2, 1, true, 0.5, 10, 1,
+            study.inits().get(0))).getMessage());
   }
 
   @Test

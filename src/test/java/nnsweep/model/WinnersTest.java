@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import nnsweep.grid.Cell;
 import nnsweep.grid.NetworkSpec;
 import nnsweep.nn.Model;
 import nnsweep.nn.TrainingOutcome;
 import nnsweep.run.Evaluation;
 import nnsweep.run.TrainingResult;
-import nnsweep.search.Cell;
 import nnsweep.search.CellScore;
+import nnsweep.stats.CellStats;
 import nnsweep.study.InitSpec;
 import nnsweep.study.Study;
 import org.junit.jupiter.api.Test;
@@ -25,12 +26,16 @@ class WinnersTest {
         new double[0][]);
   }
 
-  private static CellScore cell(TrainingResult... rs) {
-    CellScore c = new CellScore(Cell.of(rs[0].spec()), rs[0].spec().datasetIndex());
+  private static CellStats stats(TrainingResult... rs) {
+    CellStats c = new CellStats(rs[0].spec());
     for (TrainingResult r : rs) {
       c.add(r);
     }
     return c;
+  }
+
+  private static CellScore cell(TrainingResult... rs) {
+    return CellScore.of(stats(rs));
   }
 
   @Test
@@ -44,12 +49,11 @@ class WinnersTest {
     assertEquals(List.of(1L, 6L), Winners.pick(List.of(a, b, c, d), null, Study.KeepModels.BEST));
     assertEquals(List.of(1L, 3L, 6L, 7L), Winners.pick(List.of(a, b, c, d), null, Study.KeepModels.CELLS));
     assertEquals(List.of(), Winners.pick(List.of(a, b, c, d), null, Study.KeepModels.NONE));
-    // merging parts gives the same best network as adding them to one cell
-    CellScore part1 = cell(result(9, 1, 0.1, 0.5, false));
-    CellScore part2 = cell(result(7, 1, 0.1, 0.5, false), result(8, 1, 0.1, 0.6, true));
-    assertEquals(7L, part1.merge(part2).bestId());
-    assertEquals(c.median(), c.compact().median());
-    assertEquals(c.bestId(), c.compact().bestId());
+    // merging parts gives the same score and best network as adding them to one cell
+    CellStats part1 = stats(result(9, 1, 0.1, 0.5, false));
+    CellStats part2 = stats(result(7, 1, 0.1, 0.5, false), result(8, 1, 0.1, 0.6, true));
+    assertEquals(c, CellScore.of(part1.merge(part2)));
+    assertEquals(new CellScore(Cell.of(result(7, 1, 0.1, 0.5, false).spec()), 1, 7, 3, 0.5, 7, 0.5), c);
   }
 
   private static TrainingResult withWeights(TrainingResult r) {

@@ -21,6 +21,7 @@ import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import nnsweep.data.Dataset;
+import nnsweep.grid.Cell;
 import nnsweep.nn.Model;
 import nnsweep.stats.Summary;
 import nnsweep.study.HiddenRule;
@@ -278,7 +279,7 @@ class HtmlReportTest {
       if (!(trs.item(i) instanceof Element tr)) {
         continue;
       }
-      Summary.Key key = m.summary().get(row++).key();
+      Cell key = m.summary().get(row++).key();
       int rung = LadderTable.rungOf(ladder).applyAsInt(key);
       NodeList tds = tr.getElementsByTagName("td");
       assertEquals(Integer.toString(rung), tds.item(rungColumn).getTextContent());

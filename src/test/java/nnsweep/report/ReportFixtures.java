@@ -1,20 +1,17 @@
 package nnsweep.report;
 
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import nnsweep.data.Dataset;
 import nnsweep.grid.Grid;
 import nnsweep.nn.Model;
 import nnsweep.run.NetworkRun;
 import nnsweep.run.Problem;
 import nnsweep.run.TrainingResult;
-import nnsweep.search.Cell;
 import nnsweep.search.CellScore;
 import nnsweep.search.Ladder;
 import nnsweep.search.Rungs;
+import nnsweep.stats.Aggregation;
 import nnsweep.study.HiddenRule;
 import nnsweep.study.Seeds;
 import nnsweep.study.Study;
@@ -79,11 +76,7 @@ public final class ReportFixtures {
     List<TrainingResult> results = train(study, datasets);
     Ladder ladder = new Ladder(new Rungs(3, 100, 900));
     for (int k = 0; k < ladder.rungs().count(); k++) {
-      Map<Cell, CellScore> scores = new LinkedHashMap<>();
-      for (TrainingResult r : results) {
-        scores.computeIfAbsent(Cell.of(r.spec()), c -> new CellScore(c, r.spec().datasetIndex())).add(r);
-      }
-      ladder.record(new ArrayList<>(scores.values()));
+      ladder.record(Aggregation.cells(results).values().stream().map(CellScore::of).toList());
     }
     return new Halved(ReportModel.of(study, problems(datasets), results), ladder);
   }

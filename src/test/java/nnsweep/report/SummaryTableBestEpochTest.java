@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import nnsweep.grid.Cell;
 import nnsweep.stats.Stats;
 import nnsweep.stats.Summary;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class SummaryTableBestEpochTest {
   @TempDir Path tmp;
 
   private static Summary.Row row(int hidden, double bestEpoch) {
-    Summary.Key key = new Summary.Key("d", "hidden", hidden, true, 0.1, 100, "xavier");
+    Cell key = new Cell("d", "hidden", hidden, true, 0.1, 100, "xavier");
     return new Summary.Row(key, 2, 0, 1, 0, 1, 1, 1, Stats.wilson(0, 2), 1, 0.5, Double.NaN, Double.NaN,
         Stats.Quartiles.of(new double[] {1, 1}), 1, 0, Summary.Validation.NONE, bestEpoch);
   }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nnsweep.grid.Cell;
 import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
 import nnsweep.nn.Model;
@@ -111,7 +112,7 @@ class HalvingTest {
     int top = 0;
     for (long id = 0; id < grid.size(); id++) {
       TrainingResult r = halved.get(id);
-      if (h.ladder().rungOf(Ladder.keyOf(r.spec())) == rungs.last()) {
+      if (h.ladder().rungOf(Cell.of(r.spec())) == rungs.last()) {
         top++;
         TrainingResult f = full.get(id);
         assertEquals(Double.doubleToRawLongBits(f.finalError()), Double.doubleToRawLongBits(r.finalError()),
@@ -152,7 +153,7 @@ class HalvingTest {
     for (long id = 0; id < grid.size(); id++) {
       TrainingResult r = halved.get(id);
       TrainingResult f = full.get(id);
-      Cell key = Ladder.keyOf(r.spec());
+      Cell key = Cell.of(r.spec());
       int rung = h.ladder().rungOf(key);
       int budget = rungs.epochs(rung);
       // every network ran its cell's rung's budget, unless it stopped (target reached) first, as the grid's did

@@ -10,12 +10,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
+import nnsweep.grid.Cell;
 import nnsweep.grid.Grid;
 import nnsweep.grid.NetworkSpec;
 import nnsweep.nn.Model;
 import nnsweep.nn.TrainingOutcome;
 import nnsweep.run.Evaluation;
 import nnsweep.run.TrainingResult;
+import nnsweep.stats.CellStats;
 import nnsweep.study.Search;
 import nnsweep.study.Study;
 import nnsweep.testing.Studies;
@@ -43,9 +45,9 @@ class ValidationHalvingTest {
     List<TrainingResult> results = new ArrayList<>();
     GRID.specs().forEach(s -> results.add(result(s, test.applyAsDouble(s) + s.seed() * 1e-3,
         validation.applyAsDouble(s) + s.seed() * 1e-3)));
-    Map<Cell, CellScore> cells = new HashMap<>();
+    Map<Cell, CellStats> cells = new HashMap<>();
     Halving.fold(cells, results, null);
-    return new ArrayList<>(cells.values());
+    return cells.values().stream().map(CellScore::of).toList();
   }
 
   private static Set<String> kept(Ladder ladder) {

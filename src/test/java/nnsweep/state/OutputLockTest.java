@@ -140,6 +140,32 @@ class OutputLockTest {
   }
 
   @Test
+  void aLockAnotherHdfsClientIsStillWritingIsReadAgainUntilItNamesItsHolder() throws IOException {
+    Path out = tmp.resolve("racing");
+    Files.createDirectories(out.resolve(".nnsweep"));
+    Files.writeString(lockFile(out), "");
+    String holder = "host=" + OutputLock.localHost() + "\npid=" + ProcessHandle.current().pid() + "\nstarted="
+        + java.time.Instant.now() + "\ncommand=./submit.sh restart-other\n";
+    nnsweep.fs.Storage storage = nnsweep.fs.BusyFileSystem.storage();
+    try {
+      // HDFS refuses the create while the other client holds the lease, and the file stays blank for two reads
+      nnsweep.fs.BusyFileSystem.beingCreated = true;
+      nnsweep.fs.BusyFileSystem.finished = holder;
+      nnsweep.fs.BusyFileSystem.finishAfter.set(2);
+      InputException e = assertThrows(InputException.class, () -> OutputLock.acquire(storage,
+          storage.resolve("busy://" + out), out.toString(), RunState.Mode.NEW, false, "", "./submit.sh",
+          warnings::add));
+      assertEquals("--out " + out + ": in use by another run, pid " + ProcessHandle.current().pid() + " on host "
+          + OutputLock.localHost() + " since " + OutputLock.holder(out).orElseThrow().started()
+          + " (./submit.sh restart-other); expected one run per output folder (wait for it to end, or stop it)",
+          e.getMessage());
+      assertEquals(holder, Files.readString(lockFile(out)));
+    } finally {
+      nnsweep.fs.BusyFileSystem.reset();
+    }
+  }
+
+  @Test
   void closeLeavesALockThatIsNoLongerThisRunsAlone() throws IOException {
     Path out = tmp.resolve("replaced");
     OutputLock lock = acquire(out, RunState.Mode.NEW, false);

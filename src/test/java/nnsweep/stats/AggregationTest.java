@@ -13,11 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import nnsweep.grid.Cell;
 import nnsweep.grid.Grid;
 import nnsweep.nn.Model;
 import nnsweep.nn.TrainingOutcome;
-import nnsweep.run.Evaluation;
 import nnsweep.report.ReportFixtures;
+import nnsweep.run.Evaluation;
 import nnsweep.run.NetworkRun;
 import nnsweep.run.Problem;
 import nnsweep.run.TrainingResult;
@@ -57,7 +58,7 @@ class AggregationTest {
       List<TrainingResult> shuffled = new ArrayList<>(results);
       Collections.shuffle(shuffled, random);
       // cut into 1 + trial * 3 parts of random sizes, each folded on its own (as Spark tasks do)
-      List<Map<Summary.Key, CellStats>> parts = new ArrayList<>();
+      List<Map<Cell, CellStats>> parts = new ArrayList<>();
       int cuts = 1 + trial * 3;
       int from = 0;
       for (int p = 0; p < cuts; p++) {
@@ -66,8 +67,8 @@ class AggregationTest {
         from = to;
       }
       Collections.shuffle(parts, random);
-      Map<Summary.Key, CellStats> merged = new LinkedHashMap<>();
-      for (Map<Summary.Key, CellStats> part : parts) {
+      Map<Cell, CellStats> merged = new LinkedHashMap<>();
+      for (Map<Cell, CellStats> part : parts) {
         part.forEach((k, cell) -> merged.merge(k, cell, CellStats::merge));
       }
       List<CellStats> cells = new ArrayList<>(merged.values());

@@ -1,9 +1,11 @@
-package nnsweep.search;
+package nnsweep.grid;
 
 import java.io.Serializable;
-import nnsweep.grid.NetworkSpec;
 
-/** A candidate of the search: a cell of the sweep, every axis but the seed and the fold (a summary.csv row). */
+/**
+ * A cell of the sweep: every axis but the seed and the fold. The one key of a cell for the statistics (a
+ * {@code summary.csv} row), successive halving (a candidate) and the reports.
+ */
 public record Cell(String dataset, String model, int hidden, boolean bias, double learningRate, int epochs,
     String init) implements Serializable {
 
