@@ -43,12 +43,6 @@ class PackageWallsTest {
       Map.entry("errors", Set.of()));
   /** The bottom layer every package may use: the failures {@code Main} turns into an exit status. */
   private static final String BOTTOM = "errors";
-  /**
-   * Single classes a package may use from a package it may not otherwise: {@code spark}'s Parquet writer takes the
-   * per-network tables' columns from {@code report} (they render each network's row, the same text as the CSV
-   * files), through this one class.
-   */
-  private static final Map<String, Set<String>> MAY_USE_CLASS = Map.of("spark", Set.of("report.NetworkColumns"));
   /** A reference to a class of a package, in an import or in code: {@code nnsweep.report.Charts}. */
   private static final Pattern REFERENCE = Pattern.compile("(?<![\\w.])nnsweep\\.([a-z]+)\\.([A-Za-z_]\\w*)");
   /** A reference to a class of the root package ({@code Main}, {@code StudyJob}, ...), which sits on top of all. */
@@ -66,8 +60,7 @@ class PackageWallsTest {
           Matcher m = REFERENCE.matcher(code(text));
           while (m.find()) {
             String pkg = m.group(1);
-            if (!pkg.equals(entry.getKey()) && !pkg.equals(BOTTOM) && !entry.getValue().contains(pkg)
-                && !MAY_USE_CLASS.getOrDefault(entry.getKey(), Set.of()).contains(pkg + "." + m.group(2))) {
+            if (!pkg.equals(entry.getKey()) && !pkg.equals(BOTTOM) && !entry.getValue().contains(pkg)) {
               violations.add(f + " uses nnsweep." + pkg + "." + m.group(2));
             }
           }

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import nnsweep.grid.NetworkSpec;
 import nnsweep.nn.Model;
 import nnsweep.nn.Weights;
+import nnsweep.run.NetworkColumns;
 import nnsweep.run.Problem;
 import nnsweep.run.TrainingResult;
 
@@ -51,7 +52,7 @@ public final class Console {
       if (queries.length > 0) {
         out.println("  predictions:");
         for (int q = 0; q < queries.length; q++) {
-          out.println("    " + Arrays.stream(queries[q]).mapToObj(PredictionsTable::compact)
+          out.println("    " + Arrays.stream(queries[q]).mapToObj(NetworkColumns::compact)
               .collect(Collectors.joining(", ", "[", "]")) + " -> " + vector(r.predictions()[q]));
         }
       }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import nnsweep.fs.AtomicFile;
 import nnsweep.fs.Storage;
+import nnsweep.run.NetworkColumns;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -133,8 +134,8 @@ public final class CsvFiles {
     return new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
   }
 
-  /** A number as it goes in a CSV cell: shortest round-trip form, empty for NaN. */
+  /** A number as it goes in a CSV cell: shortest round-trip form, empty for NaN (as in the per-network tables). */
   public static String num(double v) {
-    return Double.isNaN(v) ? "" : Double.toString(v);
+    return NetworkColumns.num(v);
   }
 }

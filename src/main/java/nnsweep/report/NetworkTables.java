@@ -5,54 +5,38 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToIntFunction;
 import nnsweep.grid.Cell;
+import nnsweep.run.NetworkColumns;
 import nnsweep.run.Problem;
 import nnsweep.run.TrainingResult;
 import nnsweep.study.Study;
 
 /**
- * The per-network CSV files: {@code results.csv}, {@code predictions.csv} (when a dataset has query points) and
- * {@code curves.csv} (when the study records curves; the networks of each cell's first {@code curve-seeds} seeds),
- * written from blocks of results handed over in network id
- * order, so that only one block is in memory at a time however big the sweep. Each file is whole or absent:
- * {@link #commit} puts them in place; closing without a commit leaves nothing.
+ * The per-network CSV files ({@link NetworkColumns#tables}): {@code results.csv}, {@code predictions.csv} (when a
+ * dataset has query points) and {@code curves.csv} (when the study records curves; the networks of each cell's first
+ * {@code curve-seeds} seeds), written from blocks of results handed over in network id order, so that only one block
+ * is in memory at a time however big the sweep. Each file is whole or absent: {@link #commit} puts them in place;
+ * closing without a commit leaves nothing.
  */
 public final class NetworkTables implements AutoCloseable {
   private final Path folder;
-  private final List<Problem> problems;
-  private final Study study;
-  private final CsvFiles.Streamed results;
-  private final CsvFiles.Streamed predictions;
-  private final CsvFiles.Streamed curves;
-  private final java.util.function.ToIntFunction<Cell> rungOf;
+  private final List<NetworkColumns.Table<?>> tables;
+  private final List<CsvFiles.Streamed> files = new ArrayList<>();
   private long next = 0;
 
-  private NetworkTables(Path folder, Study study, List<Problem> problems,
-      java.util.function.ToIntFunction<Cell> rungOf) {
+  private NetworkTables(Path folder, Study study, List<Problem> problems, ToIntFunction<Cell> rungOf) {
     this.folder = folder;
-    this.rungOf = rungOf;
-    this.problems = List.copyOf(problems);
-    this.study = study;
-    List<CsvFiles.Streamed> opened = new ArrayList<>();
+    this.tables = NetworkColumns.tables(study, List.copyOf(problems),
+        spec -> rungOf.applyAsInt(Cell.of(spec)));
     try {
-      results = open(opened, "results.csv", ResultsTable.header(study.validated(), study.earlyStopped()), true);
-      predictions = open(opened, "predictions.csv", PredictionsTable.HEADER,
-          problems.stream().anyMatch(p -> p.queries().length > 0));
-      curves = open(opened, "curves.csv", CurvesTable.HEADER, study.curvePoints() > 0);
+      for (NetworkColumns.Table<?> t : tables) {
+        files.add(CsvFiles.Streamed.open(folder.resolve(t.name() + ".csv"), t.header()));
+      }
     } catch (RuntimeException e) {
-      opened.forEach(CsvFiles.Streamed::close);
+      close();
       throw e;
     }
-  }
-
-  private CsvFiles.Streamed open(List<CsvFiles.Streamed> opened, String name, List<String> header,
-      boolean wanted) {
-    if (!wanted) {
-      return null;
-    }
-    CsvFiles.Streamed s = CsvFiles.Streamed.open(folder.resolve(name), header);
-    opened.add(s);
-    return s;
   }
 
   /** Starts the files of a study in {@code folder}. */
@@ -62,7 +46,7 @@ public final class NetworkTables implements AutoCloseable {
 
   /** As {@link #open(Path, Study, List)}, with the successive-halving rung of each cell for results.csv. */
   public static NetworkTables open(Path folder, Study study, List<Problem> problems,
-      java.util.function.ToIntFunction<Cell> rungOf) {
+      ToIntFunction<Cell> rungOf) {
     return new NetworkTables(folder, study, problems, rungOf);
   }
 
@@ -75,13 +59,8 @@ public final class NetworkTables implements AutoCloseable {
               + ", found " + r.spec().id());
         }
         next++;
-        ResultsTable.print(results.printer(), r, rungOf.applyAsInt(Cell.of(r.spec())), study.validated(),
-            study.earlyStopped());
-        if (predictions != null) {
-          PredictionsTable.print(predictions.printer(), r, problems);
-        }
-        if (curves != null && study.curveWritten(r.spec().seed())) {
-          CurvesTable.print(curves.printer(), r);
+        for (int i = 0; i < tables.size(); i++) {
+          files.get(i).printer().printRecords(tables.get(i).cells(r));
         }
       }
     } catch (IOException e) {
@@ -92,15 +71,9 @@ public final class NetworkTables implements AutoCloseable {
   /** Puts the files in place; returns their names (results.csv, then predictions.csv and curves.csv if any). */
   public List<String> commit() {
     List<String> names = new ArrayList<>();
-    results.commit();
-    names.add("results.csv");
-    if (predictions != null) {
-      predictions.commit();
-      names.add("predictions.csv");
-    }
-    if (curves != null) {
-      curves.commit();
-      names.add("curves.csv");
+    for (int i = 0; i < tables.size(); i++) {
+      files.get(i).commit();
+      names.add(tables.get(i).name() + ".csv");
     }
     return names;
   }
@@ -108,10 +81,6 @@ public final class NetworkTables implements AutoCloseable {
   /** Deletes what was not committed. */
   @Override
   public void close() {
-    for (CsvFiles.Streamed s : new CsvFiles.Streamed[] {results, predictions, curves}) {
-      if (s != null) {
-        s.close();
-      }
-    }
+    files.forEach(CsvFiles.Streamed::close);
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
 import nnsweep.grid.NetworkSpec;
@@ -118,15 +119,20 @@ public final class Warmup {
    * the train stage, where its work took turns with the tasks on the same cores.
    */
   static int run(Grid grid, List<Problem> problems, long budgetMillis) {
+    return run(grid, problems, budgetMillis, System::nanoTime);
+  }
+
+  /** As {@link #run(Grid, List, long)}, timed by {@code nanoTime} (a test's clock). */
+  static int run(Grid grid, List<Problem> problems, long budgetMillis, LongSupplier nanoTime) {
     List<List<NetworkSpec>> groups = groups(grid);
     NetworkRun.Prepared[] prepared = new NetworkRun.Prepared[problems.size()];
     NetworkRun.Prepared[] drill = new NetworkRun.Prepared[problems.size()];
-    long deadline = System.nanoTime() + budgetMillis * 1_000_000L;
+    long deadline = nanoTime.getAsLong() + budgetMillis * 1_000_000L;
     long fastest = Long.MAX_VALUE;
     int steady = 0;
     int rotations = 0;
     do {
-      long start = System.nanoTime();
+      long start = nanoTime.getAsLong();
       for (List<NetworkSpec> group : groups) {
         int d = group.get(0).datasetIndex();
         if (prepared[d] == null) {
@@ -142,12 +148,12 @@ public final class Warmup {
               grid.stopError(), false);
         }
       }
-      long took = System.nanoTime() - start;
+      long took = nanoTime.getAsLong() - start;
       rotations++;
       // steady: neither clearly faster (still compiling) nor clearly slower (a pause) than the fastest so far
       steady = took * 1.15 >= fastest && took <= fastest * 1.15 ? steady + 1 : 0;
       fastest = Math.min(fastest, took);
-    } while (steady < STEADY && System.nanoTime() < deadline);
+    } while (steady < STEADY && nanoTime.getAsLong() < deadline);
     return rotations;
   }
 

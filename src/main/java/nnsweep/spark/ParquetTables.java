@@ -5,7 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import nnsweep.grid.Grid;
-import nnsweep.report.NetworkColumns;
+import nnsweep.run.NetworkColumns;
 import nnsweep.run.Problem;
 import nnsweep.run.ResultCodec;
 import nnsweep.run.TrainingResult;
@@ -26,7 +26,7 @@ import org.apache.spark.sql.types.StructType;
  * The per-network tables written by the tasks, in parallel, as Parquet datasets (one folder per table: results,
  * predictions, curves) with Spark's Parquet writer and its output commit protocol (task files are committed into the
  * folder when the job commits, then {@code _SUCCESS}), on whatever filesystem the output folder is. The rows are
- * the CSV files' own cells ({@link NetworkColumns}), typed.
+ * the CSV files' own cells, typed: both come from {@link NetworkColumns}.
  */
 final class ParquetTables {
   private ParquetTables() {}
@@ -36,24 +36,18 @@ final class ParquetTables {
       Broadcast<List<Problem>> problems, Study study) {
     SparkSession spark = SparkSession.builder().config(blocks.context().getConf()).getOrCreate();
     List<String> written = new ArrayList<>();
-    boolean predictions = problems.value().stream().anyMatch(p -> p.queries().length > 0);
-    boolean curves = study.curvePoints() > 0;
-    for (String table : List.of("results", "predictions", "curves")) {
-      if ((table.equals("predictions") && !predictions) || (table.equals("curves") && !curves)) {
-        continue;
-      }
-      List<String> header = NetworkColumns.header(table, study);
+    for (NetworkColumns.Table<?> table : NetworkColumns.tables(study, problems.value(), spec -> -1)) {
       List<StructField> fields = new ArrayList<>();
-      for (String column : header) {
-        fields.add(DataTypes.createStructField(column, sparkType(NetworkColumns.type(table, column)), true));
+      for (NetworkColumns.Column<?> column : table.columns()) {
+        fields.add(DataTypes.createStructField(column.name(), sparkType(column.type()), true));
       }
       // curves of a few seeds per cell: only the blocks holding such a network are decoded
-      JavaRDD<byte[]> source = table.equals("curves") && study.curveSeeds() != Integer.MAX_VALUE
+      JavaRDD<byte[]> source = table.name().equals("curves") && study.curveSeeds() != Integer.MAX_VALUE
           ? blocks.filter(block -> anyCurve(block, grid.value(), study)) : blocks;
-      JavaRDD<Row> rows = source.mapPartitions(new ToRows(table, grid, problems, study));
+      JavaRDD<Row> rows = source.mapPartitions(new ToRows(table.name(), grid, problems, study));
       spark.createDataFrame(rows, new StructType(fields.toArray(StructField[]::new)))
-          .write().mode(SaveMode.Overwrite).parquet(folder + "/" + table);
-      written.add(table + "/");
+          .write().mode(SaveMode.Overwrite).parquet(folder + "/" + table.name());
+      written.add(table.name() + "/");
     }
     return written;
   }
@@ -114,9 +108,8 @@ final class ParquetTables {
 
     @Override
     public Iterator<Row> call(Iterator<byte[]> blocks) {
-      List<String> header = NetworkColumns.header(table, study);
-      NetworkColumns.Type[] types = header.stream().map(c -> NetworkColumns.type(table, c))
-          .toArray(NetworkColumns.Type[]::new);
+      NetworkColumns.Table<?> columns = NetworkColumns.table(table, study, problems.value());
+      NetworkColumns.Type[] types = columns.types().toArray(NetworkColumns.Type[]::new);
       // lazily, one block and one network's rows at a time: the Parquet writer pulls the rows as it writes them
       return new Iterator<>() {
         private Iterator<TrainingResult> results = java.util.Collections.emptyIterator();
@@ -132,7 +125,7 @@ final class ParquetTables {
               results = ResultCodec.decode(blocks.next(), grid.value(), problems.value()).iterator();
             }
             TrainingResult r = results.next();
-            rows = NetworkColumns.rows(table, r, problems.value(), study).iterator();
+            rows = columns.cells(r).iterator();
           }
           return true;
         }
@@ -145,7 +138,7 @@ final class ParquetTables {
           List<String> row = rows.next();
           Object[] values = new Object[types.length];
           for (int i = 0; i < types.length; i++) {
-            values[i] = NetworkColumns.value(types[i], row.get(i));
+            values[i] = types[i].value(row.get(i));
           }
           return RowFactory.create(values);
         }

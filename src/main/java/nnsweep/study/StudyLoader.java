@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import nnsweep.errors.InputException;
 import nnsweep.data.Scaling;
 import nnsweep.fs.Storage;
@@ -49,18 +50,25 @@ public final class StudyLoader {
       .map(e -> "  " + e.getKey() + " = " + e.getValue() + "\n").collect(Collectors.joining("", "study {\n", "}\n"));
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-  private static final List<String> STUDY_KEYS = List.of("name", "datasets", "models", "hidden", "learning-rates",
-      "epochs", "bias", "seeds", "init", "partitions", "curve-points", "stop-error", "search", "curve-seeds",
-      "tables", "keep-models", "early-stopping");
-  private static final List<String> EARLY_STOPPING_KEYS = List.of("checks", "patience", "min-improvement");
-  private static final List<String> SEARCH_KEYS = List.of("strategy", "reduction", "min-epochs", "race-by");
-  private static final List<String> DATASET_KEYS = List.of("name", "path", "outputs", "queries", "test-fraction",
-      "scale", "split-seed", "folds", "validation-fraction");
-  private static final List<String> HIDDEN_KEYS = List.of("sizes", "rules", "alpha", "range-sizes");
-  private static final List<String> INIT_KEYS = List.of("scheme", "hidden", "output", "hidden-bias", "output-bias",
-      "range");
+  /**
+   * Every key of a study file, object by object (its path; {@code []}: each element of the list): what the loader
+   * checks each object against (an unknown key is an error naming the nearest known one, in this order) and what
+   * docs/studies.md's key table documents (StudyLoaderTest reads it against this).
+   */
+  static final Map<String, List<String>> KEYS = Map.of(
+      "study", List.of("name", "datasets", "models", "hidden", "learning-rates", "epochs", "bias", "seeds", "init",
+          "partitions", "curve-points", "stop-error", "search", "curve-seeds", "tables", "keep-models",
+          "early-stopping"),
+      "study.datasets[]", List.of("name", "path", "outputs", "queries", "test-fraction", "scale", "split-seed",
+          "folds", "validation-fraction"),
+      "study.hidden", List.of("sizes", "rules", "alpha", "range-sizes"),
+      "study.learning-rates", Stream.concat(Sampling.KEYS.stream(), Stream.of("values", "per-row")).toList(),
+      "study.seeds", List.of("from", "count"),
+      "study.init", List.of("scheme", "hidden", "output", "hidden-bias", "output-bias", "range"),
+      "study.search", List.of("strategy", "reduction", "min-epochs", "race-by"),
+      "study.early-stopping", List.of("checks", "patience", "min-improvement"));
+  /** The init keys of explicit weights ({@code scheme = fixed}). */
   private static final List<String> INIT_WEIGHT_KEYS = List.of("hidden", "output", "hidden-bias", "output-bias");
-  private static final List<String> SEED_RANGE_KEYS = List.of("from", "count");
 
   private final String file;
   private final ConfigReader r;
@@ -142,7 +150,7 @@ public final class StudyLoader {
           "a 'study { ... }' block");
     }
     ConfigObject study = merged.getObject("study");
-    r.checkKeys(study, STUDY_KEYS, "study.");
+    r.checkKeys(study, KEYS.get("study"), "study.");
     // run-only settings (partitions, curve-seeds, tables, keep-models) are left out: they do not change any number, so a resume
     // may change them
     String canonical = merged.getConfig("study").withoutPath("partitions").withoutPath("curve-seeds")
@@ -158,7 +166,7 @@ public final class StudyLoader {
     List<Model> models = models(study);
     b.models(models);
     ConfigObject hidden = r.object(study, "hidden", "study.hidden");
-    r.checkKeys(hidden, HIDDEN_KEYS, "study.hidden.");
+    r.checkKeys(hidden, KEYS.get("study.hidden"), "study.hidden.");
     List<Integer> sizes = r.integers(hidden, "sizes", "study.hidden.sizes", 1, true);
     List<HiddenRule> rules = rules(hidden);
     if (models.contains(Model.HIDDEN) && sizes.isEmpty() && rules.isEmpty()) {
@@ -222,7 +230,7 @@ public final class StudyLoader {
       return null;
     }
     ConfigObject es = r.object(study, "early-stopping", "study.early-stopping");
-    r.checkKeys(es, EARLY_STOPPING_KEYS, "study.early-stopping.");
+    r.checkKeys(es, KEYS.get("study.early-stopping"), "study.early-stopping.");
     int checks = EarlyStopping.DEFAULT_CHECKS;
     if (present(es, "checks")) {
       checks = r.integer(es.get("checks"), "study.early-stopping.checks", 1);
@@ -255,7 +263,7 @@ public final class StudyLoader {
       return Search.GRID;
     }
     ConfigObject search = r.object(study, "search", "study.search");
-    r.checkKeys(search, SEARCH_KEYS, "study.search.");
+    r.checkKeys(search, KEYS.get("study.search"), "study.search.");
     List<String> strategies = List.of("grid", "halving");
     String strategy = present(search, "strategy") ? r.oneOf(search.get("strategy"), "study.search.strategy",
         "strategy", "grid or halving", strategies, s -> Optional.of(s).filter(strategies::contains)) : "grid";
@@ -326,7 +334,7 @@ public final class StudyLoader {
   /** One dataset; {@code seen}: the names so far and where they were given. */
   private DatasetSpec dataset(ConfigValue value, String key, Map<String, String> seen) {
     ConfigObject d = r.objectElement(value, key, "{ name = ..., path = ..., outputs = ... }");
-    r.checkKeys(d, DATASET_KEYS, key + ".");
+    r.checkKeys(d, KEYS.get("study.datasets[]"), key + ".");
     String name = name(d, "name", key + ".name");
     if (seen.containsKey(name)) {
       throw r.error(d.get("name"), key + ".name", "duplicate dataset name, found '" + name + "'",
@@ -388,13 +396,12 @@ public final class StudyLoader {
     if (value.valueType() == ConfigValueType.OBJECT) {
       ConfigObject axis = (ConfigObject) value;
       if (present(axis, "values")) {
-        r.checkKeys(axis, List.of("values", "per-row"), "study.learning-rates.");
+        // listed values: no sampling keys
+        r.checkKeys(axis, KEYS.get("study.learning-rates").stream().filter(k -> !Sampling.KEYS.contains(k))
+            .toList(), "study.learning-rates.");
         return rateList(axis.get("values"), "study.learning-rates.values");
       }
-      List<String> keys = new java.util.ArrayList<>(Sampling.KEYS);
-      keys.add("values");
-      keys.add("per-row");
-      r.checkKeys(axis, keys, "study.learning-rates.");
+      r.checkKeys(axis, KEYS.get("study.learning-rates"), "study.learning-rates.");
       return sampled(axis.withoutKey("per-row"), "study.learning-rates");
     }
     return rateList(value, "study.learning-rates");
@@ -463,7 +470,7 @@ public final class StudyLoader {
     ConfigValue value = r.required(study, "seeds", "study.seeds");
     if (value.valueType() == ConfigValueType.OBJECT) {
       ConfigObject range = (ConfigObject) value;
-      r.checkKeys(range, SEED_RANGE_KEYS, "study.seeds.");
+      r.checkKeys(range, KEYS.get("study.seeds"), "study.seeds.");
       long from = r.longValue(r.required(range, "from", "study.seeds.from"), "study.seeds.from", 0);
       long count = r.longValue(r.required(range, "count", "study.seeds.count"), "study.seeds.count", 1);
       return Seeds.range(from, count);
@@ -498,7 +505,7 @@ public final class StudyLoader {
   }
 
   private InitSpec init(ConfigObject init, String at, List<Model> models, List<Boolean> bias) {
-    r.checkKeys(init, INIT_KEYS, at + ".");
+    r.checkKeys(init, KEYS.get("study.init"), at + ".");
     String schemes = "uniform, symmetric, xavier or fixed";
     String scheme = r.string(r.required(init, "scheme", at + ".scheme"), at + ".scheme", schemes);
     if (!scheme.equals("symmetric") && present(init, "range")) {

@@ -9,6 +9,7 @@ import java.util.List;
 import nnsweep.grid.Cell;
 import nnsweep.stats.Stats;
 import nnsweep.stats.Summary;
+import nnsweep.testing.Headers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,12 +27,12 @@ class SummaryTableBestEpochTest {
   void theColumnComesOnlyWithEarlyStopping() throws IOException {
     Path without = tmp.resolve("without.csv");
     SummaryTable.write(without, List.of(row(2, Double.NaN), row(3, Double.NaN)));
-    assertEquals(String.join(",", SummaryTable.HEADER), Files.readAllLines(without).get(0));
+    assertEquals(Headers.SUMMARY, Files.readAllLines(without).get(0));
 
     Path with = tmp.resolve("with.csv");
     SummaryTable.write(with, List.of(row(2, 41.5), row(3, Double.NaN)));
     List<String> lines = Files.readAllLines(with);
-    assertEquals(String.join(",", SummaryTable.HEADER) + ",median_best_epoch", lines.get(0));
+    assertEquals(Headers.SUMMARY + ",median_best_epoch", lines.get(0));
     assertEquals(true, lines.get(1).endsWith(",41.5"), lines.get(1));
     assertEquals(true, lines.get(2).endsWith(","), lines.get(2));
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import nnsweep.data.Splits;
 import nnsweep.grid.Grid;
 import nnsweep.nn.Model;
@@ -41,7 +42,26 @@ class ResultCodecTest {
     assertArrayEquals(block, ResultCodec.encode(decoded.toArray(TrainingResult[]::new), true));
     assertEquals(grid.size(), ResultCodec.count(block));
     assertEquals(PINNED, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(block)));
+
+    // version 3 (validation metrics after the results) and version 4 (then each network's best epoch)
+    List<TrainingResult> validated = results.stream().map(r -> new TrainingResult(r.spec(), r.outcome(),
+        new Evaluation(r.mse(), r.accuracy(), r.classAccuracy(), r.testError(), r.testAccuracy(),
+        r.testClassAccuracy(), r.plateau(), r.finalError() * 2, r.accuracy() / 2, r.spec().id() / 64.0),
+        r.curveEpochs(), r.trainMs(), r.finalWeights(), r.predictions())).toList();
+    List<TrainingResult> stopped = validated.stream().map(r -> new TrainingResult(r.spec(), r.outcome(),
+        r.evaluation(), r.curveEpochs(), r.trainMs(), r.finalWeights(), r.predictions(), (int) r.spec().id() % 7 * 10))
+        .toList();
+    for (var c : List.of(Map.entry(validated, PINNED_VALIDATED), Map.entry(stopped, PINNED_STOPPED))) {
+      byte[] b = ResultCodec.encode(c.getKey().toArray(TrainingResult[]::new), false);
+      assertEquals(Results.withoutWeights(c.getKey()), ResultCodec.decode(b, grid, problems));
+      assertEquals(c.getValue(), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b)));
+    }
   }
+
+  /** SHA-256 of the version 3 block above (no weights), as the format gave it when the columns were declared once. */
+  private static final String PINNED_VALIDATED = "4923116157a14e7fecc7a3613b8dec55ff5d54cc939f3fea49bacc167056bf0d";
+  /** SHA-256 of the version 4 block above (no weights). */
+  private static final String PINNED_STOPPED = "27ccf3e7cf0dc05f5a1901889b614c2fccde06d43e93dc16cdd4116c53c032cd";
 
   /** SHA-256 of the block above, as the format and the trainers gave it before TrainingResult was recomposed. */
   private static final String PINNED = "0924bcbe427457a03d8ff1e64049b327f273e5df33b72db1534c67540c3febae";

@@ -138,12 +138,28 @@ class WarmupTest {
   }
 
   @Test
-  void aRotationAtSteadySpeedEndsItBeforeTheBudget() {
-    Warmup.run(grid(25), PROBLEMS, 0); // the JVM's first use of Breeze
-    long start = System.nanoTime();
-    int rotations = Warmup.run(grid(25), PROBLEMS, 60_000);
-    double seconds = (System.nanoTime() - start) / 1e9;
-    assertTrue(rotations >= Warmup.STEADY + 1, rotations + " rotations");
-    assertTrue(seconds < 60, "took " + seconds + " s: never steady?");
+  void rotationsOfSteadySpeedEndTheWarmUpBeforeItsBudget() {
+    // a clock on which every rotation takes one second: the first sets the pace, the next STEADY match it
+    SecondsClock clock = new SecondsClock();
+    assertEquals(Warmup.STEADY + 1, Warmup.run(grid(25), PROBLEMS, 3_600_000, clock));
+    assertTrue(clock.seconds < 3_600, "ended by its steady speed, at " + clock.seconds + " s");
+  }
+
+  @Test
+  void theBudgetEndsTheWarmUpBeforeItsSpeedIsSteady() {
+    SecondsClock clock = new SecondsClock();
+    int rotations = Warmup.run(grid(25), PROBLEMS, 4_000, clock);
+    assertTrue(rotations >= 1 && rotations <= Warmup.STEADY, rotations + " rotations");
+    assertTrue(clock.seconds >= 4, "ended by its budget, at " + clock.seconds + " s");
+  }
+
+  /** A clock one second later at each reading. */
+  private static final class SecondsClock implements java.util.function.LongSupplier {
+    private long seconds;
+
+    @Override
+    public long getAsLong() {
+      return seconds++ * 1_000_000_000L;
+    }
   }
 }

@@ -183,6 +183,38 @@ class StudyLoaderTest {
   }
 
   @Test
+  void theDocsKeyTableDocumentsEveryKeyTheLoaderKnowsAndNoOther() throws IOException {
+    // docs/studies.md's key table, from its header to its last row: each row's keys (its first cell) and its text
+    List<String> lines = Files.readAllLines(Path.of("docs/studies.md"));
+    int from = lines.indexOf("| key | type | default | meaning |") + 2;
+    assertTrue(from > 1, "docs/studies.md has its key table");
+    Map<String, String> rows = new LinkedHashMap<>();
+    for (int i = from; i < lines.size() && lines.get(i).startsWith("|"); i++) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("`([a-z.-]+)`")
+          .matcher(lines.get(i).split("\\|")[1]);
+      while (m.find()) {
+        rows.put(m.group(1), lines.get(i));
+      }
+    }
+    String table = String.join("\n", rows.values());
+    java.util.Set<String> known = new java.util.TreeSet<>();
+    StudyLoader.KEYS.forEach((object, keys) -> keys.forEach(k -> known.add(
+        (object + "." + k).replace("[]", "").replaceFirst("^study\\.", ""))));
+    for (String key : known) {
+      String parent = key.contains(".") ? key.substring(0, key.lastIndexOf('.')) : null;
+      String leaf = key.substring(key.lastIndexOf('.') + 1);
+      boolean documented = rows.containsKey(key) // a row of its own
+          || rows.keySet().stream().anyMatch(k -> k.startsWith(key + ".")) // an object whose keys have rows
+          || table.contains("`" + key + "`") // named in another row
+          || (parent != null && rows.containsKey(parent) // described in its parent's row
+              && java.util.regex.Pattern.compile("\\b" + leaf + "\\b").matcher(rows.get(parent)).find());
+      assertTrue(documented, "study." + key + " is not in docs/studies.md's key table");
+    }
+    assertEquals(List.of(), rows.keySet().stream().filter(k -> !known.contains(k)).toList(),
+        "keys in docs/studies.md's table the loader does not know");
+  }
+
+  @Test
   void noHiddenBlockIsFineWithoutAHiddenModel() throws IOException {
     Study s = load(study("name = \"t\"", "datasets = [" + OR + "]", "models = [none]"));
     assertEquals(List.of(Model.NONE), s.models());

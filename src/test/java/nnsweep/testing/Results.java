@@ -12,4 +12,10 @@ public final class Results {
     return results.stream().map(r -> new TrainingResult(r.spec(), r.outcome(), r.evaluation(), r.curveEpochs(), 0.0,
         r.finalWeights(), r.predictions())).toList();
   }
+
+  /** The results without their final weights, as a block that does not keep them decodes them. */
+  public static List<TrainingResult> withoutWeights(List<TrainingResult> results) {
+    return results.stream().map(r -> new TrainingResult(r.spec(), r.outcome(), r.evaluation(), r.curveEpochs(),
+        r.trainMs(), null, r.predictions(), r.bestEpoch())).toList();
+  }
 }
