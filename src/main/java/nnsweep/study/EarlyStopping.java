@@ -40,7 +40,7 @@ public record EarlyStopping(int checks, int patience, double minImprovement) imp
 
   /** Whether a check's validation error {@code error} improves on {@code best} by the required share. */
   public boolean improves(double error, double best) {
-    return minImprovement == 0 ? error < best : error < best * (1 - minImprovement);
+    return error < best * (1 - minImprovement);
   }
 
   /**
