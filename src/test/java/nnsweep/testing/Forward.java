@@ -11,19 +11,16 @@ public final class Forward {
 
   /** O = s(s(x Wh + bh) Wo + bo) for one input row {@code x}. */
   public static double[] outputs(Weights w, double[] x) {
-    double[] hidden = new double[w.hiddenBias().length];
-    for (int j = 0; j < hidden.length; j++) {
-      double z = w.hiddenBias()[j];
-      for (int i = 0; i < x.length; i++) {
-        z += x[i] * w.hidden()[i][j];
-      }
-      hidden[j] = 1 / (1 + Math.exp(-z));
-    }
-    double[] out = new double[w.outputBias().length];
+    return layer(layer(x, w.hidden(), w.hiddenBias()), w.output(), w.outputBias());
+  }
+
+  /** s(in W + b): each unit's bias first, then the inputs' terms in input order. */
+  private static double[] layer(double[] in, double[][] weights, double[] bias) {
+    double[] out = new double[bias.length];
     for (int k = 0; k < out.length; k++) {
-      double z = w.outputBias()[k];
-      for (int j = 0; j < hidden.length; j++) {
-        z += hidden[j] * w.output()[j][k];
+      double z = bias[k];
+      for (int i = 0; i < in.length; i++) {
+        z += in[i] * weights[i][k];
       }
       out[k] = 1 / (1 + Math.exp(-z));
     }
