@@ -123,9 +123,9 @@ public final class FusedTrainer implements Trainer {
     if (out == 1) {
       double[] z = d[0];
       double[] target = t[0];
-      double b = bias ? bo[0] : 0.0;
+      FastSigmoid.apply(z, 0, n, bias ? bo[0] : 0.0);
       for (int i = 0; i < n; i++) {
-        double a = FastSigmoid.s(bias ? z[i] + b : z[i]);
+        double a = z[i];
         double diff = a - target[i];
         sse += diff * diff;
         z[i] = diff * a * (1.0 - a);
@@ -136,9 +136,9 @@ public final class FusedTrainer implements Trainer {
       double[] z = d[o];
       double[] target = t[o];
       double[] s = sq[o];
-      double b = bias ? bo[o] : 0.0;
+      FastSigmoid.apply(z, 0, n, bias ? bo[o] : 0.0);
       for (int i = 0; i < n; i++) {
-        double a = FastSigmoid.s(bias ? z[i] + b : z[i]);
+        double a = z[i];
         double diff = a - target[i];
         s[i] = diff * diff;
         z[i] = diff * a * (1.0 - a);
