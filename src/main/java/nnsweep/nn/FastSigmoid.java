@@ -41,6 +41,18 @@ public final class FastSigmoid {
     }
   }
 
+  /**
+   * z[l] = s(z[l]) for l < lanes, the same bits as {@link #apply} with b = 0: {@link LockstepTrainer}'s lanes, a SIMD
+   * loop of its own (see {@link VectorSigmoid#lanes}).
+   */
+  static void applyLanes(double[] z, int lanes) {
+    if (VECTOR) {
+      VectorSigmoid.lanes(z, lanes);
+    } else {
+      applyScalar(z, 0, lanes, 0.0);
+    }
+  }
+
   /** The scalar loop, also the tail of the vector one. */
   static void applyScalar(double[] z, int from, int to, double b) {
     for (int i = from; i < to; i++) {

@@ -19,7 +19,7 @@ final class Lanes {
    * VectorSigmoid}), each lane with the scalar version's bits, so the result does not depend on the vector width.
    */
   static void sigmoid(double[] z, int lanes) {
-    FastSigmoid.apply(z, 0, lanes, 0.0);
+    FastSigmoid.applyLanes(z, lanes);
   }
 
   /** z += b. */
