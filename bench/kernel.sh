@@ -52,4 +52,5 @@ else
   args+=(--rounds "${ROUNDS:-7}" --markdown docs/benchmarks.md --command "bench/kernel.sh")
 fi
 classpath="target/test-classes:target/classes:$(cat target/classpath.txt)"
-exec java -Xmx1g -cp "$classpath" nnsweep.bench.KernelBench "${args[@]}"
+# the module the job runs with (submit.sh, Spark): the SIMD sigmoid of the lockstep and fused kernels
+exec java -Xmx1g --add-modules jdk.incubator.vector -cp "$classpath" nnsweep.bench.KernelBench "${args[@]}"

@@ -1,8 +1,8 @@
 package nnsweep.nn;
 
 /**
- * The sigmoid s(z) = 1 / (1 + e^-z) over whole arrays, for {@link GemmTrainer}: one pass per layer instead of one
- * {@code Math.exp} call per unit.
+ * The sigmoid s(z) = 1 / (1 + e^-z) of every training kernel ({@link GemmTrainer}, {@link LockstepTrainer} across
+ * networks, {@link FusedTrainer}), over whole arrays: one SIMD pass instead of one {@code Math.exp} call per unit.
  *
  * <p>Why not {@code Math.exp}: it is a scalar call, and on a real dataset the sigmoids are about a fifth of an epoch's
  * work. Here e^x is built from IEEE-754 operations only (range reduction x = k ln2 + r with |r| <= ln2 / 2, a degree
@@ -38,6 +38,18 @@ public final class FastSigmoid {
       VectorSigmoid.apply(z, from, to, b);
     } else {
       applyScalar(z, from, to, b);
+    }
+  }
+
+  /**
+   * z[l] = s(z[l]) for l < lanes, the same bits as {@link #apply} with b = 0: {@link LockstepTrainer}'s lanes, a SIMD
+   * loop of its own (see {@link VectorSigmoid#lanes}).
+   */
+  static void applyLanes(double[] z, int lanes) {
+    if (VECTOR) {
+      VectorSigmoid.lanes(z, lanes);
+    } else {
+      applyScalar(z, 0, lanes, 0.0);
     }
   }
 

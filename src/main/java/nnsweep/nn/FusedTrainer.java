@@ -21,7 +21,10 @@ package nnsweep.nn;
  *   <li>the {@link ErrorLog} is consulted only where it can matter (curve epochs, the target, divergence), through
  *       {@link ErrorGate}, instead of once per epoch.
  * </ul>
- * The weights are read and updated in place in the Breeze matrices' column-major arrays.
+ * The weights are read and updated in place in the Breeze matrices' column-major arrays. The sigmoid of the training
+ * passes is {@link FastSigmoid}'s (e^x from IEEE-754 operations only, within 1 ulp, the same bits on every machine and
+ * in SIMD lanes of any width), so that {@link LockstepTrainer} can take it in vectors across networks and still give
+ * each network these bits; the final error ({@link #error}) is taken with {@link Sigmoid}, as by the other kernels.
  */
 public final class FusedTrainer implements Trainer {
 
@@ -57,16 +60,7 @@ public final class FusedTrainer implements Trainer {
       for (int j = 0; j < h; j++) {
         double[] a = hidden[j];
         combine(a, x, in, wh, j * in, 1, n);
-        if (bias) {
-          double b = bh[j];
-          for (int i = 0; i < n; i++) {
-            a[i] = Sigmoid.s(a[i] + b);
-          }
-        } else {
-          for (int i = 0; i < n; i++) {
-            a[i] = Sigmoid.s(a[i]);
-          }
-        }
+        FastSigmoid.apply(a, 0, n, bias ? bh[j] : 0.0);
       }
       for (int o = 0; o < out; o++) {
         combine(dOut[o], outIn, fanIn, wo, o * fanIn, 1, n);
@@ -129,9 +123,9 @@ public final class FusedTrainer implements Trainer {
     if (out == 1) {
       double[] z = d[0];
       double[] target = t[0];
-      double b = bias ? bo[0] : 0.0;
+      FastSigmoid.apply(z, 0, n, bias ? bo[0] : 0.0);
       for (int i = 0; i < n; i++) {
-        double a = Sigmoid.s(bias ? z[i] + b : z[i]);
+        double a = z[i];
         double diff = a - target[i];
         sse += diff * diff;
         z[i] = diff * a * (1.0 - a);
@@ -142,9 +136,9 @@ public final class FusedTrainer implements Trainer {
       double[] z = d[o];
       double[] target = t[o];
       double[] s = sq[o];
-      double b = bias ? bo[o] : 0.0;
+      FastSigmoid.apply(z, 0, n, bias ? bo[o] : 0.0);
       for (int i = 0; i < n; i++) {
-        double a = Sigmoid.s(bias ? z[i] + b : z[i]);
+        double a = z[i];
         double diff = a - target[i];
         s[i] = diff * diff;
         z[i] = diff * a * (1.0 - a);

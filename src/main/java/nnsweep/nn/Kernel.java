@@ -55,8 +55,9 @@ public enum Kernel {
   }
 
   /**
-   * The lockstep kernel's work per network-epoch: rows x (parameters + 12 x sigmoid units); a sigmoid (one
-   * {@code Math.exp}) costs about as much as 12 parameters' multiply-adds there.
+   * The lockstep kernel's work per network-epoch: rows x (parameters + 12 x sigmoid units); a sigmoid costs about as
+   * much as 12 parameters' multiply-adds there (fitted when each lane's sigmoid was a scalar {@code Math.exp} call;
+   * the SIMD sigmoid of issue 24 makes the lockstep kernel faster than this estimates).
    */
   static double lockstepUnits(Shape shape, int rows) {
     return (double) rows * (shape.parameterCount() + 12.0 * shape.units());

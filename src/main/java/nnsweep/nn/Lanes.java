@@ -14,19 +14,12 @@ package nnsweep.nn;
 final class Lanes {
   private Lanes() {}
 
-  /** z = s(z) = 1.0 / (1.0 + Math.exp(-z)). */
+  /**
+   * z = s(z) = 1.0 / (1.0 + e^-z), e^x from {@link FastSigmoid}: in SIMD lanes of the machine's width ({@link
+   * VectorSigmoid}), each lane with the scalar version's bits, so the result does not depend on the vector width.
+   */
   static void sigmoid(double[] z, int lanes) {
-    expMinus(z, lanes);
-    for (int l = 0; l < lanes; l++) {
-      z[l] = 1.0 / (1.0 + z[l]);
-    }
-  }
-
-  /** z = Math.exp(-z), one call per lane (no vector exponential gives its bits), in a loop of its own. */
-  private static void expMinus(double[] z, int lanes) {
-    for (int l = 0; l < lanes; l++) {
-      z[l] = Math.exp(-z[l]);
-    }
+    FastSigmoid.applyLanes(z, lanes);
   }
 
   /** z += b. */
@@ -38,13 +31,12 @@ final class Lanes {
 
   /**
    * An output unit's zOut becomes its deltaOut: out = s(zOut), E += (out - target)^2 (into the lane's sum {@code sse}),
-   * deltaOut = (out - target) out (1 - out). The sigmoid's division is taken in the loop of the delta (one pass fewer
-   * than {@link #sigmoid} and then the delta), with the same bits.
+   * deltaOut = (out - target) out (1 - out).
    */
   static void outputDelta(double[] z, double target, double[] sse, int lanes) {
-    expMinus(z, lanes);
+    sigmoid(z, lanes);
     for (int l = 0; l < lanes; l++) {
-      double out = 1.0 / (1.0 + z[l]);
+      double out = z[l];
       double diff = out - target;
       sse[l] += diff * diff;
       z[l] = diff * out * (1.0 - out);

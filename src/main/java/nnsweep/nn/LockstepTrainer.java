@@ -10,7 +10,7 @@ import java.util.IdentityHashMap;
  *
  * <pre>
  *   zHidden     = x Wh + bh                               1 x h
- *   hidden      = s(zHidden)                              1 x h    s(z) = 1.0 / (1.0 + Math.exp(-z))
+ *   hidden      = s(zHidden)                              1 x h    s(z) = 1.0 / (1.0 + e^-z), FastSigmoid
  *   zOut        = hidden Wo + bo                          1 x o
  *   out         = s(zOut)                                 1 x o
  *   E          += (out - t)^2  (halved at the end)
@@ -29,8 +29,10 @@ import java.util.IdentityHashMap;
  * <p>Every value is held {@code [index][lane]}: one small array per parameter, gradient sum, or unit and row, with one
  * value per network. Each step of the arithmetic is then a loop over the lanes ({@link Lanes}) that indexes every
  * array by the lane alone and stores into one array, the kind of loop HotSpot's C2 vectorises by itself (plain Java
- * 17, nothing to enable); rows are taken one at a time for that reason. Only {@code Math.exp} stays scalar, one call
- * per lane: it has to be exactly the call the other trainers make.
+ * 17, nothing to enable); rows are taken one at a time for that reason. The sigmoids run in SIMD vectors of the
+ * machine's width ({@link FastSigmoid}, {@code jdk.incubator.vector}'s preferred species: 8 lanes with AVX-512, 4
+ * with AVX2), each lane with the bits of the scalar {@link FastSigmoid#s}, so the vector width never changes a
+ * network's numbers.
  *
  * <p>Per lane the arithmetic is {@link FusedTrainer}'s operation for operation, so every network's result is bit for
  * bit what {@link FusedTrainer} gives it alone: each pre-activation is {@code 0.0 + x0 w0 + x1 w1 + ...} in input

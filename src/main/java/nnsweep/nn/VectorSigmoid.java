@@ -18,21 +18,38 @@ final class VectorSigmoid {
     int i = from;
     int bound = from + SPECIES.loopBound(to - from);
     for (; i < bound; i += SPECIES.length()) {
-      DoubleVector x = DoubleVector.fromArray(SPECIES, z, i).add(b).neg()
-          .max(FastSigmoid.MIN_ARG).min(FastSigmoid.MAX_ARG);
-      DoubleVector t = x.mul(FastSigmoid.LOG2E).add(FastSigmoid.ROUND);
-      DoubleVector kd = t.sub(FastSigmoid.ROUND);
-      LongVector k = t.reinterpretAsLongs().sub(FastSigmoid.ROUND_BITS);
-      DoubleVector r = kd.lanewise(VectorOperators.FMA, -FastSigmoid.LN2_HI, x);
-      r = kd.lanewise(VectorOperators.FMA, -FastSigmoid.LN2_LO, r);
-      DoubleVector p = DoubleVector.broadcast(SPECIES, FastSigmoid.C[13]);
-      for (int c = 12; c >= 0; c--) {
-        p = p.lanewise(VectorOperators.FMA, r, DoubleVector.broadcast(SPECIES, FastSigmoid.C[c]));
-      }
-      DoubleVector e = p.mul(k.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles());
-      DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
-      one.div(one.add(e)).intoArray(z, i);
+      s(DoubleVector.fromArray(SPECIES, z, i).add(b)).intoArray(z, i);
     }
     FastSigmoid.applyScalar(z, i, to, b);
+  }
+
+  /**
+   * z[l] = s(z[l]) for l < lanes: {@link LockstepTrainer}'s lanes, in a loop of its own, so that its JIT profile (a
+   * few vectors a call) is not mixed with that of the row loops of {@link #apply}.
+   */
+  static void lanes(double[] z, int lanes) {
+    int l = 0;
+    int bound = SPECIES.loopBound(lanes);
+    for (; l < bound; l += SPECIES.length()) {
+      s(DoubleVector.fromArray(SPECIES, z, l)).intoArray(z, l);
+    }
+    FastSigmoid.applyScalar(z, l, lanes, 0.0);
+  }
+
+  /** s(z) per lane: {@link FastSigmoid#s}'s operations. */
+  private static DoubleVector s(DoubleVector z) {
+    DoubleVector x = z.neg().max(FastSigmoid.MIN_ARG).min(FastSigmoid.MAX_ARG);
+    DoubleVector t = x.mul(FastSigmoid.LOG2E).add(FastSigmoid.ROUND);
+    DoubleVector kd = t.sub(FastSigmoid.ROUND);
+    LongVector k = t.reinterpretAsLongs().sub(FastSigmoid.ROUND_BITS);
+    DoubleVector r = kd.lanewise(VectorOperators.FMA, -FastSigmoid.LN2_HI, x);
+    r = kd.lanewise(VectorOperators.FMA, -FastSigmoid.LN2_LO, r);
+    DoubleVector p = DoubleVector.broadcast(SPECIES, FastSigmoid.C[13]);
+    for (int c = 12; c >= 0; c--) {
+      p = p.lanewise(VectorOperators.FMA, r, DoubleVector.broadcast(SPECIES, FastSigmoid.C[c]));
+    }
+    DoubleVector e = p.mul(k.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles());
+    DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+    return one.div(one.add(e));
   }
 }

@@ -38,6 +38,16 @@ class FastSigmoidTest {
       for (int i = 0; i < z.length; i++) {
         assertEquals(Double.doubleToLongBits(scalar[i]), Double.doubleToLongBits(vector[i]), "n=" + n + " i=" + i);
       }
+      // the lockstep kernel's own loop over lanes, with -0.0 among the values
+      double[] lanes = z.clone();
+      double[] lanesScalar = z.clone();
+      lanes[0] = -0.0;
+      lanesScalar[0] = -0.0;
+      FastSigmoid.applyLanes(lanes, n + 1);
+      FastSigmoid.applyScalar(lanesScalar, 0, n + 1, 0.0);
+      for (int i = 0; i < z.length; i++) {
+        assertEquals(Double.doubleToLongBits(lanesScalar[i]), Double.doubleToLongBits(lanes[i]), "lanes n=" + n + " i=" + i);
+      }
     }
   }
 

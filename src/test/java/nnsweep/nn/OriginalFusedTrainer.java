@@ -3,7 +3,9 @@ package nnsweep.nn;
 /**
  * {@link FusedTrainer} as it was before it was optimised (commit 0c3bd8a), frozen here as the oracle that the
  * optimised kernel and {@link LockstepTrainer} must match bit for bit (public for the kernel benchmark, which times
- * it next to the optimised one).
+ * it next to the optimised one). One change since (issue 24): the training passes' sigmoid is {@link FastSigmoid}'s,
+ * as in the kernels it checks (the portable exponential that SIMD lanes compute with the same bits); the final error
+ * is still taken with {@link Sigmoid}.
  *
  * <p>The original description: the fast training kernel: the same arithmetic as {@link BreezeTrainer}, fused into
  * loops over the Breeze matrices' column-major backing arrays, with no allocation per epoch and s(z) reused for s'(z).
@@ -52,7 +54,7 @@ public final class OriginalFusedTrainer implements Trainer {
           if (bias) {
             z += bh[j];
           }
-          hidden[i + j * n] = Sigmoid.s(z);
+          hidden[i + j * n] = FastSigmoid.s(z);
         }
         for (int o = 0; o < out; o++) {
           double z = 0.0;
@@ -62,7 +64,7 @@ public final class OriginalFusedTrainer implements Trainer {
           if (bias) {
             z += bo[o];
           }
-          double y = Sigmoid.s(z);
+          double y = FastSigmoid.s(z);
           double diff = y - t[i + o * n];
           sse += diff * diff;
           deltaOut[i + o * n] = diff * y * (1.0 - y);
@@ -138,7 +140,7 @@ public final class OriginalFusedTrainer implements Trainer {
           if (bias) {
             z += b[o];
           }
-          double y = Sigmoid.s(z);
+          double y = FastSigmoid.s(z);
           double diff = y - t[i + o * n];
           sse += diff * diff;
           deltaOut[i + o * n] = diff * y * (1.0 - y);
