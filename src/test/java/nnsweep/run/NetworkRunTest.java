@@ -64,8 +64,8 @@ class NetworkRunTest {
     Splits.Split split = Splits.split(iris, 0.25, 1);
     Problem problem = new Problem(split.train(), split.test(), new double[0][]);
     assertTrue(problem.oneHot());
-    Study study = Studies.builder(iris).models(Model.NONE, Model.HIDDEN).hiddenSizes(3).learningRates(0.01)
-        .epochs(1, 300).bias(true).seeds(Seeds.range(0, 2)).build();
+    Study study = Studies.builder(iris).models(Model.NONE, Model.HIDDEN).hiddenSizes(3).learningRates(0.002)
+        .epochs(1, 1000).bias(true).seeds(Seeds.range(0, 2)).build();
     Grid grid = Grid.expand(study, List.of(split.train()));
     List<TrainingResult> results = grid.specs().map(s -> NetworkRun.train(s, problem)).toList();
     assertEquals(8, results.size());
@@ -73,9 +73,10 @@ class NetworkRunTest {
       assertEquals(argmaxAccuracy(r, split.train()), r.classAccuracy(), r.toString());
       assertEquals(argmaxAccuracy(r, split.test()), r.testClassAccuracy(), r.toString());
     }
-    // 300 epochs without a hidden layer: over 90% of the rows have their largest output at the right class, but
-    // in a third of them some output is on the wrong side of 0.5 (the threshold accuracy)
-    for (TrainingResult r : results.stream().filter(r -> r.spec().model() == Model.NONE && r.spec().epochs() == 300)
+    // 1,000 epochs without a hidden layer: over 90% of the rows have their largest output at the right class, but
+    // in a third of them some output is on the wrong side of 0.5 (the threshold accuracy). A small rate: at 0.01 the
+    // unscaled iris makes this training chaotic (kernels that differ in the last bits end between E = 13.4 and 17.8)
+    for (TrainingResult r : results.stream().filter(r -> r.spec().model() == Model.NONE && r.spec().epochs() == 1000)
         .toList()) {
       assertTrue(r.classAccuracy() > 0.9 && r.testClassAccuracy() > 0.9 && r.accuracy() < 0.7, r.toString());
     }
