@@ -8,9 +8,8 @@
 set -euo pipefail
 readonly here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
-if [[ ! -f target/classpath.txt || ! -f target/test-classes/nnsweep/bench/ShapeProbe.class ]]; then
-  mvn -B -q -DskipTests package test-compile
-fi
+# builds what is missing and gives the probe the native BLAS ./submit.sh gives the job (bench/lib/probe.sh)
+source bench/lib/probe.sh
 seconds="${1:-1}"
 # a copy of the classes, so that a build while this runs does not pull them from under it
 work="$(mktemp -d)"

@@ -26,7 +26,7 @@ public final class TaskPlan {
   public static final int TASKS_PER_CORE = 4;
   /**
    * Most estimated cost ({@link Grid#cost}) per task when the study does not say, so that a run that dies loses at
-   * most that much work per core on --resume, and progress moves at least that often: about 14 s of one core at
+   * most that much work per core on --resume, and progress moves at least that often: about 8 s of one core at
    * {@link Kernel#LOCKSTEP_UNITS_PER_SECOND}.
    */
   public static final double MAX_TASK_COST = 2.4e10;

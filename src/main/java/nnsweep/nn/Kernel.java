@@ -22,13 +22,18 @@ public enum Kernel {
    * Lockstep speed in cost units ({@link #lockstepUnits}) per second on one core: fitted to measured network-epochs
    * per second of CPU time.
    */
-  public static final double LOCKSTEP_UNITS_PER_SECOND = 1.7e9;
-  /** Matrix-product speed of netlib's Java BLAS (the slowest BLAS a machine may have), flops per second. */
-  static final double GEMM_FLOPS_PER_SECOND = 12e9;
+  public static final double LOCKSTEP_UNITS_PER_SECOND = 2.9e9;
+  /** What one sigmoid unit costs the lockstep kernel, in parameters' multiply-adds (its SIMD sigmoid included). */
+  static final double LOCKSTEP_UNITS_PER_SIGMOID = 9.5;
+  /**
+   * Matrix-product speed with native OpenBLAS, the BLAS {@code submit.sh} gives the job, flops per second (in
+   * groups of four networks: the products are thin, far below a large square product's peak).
+   */
+  static final double GEMM_FLOPS_PER_SECOND = 42e9;
   /** Seconds per sigmoid unit and row: the element-wise passes (sigmoid, deltas, sums) and their memory traffic. */
-  static final double GEMM_SECONDS_PER_UNIT_ROW = 5.0e-9;
+  static final double GEMM_SECONDS_PER_UNIT_ROW = 2.6e-9;
   /** Seconds per network-epoch of fixed cost: a few small BLAS calls and the bookkeeping. */
-  static final double GEMM_SECONDS_PER_EPOCH = 1.5e-6;
+  static final double GEMM_SECONDS_PER_EPOCH = 1.0e-6;
   /** Columns of the group's widest product that keep a BLAS kernel busy without spilling the cache. */
   static final int GEMM_COLUMNS = 128;
 
@@ -55,12 +60,11 @@ public enum Kernel {
   }
 
   /**
-   * The lockstep kernel's work per network-epoch: rows x (parameters + 12 x sigmoid units); a sigmoid costs about as
-   * much as 12 parameters' multiply-adds there (fitted when each lane's sigmoid was a scalar {@code Math.exp} call;
-   * the SIMD sigmoid of issue 24 makes the lockstep kernel faster than this estimates).
+   * The lockstep kernel's work per network-epoch: rows x (parameters + {@value #LOCKSTEP_UNITS_PER_SIGMOID} x sigmoid
+   * units).
    */
   static double lockstepUnits(Shape shape, int rows) {
-    return (double) rows * (shape.parameterCount() + 12.0 * shape.units());
+    return (double) rows * (shape.parameterCount() + LOCKSTEP_UNITS_PER_SIGMOID * shape.units());
   }
 
   /**
