@@ -72,7 +72,7 @@ public final class StudyText {
   }
 
   public StudyText alpha(double alpha) {
-    return set("hidden", "alpha", Double.toString(alpha));
+    return set("hidden", "alpha", num(alpha));
   }
 
   public StudyText rangeSizes(int count) {
@@ -117,11 +117,15 @@ public final class StudyText {
   public StudyText fixedInit(double[][] hidden, double[] hiddenBias, double[][] output, double[] outputBias) {
     init("fixed");
     if (hidden != null) {
-      set("init", "hidden", Arrays.deepToString(hidden));
-      set("init", "hidden-bias", Arrays.toString(hiddenBias));
+      set("init", "hidden", rows(hidden));
+      set("init", "hidden-bias", doubles(hiddenBias));
     }
-    set("init", "output", Arrays.deepToString(output));
-    return set("init", "output-bias", Arrays.toString(outputBias));
+    set("init", "output", rows(output));
+    return set("init", "output-bias", doubles(outputBias));
+  }
+
+  public StudyText stopError(double error) {
+    return set("stop-error", num(error));
   }
 
   public StudyText curvePoints(int points) {
@@ -206,11 +210,11 @@ public final class StudyText {
     }
 
     public Data testFraction(double fraction) {
-      return set("test-fraction", Double.toString(fraction));
+      return set("test-fraction", num(fraction));
     }
 
     public Data validationFraction(double fraction) {
-      return set("validation-fraction", Double.toString(fraction));
+      return set("validation-fraction", num(fraction));
     }
 
     public Data folds(int folds) {
@@ -222,7 +226,7 @@ public final class StudyText {
     }
 
     public Data queries(double[]... rows) {
-      return set("queries", Arrays.deepToString(rows));
+      return set("queries", StudyText.rows(rows));
     }
 
     /** Any key of a dataset entry, its value as HOCON text. */
@@ -246,7 +250,16 @@ public final class StudyText {
   }
 
   private static String doubles(double... values) {
-    return list(Arrays.stream(values).mapToObj(Double::toString));
+    return list(Arrays.stream(values).mapToObj(StudyText::num));
+  }
+
+  private static String rows(double[]... rows) {
+    return list(Arrays.stream(rows).map(StudyText::doubles));
+  }
+
+  /** A number as one would write it: whole numbers without ".0" (as the study files in conf/ do). */
+  private static String num(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
   }
 
   /** A HOCON quoted string (as JSON's). */

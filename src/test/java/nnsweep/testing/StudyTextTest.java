@@ -31,7 +31,7 @@ class StudyTextTest {
           name = "t"
           datasets = [ { name = "or", path = "data/or.csv", outputs = 1 } ]
           hidden { sizes = [2, 3], alpha = 1.5 }
-          learning-rates = [0.5, 2.0]
+          learning-rates = [0.5, 2]
           seeds { from = 0, count = 3 }
         }
         """, StudyText.study("t").dataset("or", "data/or.csv", 1).hiddenSizes(2, 3).learningRates(0.5, 2.0)
