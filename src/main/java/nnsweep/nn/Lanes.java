@@ -517,7 +517,11 @@ final class Lanes {
     }
   }
 
-  /** b -= rate (g + u[u0] + u[u0 + us] + ...), up to four terms: the bias step, as {@link #descendScalars}. */
+  /**
+   * b -= rate (g + u[u0] + u[u0 + us] + ...), up to four terms: the bias step, as {@link #descendScalars}. Kept apart
+   * from {@link #descendLanes} times an array of ones (the same bits): that fold measured slower on 4-row networks
+   * with bias (docs/benchmarks.md, "Folding Lanes' bias loops").
+   */
   static void descendSum(double[] b, double[] rate, double[] g, double[][] u, int u0, int us, int terms, int lanes) {
     switch (terms) {
       case 1: {
