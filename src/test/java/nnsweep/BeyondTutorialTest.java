@@ -10,8 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import nnsweep.data.Scaling;
+import nnsweep.nn.Model;
+import nnsweep.study.HiddenRule;
 import nnsweep.testing.Csv;
 import nnsweep.testing.InProcessJob;
+import nnsweep.testing.StudyText;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,27 +33,16 @@ class BeyondTutorialTest {
 
   @BeforeAll
   static void run() throws IOException {
-    Path conf = Files.writeString(tmp.resolve("beyond.conf"), """
-        study {
-          name = "beyond"
-          datasets = [
-            { name = "iris", path = "data/iris.csv", outputs = 3, test-fraction = 0.2, scale = standard,
-              queries = [[5.1, 3.5, 1.4, 0.2]] }
-            { name = "parity-3", path = "data/parity-3.csv", outputs = 1 }
-          ]
-          models = [hidden]
-          hidden { rules = [sqrt-inputs-times-outputs, samples-over-weights], alpha = 2 }
-          learning-rates = [0.5]
-          epochs = [3000]
-          bias = [true]
-          seeds = [0, 1]
-          init = [ { scheme = uniform }, { scheme = symmetric, range = 0.5 }, { scheme = xavier } ]
-          stop-error = 0.05
-          curve-points = 10
-        }
-        """);
+    Path conf = StudyText.study("beyond")
+        .dataset(StudyText.data("iris", "data/iris.csv", 3).testFraction(0.2).scale(Scaling.STANDARD)
+            .queries(new double[] {5.1, 3.5, 1.4, 0.2}))
+        .dataset("parity-3", "data/parity-3.csv", 1).models(Model.HIDDEN)
+        .hiddenRules(HiddenRule.SQRT_INPUTS_TIMES_OUTPUTS, HiddenRule.SAMPLES_OVER_WEIGHTS).alpha(2)
+        .learningRates(0.5).epochs(3000).bias(true).seeds(0, 1)
+        .set("init", "[ { scheme = uniform }, { scheme = symmetric, range = 0.5 }, { scheme = xavier } ]")
+        .stopError(0.05).curvePoints(10).writeIn(tmp);
     out = tmp.resolve("out");
-    InProcessJob.Run run = InProcessJob.run("--config", conf.toString(), "--out", out.toString());
+    InProcessJob.Run run = InProcessJob.run(conf, "--out", out.toString());
     assertEquals(0, run.status(), run.err());
     results = Csv.read(out.resolve("results.csv")).rows();
   }

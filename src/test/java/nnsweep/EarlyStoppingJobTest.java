@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import nnsweep.data.Dataset;
+import nnsweep.data.Scaling;
 import nnsweep.grid.Grid;
 import nnsweep.grid.NetworkSpec;
 import nnsweep.nn.BreezeTrainer;
 import nnsweep.nn.Kernel;
+import nnsweep.nn.Model;
 import nnsweep.nn.Network;
 import nnsweep.nn.TrainingOptions;
 import nnsweep.nn.Weights;
@@ -28,6 +30,7 @@ import nnsweep.study.Study;
 import nnsweep.study.StudyLoader;
 import nnsweep.testing.Csv;
 import nnsweep.testing.InProcessJob;
+import nnsweep.testing.StudyText;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetReader;
@@ -52,31 +55,16 @@ class EarlyStoppingJobTest {
 
   @BeforeAll
   static void study() throws IOException {
-    conf = Files.writeString(tmp.resolve("es.conf"), """
-        study {
-          name = "early-stopping-test"
-          datasets = [
-            { name = "iris", path = "data/iris.csv", outputs = 3, test-fraction = 0.25, validation-fraction = 0.2,
-              scale = standard }
-          ]
-          models = [hidden]
-          hidden { sizes = [6] }
-          learning-rates = [0.02, 0.6]
-          epochs = [800]
-          bias = [true]
-          seeds = { from = 0, count = 3 }
-          init { scheme = xavier }
-          curve-points = 6
-          keep-models = cells
-          early-stopping { checks = 16, patience = 0 }
-        }
-        """);
+    conf = StudyText.study("early-stopping-test")
+        .dataset(StudyText.data("iris", "data/iris.csv", 3).testFraction(0.25).validationFraction(0.2)
+            .scale(Scaling.STANDARD))
+        .models(Model.HIDDEN).hiddenSizes(6).learningRates(0.02, 0.6).epochs(800).bias(true).seedRange(0, 3)
+        .init("xavier").curvePoints(6).keepModels(Study.KeepModels.CELLS).earlyStopping(16, 0).writeIn(tmp);
   }
 
   private static InProcessJob.Run main(Path out, String... extra) {
-    List<String> args = new ArrayList<>(List.of("--config", conf.toString(), "--out", out.toString()));
-    args.addAll(List.of(extra));
-    return InProcessJob.run(args.toArray(String[]::new));
+    return InProcessJob.run(conf, Stream.concat(Stream.of("--out", out.toString()), Stream.of(extra))
+        .toArray(String[]::new));
   }
 
   private static Path csvRun;

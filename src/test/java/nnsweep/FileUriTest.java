@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import nnsweep.nn.Model;
 import nnsweep.testing.InProcessJob;
 import nnsweep.testing.Outputs;
+import nnsweep.testing.StudyText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,10 +22,9 @@ class FileUriTest {
   @Test
   void fileUrisGiveTheSameResultsAsPlainPaths() throws IOException {
     String data = Path.of("data/xor.csv").toAbsolutePath().toUri().toString();
-    Path conf = tmp.resolve("xor.conf");
-    Files.writeString(conf, "study { name = x, datasets = [{ name = xor, path = \"" + data + "\", outputs = 1,"
-        + " queries = [[1, 1]] }], models = [hidden], hidden.sizes = [2, 3], epochs = [500], bias = [false, true],"
-        + " seeds = [0, 1], curve-points = 5, learning-rates = [0.5] }");
+    Path conf = StudyText.study("xor").dataset(StudyText.data("xor", data, 1).queries(new double[] {1, 1}))
+        .models(Model.HIDDEN).hiddenSizes(2, 3).epochs(500).bias(false, true).seeds(0, 1).curvePoints(5)
+        .learningRates(0.5).writeIn(tmp);
     Path plain = tmp.resolve("plain");
     var a = InProcessJob.run("--config", conf.toString(), "--out", plain.toString(), "--set",
         "datasets=[{ name = xor, path = \"data/xor.csv\", outputs = 1, queries = [[1, 1]] }]");

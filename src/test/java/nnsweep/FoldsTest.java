@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,16 +14,20 @@ import java.util.List;
 import java.util.Map;
 import nnsweep.data.CsvDatasetReader;
 import nnsweep.data.Dataset;
+import nnsweep.data.Scaling;
 import nnsweep.data.Splits;
 import nnsweep.errors.InputException;
 import nnsweep.grid.Grid;
 import nnsweep.grid.NetworkSpec;
+import nnsweep.nn.Model;
 import nnsweep.run.Problem;
 import nnsweep.run.Problems;
+import nnsweep.study.HiddenRule;
 import nnsweep.study.Study;
 import nnsweep.study.StudyLoader;
 import nnsweep.testing.Csv;
 import nnsweep.testing.InProcessJob;
+import nnsweep.testing.StudyText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,15 +37,13 @@ import org.junit.jupiter.api.io.TempDir;
 class FoldsTest {
   @TempDir Path tmp;
 
-  private Path conf(String datasetExtra, String... lines) throws IOException {
-    StringBuilder b = new StringBuilder("study {\n  name = \"folds\"\n");
-    b.append("  datasets = [{ name = \"iris\", path = \"data/iris.csv\", outputs = 3").append(datasetExtra)
-        .append(" }]\n");
-    b.append("  hidden { sizes = [3] }\n  learning-rates = [0.1]\n  epochs = [200]\n  seeds = [0, 1]\n");
-    for (String l : lines) {
-      b.append("  ").append(l).append('\n');
-    }
-    return Files.writeString(tmp.resolve("folds.conf"), b.append("}\n").toString());
+  private static StudyText.Data iris(int folds) {
+    return StudyText.data("iris", "data/iris.csv", 3).folds(folds);
+  }
+
+  /** {@code iris} (its line: the third), hidden size 3, rate 0.1, 200 epochs, seeds 0 and 1. */
+  private static StudyText study(StudyText.Data iris) {
+    return StudyText.study("folds").dataset(iris).hiddenSizes(3).learningRates(0.1).epochs(200).seeds(0, 1);
   }
 
   @Test
@@ -80,7 +81,7 @@ class FoldsTest {
 
   @Test
   void theFoldAxisComesRightAfterTheDataset() throws IOException {
-    Study study = StudyLoader.load(conf(", folds = 3", "models = [none, hidden]"), List.of());
+    Study study = StudyLoader.load(study(iris(3)).models(Model.NONE, Model.HIDDEN).writeIn(tmp), List.of());
     List<Problem> problems = Problems.load(study);
     Grid grid = Grid.expand(study, Problems.datasets(problems), Problems.trainingRows(problems));
     assertEquals(3 * 2 * 2, grid.size());
@@ -99,16 +100,8 @@ class FoldsTest {
   void rulesAndPerRowRatesCountTheRowsAFoldTrainsOn() throws IOException {
     // iris, 4 folds with a 0.2 validation share: 112 or 113 training rows per fold, less the validation rows; the
     // smallest fold's count is what samples-over-weights (alpha 1: rows / (4 + 3)) and the per-row rate divide
-    Path f = Files.writeString(tmp.resolve("rows.conf"), """
-        study {
-          name = "rows"
-          datasets = [{ name = "iris", path = "data/iris.csv", outputs = 3, folds = 4, validation-fraction = 0.2 }]
-          hidden { rules = [samples-over-weights], alpha = 1 }
-          learning-rates = { values = [9], per-row = true }
-          epochs = [20]
-          seeds = [0]
-        }
-        """);
+    Path f = StudyText.study("rows").dataset(iris(4).validationFraction(0.2))
+        .hiddenRules(HiddenRule.SAMPLES_OVER_WEIGHTS).alpha(1).learningRatesPerRow(9).epochs(20).seeds(0).writeIn(tmp);
     Study study = StudyLoader.load(f, List.of());
     List<Problem> problems = Problems.load(study);
     int smallest = Integer.MAX_VALUE;
@@ -130,7 +123,7 @@ class FoldsTest {
   @Test
   void resultsHaveTheFoldAndTheSummaryTheMeanAndSpreadOverFolds() throws IOException {
     Path out = tmp.resolve("out");
-    InProcessJob.Run run = InProcessJob.run("--config", conf(", folds = 5, scale = standard").toString(), "--out",
+    InProcessJob.Run run = InProcessJob.run(study(iris(5).scale(Scaling.STANDARD)).writeIn(tmp), "--out",
         out.toString());
     assertEquals(0, run.status(), run.err());
     Csv.Table results = Csv.read(out.resolve("results.csv"));
@@ -154,14 +147,14 @@ class FoldsTest {
 
   @Test
   void badFolds() throws IOException {
-    Path f1 = conf(", folds = 1");
+    Path f1 = study(iris(1)).writeIn(tmp);
     String m1 = assertThrows(InputException.class, () -> StudyLoader.load(f1, List.of())).getMessage();
     assertTrue(m1.startsWith(f1 + ":3: study.datasets[0].folds: must be >= 2, found 1, expected"), m1);
-    Path f2 = conf(", folds = 5, test-fraction = 0.2");
+    Path f2 = study(iris(5).testFraction(0.2)).writeIn(tmp);
     String m2 = assertThrows(InputException.class, () -> StudyLoader.load(f2, List.of())).getMessage();
     assertTrue(m2.contains("study.datasets[0].folds: folds given with test-fraction = 0.2, expected either folds"),
         m2);
-    Path f3 = conf(", folds = 151");
+    Path f3 = study(iris(151)).writeIn(tmp);
     Study study = StudyLoader.load(f3, List.of());
     String m3 = assertThrows(InputException.class, () -> Problems.load(study)).getMessage();
     assertEquals(f3 + ": study.datasets[0].folds: more folds than rows, found 151, expected at most 150 (the rows"

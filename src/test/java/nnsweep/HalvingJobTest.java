@@ -17,6 +17,7 @@ import nnsweep.grid.Cell;
 import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
 import nnsweep.grid.TaskPlan;
+import nnsweep.nn.Model;
 import nnsweep.run.Problem;
 import nnsweep.run.Problems;
 import nnsweep.run.ResultCodec;
@@ -28,11 +29,13 @@ import nnsweep.search.Rungs;
 import nnsweep.state.RunState;
 import nnsweep.state.RungState;
 import nnsweep.stats.CellStats;
+import nnsweep.study.HiddenRule;
 import nnsweep.study.Study;
 import nnsweep.study.StudyLoader;
 import nnsweep.testing.Csv;
 import nnsweep.testing.Headers;
 import nnsweep.testing.InProcessJob;
+import nnsweep.testing.StudyText;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,29 +52,11 @@ class HalvingJobTest {
 
   @BeforeAll
   static void study() throws IOException {
-    conf = Files.writeString(tmp.resolve("halving.conf"), """
-        study {
-          name = "halving-test"
-          datasets = [
-            { name = "xor", path = "data/xor.csv", outputs = 1, queries = [[1, 0]] }
-            { name = "full-adder", path = "data/full-adder.csv", outputs = 2 }
-          ]
-          models = [none, hidden]
-          hidden { sizes = [1, 2, 3], rules = [between-inputs-and-outputs] }
-          learning-rates = [0.5, 2.0]
-          epochs = [900]
-          bias = [false, true]
-          seeds = { from = 0, count = 4 }
-          curve-points = 10
-          search { strategy = halving, reduction = 3, min-epochs = 100 }
-        }
-        """);
-  }
-
-  private static InProcessJob.Run main(String... extra) {
-    List<String> args = new ArrayList<>(List.of("--config", conf.toString()));
-    args.addAll(List.of(extra));
-    return InProcessJob.run(args.toArray(String[]::new));
+    conf = StudyText.study("halving-test")
+        .dataset(StudyText.data("xor", "data/xor.csv", 1).queries(new double[] {1, 0}))
+        .dataset("full-adder", "data/full-adder.csv", 2).models(Model.NONE, Model.HIDDEN).hiddenSizes(1, 2, 3)
+        .hiddenRules(HiddenRule.BETWEEN_INPUTS_AND_OUTPUTS).learningRates(0.5, 2.0).epochs(900).bias(false, true)
+        .seedRange(0, 4).curvePoints(10).halving(3, 100).writeIn(tmp);
   }
 
   private static Map<String, Map<String, String>> byId(Path csv) {
@@ -85,12 +70,12 @@ class HalvingJobTest {
   @Test
   void halvingWritesExactTablesAndItsTopRungEqualsTheFullGrid() throws IOException {
     Path halved = tmp.resolve("halved");
-    InProcessJob.Run run = main("--out", halved.toString());
+    InProcessJob.Run run = InProcessJob.run(conf, "--out", halved.toString());
     assertEquals(0, run.status(), run.err());
     assertTrue(run.out().contains("nnsweep: successive halving: 32 cells to 100 epochs, 12 cells to 300 epochs,"
         + " 4 cells to 900 epochs"), run.out());
     Path grid = tmp.resolve("grid");
-    InProcessJob.Run full = main("--out", grid.toString(), "--set", "search.strategy=grid", "--set",
+    InProcessJob.Run full = InProcessJob.run(conf, "--out", grid.toString(), "--set", "search.strategy=grid", "--set",
         "search.reduction=null", "--set", "search.min-epochs=null");
     assertEquals(0, full.status(), full.err());
 
@@ -185,7 +170,7 @@ class HalvingJobTest {
   @Test
   void resumeBetweenRungsContinuesFromTheCommittedRungAndMatchesAnUninterruptedRun() throws IOException {
     Path whole = tmp.resolve("whole");
-    assertEquals(0, main("--out", whole.toString()).status());
+    assertEquals(0, InProcessJob.run(conf, "--out", whole.toString()).status());
 
     // a search that died during rung 1: rung 0 committed, two of rung 1's blocks committed, nothing else
     Path crashed = tmp.resolve("crashed");
@@ -215,7 +200,7 @@ class HalvingJobTest {
     Path damaged = crashed.resolve(".nnsweep/rungs/1/part-" + cut.from() + "-" + cut.to() + ".bin");
     Files.write(damaged, java.util.Arrays.copyOf(Files.readAllBytes(damaged), 40));
 
-    InProcessJob.Run resumed = main("--resume", "--out", crashed.toString());
+    InProcessJob.Run resumed = InProcessJob.run(conf, "--resume", "--out", crashed.toString());
 
     assertEquals(0, resumed.status(), resumed.err());
     assertTrue(resumed.err().contains("nnsweep: warning: " + damaged + ": damaged committed part (wrong length"),

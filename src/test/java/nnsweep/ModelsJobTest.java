@@ -21,11 +21,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import nnsweep.data.CsvDatasetReader;
 import nnsweep.data.Dataset;
+import nnsweep.data.Scaling;
 import nnsweep.data.Splits;
 import nnsweep.fs.Storage;
 import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
 import nnsweep.grid.TaskPlan;
+import nnsweep.nn.Model;
 import nnsweep.run.Problem;
 import nnsweep.run.Problems;
 import nnsweep.run.RangeTrainer;
@@ -36,6 +38,7 @@ import nnsweep.study.StudyLoader;
 import nnsweep.testing.Csv;
 import nnsweep.testing.InProcessJob;
 import nnsweep.testing.Studies;
+import nnsweep.testing.StudyText;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -68,8 +71,10 @@ class ModelsJobTest {
     wideCsv = Files.writeString(tmp.resolve("wide.csv"), b.toString());
   }
 
-  private static Path study(String name, String body) throws IOException {
-    return Files.writeString(tmp.resolve(name + ".conf"), "study {\n  name = \"" + name + "\"\n" + body + "}\n");
+  /** xor and the full adder, no hidden layer and hidden sizes, two rates, 300 epochs, three seeds. */
+  private static StudyText truthTables(String name, int... sizes) {
+    return StudyText.study(name).dataset("xor", "data/xor.csv", 1).dataset("full-adder", "data/full-adder.csv", 2)
+        .models(Model.NONE, Model.HIDDEN).hiddenSizes(sizes).learningRates(0.5, 2.0).epochs(300).seedRange(0, 3);
   }
 
   private static Path run(Path conf, String out, String... extra) {
@@ -82,20 +87,9 @@ class ModelsJobTest {
 
   @Test
   void gridOfLockstepAndMatrixProductNetworksSavesTheRulesWinnersExactly() throws Exception {
-    Path conf = study("grid", """
-          datasets = [
-            { name = "xor", path = "data/xor.csv", outputs = 1 }
-            { name = "full-adder", path = "data/full-adder.csv", outputs = 2 }
-            { name = "wide", path = "%s", outputs = 3, test-fraction = 0.25, scale = minmax }
-          ]
-          models = [none, hidden]
-          hidden { sizes = [2, 8] }
-          learning-rates = [0.5, 2.0]
-          epochs = [300]
-          bias = [false, true]
-          seeds = { from = 0, count = 3 }
-          curve-points = 0
-        """.formatted(wideCsv));
+    Path conf = truthTables("grid", 2, 8)
+        .dataset(StudyText.data("wide", wideCsv.toString(), 3).testFraction(0.25).scale(Scaling.MINMAX))
+        .bias(false, true).curvePoints(0).writeIn(tmp);
     Path out = run(conf, "grid");
     JsonNode kernels = JSON.readTree(out.resolve("run.json").toFile()).path("run").path("kernels");
     assertTrue(kernels.has("GEMM") && kernels.has("LOCKSTEP"), kernels.toString());
@@ -114,18 +108,7 @@ class ModelsJobTest {
 
   @Test
   void aResumeWithEveryNetworkCommittedAggregatesThePartsAndSavesTheSameModels() throws Exception {
-    Path conf = study("committed", """
-          datasets = [
-            { name = "xor", path = "data/xor.csv", outputs = 1 }
-            { name = "full-adder", path = "data/full-adder.csv", outputs = 2 }
-          ]
-          models = [none, hidden]
-          hidden { sizes = [2, 3] }
-          learning-rates = [0.5, 2.0]
-          epochs = [300]
-          seeds = { from = 0, count = 3 }
-          keep-models = cells
-        """);
+    Path conf = truthTables("committed", 2, 3).keepModels(Study.KeepModels.CELLS).writeIn(tmp);
     Path whole = run(conf, "committed-whole");
     // a run that died once its last part was committed: the resume trains nothing, folds the committed parts into
     // their cells here and trains the kept networks again from their cells' scores
@@ -156,33 +139,16 @@ class ModelsJobTest {
 
   @Test
   void foldsAndHalvingSaveTheirWinnersExactly() throws Exception {
-    Path folds = study("folds", """
-          datasets = [ { name = "iris", path = "data/iris.csv", outputs = 3, folds = 3, scale = standard } ]
-          models = [hidden]
-          hidden { sizes = [2, 3] }
-          learning-rates = [0.01, 0.05]
-          epochs = [100]
-          bias = [true]
-          seeds = { from = 0, count = 2 }
-          init { scheme = xavier }
-          curve-points = 0
-        """);
+    Path folds = StudyText.study("folds")
+        .dataset(StudyText.data("iris", "data/iris.csv", 3).folds(3).scale(Scaling.STANDARD))
+        .models(Model.HIDDEN).hiddenSizes(2, 3).learningRates(0.01, 0.05).epochs(100).bias(true).seedRange(0, 2)
+        .init("xavier").curvePoints(0).writeIn(tmp);
     checkModels(folds, run(folds, "folds"), false, List.of());
 
-    Path halving = study("halving", """
-          datasets = [
-            { name = "full-adder", path = "data/full-adder.csv", outputs = 2 }
-            { name = "wide", path = "%s", outputs = 3, test-fraction = 0.25, scale = standard }
-          ]
-          models = [hidden]
-          hidden { sizes = [1, 2, 8] }
-          learning-rates = [0.3, 1.0, 3.0]
-          epochs = [900]
-          bias = [true]
-          seeds = { from = 0, count = 3 }
-          curve-points = 0
-          search { strategy = halving, reduction = 3, min-epochs = 100 }
-        """.formatted(wideCsv));
+    Path halving = StudyText.study("halving").dataset("full-adder", "data/full-adder.csv", 2)
+        .dataset(StudyText.data("wide", wideCsv.toString(), 3).testFraction(0.25).scale(Scaling.STANDARD))
+        .models(Model.HIDDEN).hiddenSizes(1, 2, 8).learningRates(0.3, 1.0, 3.0).epochs(900).bias(true)
+        .seedRange(0, 3).curvePoints(0).halving(3, 100).writeIn(tmp);
     checkModels(halving, run(halving, "halving"), true, List.of());
   }
 

@@ -12,8 +12,13 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nnsweep.data.Scaling;
+import nnsweep.nn.Model;
+import nnsweep.study.HiddenRule;
+import nnsweep.study.Study;
 import nnsweep.testing.Csv;
 import nnsweep.testing.InProcessJob;
+import nnsweep.testing.StudyText;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -53,36 +58,21 @@ class RulesVerdictJobTest {
 
   @BeforeAll
   static void runStudy() throws IOException {
-    conf = Files.writeString(tmp.resolve("rules.conf"), """
-        study {
-          name = "rules-verdict-test"
-          datasets = [
-            { name = "iris", path = "data/iris.csv", outputs = 3, test-fraction = 0.25, validation-fraction = 0.2,
-              scale = standard }
-            { name = "wine", path = "data/wine.csv", outputs = 3, test-fraction = 0.25, validation-fraction = 0.2,
-              scale = standard }
-            { name = "sonar", path = "data/sonar.csv", outputs = 1, test-fraction = 0.25, validation-fraction = 0.2,
-              scale = standard }
-            { name = "glass", path = "data/glass.csv", outputs = 6, test-fraction = 0.25, validation-fraction = 0.2,
-              scale = standard }
-          ]
-          models = [none, hidden]
-          hidden {
-            rules = [fewer-than-twice-inputs, two-thirds-inputs-plus-outputs, between-inputs-and-outputs,
-              sqrt-inputs-times-outputs, two-thirds-of-inputs-plus-outputs, samples-over-weights]
-            range-sizes = 8
-          }
-          learning-rates = [0.1, 0.3]
-          epochs = [100]
-          bias = [true]
-          seeds = { from = 0, count = 2 }
-          init { scheme = xavier }
-          curve-points = 0
-          keep-models = none
-        }
-        """);
+    conf = StudyText.study("rules-verdict-test").dataset(split("iris", 3)).dataset(split("wine", 3))
+        .dataset(split("sonar", 1)).dataset(split("glass", 6)).models(Model.NONE, Model.HIDDEN)
+        .hiddenRules(HiddenRule.FEWER_THAN_TWICE_INPUTS, HiddenRule.TWO_THIRDS_INPUTS_PLUS_OUTPUTS,
+            HiddenRule.BETWEEN_INPUTS_AND_OUTPUTS, HiddenRule.SQRT_INPUTS_TIMES_OUTPUTS,
+            HiddenRule.TWO_THIRDS_OF_INPUTS_PLUS_OUTPUTS, HiddenRule.SAMPLES_OVER_WEIGHTS)
+        .rangeSizes(8).learningRates(0.1, 0.3).epochs(100).bias(true).seedRange(0, 2).init("xavier").curvePoints(0)
+        .keepModels(Study.KeepModels.NONE).writeIn(tmp);
     out = tmp.resolve("out");
     run = InProcessJob.run("--config", conf.toString(), "--out", out.toString());
+  }
+
+  /** data/<name>.csv with a test and a validation split, standardized. */
+  private static StudyText.Data split(String name, int outputs) {
+    return StudyText.data(name, "data/" + name + ".csv", outputs).testFraction(0.25).validationFraction(0.2)
+        .scale(Scaling.STANDARD);
   }
 
   @Test

@@ -17,6 +17,7 @@ import nnsweep.testing.Csv;
 import nnsweep.testing.Headers;
 import nnsweep.testing.InProcessJob;
 import nnsweep.testing.ReferenceCase;
+import nnsweep.testing.StudyText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,8 +41,7 @@ class StudyJobTest {
   void oneNetworkStudyMatchesTheOracle(ReferenceCase c) throws IOException {
     Path dir = Files.createDirectories(tmp.resolve(c.name()));
     Path csv = writeDataset(dir, c);
-    Path conf = dir.resolve("study.conf");
-    Files.writeString(conf, studyFor(c, csv));
+    Path conf = studyFor(c, csv).writeIn(dir);
     Path out = dir.resolve("out");
 
     InProcessJob.Run run = run("--config", conf.toString(), "--out", out.toString());
@@ -136,10 +136,8 @@ class StudyJobTest {
     // targets far outside (0, 1) and a huge rate: rate x gradient overflows, E becomes NaN
     Path dir = Files.createDirectories(tmp.resolve("diverge"));
     Path csv = Files.writeString(dir.resolve("far.csv"), "x1,x2,y\n0,0,0\n0,1,1e6\n1,0,1e6\n1,1,0\n");
-    Path conf = Files.writeString(dir.resolve("diverge.conf"), "study { name = diverge\n"
-        + "datasets = [ { name = far, path = \"" + csv + "\", outputs = 1 } ]\n"
-        + "hidden { sizes = [2] }\n learning-rates = [1e305, 0.1]\n epochs = [100]\n bias = [true]\n"
-        + "seeds = [0, 1] }\n");
+    Path conf = StudyText.study("diverge").dataset("far", csv.toString(), 1).hiddenSizes(2)
+        .learningRates(1e305, 0.1).epochs(100).bias(true).seeds(0, 1).writeIn(dir);
     Path out = dir.resolve("out");
 
     InProcessJob.Run run = run("--config", conf.toString(), "--out", out.toString());
@@ -177,27 +175,15 @@ class StudyJobTest {
   }
 
   /** The reference case as a study file, fixed weights in the tutorial's layout. */
-  static String studyFor(ReferenceCase c, Path csv) {
-    String queries = Arrays.deepToString(c.queries());
-    StringBuilder init = new StringBuilder("scheme = fixed\n");
-    if (c.model() == Model.HIDDEN) {
-      init.append("hidden = ").append(Arrays.deepToString(c.init().hidden())).append('\n');
-      init.append("hidden-bias = ").append(Arrays.toString(c.init().hiddenBias())).append('\n');
+  static StudyText studyFor(ReferenceCase c, Path csv) {
+    boolean hidden = c.model() == Model.HIDDEN;
+    StudyText study = StudyText.study(c.name())
+        .dataset(StudyText.data("data", csv.toString(), c.outputCount()).queries(c.queries())).models(c.model());
+    if (hidden) {
+      study.hiddenSizes(c.hiddenUnits());
     }
-    init.append("output = ").append(Arrays.deepToString(c.init().output())).append('\n');
-    init.append("output-bias = ").append(Arrays.toString(c.init().outputBias())).append('\n');
-    return "study {\n"
-        + "  name = \"" + c.name() + "\"\n"
-        + "  datasets = [ { name = \"data\", path = \"" + csv + "\", outputs = " + c.outputCount()
-        + ", queries = " + queries + " } ]\n"
-        + "  models = [" + c.model().configName() + "]\n"
-        + (c.model() == Model.HIDDEN ? "  hidden { sizes = [" + c.hiddenUnits() + "] }\n" : "")
-        + "  learning-rates = [" + c.learningRate() + "]\n"
-        + "  epochs = [" + c.epochs() + "]\n"
-        + "  bias = [" + c.bias() + "]\n"
-        + "  seeds = [0]\n"
-        + "  init {\n" + init + "  }\n"
-        + "}\n";
+    return study.learningRates(c.learningRate()).epochs(c.epochs()).bias(c.bias()).seeds(0)
+        .fixedInit(hidden ? c.init().hidden() : null, c.init().hiddenBias(), c.init().output(), c.init().outputBias());
   }
 
   static InProcessJob.Run run(String... args) {

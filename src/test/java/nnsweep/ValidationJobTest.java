@@ -11,8 +11,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nnsweep.data.Scaling;
+import nnsweep.nn.Model;
 import nnsweep.testing.Csv;
 import nnsweep.testing.InProcessJob;
+import nnsweep.testing.StudyText;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,30 +33,11 @@ class ValidationJobTest {
 
   @BeforeAll
   static void study() throws IOException {
-    conf = Files.writeString(tmp.resolve("validation.conf"), """
-        study {
-          name = "validation-test"
-          datasets = [
-            { name = "iris", path = "data/iris.csv", outputs = 3, test-fraction = 0.2, validation-fraction = 0.25,
-              scale = standard }
-          ]
-          models = [hidden]
-          hidden { sizes = [2, 3] }
-          learning-rates = [0.02, 0.2]
-          epochs = [80]
-          bias = [true]
-          seeds = { from = 0, count = 3 }
-          init { scheme = xavier }
-          curve-points = 5
-          search { strategy = halving, reduction = 2, min-epochs = 20, race-by = [dataset, hidden] }
-        }
-        """);
-  }
-
-  private static InProcessJob.Run main(String... extra) {
-    List<String> args = new ArrayList<>(List.of("--config", conf.toString()));
-    args.addAll(List.of(extra));
-    return InProcessJob.run(args.toArray(String[]::new));
+    conf = StudyText.study("validation-test")
+        .dataset(StudyText.data("iris", "data/iris.csv", 3).testFraction(0.2).validationFraction(0.25)
+            .scale(Scaling.STANDARD))
+        .models(Model.HIDDEN).hiddenSizes(2, 3).learningRates(0.02, 0.2).epochs(80).bias(true).seedRange(0, 3)
+        .init("xavier").curvePoints(5).halving(2, 20, "dataset", "hidden").writeIn(tmp);
   }
 
   private static double median(List<Double> v) {
@@ -64,7 +48,7 @@ class ValidationJobTest {
   @Test
   void halvingRacesEachSizeOnValidationAndTheTablesCarryValidationColumns() throws IOException {
     Path out = tmp.resolve("halved");
-    InProcessJob.Run run = main("--out", out.toString());
+    InProcessJob.Run run = InProcessJob.run(conf, "--out", out.toString());
     assertEquals(0, run.status(), run.err());
     // 2 sizes x 2 rates; each size keeps 1 of its 2 cells at each rung
     assertTrue(run.out().contains("nnsweep: successive halving: 4 cells to 20 epochs, 2 cells to 40 epochs, 2 cells"
@@ -138,7 +122,7 @@ class ValidationJobTest {
     List<List<Map<String, String>>> tables = new ArrayList<>();
     for (String partitions : List.of("1", "5")) {
       Path out = tmp.resolve("grid-" + partitions);
-      InProcessJob.Run run = main("--out", out.toString(), "--set", "search.strategy=grid", "--set",
+      InProcessJob.Run run = InProcessJob.run(conf, "--out", out.toString(), "--set", "search.strategy=grid", "--set",
           "search.reduction=null", "--set", "search.min-epochs=null", "--set", "search.race-by=null", "--set",
           "partitions=" + partitions);
       assertEquals(0, run.status(), run.err());

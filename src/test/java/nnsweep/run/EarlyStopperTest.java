@@ -6,15 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import nnsweep.data.Scaling;
 import nnsweep.grid.Grid;
 import nnsweep.grid.NetworkSpec;
 import nnsweep.nn.BreezeTrainer;
 import nnsweep.nn.Kernel;
+import nnsweep.nn.Model;
 import nnsweep.nn.Network;
 import nnsweep.nn.TrainingData;
 import nnsweep.nn.TrainingOptions;
@@ -22,6 +23,7 @@ import nnsweep.nn.TrainingOutcome;
 import nnsweep.study.EarlyStopping;
 import nnsweep.study.Study;
 import nnsweep.study.StudyLoader;
+import nnsweep.testing.StudyText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,23 +37,11 @@ class EarlyStopperTest {
 
   /** iris with a validation split; 6 networks per shape: two learning rates (one small, one that overfits). */
   private Study study(int checks, int patience) throws IOException {
-    Path f = Files.writeString(tmp.resolve("es.conf"), """
-        study {
-          name = "es"
-          datasets = [ { name = "iris", path = "data/iris.csv", outputs = 3, test-fraction = 0.25,
-            validation-fraction = 0.2, scale = standard } ]
-          models = [hidden]
-          hidden { sizes = [12] }
-          learning-rates = [0.01, 1.5]
-          epochs = [700]
-          bias = [true]
-          seeds = { from = 0, count = 3 }
-          init { scheme = xavier }
-          curve-points = 12
-          early-stopping { checks = CHECKS, patience = PATIENCE }
-        }
-        """.replace("CHECKS", Integer.toString(checks)).replace("PATIENCE", Integer.toString(patience)));
-    return StudyLoader.load(f, List.of());
+    return StudyLoader.load(StudyText.study("es")
+        .dataset(StudyText.data("iris", "data/iris.csv", 3).testFraction(0.25).validationFraction(0.2)
+            .scale(Scaling.STANDARD))
+        .models(Model.HIDDEN).hiddenSizes(12).learningRates(0.01, 1.5).epochs(700).bias(true).seedRange(0, 3)
+        .init("xavier").curvePoints(12).earlyStopping(checks, patience).writeIn(tmp), List.of());
   }
 
   private record Setup(Study study, List<Problem> problems, Grid grid, NetworkRun.Prepared prepared,

@@ -3,6 +3,8 @@ package nnsweep.testing;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import nnsweep.Main;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -24,6 +26,11 @@ public final class InProcessJob implements BeforeAllCallback, AfterAllCallback {
     int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
     return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** {@link #run(String...)} of study file {@code config}: {@code --config config} and then {@code args}. */
+  public static Run run(Path config, String... args) {
+    return run(Stream.concat(Stream.of("--config", config.toString()), Stream.of(args)).toArray(String[]::new));
   }
 
   @Override
