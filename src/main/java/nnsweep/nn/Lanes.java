@@ -7,9 +7,9 @@ package nnsweep.nn;
  * <p>A lane array holds one value per network; sums of terms are taken as strided runs of lane arrays ({@code u[u0],
  * u[u0 + us], ...}) or of data values ({@code c[c0], c[c0 + cs], ...}), up to four terms per pass. Every sum adds its
  * terms in order to a start, {@code start[l] + t0 + t1 + ...}: a running sum's own array, or for a sum from scratch
- * a literal 0.0 ({@code start} null) in loops of their own: reading an array of zeros there, or testing for null
- * inside a shared loop, measured slower (docs/benchmarks.md). A bias's gradient sums are its deltas times an array of
- * ones (x 1.0 keeps every bit), in the weights' loops.
+ * an array of zeros (0.0 + t has the bits of t). The sums on every row and every epoch (the pre-activations, and the
+ * update when the data is one block of rows) have their own loops from a literal 0.0 instead ({@code start} null):
+ * reading an array of zeros there, or testing for null inside a shared loop, measured slower (docs/benchmarks.md).
  */
 final class Lanes {
   private Lanes() {}
@@ -303,6 +303,53 @@ final class Lanes {
         double[] y3 = b[bi + 3 * bs];
         for (int l = 0; l < lanes; l++) {
           z[l] = 0.0 + x0[l] * y0[l] + x1[l] * y1[l] + x2[l] * y2[l] + x3[l] * y3[l];
+        }
+      }
+    }
+  }
+
+  /** z = start + u[u0] + u[u0 + us] + ... (m terms). */
+  static void sum(double[] z, double[] start, double[][] u, int u0, int us, int m, int lanes) {
+    sumTerms(z, start, u, u0, us, Math.min(4, m), lanes);
+    for (int q = 4; q < m; q += 4) {
+      sumTerms(z, z, u, u0 + q * us, us, Math.min(4, m - q), lanes);
+    }
+  }
+
+  /** z = from + up to four terms ({@code from} null: 0.0), one loop. */
+  private static void sumTerms(double[] z, double[] from, double[][] u, int ui, int us, int terms, int lanes) {
+    switch (terms) {
+      case 1: {
+        double[] u0l = u[ui];
+        for (int l = 0; l < lanes; l++) {
+          z[l] = from[l] + u0l[l];
+        }
+        break;
+      }
+      case 2: {
+        double[] u0l = u[ui];
+        double[] u1l = u[ui + us];
+        for (int l = 0; l < lanes; l++) {
+          z[l] = from[l] + u0l[l] + u1l[l];
+        }
+        break;
+      }
+      case 3: {
+        double[] u0l = u[ui];
+        double[] u1l = u[ui + us];
+        double[] u2l = u[ui + 2 * us];
+        for (int l = 0; l < lanes; l++) {
+          z[l] = from[l] + u0l[l] + u1l[l] + u2l[l];
+        }
+        break;
+      }
+      default: {
+        double[] u0l = u[ui];
+        double[] u1l = u[ui + us];
+        double[] u2l = u[ui + 2 * us];
+        double[] u3l = u[ui + 3 * us];
+        for (int l = 0; l < lanes; l++) {
+          z[l] = from[l] + u0l[l] + u1l[l] + u2l[l] + u3l[l];
         }
       }
     }

@@ -170,8 +170,8 @@ public final class LockstepTrainer implements Trainer {
     private final double[][] deltaIn;
     // E of every lane (sum of squared differences)
     private final double[] sse;
-    // the 1 of 1^T delta: a bias's gradient sums as dot products with ones (x 1.0 keeps every bit)
-    private final double[][] ones;
+    // zeros: where the bias gradients' sums start
+    private final double[] zero;
     // every [x][lane] array above that a lane's values must move with when it changes slot
     private final double[][][] perLane;
     private int active;
@@ -214,8 +214,7 @@ public final class LockstepTrainer implements Trainer {
       perLane = new double[][][] {wh, bh, wo, bo, gradHidden, gradHiddenBias, gradOut, gradOutBias, hidden,
           deltaHidden, deltaOut};
       sse = new double[lanes];
-      ones = new double[][] {new double[lanes]};
-      java.util.Arrays.fill(ones[0], 1.0);
+      zero = new double[lanes];
       for (int l = 0; l < lanes; l++) {
         Network net = all[from + l];
         TrainingOptions o = options[from + l];
@@ -318,8 +317,7 @@ public final class LockstepTrainer implements Trainer {
             Lanes.dotLanes(g, firstBlock ? null : g, hidden, j, h, deltaOut, o, out, rows, lanes);
           }
           if (bias) {
-            double[] g = gradOutBias[o];
-            Lanes.dotLanes(g, firstBlock ? null : g, deltaOut, o, out, ones, 0, 0, rows, lanes);
+            Lanes.sum(gradOutBias[o], firstBlock ? zero : gradOutBias[o], deltaOut, o, out, rows, lanes);
           }
         }
       }
@@ -330,8 +328,7 @@ public final class LockstepTrainer implements Trainer {
           Lanes.dotScalars(g, firstBlock ? null : g, x, i0 + q * n, 1, deltaIn, j, width, rows, lanes);
         }
         if (bias) {
-          double[] g = gradInBias[j];
-          Lanes.dotLanes(g, firstBlock ? null : g, deltaIn, j, width, ones, 0, 0, rows, lanes);
+          Lanes.sum(gradInBias[j], firstBlock ? zero : gradInBias[j], deltaIn, j, width, rows, lanes);
         }
       }
     }
