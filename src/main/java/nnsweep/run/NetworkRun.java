@@ -58,8 +58,12 @@ public final class NetworkRun {
     return train(kernel, List.of(spec), prepared, curvePoints, stopError, true).get(0);
   }
 
-  /** Trains {@code specs} (one group, one shape) from their initial weights for their epochs; results in order. */
-  static List<TrainingResult> train(Kernel kernel, List<NetworkSpec> specs, Prepared prepared, int curvePoints,
+  /**
+   * Trains {@code specs} (one group, one shape) together with {@code kernel} from their initial weights for their
+   * epochs; results in order. A matrix-product group's numbers depend on its members: the sweep's groups are
+   * {@link RangeTrainer}'s.
+   */
+  public static List<TrainingResult> train(Kernel kernel, List<NetworkSpec> specs, Prepared prepared, int curvePoints,
       double stopError, boolean weights) {
     List<Progress> group = new ArrayList<>(specs.size());
     for (NetworkSpec s : specs) {

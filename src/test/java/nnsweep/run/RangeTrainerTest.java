@@ -61,17 +61,17 @@ class RangeTrainerTest {
   }
 
   @Test
-  void maxEpochsCapsEveryNetwork() {
+  void toEpochsCapsEveryNetwork() {
     Grid grid = grid();
     IdRange range = new IdRange(100, 140);
-    List<TrainingResult> capped = ResultCodec.decode(new RangeTrainer(grid, PROBLEMS, false, 20).train(range),
+    List<TrainingResult> capped = ResultCodec.decode(new RangeTrainer(grid, PROBLEMS, false).train(range, 20),
         grid, PROBLEMS);
     for (TrainingResult r : capped) {
       NetworkSpec short20 = grid.spec(r.spec().id()).withEpochs(20);
       assertEquals(20, r.epochsRun());
       assertEquals(NetworkRun.train(short20, PROBLEMS.get(0)).finalError(), r.finalError());
     }
-    assertEquals("maxEpochs must be >= 1, found 0", assertThrows(IllegalArgumentException.class,
-        () -> new RangeTrainer(grid, PROBLEMS, false, 0)).getMessage());
+    assertEquals("toEpochs must be >= 1, found 0", assertThrows(IllegalArgumentException.class,
+        () -> new RangeTrainer(grid, PROBLEMS, false).train(range, 0)).getMessage());
   }
 }
