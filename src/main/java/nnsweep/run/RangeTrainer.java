@@ -119,7 +119,7 @@ public final class RangeTrainer {
           }
         }
         if (wanted) {
-          train(Kernel.GEMM, members, from, previous, survives, fromEpochs, toEpochs, out);
+          trainGroup(Kernel.GEMM, members, from, previous, survives, fromEpochs, toEpochs, out);
         }
         id = Math.min(groupEnd, end);
         continue;
@@ -130,13 +130,13 @@ public final class RangeTrainer {
         if (wants(previous.get((int) (g - from)), survives, fromEpochs)) {
           group.add(g);
           if (group.size() == GROUP_SIZE) {
-            train(Kernel.LOCKSTEP, group, from, previous, survives, fromEpochs, toEpochs, out);
+            trainGroup(Kernel.LOCKSTEP, group, from, previous, survives, fromEpochs, toEpochs, out);
             group.clear();
           }
         }
       }
       if (!group.isEmpty()) {
-        train(Kernel.LOCKSTEP, group, from, previous, survives, fromEpochs, toEpochs, out);
+        trainGroup(Kernel.LOCKSTEP, group, from, previous, survives, fromEpochs, toEpochs, out);
       }
       id = runEnd;
     }
@@ -149,7 +149,7 @@ public final class RangeTrainer {
   }
 
   /** Trains one group and puts the results of the block's wanted networks into {@code out}. */
-  private void train(Kernel kernel, List<Long> ids, long from, List<TrainingResult> previous,
+  private void trainGroup(Kernel kernel, List<Long> ids, long from, List<TrainingResult> previous,
       Predicate<NetworkSpec> survives, int fromEpochs, int toEpochs, TrainingResult[] out) {
     List<Progress> group = new ArrayList<>(ids.size());
     for (long id : ids) {
