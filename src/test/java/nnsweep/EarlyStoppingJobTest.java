@@ -207,7 +207,7 @@ class EarlyStoppingJobTest {
       for (long g = from; g < grid.groupEnd(id); g++) {
         specs.add(grid.spec(g).withEpochs(k));
       }
-      return NetworkRun.trainGroup(Kernel.GEMM, specs, prepared, 0, Double.NEGATIVE_INFINITY, true);
+      return NetworkRun.train(Kernel.GEMM, specs, prepared, 0, Double.NEGATIVE_INFINITY, true);
     });
     return group.get((int) (id - from));
   }

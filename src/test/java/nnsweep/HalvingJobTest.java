@@ -21,7 +21,7 @@ import nnsweep.nn.Model;
 import nnsweep.run.Problem;
 import nnsweep.run.Problems;
 import nnsweep.run.ResultCodec;
-import nnsweep.run.RungTrainer;
+import nnsweep.run.RangeTrainer;
 import nnsweep.search.CellScore;
 import nnsweep.search.Halving;
 import nnsweep.search.Ladder;
@@ -180,11 +180,11 @@ class HalvingJobTest {
     RunState state = RunState.open(crashed, RunState.Mode.NEW, study, problems);
     List<IdRange> ranges = TaskPlan.plan(grid, List.of(new IdRange(0, grid.size())), 32, 5);
     Rungs rungs = new Rungs(3, 100, 900);
-    RungTrainer trainer = new RungTrainer(grid, problems);
+    RangeTrainer trainer = new RangeTrainer(grid, problems, true);
     List<byte[]> first = new ArrayList<>();
     Map<Cell, CellStats> cells = new HashMap<>();
     for (IdRange r : ranges) {
-      byte[] b = trainer.first(r, 100);
+      byte[] b = trainer.train(r, 100);
       state.commit(r, b);
       first.add(b);
       Halving.fold(cells, ResultCodec.decode(b, grid, problems), null);
@@ -192,7 +192,7 @@ class HalvingJobTest {
     Ladder ladder = new Ladder(rungs);
     ladder.record(cells.values().stream().map(CellScore::of).toList());
     for (int i = 0; i < 2; i++) {
-      RungState.at(crashed, 1).commit(ranges.get(i), trainer.next(first.get(i),
+      RungState.at(crashed, 1).commit(ranges.get(i), trainer.train(first.get(i),
           Halving.survivors(ladder.candidates()), 100, 300));
     }
     // the second of rung 1's committed blocks cut short, as a crash of the filesystem leaves it

@@ -79,9 +79,15 @@ public enum Kernel {
         Math.round(GEMM_COLUMNS / (float) shape.firstLayerWidth())));
   }
 
-  /** Trains {@code nets} (of one shape) together with this kernel. */
+  /**
+   * Trains {@code nets} (of one shape) together with this kernel; a lone lockstep network with {@link FusedTrainer},
+   * which gives it the lockstep's bits without the lanes' overhead.
+   */
   public TrainingOutcome[] train(Network[] nets, TrainingData data, TrainingOptions[] options) {
-    return this == LOCKSTEP ? new LockstepTrainer().train(nets, data, options)
-        : new GemmTrainer().train(nets, data, options);
+    if (this == GEMM) {
+      return new GemmTrainer().train(nets, data, options);
+    }
+    return nets.length == 1 ? new TrainingOutcome[] {Trainer.fast().train(nets[0], data, options[0])}
+        : new LockstepTrainer().train(nets, data, options);
   }
 }

@@ -8,8 +8,6 @@ import nnsweep.grid.NetworkSpec;
 import nnsweep.nn.Kernel;
 import nnsweep.nn.Metrics;
 import nnsweep.nn.Network;
-import nnsweep.nn.Trainer;
-import nnsweep.nn.TrainingData;
 import nnsweep.nn.TrainingOptions;
 import nnsweep.nn.TrainingOutcome;
 import nnsweep.nn.Weights;
@@ -28,7 +26,7 @@ import nnsweep.study.EarlyStopping;
  *
  * <p>Full-batch gradient descent carries nothing but the weights from one update to the next, so a chunk of k1
  * updates continued by one of k2 is bit for bit a run of k1 + k2 updates, for every kernel (as halving's
- * {@link RungTrainer} continues rungs): without a patience stop, a network's numbers at its last checkpoint are
+ * rungs continue in {@link RangeTrainer}): without a patience stop, a network's numbers at its last checkpoint are
  * exactly those of training it in one go, and its kept weights are exactly those of a fresh network trained
  * {@code bestEpoch} updates. A matrix-product group's numbers depend on which of its networks are still training
  * ({@link nnsweep.nn.GemmTrainer}); the chunks keep that order, so the numbers depend on the grid alone.
@@ -51,18 +49,9 @@ final class EarlyStopper {
 
   /** One network's training so far and its best checkpoint. */
   private static final class Run {
-    final NetworkSpec spec;
-    final Network network;
+    final Progress p;
     final int[] checkpoints;
-    final int[] curveEpochs;
-    final double[] curve;
-    int epochsRun;
-    double finalError = Double.NaN;
-    double beforeLast = Double.NaN;
-    int toTarget = -1;
-    boolean diverged;
     boolean finished;
-    double trainMs;
     // the best checkpoint: validation error, update count, weights and training errors there
     double bestValidation = Double.POSITIVE_INFINITY;
     int bestEpoch = -1;
@@ -72,12 +61,8 @@ final class EarlyStopper {
     int checksWithoutImprovement;
 
     Run(NetworkSpec spec, int curvePoints, EarlyStopping rule) {
-      this.spec = spec;
-      this.network = new Network(spec.initialWeights());
+      this.p = Progress.start(spec, curvePoints);
       this.checkpoints = rule.checkpoints(spec.epochs());
-      this.curveEpochs = TrainingOptions.logSpacedEpochs(spec.epochs(), curvePoints);
-      this.curve = new double[curveEpochs.length];
-      Arrays.fill(curve, Double.NaN);
     }
 
     boolean checkpoint(int k) {
@@ -85,7 +70,7 @@ final class EarlyStopper {
     }
   }
 
-  /** Trains {@code specs} (one shape, in grid order) with early stopping; results in the same order. */
+  /** Trains {@code specs} (one group, in grid order) with early stopping; results in the same order. */
   List<TrainingResult> train(List<NetworkSpec> specs, int curvePoints, boolean weights) {
     Run[] runs = new Run[specs.size()];
     TreeSet<Integer> boundaries = new TreeSet<>();
@@ -95,21 +80,22 @@ final class EarlyStopper {
     }
     long start = System.nanoTime();
     checkInitial(runs);
-    share(runs, start);
+    double ms = (System.nanoTime() - start) / 1e6 / runs.length;
+    for (Run r : runs) {
+      r.p.trainMs += ms;
+    }
     int position = 0;
     for (int boundary : boundaries) {
       List<Run> active = new ArrayList<>();
       for (Run r : runs) {
-        if (!r.finished && position < r.spec.epochs()) {
+        if (!r.finished && position < r.p.spec.epochs()) {
           active.add(r);
         }
       }
       if (active.isEmpty()) {
         break;
       }
-      long t0 = System.nanoTime();
-      chunk(active, position, boundary);
-      share(active.toArray(Run[]::new), t0);
+      chunk(active, boundary);
       position = boundary;
     }
     List<TrainingResult> results = new ArrayList<>(runs.length);
@@ -127,74 +113,48 @@ final class EarlyStopper {
     Network[] nets = new Network[runs.length];
     TrainingOptions[] options = new TrainingOptions[runs.length];
     for (int i = 0; i < runs.length; i++) {
-      nets[i] = new Network(runs[i].spec.initialWeights());
-      options[i] = new TrainingOptions(runs[i].spec.learningRate(), 0, stopError, new int[0]);
+      nets[i] = new Network(runs[i].p.spec.initialWeights());
+      options[i] = new TrainingOptions(runs[i].p.spec.learningRate(), 0, stopError, new int[0]);
     }
-    TrainingOutcome[] outcomes = trainTogether(nets, options);
+    TrainingOutcome[] outcomes = kernel.train(nets, prepared.data(), options);
     for (int i = 0; i < runs.length; i++) {
       Run r = runs[i];
-      r.finalError = outcomes[i].finalError();
+      r.p.finalError = outcomes[i].finalError();
       if (outcomes[i].epochsToTarget() == 0) {
-        r.toTarget = 0;
+        r.p.toTarget = 0;
         r.finished = true;
       }
       if (outcomes[i].diverged()) {
-        r.diverged = true;
+        r.p.diverged = true;
         r.finished = true;
       }
       check(r, 0);
     }
   }
 
-  /** Trains {@code active} (all at {@code from} updates) on to {@code to} updates, then checks each. */
-  private void chunk(List<Run> active, int from, int to) {
-    Network[] nets = new Network[active.size()];
-    TrainingOptions[] options = new TrainingOptions[active.size()];
-    int[][] spans = new int[active.size()][];
-    for (int g = 0; g < nets.length; g++) {
-      Run r = active.get(g);
-      nets[g] = r.network;
-      // the curve points of the whole budget that fall in this chunk, shifted to it (the chunk's start is E before its
-      // first update, which a run in one go records there too)
-      spans[g] = java.util.stream.IntStream.range(0, r.curveEpochs.length)
-          .filter(j -> r.curveEpochs[j] >= from && r.curveEpochs[j] <= to).toArray();
-      int[] shifted = Arrays.stream(spans[g]).map(j -> r.curveEpochs[j] - from).toArray();
-      options[g] = new TrainingOptions(r.spec.learningRate(), to - from, stopError, shifted);
-    }
-    TrainingOutcome[] outcomes = trainTogether(nets, options);
-    for (int g = 0; g < nets.length; g++) {
-      Run r = active.get(g);
-      TrainingOutcome o = outcomes[g];
-      for (int s = 0; s < spans[g].length; s++) {
-        r.curve[spans[g][s]] = o.curve()[s];
-      }
-      if (o.epochsRun() > 0) {
-        r.beforeLast = o.errorBeforeLastUpdate();
-      }
-      if (o.epochsToTarget() >= 0 && r.toTarget < 0) {
-        r.toTarget = from + o.epochsToTarget();
-      }
-      r.epochsRun = from + o.epochsRun();
-      r.finalError = o.finalError();
-      r.diverged |= o.diverged();
-      boolean stopped = o.diverged() || r.toTarget >= 0 || o.epochsRun() < to - from;
+  /** Trains {@code active} (all at the same update count) on to {@code to} updates ({@link NetworkRun#advance}), then checks each. */
+  private void chunk(List<Run> active, int to) {
+    NetworkRun.advance(kernel, active.stream().map(r -> r.p).toList(), prepared.data(), to, stopError);
+    for (Run r : active) {
+      Progress p = r.p;
+      boolean stopped = p.diverged || p.toTarget >= 0 || p.epochsRun < to;
       // a diverged network's last weights are not finite: it keeps its best checkpoint so far
-      if (!o.diverged() && (r.checkpoint(r.epochsRun) || stopped)) {
-        check(r, r.epochsRun);
+      if (!p.diverged && (r.checkpoint(p.epochsRun) || stopped)) {
+        check(r, p.epochsRun);
       }
-      r.finished |= stopped || r.epochsRun >= r.spec.epochs();
+      r.finished |= stopped || p.epochsRun >= p.spec.epochs();
     }
   }
 
   /** Measures {@code r}'s validation error after {@code k} updates; keeps its weights if it improves on the best. */
   private void check(Run r, int k) {
-    double validation = Metrics.error(r.network, prepared.validation());
+    double validation = Metrics.error(r.p.network, prepared.validation());
     if (rule.improves(validation, r.bestValidation)) {
       r.bestValidation = validation;
       r.bestEpoch = k;
-      r.bestWeights = r.network.weights();
-      r.bestFinalError = r.finalError;
-      r.bestBeforeLast = k == 0 ? Double.NaN : r.beforeLast;
+      r.bestWeights = r.p.network.weights();
+      r.bestFinalError = r.p.finalError;
+      r.bestBeforeLast = k == 0 ? Double.NaN : r.p.beforeLast;
       r.checksWithoutImprovement = 0;
     } else if (k > 0) {
       r.checksWithoutImprovement++;
@@ -204,35 +164,20 @@ final class EarlyStopper {
     }
   }
 
-  /** The kernel's training of {@code nets} together; a lone lockstep network trains as the sweep trains it alone. */
-  private TrainingOutcome[] trainTogether(Network[] nets, TrainingOptions[] options) {
-    TrainingData data = prepared.data();
-    if (nets.length == 1 && kernel == Kernel.LOCKSTEP) {
-      return new TrainingOutcome[] {Trainer.fast().train(nets[0], data, options[0])};
-    }
-    return kernel.train(nets, data, options);
-  }
-
-  private static void share(Run[] runs, long since) {
-    double ms = (System.nanoTime() - since) / 1e6 / runs.length;
-    for (Run r : runs) {
-      r.trainMs += ms;
-    }
-  }
-
   /** The result of {@code r}: its kept weights' numbers (its last weights' if no checkpoint was finite). */
   private TrainingResult result(Run r, boolean weights) {
-    Network kept = r.bestEpoch >= 0 ? new Network(r.bestWeights) : r.network;
-    double finalError = r.bestEpoch >= 0 ? r.bestFinalError : r.finalError;
-    double beforeLast = r.bestEpoch >= 0 ? r.bestBeforeLast : r.beforeLast;
-    int bestEpoch = r.bestEpoch >= 0 ? r.bestEpoch : r.epochsRun;
-    TrainingOutcome outcome = new TrainingOutcome(finalError, beforeLast, r.epochsRun, r.toTarget, r.diverged,
-        r.curve);
+    Progress run = r.p;
+    Network kept = r.bestEpoch >= 0 ? new Network(r.bestWeights) : run.network;
+    double finalError = r.bestEpoch >= 0 ? r.bestFinalError : run.finalError;
+    double beforeLast = r.bestEpoch >= 0 ? r.bestBeforeLast : run.beforeLast;
+    int bestEpoch = r.bestEpoch >= 0 ? r.bestEpoch : run.epochsRun;
+    TrainingOutcome outcome = new TrainingOutcome(finalError, beforeLast, run.epochsRun, run.toTarget, run.diverged,
+        run.curve);
     NetworkRun.Prepared p = prepared;
     Evaluation evaluation = Evaluation.of(kept, p, finalError,
-        accuracy -> p.truthTable() && accuracy < 1.0 && !r.diverged
-            ? Plateaus.label(finalError, r.curve, r.curveEpochs) : "");
-    return new TrainingResult(r.spec, outcome, evaluation, r.curveEpochs, r.trainMs, weights ? kept.weights() : null,
-        Metrics.predictions(kept, p.problem().queries()), bestEpoch);
+        accuracy -> p.truthTable() && accuracy < 1.0 && !run.diverged
+            ? Plateaus.label(finalError, run.curve, run.curveEpochs) : "");
+    return new TrainingResult(run.spec, outcome, evaluation, run.curveEpochs, run.trainMs,
+        weights ? kept.weights() : null, Metrics.predictions(kept, p.problem().queries()), bestEpoch);
   }
 }

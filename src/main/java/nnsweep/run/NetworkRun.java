@@ -3,36 +3,20 @@ package nnsweep.run;
 import java.util.ArrayList;
 import java.util.List;
 import nnsweep.grid.NetworkSpec;
-import nnsweep.nn.GemmTrainer;
 import nnsweep.nn.Kernel;
-import nnsweep.nn.LockstepTrainer;
 import nnsweep.nn.Metrics;
 import nnsweep.nn.Network;
-import nnsweep.nn.Trainer;
 import nnsweep.nn.TrainingData;
 import nnsweep.nn.TrainingOptions;
 import nnsweep.nn.TrainingOutcome;
-import nnsweep.study.EarlyStopping;
 
 /**
- * Trains the networks of a sweep: spec and problem in, result record out, one by one or in lockstep groups of one
- * shape. No Spark here; executors call it.
+ * Trains one group of networks of one shape with one kernel, on from where each network is ({@link Progress}), and
+ * measures the results. Which networks form a group, and with which kernel, is {@link RangeTrainer}'s to decide, for
+ * the grid and for every halving rung alike. No Spark here; executors call it.
  */
 public final class NetworkRun {
   private NetworkRun() {}
-
-  /** Builds the network's initial weights, trains it with its shape's kernel and measures the result. */
-  public static TrainingResult train(NetworkSpec spec, Problem problem) {
-    return train(spec, problem, 0, Double.NEGATIVE_INFINITY);
-  }
-
-  /**
-   * As {@link #train(NetworkSpec, Problem)}, recording E at about {@code curvePoints} log-spaced epochs and stopping
-   * once E <= {@code stopError}.
-   */
-  public static TrainingResult train(NetworkSpec spec, Problem problem, int curvePoints, double stopError) {
-    return train(spec, prepare(problem), curvePoints, stopError);
-  }
 
   /**
    * A problem's data in the form training reads it, built once and shared by every network of a task (building it
@@ -48,7 +32,7 @@ public final class NetworkRun {
     }
   }
 
-  /** Prepares {@code problem} for {@link #train(NetworkSpec, Prepared, int, double)}. */
+  /** Prepares {@code problem} for training. */
   public static Prepared prepare(Problem problem) {
     TrainingData data = TrainingData.of(problem.dataset().inputs(), problem.dataset().targets());
     TrainingData test = problem.test() == null ? null
@@ -58,115 +42,115 @@ public final class NetworkRun {
     return new Prepared(problem, data, test, problem.truthTable(), problem.oneHot(), validation);
   }
 
-  /** As {@link #train(NetworkSpec, Problem, int, double)}, on a prepared problem. */
-  public static TrainingResult train(NetworkSpec spec, Prepared prepared, int curvePoints, double stopError) {
-    return train(spec, prepared, curvePoints, stopError, true);
+  /** As {@link #train(NetworkSpec, Problem, int, double)} with no curve and no stop-error. */
+  public static TrainingResult train(NetworkSpec spec, Problem problem) {
+    return train(spec, problem, 0, Double.NEGATIVE_INFINITY);
   }
 
   /**
-   * As {@link #train(NetworkSpec, Prepared, int, double)}; without {@code weights} the result's final weights are
-   * null (a sweep too big for the console to print them does not need the snapshot).
+   * One network alone, a group of one with its shape's kernel for the problem's rows ({@link Kernel#of}), its final
+   * weights kept: the reference the tests and benchmarks hold the sweep to. It records E at about
+   * {@code curvePoints} log-spaced epochs and stops once E <= {@code stopError}.
    */
-  public static TrainingResult train(NetworkSpec spec, Prepared prepared, int curvePoints, double stopError,
-      boolean weights) {
-    return train(kernel(spec, prepared), spec, prepared, curvePoints, stopError, weights);
+  public static TrainingResult train(NetworkSpec spec, Problem problem, int curvePoints, double stopError) {
+    Prepared prepared = prepare(problem);
+    Kernel kernel = Kernel.of(spec.shape(), prepared.data().rows());
+    return train(kernel, List.of(spec), prepared, curvePoints, stopError, true).get(0);
   }
 
-  private static TrainingResult train(Kernel kernel, NetworkSpec spec, Prepared prepared, int curvePoints,
+  /**
+   * Trains {@code specs} (one group, one shape) together with {@code kernel} from their initial weights for their
+   * epochs; results in order. A matrix-product group's numbers depend on its members: the sweep's groups are
+   * {@link RangeTrainer}'s.
+   */
+  public static List<TrainingResult> train(Kernel kernel, List<NetworkSpec> specs, Prepared prepared, int curvePoints,
       double stopError, boolean weights) {
-    Network network = new Network(spec.initialWeights());
-    int[] curveEpochs = TrainingOptions.logSpacedEpochs(spec.epochs(), curvePoints);
-    long start = System.nanoTime();
-    TrainingOptions options = new TrainingOptions(spec.learningRate(), spec.epochs(), stopError, curveEpochs);
-    TrainingOutcome outcome = kernel == Kernel.GEMM
-        ? new GemmTrainer().train(network, prepared.data(), options)
-        : Trainer.fast().train(network, prepared.data(), options);
-    double trainMs = (System.nanoTime() - start) / 1e6;
-    return measure(spec, prepared, network, outcome, curveEpochs, trainMs, weights);
-  }
-
-  /**
-   * Trains networks of one shape (same dataset, model, hidden size and bias) together with their shape's kernel
-   * ({@link Kernel#of}): the {@link LockstepTrainer}, whose results are bit-for-bit those of training each alone, or
-   * one {@link GemmTrainer} group, whose results depend on its members (callers form such groups from the grid);
-   * each network's {@code train_ms} is its share of the group's time.
-   *
-   * @throws IllegalArgumentException if the specs do not share a shape
-   */
-  public static List<TrainingResult> trainGroup(List<NetworkSpec> specs, Prepared prepared, int curvePoints,
-      double stopError, boolean weights) {
-    return trainGroup(kernel(specs.get(0), prepared), specs, prepared, curvePoints, stopError, weights);
-  }
-
-  /**
-   * As {@link #trainGroup(List, Prepared, int, double, boolean)} with the kernel the caller's grid chose for the
-   * group ({@code Grid.kernel}), so the kernel that trains a group is the one its task plan was cut for.
-   */
-  public static List<TrainingResult> trainGroup(Kernel kernel, List<NetworkSpec> specs, Prepared prepared,
-      int curvePoints, double stopError, boolean weights) {
-    if (specs.size() == 1) {
-      return List.of(train(kernel, specs.get(0), prepared, curvePoints, stopError, weights));
+    List<Progress> group = new ArrayList<>(specs.size());
+    for (NetworkSpec s : specs) {
+      group.add(Progress.start(s, curvePoints));
     }
-    NetworkSpec first = specs.get(0);
-    Network[] nets = new Network[specs.size()];
-    TrainingOptions[] options = new TrainingOptions[specs.size()];
-    int[][] curveEpochs = new int[specs.size()][];
-    for (int i = 0; i < nets.length; i++) {
-      NetworkSpec s = specs.get(i);
-      if (!sameShape(first, s)) {
-        throw new IllegalArgumentException("a lockstep group needs one shape, found " + first + " and " + s);
-      }
-      nets[i] = new Network(s.initialWeights());
-      curveEpochs[i] = TrainingOptions.logSpacedEpochs(s.epochs(), curvePoints);
-      options[i] = new TrainingOptions(s.learningRate(), s.epochs(), stopError, curveEpochs[i]);
-    }
-    long start = System.nanoTime();
-    TrainingOutcome[] outcomes = kernel.train(nets, prepared.data(), options);
-    double trainMs = (System.nanoTime() - start) / 1e6 / nets.length;
-    List<TrainingResult> results = new ArrayList<>(nets.length);
-    for (int i = 0; i < nets.length; i++) {
-      results.add(measure(specs.get(i), prepared, nets[i], outcomes[i], curveEpochs[i], trainMs, weights));
+    advance(kernel, group, prepared.data(), Integer.MAX_VALUE, stopError);
+    List<TrainingResult> results = new ArrayList<>(group.size());
+    for (Progress p : group) {
+      results.add(result(p, prepared, weights));
     }
     return results;
   }
 
   /**
-   * As {@link #trainGroup(Kernel, List, Prepared, int, double, boolean)}, with validation-based early stopping when
-   * {@code earlyStopping} is not null ({@link EarlyStopper}: each result reports the weights of its best validation
-   * checkpoint and its {@link TrainingResult#bestEpoch}); null trains as without it, byte for byte.
+   * Trains {@code group} together with {@code kernel} on from where each network is to {@code to} updates (at most
+   * its budget, {@code spec.epochs()}), filling in the curve points that fall in that span; each network's
+   * {@code trainMs} grows by its share of the group's time. The span's first point is E before its first update,
+   * which a run in one go records there too.
    *
-   * @throws IllegalArgumentException if the specs do not share a shape, or early stopping finds no validation rows
+   * @throws IllegalArgumentException if the networks do not share a dataset, fold and shape
    */
-  public static List<TrainingResult> trainGroup(Kernel kernel, List<NetworkSpec> specs, Prepared prepared,
-      int curvePoints, double stopError, boolean weights, EarlyStopping earlyStopping) {
-    if (earlyStopping == null) {
-      return trainGroup(kernel, specs, prepared, curvePoints, stopError, weights);
-    }
-    for (NetworkSpec s : specs) {
-      if (!sameShape(specs.get(0), s)) {
-        throw new IllegalArgumentException("a lockstep group needs one shape, found " + specs.get(0) + " and " + s);
+  static void advance(Kernel kernel, List<Progress> group, TrainingData data, int to, double stopError) {
+    Network[] nets = new Network[group.size()];
+    TrainingOptions[] options = new TrainingOptions[group.size()];
+    int[][] spans = new int[group.size()][];
+    NetworkSpec first = group.get(0).spec;
+    for (int g = 0; g < nets.length; g++) {
+      Progress p = group.get(g);
+      if (!sameShape(first, p.spec)) {
+        throw new IllegalArgumentException("a group needs one shape, found " + first + " and " + p.spec);
       }
+      int from = p.epochsRun;
+      int end = Math.min(to, p.spec.epochs());
+      spans[g] = java.util.stream.IntStream.range(0, p.curveEpochs.length)
+          .filter(j -> p.curveEpochs[j] >= from && p.curveEpochs[j] <= end).toArray();
+      int[] shifted = java.util.Arrays.stream(spans[g]).map(j -> p.curveEpochs[j] - from).toArray();
+      nets[g] = p.network;
+      options[g] = new TrainingOptions(p.spec.learningRate(), end - from, stopError, shifted);
     }
-    return new EarlyStopper(earlyStopping, kernel, prepared, stopError).train(specs, curvePoints, weights);
-  }
-
-  /** The kernel that trains networks of this spec's shape on this problem. */
-  public static Kernel kernel(NetworkSpec spec, Prepared prepared) {
-    return Kernel.of(spec.shape(), prepared.data().rows());
+    long start = System.nanoTime();
+    TrainingOutcome[] outcomes = kernel.train(nets, data, options);
+    double trainMs = (System.nanoTime() - start) / 1e6 / nets.length;
+    for (int g = 0; g < nets.length; g++) {
+      Progress p = group.get(g);
+      TrainingOutcome o = outcomes[g];
+      for (int s = 0; s < spans[g].length; s++) {
+        p.curve[spans[g][s]] = o.curve()[s];
+      }
+      if (o.epochsRun() > 0) {
+        p.beforeLast = o.errorBeforeLastUpdate();
+      }
+      if (o.epochsToTarget() >= 0 && p.toTarget < 0) {
+        p.toTarget = p.epochsRun + o.epochsToTarget();
+      }
+      p.epochsRun += o.epochsRun();
+      p.finalError = o.finalError();
+      p.diverged |= o.diverged();
+      p.trainMs += trainMs;
+    }
   }
 
   /** Networks that can share a group: one shape ({@link nnsweep.nn.Shape#equals}) on the same dataset and fold. */
-  public static boolean sameShape(NetworkSpec a, NetworkSpec b) {
+  static boolean sameShape(NetworkSpec a, NetworkSpec b) {
     return a.datasetIndex() == b.datasetIndex() && a.fold() == b.fold() && a.shape().equals(b.shape());
   }
 
-  /** The result record of a trained network: its outcome, metrics on the training and test rows, predictions. */
-  private static TrainingResult measure(NetworkSpec spec, Prepared prepared, Network network,
-      TrainingOutcome outcome, int[] curveEpochs, double trainMs, boolean weights) {
-    Evaluation evaluation = Evaluation.of(network, prepared, outcome.finalError(),
-        accuracy -> prepared.truthTable() && accuracy < 1.0 && !outcome.diverged()
-            ? Plateaus.label(outcome.finalError(), outcome.curve(), curveEpochs) : "");
-    return new TrainingResult(spec, outcome, evaluation, curveEpochs, trainMs, weights ? network.weights() : null,
-        Metrics.predictions(network, prepared.problem().queries()));
+  /**
+   * The result record of a network's training so far: its outcome, metrics on the training, test and validation
+   * rows, predictions. A stuck truth-table network's plateau is judged on its curve so far; one stopped before its
+   * budget (a halving rung it was eliminated at) on the points it reached.
+   */
+  static TrainingResult result(Progress p, Prepared prepared, boolean weights) {
+    Evaluation evaluation = Evaluation.of(p.network, prepared, p.finalError, accuracy -> {
+      if (!prepared.truthTable() || accuracy >= 1.0 || p.diverged) {
+        return "";
+      }
+      if (p.complete()) {
+        return Plateaus.label(p.finalError, p.curve, p.curveEpochs);
+      }
+      int n = 0;
+      while (n < p.curveEpochs.length && p.curveEpochs[n] <= p.epochsRun) {
+        n++;
+      }
+      return Plateaus.label(p.finalError, java.util.Arrays.copyOf(p.curve, n),
+          java.util.Arrays.copyOf(p.curveEpochs, n));
+    });
+    return new TrainingResult(p.spec, p.outcome(), evaluation, p.curveEpochs, p.trainMs,
+        weights ? p.network.weights() : null, Metrics.predictions(p.network, prepared.problem().queries()));
   }
 }

@@ -139,12 +139,12 @@ public final class Warmup {
           prepared[d] = NetworkRun.prepare(problems.get(d));
         }
         Kernel kernel = grid.kernel(group.get(0).id());
-        NetworkRun.trainGroup(kernel, group, prepared[d], grid.curvePoints(), grid.stopError(), false);
+        NetworkRun.train(kernel, group, prepared[d], grid.curvePoints(), grid.stopError(), false);
         if (kernel == Kernel.GEMM) {
           if (drill[d] == null) {
             drill[d] = head(prepared[d], DRILL_ROWS);
           }
-          NetworkRun.trainGroup(kernel, drill(group, drill[d].data().rows()), drill[d], grid.curvePoints(),
+          NetworkRun.train(kernel, drill(group, drill[d].data().rows()), drill[d], grid.curvePoints(),
               grid.stopError(), false);
         }
       }

@@ -12,7 +12,7 @@ import nnsweep.grid.IdRange;
 import nnsweep.grid.NetworkSpec;
 import nnsweep.run.Problem;
 import nnsweep.run.ResultCodec;
-import nnsweep.run.RungTrainer;
+import nnsweep.run.RangeTrainer;
 import nnsweep.run.TrainingResult;
 import nnsweep.stats.Aggregation;
 import nnsweep.stats.CellStats;
@@ -45,18 +45,18 @@ public final class Halving {
 
   /** Runs every rung in this JVM over {@code ranges} (which must cover the grid). */
   public static Outcome runLocal(Grid grid, List<Problem> problems, Rungs rungs, List<IdRange> ranges) {
-    RungTrainer trainer = new RungTrainer(grid, problems);
+    RangeTrainer trainer = new RangeTrainer(grid, problems, true);
     Ladder ladder = new Ladder(rungs);
     List<byte[]> blocks = new ArrayList<>();
     for (IdRange r : ranges) {
-      blocks.add(trainer.first(r, rungs.epochs(0)));
+      blocks.add(trainer.train(r, rungs.epochs(0)));
     }
     ladder.record(scores(blocks, grid, problems, null));
     for (int k = 1; k < rungs.count(); k++) {
       Predicate<NetworkSpec> survives = survivors(ladder.candidates());
       List<byte[]> next = new ArrayList<>();
       for (byte[] b : blocks) {
-        next.add(trainer.next(b, survives, rungs.startEpochs(k), rungs.epochs(k)));
+        next.add(trainer.train(b, survives, rungs.startEpochs(k), rungs.epochs(k)));
       }
       blocks = next;
       ladder.record(scores(blocks, grid, problems, ladder.candidates()));

@@ -14,7 +14,7 @@ import nnsweep.grid.IdRange;
 import nnsweep.grid.NetworkSpec;
 import nnsweep.run.Problem;
 import nnsweep.run.ResultCodec;
-import nnsweep.run.RungTrainer;
+import nnsweep.run.RangeTrainer;
 import nnsweep.run.Warmup;
 import nnsweep.search.CellScore;
 import nnsweep.search.Halving;
@@ -148,7 +148,7 @@ public final class SparkHalving {
       }
       IdRange range = it.next();
       Warmup.once(grid.value(), problems.value(), warmupMillis);
-      return List.of(new RungTrainer(grid.value(), problems.value()).first(range, epochs)).iterator();
+      return List.of(new RangeTrainer(grid.value(), problems.value(), true).train(range, epochs)).iterator();
     }
   }
 
@@ -173,7 +173,7 @@ public final class SparkHalving {
     @Override
     public byte[] call(byte[] block) {
       Predicate<NetworkSpec> survives = Halving.survivors(survivors.value());
-      return new RungTrainer(grid.value(), problems.value()).next(block, survives, from, to);
+      return new RangeTrainer(grid.value(), problems.value(), true).train(block, survives, from, to);
     }
   }
 

@@ -100,10 +100,10 @@ public final class SparkSweep {
     return train(ranges, weights, Integer.MAX_VALUE, done);
   }
 
-  private JavaRDD<byte[]> train(List<IdRange> ranges, boolean weights, int maxEpochs, TaskDone done) {
+  private JavaRDD<byte[]> train(List<IdRange> ranges, boolean weights, int toEpochs, TaskDone done) {
     scala.reflect.ClassTag<byte[]> tag = ClassTag$.MODULE$.apply(byte[].class);
     JavaRDD<byte[]> blocks = JavaRDD.fromRDD(sc.parallelize(ranges, Math.max(1, ranges.size())).rdd()
-        .mapPartitions(new TrainRanges(grid, problems, weights, warmupMillis, maxEpochs), false, tag), tag)
+        .mapPartitions(new TrainRanges(grid, problems, weights, warmupMillis, toEpochs), false, tag), tag)
         .persist(cache);
     if (ranges.isEmpty()) {
       return blocks;
@@ -254,15 +254,15 @@ public final class SparkSweep {
     private final Broadcast<List<Problem>> problems;
     private final boolean weights;
     private final long warmupMillis;
-    private final int maxEpochs;
+    private final int toEpochs;
 
     TrainRanges(Broadcast<Grid> grid, Broadcast<List<Problem>> problems, boolean weights, long warmupMillis,
-        int maxEpochs) {
+        int toEpochs) {
       this.grid = grid;
       this.problems = problems;
       this.weights = weights;
       this.warmupMillis = warmupMillis;
-      this.maxEpochs = maxEpochs;
+      this.toEpochs = toEpochs;
     }
 
     @Override
@@ -273,7 +273,7 @@ public final class SparkSweep {
       }
       // once per executor JVM (in local mode the driver did it while Spark started)
       Warmup.once(grid.value(), problems.value(), warmupMillis);
-      byte[] block = new RangeTrainer(grid.value(), problems.value(), weights, maxEpochs).train(range);
+      byte[] block = new RangeTrainer(grid.value(), problems.value(), weights).train(range, toEpochs);
       return scala.jdk.javaapi.CollectionConverters.asScala(List.of(block).iterator());
     }
   }

@@ -57,8 +57,9 @@ class EarlyStopperTest {
   private static final List<Kernel> KERNELS = List.of(Kernel.LOCKSTEP, Kernel.GEMM);
 
   private static List<TrainingResult> train(Kernel kernel, List<NetworkSpec> group, Setup s, EarlyStopping es) {
-    return NetworkRun.trainGroup(kernel, group, s.prepared(), s.grid().curvePoints(), s.grid().stopError(), true,
-        es);
+    return es == null
+        ? NetworkRun.train(kernel, group, s.prepared(), s.grid().curvePoints(), s.grid().stopError(), true)
+        : new EarlyStopper(es, kernel, s.prepared(), s.grid().stopError()).train(group, s.grid().curvePoints(), true);
   }
 
   /** Each kernel on the whole group and on one network alone. */

@@ -14,6 +14,7 @@ import nnsweep.data.Dataset;
 import nnsweep.data.Splits;
 import nnsweep.grid.Grid;
 import nnsweep.grid.NetworkSpec;
+import nnsweep.nn.Kernel;
 import nnsweep.nn.Model;
 import nnsweep.nn.Network;
 import nnsweep.study.Seeds;
@@ -37,10 +38,10 @@ class NetworkRunTest {
     List<NetworkSpec> group = grid.specs().filter(s -> s.hidden() == 2).toList();
     assertTrue(group.size() == 48);
 
-    List<TrainingResult> together = NetworkRun.trainGroup(group, prepared, 20, 0.02, true);
+    List<TrainingResult> together = NetworkRun.train(Kernel.LOCKSTEP, group, prepared, 20, 0.02, true);
     List<TrainingResult> alone = new ArrayList<>();
     for (NetworkSpec s : group) {
-      alone.add(NetworkRun.train(s, prepared, 20, 0.02, true));
+      alone.addAll(NetworkRun.train(Kernel.LOCKSTEP, List.of(s), prepared, 20, 0.02, true));
     }
 
     assertEquals(withoutTiming(alone), withoutTiming(together));
@@ -55,7 +56,8 @@ class NetworkRunTest {
     Grid grid = Grid.expand(study, List.of(Studies.xor()));
     NetworkRun.Prepared prepared = NetworkRun.prepare(new Problem(Studies.xor(), new double[0][]));
     assertThrows(IllegalArgumentException.class,
-        () -> NetworkRun.trainGroup(grid.specs().toList(), prepared, 0, Double.NEGATIVE_INFINITY, false));
+        () -> NetworkRun.train(Kernel.LOCKSTEP, grid.specs().toList(), prepared, 0, Double.NEGATIVE_INFINITY,
+            false));
   }
 
   @Test

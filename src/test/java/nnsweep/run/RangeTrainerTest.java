@@ -1,7 +1,9 @@
 package nnsweep.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static nnsweep.testing.Results.withoutTiming;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import nnsweep.grid.Grid;
@@ -61,17 +63,78 @@ class RangeTrainerTest {
   }
 
   @Test
-  void maxEpochsCapsEveryNetwork() {
+  void toEpochsCapsEveryNetwork() {
     Grid grid = grid();
     IdRange range = new IdRange(100, 140);
-    List<TrainingResult> capped = ResultCodec.decode(new RangeTrainer(grid, PROBLEMS, false, 20).train(range),
+    List<TrainingResult> capped = ResultCodec.decode(new RangeTrainer(grid, PROBLEMS, false).train(range, 20),
         grid, PROBLEMS);
     for (TrainingResult r : capped) {
       NetworkSpec short20 = grid.spec(r.spec().id()).withEpochs(20);
       assertEquals(20, r.epochsRun());
       assertEquals(NetworkRun.train(short20, PROBLEMS.get(0)).finalError(), r.finalError());
     }
-    assertEquals("maxEpochs must be >= 1, found 0", assertThrows(IllegalArgumentException.class,
-        () -> new RangeTrainer(grid, PROBLEMS, false, 0)).getMessage());
+    assertEquals("toEpochs must be >= 1, found 0", assertThrows(IllegalArgumentException.class,
+        () -> new RangeTrainer(grid, PROBLEMS, false).train(range, 0)).getMessage());
+  }
+
+  /**
+   * The one step, in rungs: a range trained to 40 updates, continued to 120 and then to its budget, is the range
+   * trained in one go, bit for bit (every number, the curve and the weights), for lockstep networks (some of which
+   * reach the stop-error on the way) and for matrix-product groups.
+   */
+  @Test
+  void aRangeContinuedInRungsIsTheRangeTrainedInOneGoBitForBit() {
+    Study lockstep = Studies.builder(Studies.xor()).models(Model.NONE, Model.HIDDEN).hiddenSizes(2, 3)
+        .learningRates(0.5, 4.0).epochs(300).bias(false, true).seeds(Seeds.range(0, 9)).curvePoints(12)
+        .stopError(0.05).build();
+    Study products = Studies.builder(Studies.wide()).models(Model.HIDDEN).hiddenSizes(8).learningRates(0.05, 0.5)
+        .epochs(300).bias(true).seeds(Seeds.range(0, 10)).curvePoints(12).build();
+    for (Study study : List.of(lockstep, products)) {
+      nnsweep.data.Dataset data = study == lockstep ? Studies.xor() : Studies.wide();
+      List<Problem> problems = List.of(new Problem(data, new double[][] {new double[data.inputCount()]}));
+      Grid grid = Grid.expand(study, List.of(data));
+      assertEquals(study == lockstep ? nnsweep.nn.Kernel.LOCKSTEP : nnsweep.nn.Kernel.GEMM, grid.kernel(0));
+      RangeTrainer trainer = new RangeTrainer(grid, problems, true);
+      IdRange all = new IdRange(0, grid.size());
+      List<TrainingResult> oneGo = ResultCodec.decode(trainer.train(all), grid, problems);
+      byte[] block = trainer.train(all, 40);
+      block = trainer.train(block, spec -> true, 40, 120);
+      List<TrainingResult> inRungs = ResultCodec.decode(trainer.train(block, spec -> true, 120, 300), grid,
+          problems);
+      assertEquals(withoutTiming(oneGo), withoutTiming(inRungs), grid.kernel(0).name());
+      if (study == lockstep) {
+        assertTrue(oneGo.stream().anyMatch(r -> r.epochsToTarget() > 0 && r.epochsToTarget() < 300),
+            "some networks stop on the way");
+      }
+    }
+  }
+
+  /**
+   * A rung continues the networks the predicate accepts and copies the others; a matrix-product network it
+   * continues is still the grid's, bit for bit, although the predicate dropped some of its group's members.
+   */
+  @Test
+  void aRungContinuesOnlyTheSurvivorsAndTheyStayTheGrids() {
+    Study products = Studies.builder(Studies.wide()).models(Model.HIDDEN).hiddenSizes(8).learningRates(0.05, 0.5)
+        .epochs(300).bias(true).seeds(Seeds.range(0, 5)).curvePoints(12).build();
+    List<Problem> problems = List.of(new Problem(Studies.wide(), new double[0][]));
+    Grid grid = Grid.expand(products, List.of(Studies.wide()));
+    RangeTrainer trainer = new RangeTrainer(grid, problems, true);
+    IdRange all = new IdRange(0, grid.size());
+    assertEquals(new IdRange(4, 6), new IdRange(grid.groupStart(5), grid.groupEnd(5)), "a group across both rates");
+    List<TrainingResult> oneGo = ResultCodec.decode(trainer.train(all), grid, problems);
+    byte[] first = trainer.train(all, 40);
+    java.util.function.Predicate<NetworkSpec> fast = spec -> spec.learningRate() == 0.5;
+    byte[] second = trainer.train(first, fast, 40, 120);
+    List<TrainingResult> last = ResultCodec.decode(trainer.train(second, fast, 120, 300), grid, problems);
+    List<TrainingResult> before = ResultCodec.decode(first, grid, problems);
+    for (TrainingResult r : last) {
+      int i = (int) r.spec().id();
+      if (fast.test(r.spec())) {
+        assertEquals(withoutTiming(List.of(oneGo.get(i))), withoutTiming(List.of(r)), "survivor " + i);
+      } else {
+        assertEquals(before.get(i), r, "eliminated " + i + " copied unchanged");
+      }
+    }
   }
 }

@@ -122,11 +122,10 @@ class ValidationRunTest {
           scale = standard }""");
     List<Problem> problems = Problems.load(study);
     Grid grid = Grid.expand(study, Problems.datasets(problems), Problems.trainingRows(problems));
-    NetworkRun.Prepared prepared = NetworkRun.prepare(problems.get(0));
     List<NetworkSpec> specs = grid.specs().toList();
     List<TrainingResult> results = new ArrayList<>();
     for (NetworkSpec s : specs) {
-      results.add(NetworkRun.train(s, prepared, 0, Double.NEGATIVE_INFINITY, true));
+      results.add(NetworkRun.train(s, problems.get(0)));
     }
     Dataset v = problems.get(0).validation();
     Dataset t = problems.get(0).test();
