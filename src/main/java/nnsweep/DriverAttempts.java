@@ -3,6 +3,7 @@ package nnsweep;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import nnsweep.fs.OutputFolder;
 import nnsweep.fs.Storage;
 import nnsweep.state.RunState;
 import org.apache.hadoop.fs.Path;
@@ -27,7 +28,9 @@ final class DriverAttempts {
   }
 
   /** {@link RunState.Mode#RESUME} when {@code out} was started by an earlier attempt of this submission. */
-  static RunState.Mode mode(Storage storage, Path out, RunState.Mode asked) {
+  static RunState.Mode mode(OutputFolder folder, RunState.Mode asked) {
+    Storage storage = folder.storage();
+    Path out = folder.path();
     String id = runId();
     if (id.isEmpty()) {
       return asked;
@@ -45,13 +48,14 @@ final class DriverAttempts {
   }
 
   /** Records this submission's id in {@code out} (after the run state is open). */
-  static void record(Storage storage, Path out) {
+  static void record(OutputFolder folder) {
+    Path out = folder.path();
     String id = runId();
     if (id.isEmpty()) {
       return;
     }
     try {
-      storage.writeAtomically(file(out), (id + "\n").getBytes(StandardCharsets.UTF_8));
+      folder.storage().writeAtomically(file(out), (id + "\n").getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file(out) + ": " + e.getMessage(), e);
     }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import nnsweep.fs.OutputFolder;
 import nnsweep.fs.Storage;
 
 /**
@@ -24,7 +25,9 @@ final class ReportFolder {
     this.staged = staged;
   }
 
-  static ReportFolder open(Storage storage, org.apache.hadoop.fs.Path target) {
+  static ReportFolder open(OutputFolder out) {
+    Storage storage = out.storage();
+    org.apache.hadoop.fs.Path target = out.path();
     if (Storage.isLocal(target)) {
       return new ReportFolder(storage, target, Storage.localPath(target), false);
     }

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import nnsweep.cli.LaunchCommand;
+import nnsweep.cli.Options;
+import nnsweep.fs.OutputFolder;
 import nnsweep.grid.IdRange;
 import nnsweep.state.OutputLock;
 import nnsweep.state.RunState;
@@ -46,6 +49,19 @@ final class RunGuard implements AutoCloseable {
     this.resume = resume;
     this.err = err;
     this.hook = new Thread(this::onShutdown, "nnsweep-interrupt");
+  }
+
+  /**
+   * Takes the lock of output folder {@code folder} for a run of {@code networks} networks started with {@code args},
+   * and guards the run. One run per folder: the lock comes before the folder is checked, and a second run stops
+   * here; a later attempt of a cluster-mode submission takes over its earlier attempt's lock.
+   */
+  static RunGuard lock(OutputFolder folder, Options options, List<String> args, long networks, PrintStream err) {
+    RunState.checkPath(folder);
+    OutputLock lock = OutputLock.acquire(folder, ResumePoint.asked(options), options.breakLock(),
+        DriverAttempts.runId(), LaunchCommand.asStarted(args), err::println);
+    return start(lock, folder.shown(), networks, LaunchCommand.toResume(args, folder.shown()), err,
+        options.verbose());
   }
 
   /**

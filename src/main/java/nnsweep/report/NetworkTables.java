@@ -44,10 +44,12 @@ public final class NetworkTables implements AutoCloseable {
     return new NetworkTables(folder, study, problems, key -> -1);
   }
 
-  /** As {@link #open(Path, Study, List)}, with the successive-halving rung of each cell for results.csv. */
-  public static NetworkTables open(Path folder, Study study, List<Problem> problems,
-      ToIntFunction<Cell> rungOf) {
-    return new NetworkTables(folder, study, problems, rungOf);
+  /**
+   * As {@link #open(Path, Study, List)}, with the successive-halving rung of each cell from {@code ladder} (null: a
+   * grid) for results.csv.
+   */
+  public static NetworkTables open(Path folder, Study study, List<Problem> problems, nnsweep.search.Ladder ladder) {
+    return new NetworkTables(folder, study, problems, LadderTable.rungOf(ladder));
   }
 
   /** Appends the rows of the next block of results: ids must continue where the previous block ended. */

@@ -23,8 +23,15 @@ public final class Reports {
     return writeAggregates(folder, m, key -> -1, null);
   }
 
-  /** As {@link #writeAggregates(Path, ReportModel)}, summary.csv saying each cell's rung (rungs null: a grid). */
-  public static List<String> writeAggregates(Path folder, ReportModel m,
+  /**
+   * As {@link #writeAggregates(Path, ReportModel)}, summary.csv and rules.csv saying each cell's successive-halving
+   * rung from {@code ladder} (null: a grid).
+   */
+  public static List<String> writeAggregates(Path folder, ReportModel m, nnsweep.search.Ladder ladder) {
+    return writeAggregates(folder, m, LadderTable.rungOf(ladder), ladder == null ? null : ladder.rungs());
+  }
+
+  private static List<String> writeAggregates(Path folder, ReportModel m,
       java.util.function.ToIntFunction<Cell> rungOf, nnsweep.search.Rungs rungs) {
     List<String> written = new ArrayList<>();
     SummaryTable.write(folder.resolve("summary.csv"), m.summary(), rungOf, rungs);

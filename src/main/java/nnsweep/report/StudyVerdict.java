@@ -52,13 +52,14 @@ public final class StudyVerdict {
   /**
    * The verdict of a finished run, or empty when the study gives none ({@link #whyNot}).
    *
-   * @param rungs successive halving's rungs (null: a grid); with halving only top-rung cells are candidates
-   * @param rungOf each cell's highest rung
+   * @param ladder successive halving's ladder (null: a grid); with halving only top-rung cells are candidates
    * @throws IllegalStateException when the run's numbers leave an entry without a size (every network of those
    *     sizes diverged), with Verdict's message
    */
   public static Optional<Verdict.Result> of(Study study, List<Problem> problems, List<DatasetReport> reports,
-      Rungs rungs, ToIntFunction<Cell> rungOf) {
+      nnsweep.search.Ladder ladder) {
+    Rungs rungs = ladder == null ? null : ladder.rungs();
+    ToIntFunction<Cell> rungOf = LadderTable.rungOf(ladder);
     if (whyNot(study, problems).isPresent()) {
       return Optional.empty();
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import nnsweep.errors.InputException;
+import nnsweep.fs.OutputFolder;
 import nnsweep.fs.Storage;
 import org.apache.hadoop.fs.Path;
 
@@ -80,19 +81,17 @@ public final class OutputLock implements AutoCloseable {
     }
   }
 
-  /** Takes the lock of local folder {@code out}, as {@link #acquire(Storage, Path, String, RunState.Mode, boolean,
-   * String, String, Consumer)} without a submission id. */
+  /** Takes the lock of local folder {@code out}, as {@link #acquire(OutputFolder, RunState.Mode, boolean, String,
+   * String, Consumer)} without a submission id. */
   public static OutputLock acquire(java.nio.file.Path out, RunState.Mode mode, boolean breakLock, String command,
       Consumer<String> warn) {
-    Storage local = Storage.local();
-    return acquire(local, local.resolve(out.toString()), out.toString(), mode, breakLock, "", command, warn);
+    return acquire(OutputFolder.local(out), mode, breakLock, "", command, warn);
   }
 
   /**
    * Takes the lock of {@code out} for a run in {@code mode}, creating {@code out/.nnsweep/} if needed (removed again
    * by {@link #close} when it was created for nothing).
    *
-   * @param shown the folder as the user gave it, for messages
    * @param run the cluster-mode submission's id, or empty: a lock left by an earlier attempt of the same submission
    *     is taken over
    * @param command the holder's command line, for the message a second run prints
@@ -100,8 +99,11 @@ public final class OutputLock implements AutoCloseable {
    * @throws InputException naming the holder when another run holds the lock, or its holder is gone but
    *     {@code mode} may not take it over
    */
-  public static OutputLock acquire(Storage storage, Path out, String shown, RunState.Mode mode, boolean breakLock,
-      String run, String command, Consumer<String> warn) {
+  public static OutputLock acquire(OutputFolder folder, RunState.Mode mode, boolean breakLock, String run,
+      String command, Consumer<String> warn) {
+    Storage storage = folder.storage();
+    Path out = folder.path();
+    String shown = folder.shown();
     Path dir = new Path(out, RunState.FOLDER);
     Path file = new Path(dir, FILE);
     List<Path> created = new ArrayList<>();

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nnsweep.errors.InputException;
+import nnsweep.fs.OutputFolder;
 import nnsweep.fs.Storage;
 import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
@@ -30,7 +31,7 @@ import org.apache.hadoop.fs.Path;
  * trains only what is missing. The folder may be on any filesystem {@link Storage} reaches (local, HDFS, object
  * stores).
  */
-public final class RunState {
+public final class RunState implements CommittedBlocks {
   /** Name of the state folder inside the output folder. */
   public static final String FOLDER = ".nnsweep";
 
@@ -58,31 +59,32 @@ public final class RunState {
    *     study for a resume
    */
   public static void check(java.nio.file.Path out, Mode mode, Study study, List<Problem> problems) {
-    check(Storage.local(), Storage.local().resolve(out.toString()), out.toString(), mode, study, problems);
+    check(OutputFolder.local(out), mode, study, problems);
   }
 
   /**
-   * Checks output folder {@code out} on {@code storage} for {@code mode} without changing anything.
+   * Checks output folder {@code out} for {@code mode} without changing anything.
    *
-   * @param shown the folder as the user gave it, for messages
    * @throws InputException as {@link #check(java.nio.file.Path, Mode, Study, List)}
    */
-  public static void check(Storage storage, Path out, String shown, Mode mode, Study study,
-      List<Problem> problems) {
+  public static void check(OutputFolder out, Mode mode, Study study, List<Problem> problems) {
     try {
-      checkOn(storage, out, shown, mode, study, problems);
+      checkOn(out.storage(), out.path(), out.shown(), mode, study, problems);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot check " + out + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot check " + out.path() + ": " + e.getMessage(), e);
     }
   }
 
   /**
-   * Checks that {@code out} can be a folder (neither it nor a parent is a file) without changing anything.
+   * Checks that {@code folder} can be a folder (neither it nor a parent is a file) without changing anything.
    *
-   * @param shown the folder as the user gave it, for messages
    * @throws InputException naming the file in the way
    */
-  public static void checkPath(Storage storage, Path out, String shown) {
+  public static void checkPath(OutputFolder folder) {
+    checkPath(folder.storage(), folder.path(), folder.shown());
+  }
+
+  private static void checkPath(Storage storage, Path out, String shown) {
     try {
       if (storage.exists(out) && !storage.isDirectory(out)) {
         throw new InputException("--out " + shown + ": is a file, expected a folder");
@@ -129,18 +131,14 @@ public final class RunState {
 
   /** Opens the state after {@link #check}: clears the folder for OVERWRITE, creates it and records the study. */
   public static RunState open(java.nio.file.Path out, Mode mode, Study study, List<Problem> problems) {
-    return open(Storage.local(), Storage.local().resolve(out.toString()), out.toString(), mode, study, problems);
+    return open(OutputFolder.local(out), mode, study, problems);
   }
 
-  /**
-   * Opens the state in output folder {@code out} on {@code storage}, as {@link #open(java.nio.file.Path, Mode,
-   * Study, List)}.
-   *
-   * @param shown the folder as the user gave it, for messages
-   */
-  public static RunState open(Storage storage, Path out, String shown, Mode mode, Study study,
-      List<Problem> problems) {
-    RunState state = new RunState(storage, out, shown);
+  /** Opens the state in output folder {@code folder}, as {@link #open(java.nio.file.Path, Mode, Study, List)}. */
+  public static RunState open(OutputFolder folder, Mode mode, Study study, List<Problem> problems) {
+    Storage storage = folder.storage();
+    Path out = folder.path();
+    RunState state = new RunState(storage, out, folder.shown());
     try {
       if (mode == Mode.OVERWRITE && storage.exists(out)) {
         for (Path child : storage.list(out)) {
@@ -170,6 +168,7 @@ public final class RunState {
   }
 
   /** The id ranges whose results are committed. */
+  @Override
   public List<IdRange> committedRanges() {
     return partRanges(storage, parts);
   }
@@ -248,6 +247,7 @@ public final class RunState {
    *
    * @throws IllegalArgumentException when the part fails its checksum
    */
+  @Override
   public byte[] block(IdRange range) {
     Path p = part(range);
     try {
@@ -259,6 +259,7 @@ public final class RunState {
   }
 
   /** The committed results of {@code range}, decoded against the run's grid and problems. */
+  @Override
   public List<TrainingResult> results(IdRange range, Grid grid, List<Problem> problems) {
     try {
       return ResultCodec.decode(block(range), grid, problems);
@@ -295,6 +296,7 @@ public final class RunState {
   }
 
   /** Commits one finished task's results, already encoded by {@link ResultCodec}, durably. */
+  @Override
   public void commit(IdRange range, byte[] encoded) {
     if (ResultCodec.from(encoded) != range.from() || ResultCodec.count(encoded) != range.size()) {
       throw new IllegalArgumentException("results for [" + ResultCodec.from(encoded) + ", +"

@@ -5,9 +5,13 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import nnsweep.fs.OutputFolder;
 import nnsweep.fs.Storage;
+import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
+import nnsweep.run.Problem;
 import nnsweep.run.ResultCodec;
+import nnsweep.run.TrainingResult;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -16,7 +20,7 @@ import org.apache.hadoop.fs.Path;
  * task finishes, so {@code --resume} continues an interrupted search from the last rung it finished, task by task,
  * and a damaged block is set aside and trained again.
  */
-public final class RungState {
+public final class RungState implements CommittedBlocks {
   private final Storage storage;
   private final Path out;
   private final String shown;
@@ -31,20 +35,15 @@ public final class RungState {
 
   /** The state of rung {@code k} (k >= 1) of the run in local folder {@code out}. */
   public static RungState at(java.nio.file.Path out, int k) {
-    Storage local = Storage.local();
-    return at(local, local.resolve(out.toString()), out.toString(), k);
+    return at(OutputFolder.local(out), k);
   }
 
-  /**
-   * The state of rung {@code k} (k >= 1) of the run in {@code out} on {@code storage}.
-   *
-   * @param shown the output folder as the user gave it, for messages
-   */
-  public static RungState at(Storage storage, Path out, String shown, int k) {
+  /** The state of rung {@code k} (k >= 1) of the run in output folder {@code out}. */
+  public static RungState at(OutputFolder out, int k) {
     if (k < 1) {
       throw new IllegalArgumentException("rung 0's blocks are the run's parts, found rung " + k);
     }
-    return new RungState(storage, out, shown, new Path(rungs(out), Integer.toString(k)));
+    return new RungState(out.storage(), out.path(), out.shown(), new Path(rungs(out.path()), Integer.toString(k)));
   }
 
   private static Path rungs(Path out) {
@@ -52,6 +51,7 @@ public final class RungState {
   }
 
   /** Commits one block durably. */
+  @Override
   public void commit(IdRange range, byte[] block) {
     if (ResultCodec.from(block) != range.from() || ResultCodec.count(block) != range.size()) {
       throw new IllegalArgumentException("block does not match the range " + range);
@@ -70,6 +70,7 @@ public final class RungState {
   }
 
   /** The committed ranges, by first id. */
+  @Override
   public List<IdRange> committedRanges() {
     return RunState.partRanges(storage, dir);
   }
@@ -79,6 +80,7 @@ public final class RungState {
    *
    * @throws IllegalArgumentException when the part fails its checksum
    */
+  @Override
   public byte[] block(IdRange range) {
     Path p = part(range);
     try {
@@ -88,6 +90,12 @@ public final class RungState {
           + e.getMessage(),
           e);
     }
+  }
+
+  /** The committed results of {@code range}, decoded against the run's grid and problems. */
+  @Override
+  public List<TrainingResult> results(IdRange range, Grid grid, List<Problem> problems) {
+    return ResultCodec.decode(block(range), grid, problems);
   }
 
   /**
@@ -109,12 +117,11 @@ public final class RungState {
   }
 
   /** Removes every rung's blocks (once the reports are written). */
-  public static void clear(Storage storage, Path out, String shown) {
+  public static void clear(OutputFolder out) {
     try {
-      storage.delete(rungs(out));
+      out.storage().delete(rungs(out.path()));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot clean " + Storage.shown(rungs(out), out, shown) + ": " + e.getMessage(),
-          e);
+      throw new UncheckedIOException("cannot clean " + out.shown(rungs(out.path())) + ": " + e.getMessage(), e);
     }
   }
 }

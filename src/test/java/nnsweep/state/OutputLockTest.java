@@ -152,9 +152,9 @@ class OutputLockTest {
       nnsweep.fs.BusyFileSystem.beingCreated = true;
       nnsweep.fs.BusyFileSystem.finished = holder;
       nnsweep.fs.BusyFileSystem.finishAfter.set(2);
-      InputException e = assertThrows(InputException.class, () -> OutputLock.acquire(storage,
-          storage.resolve("busy://" + out), out.toString(), RunState.Mode.NEW, false, "", "./submit.sh",
-          warnings::add));
+      InputException e = assertThrows(InputException.class, () -> OutputLock.acquire(
+          new nnsweep.fs.OutputFolder(storage, storage.resolve("busy://" + out), out.toString()), RunState.Mode.NEW, false, "",
+          "./submit.sh", warnings::add));
       assertEquals("--out " + out + ": in use by another run, pid " + ProcessHandle.current().pid() + " on host "
           + OutputLock.localHost() + " since " + OutputLock.holder(out).orElseThrow().started()
           + " (./submit.sh restart-other); expected one run per output folder (wait for it to end, or stop it)",
