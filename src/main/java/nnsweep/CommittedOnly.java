@@ -23,16 +23,7 @@ import org.apache.spark.api.java.JavaSparkContext;
  * no Spark job; the committed parts are folded here, one part in memory at a time, and the kept networks trained
  * again here, by the sweep's own step.
  */
-final class CommittedOnly implements TrainingStep {
-  private final StudyInputs in;
-  private final ResumePoint start;
-  private final Stages stages;
-
-  CommittedOnly(StudyInputs in, ResumePoint start, Stages stages) {
-    this.in = in;
-    this.start = start;
-    this.stages = stages;
-  }
+record CommittedOnly(StudyInputs in, ResumePoint start, Stages stages) implements TrainingStep {
 
   @Override
   public Optional<String> sparkMaster() {
