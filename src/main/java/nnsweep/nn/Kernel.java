@@ -36,6 +36,11 @@ public enum Kernel {
   static final double GEMM_SECONDS_PER_EPOCH = 1.0e-6;
   /** Columns of the group's widest product that keep a BLAS kernel busy without spilling the cache. */
   static final int GEMM_COLUMNS = 128;
+  /**
+   * Most networks in a matrix-product group. Unlike the lockstep's lanes this decides numbers (a group's products
+   * run together), so it is fixed: the value the grids of every earlier run were grouped with.
+   */
+  static final int GEMM_MAX_GROUP = 32;
 
   /** The kernel of networks of {@code shape} trained on {@code rows} rows: the one with the lower estimated time. */
   public static Kernel of(Shape shape, int rows) {
@@ -75,8 +80,7 @@ public enum Kernel {
     if (this == LOCKSTEP) {
       return LockstepTrainer.DEFAULT_LANES;
     }
-    return Math.max(1, Math.min(LockstepTrainer.DEFAULT_LANES,
-        Math.round(GEMM_COLUMNS / (float) shape.firstLayerWidth())));
+    return Math.max(1, Math.min(GEMM_MAX_GROUP, Math.round(GEMM_COLUMNS / (float) shape.firstLayerWidth())));
   }
 
   /**

@@ -22,7 +22,7 @@ import nnsweep.nn.TrainingOptions;
  * java --add-modules jdk.incubator.vector -cp target/test-classes:target/classes:$(cat target/classpath.txt) \
  *   nnsweep.bench.ShapeProbe ROWS INPUTS HIDDEN OUTPUTS BIAS SECONDS [kernels...]
  * </pre>
- * kernels: nnsweep (the kernel and group size the job picks for the shape), fused, lockstep, gemm-java-K,
+ * kernels: nnsweep (the kernel and group size the job picks for the shape), fused, lockstep, lockstep-K (K lanes), gemm-java-K,
  * gemm-native-K (K networks per group; native: this JVM's BLAS). Prints one TSV line per kernel: rows, inputs,
  * hidden, outputs, bias, kernel, network-epochs per CPU-second.
  */
@@ -85,7 +85,10 @@ public final class ShapeProbe {
 
   private static long run(String kernel, Model model, boolean bias, int in, int h, int out, TrainingData data,
       double rate, int seed) {
-    int epochs = 20;
+    // enough epochs a call that setting up the group (networks, copies, buffers) is not what is timed: on the
+    // tutorial's 4 rows, 20 epochs a call timed that set-up as much as the kernel (the job trains thousands of epochs
+    // a call, the peers scan over theirs)
+    int epochs = Math.max(20, 200_000 / data.rows());
     if (kernel.equals("nnsweep")) {
       nnsweep.nn.Shape shape = new nnsweep.nn.Shape(model, in, h, out, bias);
       nnsweep.nn.Kernel chosen = nnsweep.nn.Kernel.of(shape, data.rows());
@@ -95,7 +98,9 @@ public final class ShapeProbe {
     if (kernel.equals("fused")) {
       k = 1;
     } else if (kernel.equals("lockstep")) {
-      k = 32;
+      k = LockstepTrainer.DEFAULT_LANES;
+    } else if (kernel.startsWith("lockstep-")) {
+      k = Integer.parseInt(kernel.substring("lockstep-".length()));
     } else {
       k = Integer.parseInt(kernel.substring(kernel.lastIndexOf('-') + 1));
     }
@@ -107,8 +112,8 @@ public final class ShapeProbe {
     }
     if (kernel.equals("fused")) {
       new FusedTrainer().train(nets[0], data, options[0]);
-    } else if (kernel.equals("lockstep")) {
-      new LockstepTrainer().train(nets, data, options);
+    } else if (kernel.startsWith("lockstep")) {
+      new LockstepTrainer(k).train(nets, data, options);
     } else {
       BLAS blas = kernel.startsWith("gemm-java") ? JavaBLAS.getInstance() : Blas.get();
       // -Dnnsweep.bench.rows-per-block=N: another row block than the job's (for measuring the choice)

@@ -58,11 +58,11 @@ class GroupsTest {
   }
 
   @Test
-  void lockstepShapesKeepTheirGroupOfThirtyTwo() {
+  void lockstepShapesKeepTheirGroupOfSixtyFour() {
     Grid grid = Grid.expand(Studies.builder(Studies.xor()).models(Model.HIDDEN).hiddenSizes(2).learningRates(0.5)
-        .epochs(100).bias(false).seeds(Seeds.range(0, 40)).build(), List.of(Studies.xor()));
+        .epochs(100).bias(false).seeds(Seeds.range(0, 80)).build(), List.of(Studies.xor()));
     assertEquals(Kernel.LOCKSTEP, grid.kernel(0));
-    assertEquals(List.of(new IdRange(0, 32), new IdRange(32, 40)), List.of(group(grid, 5), group(grid, 39)));
+    assertEquals(List.of(new IdRange(0, 64), new IdRange(64, 80)), List.of(group(grid, 5), group(grid, 79)));
   }
 
   @Test

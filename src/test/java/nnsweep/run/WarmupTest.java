@@ -25,13 +25,13 @@ class WarmupTest {
 
   @Test
   void groupsAreEachShapesFirstAndLastLockstepGroupSharingARotationsEpochs() {
-    Grid grid = grid(40);
+    Grid grid = grid(80);
     List<List<NetworkSpec>> groups = Warmup.groups(grid);
-    // 2 datasets x (none, 2, 3) x bias off/on = 12 shapes, each run of 40 networks trained as 32 + 8
+    // 2 datasets x (none, 2, 3) x bias off/on = 12 shapes, each run of 80 networks trained as 64 + 16
     assertEquals(24, groups.size());
-    assertEquals(List.of(0L, 31L, 32L, 39L, 40L, 71L, 72L, 79L), groups.subList(0, 4).stream()
+    assertEquals(List.of(0L, 63L, 64L, 79L, 80L, 143L, 144L, 159L), groups.subList(0, 4).stream()
         .flatMap(g -> List.of(g.get(0).id(), g.get(g.size() - 1).id()).stream()).toList());
-    assertEquals(List.of(32, 8), List.of(groups.get(0).size(), groups.get(1).size()));
+    assertEquals(List.of(64, 16), List.of(groups.get(0).size(), groups.get(1).size()));
     // 6,000 epochs a rotation, shared by the 24 groups
     for (List<NetworkSpec> g : groups) {
       for (NetworkSpec s : g) {
@@ -77,7 +77,7 @@ class WarmupTest {
     assertEquals(List.of(new nnsweep.grid.IdRange(0, 3), new nnsweep.grid.IdRange(3, 6),
         new nnsweep.grid.IdRange(6, 9), new nnsweep.grid.IdRange(9, 12)), Warmup.ranges(many));
     // the tutorial-size grid above is not capped
-    assertEquals(250, Warmup.epochs(grid(40), Warmup.ranges(grid(40))));
+    assertEquals(250, Warmup.epochs(grid(80), Warmup.ranges(grid(80))));
   }
 
   @Test
