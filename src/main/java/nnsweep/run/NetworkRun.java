@@ -1,7 +1,9 @@
 package nnsweep.run;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import nnsweep.grid.NetworkSpec;
 import nnsweep.nn.Kernel;
 import nnsweep.nn.Metrics;
@@ -97,9 +99,9 @@ public final class NetworkRun {
       }
       int from = p.epochsRun;
       int end = Math.min(to, p.spec.epochs());
-      spans[g] = java.util.stream.IntStream.range(0, p.curveEpochs.length)
+      spans[g] = IntStream.range(0, p.curveEpochs.length)
           .filter(j -> p.curveEpochs[j] >= from && p.curveEpochs[j] <= end).toArray();
-      int[] shifted = java.util.Arrays.stream(spans[g]).map(j -> p.curveEpochs[j] - from).toArray();
+      int[] shifted = Arrays.stream(spans[g]).map(j -> p.curveEpochs[j] - from).toArray();
       nets[g] = p.network;
       options[g] = new TrainingOptions(p.spec.learningRate(), end - from, stopError, shifted);
     }
@@ -147,8 +149,8 @@ public final class NetworkRun {
       while (n < p.curveEpochs.length && p.curveEpochs[n] <= p.epochsRun) {
         n++;
       }
-      return Plateaus.label(p.finalError, java.util.Arrays.copyOf(p.curve, n),
-          java.util.Arrays.copyOf(p.curveEpochs, n));
+      return Plateaus.label(p.finalError, Arrays.copyOf(p.curve, n),
+          Arrays.copyOf(p.curveEpochs, n));
     });
     return new TrainingResult(p.spec, p.outcome(), evaluation, p.curveEpochs, p.trainMs,
         weights ? p.network.weights() : null, Metrics.predictions(p.network, prepared.problem().queries()));
