@@ -217,6 +217,9 @@ export NNSWEEP_LAUNCHER_OPTIONS
 # the fetched native BLAS for executors started on this machine: set after the options above, which are the user's
 if [[ -n "$native_blas" ]]; then
   conf_unless_set spark.executorEnv.LD_LIBRARY_PATH "$LD_LIBRARY_PATH"
+  if [[ -n "${OPENBLAS_CORETYPE:-}" ]]; then
+    conf_unless_set spark.executorEnv.OPENBLAS_CORETYPE "$OPENBLAS_CORETYPE"
+  fi
 fi
 
 # Runs the submission: in its place (exec), or, in cluster deploy mode, as a child whose driver's status is reported.

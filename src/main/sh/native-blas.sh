@@ -25,8 +25,36 @@ native_blas_setup() {
     local fortran
     fortran="$(find "$root/target/native" -name 'libgfortran.so.5' -print -quit 2>/dev/null || true)"
     export LD_LIBRARY_PATH="$(dirname "$native_blas")${fortran:+:$(dirname "$fortran")}${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+    native_blas_coretype
   else
     echo "nnsweep: no native BLAS (libblas.so.3) found or fetched: the matrix-product kernel uses netlib's Java BLAS" \
       "(install libopenblas0-pthread for about twice the speed on wide networks)" >&2
+  fi
+}
+
+# native_blas_coretype: the fetched OpenBLAS's kernels, by the CPU's widest SIMD: SkylakeX with AVX-512 (Intel
+# Skylake-SP and later, AMD Zen 4 and 5), Haswell with AVX2 and FMA, OpenBLAS's own detection otherwise. Exported as
+# OPENBLAS_CORETYPE, replacing one the environment may set (some machine images force Haswell everywhere: on an
+# AVX-512 machine its small products run at two thirds of the speed and two threads of one JVM do not scale, see
+# docs/benchmarks.md, "OpenBLAS's core type"). By flags rather than by OpenBLAS's model detection, so that every
+# AVX-512 machine, Intel or AMD, runs the same kernels and gives the same bits. NNSWEEP_OPENBLAS_CORETYPE=NAME picks
+# one (an OpenBLAS name), =keep leaves the environment's.
+native_blas_coretype() {
+  local choice="${NNSWEEP_OPENBLAS_CORETYPE:-auto}" flags
+  if [[ "$choice" == keep ]]; then
+    return 0
+  fi
+  if [[ "$choice" != auto ]]; then
+    export OPENBLAS_CORETYPE="$choice"
+    return 0
+  fi
+  flags=" $(grep -m 1 '^flags' /proc/cpuinfo 2>/dev/null | cut -d: -f2) "
+  if [[ "$flags" == *" avx512f "* && "$flags" == *" avx512dq "* && "$flags" == *" avx512bw "* \
+    && "$flags" == *" avx512vl "* ]]; then
+    export OPENBLAS_CORETYPE=SkylakeX
+  elif [[ "$flags" == *" avx2 "* && "$flags" == *" fma "* ]]; then
+    export OPENBLAS_CORETYPE=Haswell
+  else
+    unset OPENBLAS_CORETYPE
   fi
 }

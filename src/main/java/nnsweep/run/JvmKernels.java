@@ -7,8 +7,14 @@ import nnsweep.nn.FastSigmoid;
 public final class JvmKernels {
   private JvmKernels() {}
 
-  /** E.g. {@code JNIBLAS} (native), {@code VectorBLAS} or {@code Java8BLAS}, with " (scalar sigmoid)" when so. */
+  /**
+   * E.g. {@code JNIBLAS} (native), {@code VectorBLAS} or {@code Java8BLAS}; a native BLAS with the OpenBLAS core type
+   * this JVM was started with ({@code JNIBLAS SkylakeX}: the kernels, and so the last bits, of its products), and
+   * " (scalar sigmoid)" when so.
+   */
   public static String describe() {
-    return Blas.name() + (FastSigmoid.vectorised() ? "" : " (scalar sigmoid)");
+    String coreType = System.getenv("OPENBLAS_CORETYPE");
+    return Blas.name() + (Blas.isNative() && coreType != null && !coreType.isBlank() ? " " + coreType.strip() : "")
+        + (FastSigmoid.vectorised() ? "" : " (scalar sigmoid)");
   }
 }
