@@ -53,6 +53,30 @@ public final class FastSigmoid {
     }
   }
 
+  /**
+   * The output layer's element-wise work in one pass over z[from .. from+n): a = s(z + b), then z := deltaOut = (a - T)
+   * a (1 - a) and sq[i] := (a - T)^2, with T = t[tc + i]. Each element gets exactly the operations of {@link #apply}
+   * followed by {@link GemmTrainer}'s former separate deltas loop, so the bits are those of the two passes; it reads
+   * and writes z once instead of twice.
+   */
+  static void outputDeltas(double[] z, int from, int n, double b, double[] t, int tc, double[] sq) {
+    if (VECTOR) {
+      VectorSigmoid.outputDeltas(z, from, n, b, t, tc, sq);
+    } else {
+      outputDeltasScalar(z, from, 0, n, b, t, tc, sq);
+    }
+  }
+
+  /** {@link #outputDeltas} for rows i0 .. n, also the tail of the vector loop. */
+  static void outputDeltasScalar(double[] z, int from, int i0, int n, double b, double[] t, int tc, double[] sq) {
+    for (int i = i0; i < n; i++) {
+      double a = s(z[from + i] + b);
+      double diff = a - t[tc + i];
+      sq[i] = diff * diff;
+      z[from + i] = diff * a * (1.0 - a);
+    }
+  }
+
   /** The scalar loop, also the tail of the vector one. */
   static void applyScalar(double[] z, int from, int to, double b) {
     for (int i = from; i < to; i++) {

@@ -258,8 +258,8 @@ public final class GemmTrainer implements Trainer {
         double e = 0.0;
         for (int o = 0; o < out; o++) {
           int c = (s * out + o) * b;
-          FastSigmoid.apply(outs, c, c + b, bias ? bo[s * out + o] : 0.0);
-          e += outputDeltas(outs, c, t, o * n + r0, b, scratch);
+          FastSigmoid.outputDeltas(outs, c, b, bias ? bo[s * out + o] : 0.0, t, o * n + r0, scratch);
+          e += sum(scratch, 0, b);
         }
         sse[s] = r0 == 0 ? e : sse[s] + e;
       }
@@ -402,20 +402,6 @@ public final class GemmTrainer implements Trainer {
         System.arraycopy(stacked, stackedFrom, own, ownFrom, length);
       }
     }
-  }
-
-  /**
-   * Turns the outputs out[c .. c+n) into deltaOut = (out - T) out (1 - out) in place and returns sum((out - T)^2),
-   * summed by {@link #sum} (a fixed order).
-   */
-  static double outputDeltas(double[] outs, int c, double[] t, int tc, int n, double[] sq) {
-    for (int i = 0; i < n; i++) {
-      double a = outs[c + i];
-      double diff = a - t[tc + i];
-      sq[i] = diff * diff;
-      outs[c + i] = diff * a * (1.0 - a);
-    }
-    return sum(sq, 0, n);
   }
 
   /** d := rate d :* a :* (1 - a) over d[from .. from+len), a at the same positions. */

@@ -23,6 +23,19 @@ final class VectorSigmoid {
     FastSigmoid.applyScalar(z, i, to, b);
   }
 
+  /** {@link FastSigmoid#outputDeltas} in SIMD lanes: per lane the scalar version's operations. */
+  static void outputDeltas(double[] z, int from, int n, double b, double[] t, int tc, double[] sq) {
+    int i = 0;
+    int bound = SPECIES.loopBound(n);
+    for (; i < bound; i += SPECIES.length()) {
+      DoubleVector a = s(DoubleVector.fromArray(SPECIES, z, from + i).add(b));
+      DoubleVector diff = a.sub(DoubleVector.fromArray(SPECIES, t, tc + i));
+      diff.mul(diff).intoArray(sq, i);
+      diff.mul(a).mul(DoubleVector.broadcast(SPECIES, 1.0).sub(a)).intoArray(z, from + i);
+    }
+    FastSigmoid.outputDeltasScalar(z, from, i, n, b, t, tc, sq);
+  }
+
   /**
    * z[l] = s(z[l]) for l < lanes: {@link LockstepTrainer}'s lanes, in a loop of its own, so that its JIT profile (a
    * few vectors a call) is not mixed with that of the row loops of {@link #apply}.

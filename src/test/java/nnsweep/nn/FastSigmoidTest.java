@@ -52,6 +52,45 @@ class FastSigmoidTest {
   }
 
   @Test
+  void theFusedOutputPassGivesTheBitsOfTheSigmoidThenTheDeltas() {
+    SplittableRandom random = new SplittableRandom(4);
+    for (int n : new int[] {0, 1, 7, 8, 9, 31, 256, 1797}) {
+      double[] z = new double[n + 5];
+      double[] t = new double[n + 2];
+      for (int i = 0; i < z.length; i++) {
+        z[i] = random.nextDouble() < 0.05 ? random.nextDouble(-2000, 2000) : random.nextGaussian() * 8;
+      }
+      for (int i = 0; i < t.length; i++) {
+        t[i] = random.nextInt(2);
+      }
+      // the two passes the fused one replaces: the sigmoid, then deltaOut and the squared errors
+      double[] twoPasses = z.clone();
+      double[] sqTwo = new double[n];
+      FastSigmoid.applyScalar(twoPasses, 3, 3 + n, -0.5);
+      for (int i = 0; i < n; i++) {
+        double a = twoPasses[3 + i];
+        double diff = a - t[1 + i];
+        sqTwo[i] = diff * diff;
+        twoPasses[3 + i] = diff * a * (1.0 - a);
+      }
+      double[] vector = z.clone();
+      double[] sqVector = new double[n];
+      FastSigmoid.outputDeltas(vector, 3, n, -0.5, t, 1, sqVector);
+      double[] scalar = z.clone();
+      double[] sqScalar = new double[n];
+      FastSigmoid.outputDeltasScalar(scalar, 3, 0, n, -0.5, t, 1, sqScalar);
+      for (int i = 0; i < z.length; i++) {
+        assertEquals(Double.doubleToLongBits(twoPasses[i]), Double.doubleToLongBits(vector[i]), "n=" + n + " i=" + i);
+        assertEquals(Double.doubleToLongBits(twoPasses[i]), Double.doubleToLongBits(scalar[i]), "n=" + n + " i=" + i);
+      }
+      for (int i = 0; i < n; i++) {
+        assertEquals(Double.doubleToLongBits(sqTwo[i]), Double.doubleToLongBits(sqVector[i]), "sq n=" + n + " i=" + i);
+        assertEquals(Double.doubleToLongBits(sqTwo[i]), Double.doubleToLongBits(sqScalar[i]), "sq n=" + n + " i=" + i);
+      }
+    }
+  }
+
+  @Test
   void sigmoidMatchesMathExpClosely() {
     SplittableRandom random = new SplittableRandom(3);
     for (int i = 0; i < 100_000; i++) {
