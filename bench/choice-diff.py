@@ -1,5 +1,6 @@
-# Where the kernel choice moves between two sets of cost-model constants (nn/Kernel: the 2026-12-01 fit and the
-# 2026-12-07 re-fit) over a generic grid of shapes: prints the count and examples per row count.
+# Where the kernel choice moves between two sets of cost-model constants (nn/Kernel: the 2026-12-07 fit on OpenBLAS's
+# Haswell kernels with 32 lockstep lanes, and the re-fit the same day on its SkylakeX kernels with 64 lanes) over a
+# generic grid of shapes: prints the count and examples per row count.
 #   python3 bench/choice-diff.py
 import itertools
 def shape(n,i,h,o,b=True):
@@ -9,9 +10,9 @@ def shape(n,i,h,o,b=True):
     return P,U,fl
 def old(n,i,h,o,b=True):
     P,U,fl = shape(n,i,h,o,b)
-    lock = n*(P+12*U)/1.7e9; gemm = fl/12e9 + n*U*5e-9 + 1.5e-6
+    lock = n*(P+9.5*U)/2.9e9; gemm = fl/42e9 + n*U*2.6e-9 + 1.0e-6
     return 'G' if gemm < lock else 'L'
-def new(n,i,h,o,b=True, R=2.89e9, w=9.5, F=41.7e9, c=2.62e-9, e=1.04e-6):
+def new(n,i,h,o,b=True, R=3.4e9, w=6.75, F=71e9, c=1.8e-9, e=0.67e-6):
     P,U,fl = shape(n,i,h,o,b)
     lock = n*(P+w*U)/R; gemm = fl/F + n*U*c + e
     return 'G' if gemm < lock else 'L'

@@ -257,7 +257,7 @@ public final class Grid implements Serializable {
   /**
    * Estimated training cost of a network, so tasks can be balanced by it rather than by network count: epochs x the
    * estimated time of one epoch with its kernel ({@link Kernel#seconds}), in the lockstep kernel's cost units
-   * (rows x (parameters + 9.5 x sigmoid units) for a lockstep network).
+   * (rows x (parameters + 6.75 x sigmoid units) for a lockstep network).
    */
   public double cost(long id) {
     long rest = id % perStructure / ((long) seeds.size() * inits.size());

@@ -22,18 +22,18 @@ public enum Kernel {
    * Lockstep speed in cost units ({@link #lockstepUnits}) per second on one core: fitted to measured network-epochs
    * per second of CPU time.
    */
-  public static final double LOCKSTEP_UNITS_PER_SECOND = 2.9e9;
+  public static final double LOCKSTEP_UNITS_PER_SECOND = 3.4e9;
   /** What one sigmoid unit costs the lockstep kernel, in parameters' multiply-adds (its SIMD sigmoid included). */
-  static final double LOCKSTEP_UNITS_PER_SIGMOID = 9.5;
+  static final double LOCKSTEP_UNITS_PER_SIGMOID = 6.75;
   /**
-   * Matrix-product speed with native OpenBLAS, the BLAS {@code submit.sh} gives the job, flops per second (in
-   * groups of four networks: the products are thin, far below a large square product's peak).
+   * Matrix-product speed with native OpenBLAS on its AVX-512 kernels, the BLAS {@code submit.sh} gives the job, flops
+   * per second (in groups of four networks: the products are thin, below a large square product's peak).
    */
-  static final double GEMM_FLOPS_PER_SECOND = 42e9;
+  static final double GEMM_FLOPS_PER_SECOND = 71e9;
   /** Seconds per sigmoid unit and row: the element-wise passes (sigmoid, deltas, sums) and their memory traffic. */
-  static final double GEMM_SECONDS_PER_UNIT_ROW = 2.6e-9;
+  static final double GEMM_SECONDS_PER_UNIT_ROW = 1.8e-9;
   /** Seconds per network-epoch of fixed cost: a few small BLAS calls and the bookkeeping. */
-  static final double GEMM_SECONDS_PER_EPOCH = 1.0e-6;
+  static final double GEMM_SECONDS_PER_EPOCH = 0.67e-6;
   /** Columns of the group's widest product that keep a BLAS kernel busy without spilling the cache. */
   static final int GEMM_COLUMNS = 128;
   /**

@@ -278,17 +278,17 @@ class GridTest {
   }
 
   @Test
-  void costIsEpochsTimesRowsTimesParametersPlusNineAndAHalfPerSigmoid() {
+  void costIsEpochsTimesRowsTimesParametersPlusSixAndThreeQuartersPerSigmoid() {
     Study study = Studies.builder(Studies.xor()).models(Model.NONE, Model.HIDDEN).hiddenSizes(3).learningRates(0.5)
         .epochs(100, 1000).bias(false, true).seeds(Seeds.range(0, 2)).build();
     Grid grid = Grid.expand(study, List.of(Studies.xor()));
     for (long id = 0; id < grid.size(); id++) {
       NetworkSpec s = grid.spec(id);
-      double expected = (double) s.epochs() * 4 * (s.weights() + 9.5 * (s.hidden() + s.outputs()));
+      double expected = (double) s.epochs() * 4 * (s.weights() + 6.75 * (s.hidden() + s.outputs()));
       assertEquals(expected, grid.cost(id), "id " + id + " " + s);
     }
     // 2-3-1 with bias, 1000 epochs, 4 rows: 13 parameters, 4 sigmoids
-    assertEquals(1000.0 * 4 * (13 + 38), grid.cost(grid.size() - 1));
+    assertEquals(1000.0 * 4 * (13 + 27), grid.cost(grid.size() - 1));
   }
 
   private static Study tutorialLike() {

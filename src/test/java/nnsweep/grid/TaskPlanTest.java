@@ -77,29 +77,29 @@ class TaskPlanTest {
 
   @Test
   void defaultIsTheFewestTasksPerCoreWithTheShortestScheduleUnlessATaskWouldExceedTheCaps() {
-    // xor 2-2-1 with bias, 100 epochs: 100 x 4 rows x (9 + 9.5 x 3) = 15,000 per network
+    // xor 2-2-1 with bias, 100 epochs: 100 x 4 rows x (9 + 6.75 x 3) = 11,700 per network
     Study small = Studies.builder(Studies.xor()).models(Model.HIDDEN).hiddenSizes(2).learningRates(0.5).epochs(100)
         .bias(true).seeds(Seeds.range(0, 1000)).build();
     Grid grid = Grid.expand(small, List.of(Studies.xor()));
-    assertEquals(15_000.0, grid.cost(0));
+    assertEquals(11_700.0, grid.cost(0));
     // one shape: 31 units of 32 and one of 8, as short on one task per core as on four
     assertEquals(2, TaskPlan.defaultMaxTasks(grid, all(grid), 32, 2));
     assertEquals(TaskPlan.makespan(grid, TaskPlan.plan(grid, all(grid), 32, 8), 2),
         TaskPlan.makespan(grid, TaskPlan.plan(grid, all(grid), 32, 2), 2));
     // 16 cores: two units of 32 networks per task, as on four tasks per core (each unit a task)
     assertEquals(16, TaskPlan.defaultMaxTasks(grid, all(grid), 32, 16));
-    assertEquals(64.0 * 15_000, TaskPlan.makespan(grid, TaskPlan.plan(grid, all(grid), 32, 16), 16));
-    assertEquals(64.0 * 15_000, TaskPlan.makespan(grid, TaskPlan.plan(grid, all(grid), 32, 64), 16));
+    assertEquals(64.0 * 11_700, TaskPlan.makespan(grid, TaskPlan.plan(grid, all(grid), 32, 16), 16));
+    assertEquals(64.0 * 11_700, TaskPlan.makespan(grid, TaskPlan.plan(grid, all(grid), 32, 64), 16));
     // 40 networks on 2 cores (units of 32 and 8): one task per core is the unit of 32 alone either way
     assertEquals(2, TaskPlan.defaultMaxTasks(grid, List.of(r(0, 40)), 32, 2));
-    // 1,000 networks x 1e9 epochs: 1.5e14 in all, / 2.4e10 a task = 6,250 tasks
+    // 1,000 networks x 1e9 epochs: 1.17e14 in all, / 2.4e10 a task = 4,875 tasks
     Study big = Studies.builder(Studies.xor()).models(Model.HIDDEN).hiddenSizes(2).learningRates(0.5)
         .epochs(1_000_000_000).bias(true).seeds(Seeds.range(0, 1000)).build();
     Grid bigGrid = Grid.expand(big, List.of(Studies.xor()));
-    assertEquals(6_250, TaskPlan.defaultMaxTasks(bigGrid, all(bigGrid), 32, 2));
-    // only what is still to train counts (a resume): 10 networks of 1.5e11 = 62.5, so 63 tasks
-    assertEquals(63, TaskPlan.defaultMaxTasks(bigGrid, List.of(new IdRange(990, 1000)), 32, 2));
-    // a million of the small ones: 1.5e10 in all is under one task's cost, but 1e6 / 65,536 networks = 16 tasks
+    assertEquals(4_875, TaskPlan.defaultMaxTasks(bigGrid, all(bigGrid), 32, 2));
+    // only what is still to train counts (a resume): 10 networks of 1.17e11 = 48.75, so 49 tasks
+    assertEquals(49, TaskPlan.defaultMaxTasks(bigGrid, List.of(new IdRange(990, 1000)), 32, 2));
+    // a million of the small ones: 1.17e10 in all is under one task's cost, but 1e6 / 65,536 networks = 16 tasks
     Study million = Studies.builder(Studies.xor()).models(Model.HIDDEN).hiddenSizes(2).learningRates(0.5).epochs(100)
         .bias(true).seeds(Seeds.range(0, 1_000_000)).build();
     Grid millionGrid = Grid.expand(million, List.of(Studies.xor()));
