@@ -21,8 +21,13 @@ public final class Submits {
   /** The folder of the integration tests' runs and logs. */
   public static final Path IT = Path.of("target", "it");
   /** 80 tutorial networks in 24 tasks: long enough to stop mid-run, short enough to finish quickly. */
+  /**
+   * The tutorial study with 4 seeds (80 networks, 20 parts) and twice its epochs: the tests that stop a run after its
+   * first parts need the rest of its train stage to take a few seconds, or a test JVM that gets little CPU while
+   * the job uses both cores sees those parts only when the run is over.
+   */
   public static final List<String> TUTORIAL_80 = List.of("--master", "local[2]", "--config", "conf/tutorial.conf",
-      "--set", "seeds={ from = 0, count = 4 }", "--set", "partitions=24");
+      "--set", "seeds={ from = 0, count = 4 }", "--set", "epochs=[400000]", "--set", "partitions=24");
 
   private Submits() {}
 
