@@ -67,7 +67,7 @@ class FaultsIT {
         assertTrue(lines.get(0).startsWith("nnsweep: error: --out " + busy + ": in use by another run, pid "
             + first.pid() + " on host "), lines.get(0));
         assertTrue(lines.get(0).contains("(./submit.sh --master 'local[2]' --config conf/tutorial.conf --set 'seeds={"
-            + " from = 0, count = 4 }' --set 'epochs=[400000]' --set partitions=24 --out " + busy + "); expected one run per output folder"),
+            + " from = 0, count = 4 }' --set partitions=24 --out " + busy + "); expected one run per output folder"),
             lines.get(0));
         assertEquals(before, snapshot(busy), "the second run " + Arrays.toString(mode) + " touched nothing");
       }
@@ -100,7 +100,7 @@ class FaultsIT {
     assertEquals(parts.stream().mapToLong(Submits::networks).sum(), Long.parseLong(m.group(1)),
         "the line counts the committed parts");
     assertEquals("./submit.sh --master 'local[2]' --config conf/tutorial.conf --set 'seeds={ from = 0, count = 4 }'"
-        + " --set 'epochs=[400000]' --set partitions=24 --out " + cut + " --resume", m.group(2));
+        + " --set partitions=24 --out " + cut + " --resume", m.group(2));
     assertFalse(Files.exists(cut.resolve(".nnsweep/lock")), "the lock is gone");
     assertFalse(Files.exists(cut.resolve("results.csv")), "no report from the interrupted run");
 
@@ -152,7 +152,7 @@ class FaultsIT {
       long committed = parts(out).stream().mapToLong(Submits::networks).sum();
       assertTrue(committed > 0 && committed < NETWORKS, "some parts committed: " + committed);
       String resume = "./submit.sh --master 'local[2]' --config conf/tutorial.conf --set 'seeds={ from = 0, count = 4"
-          + " }' --set 'epochs=[400000]' --set partitions=24 --out " + out + " --resume";
+          + " }' --set partitions=24 --out " + out + " --resume";
       assertEquals("nnsweep: " + committed + " of " + NETWORKS + " networks are committed in " + out + "; to finish"
           + " the run: " + resume, lines.get(2));
       // nothing half-written: no temporary file, no report, no lock; every part whole (the resume warns of none)

@@ -21,13 +21,8 @@ public final class Submits {
   /** The folder of the integration tests' runs and logs. */
   public static final Path IT = Path.of("target", "it");
   /** 80 tutorial networks in 24 tasks: long enough to stop mid-run, short enough to finish quickly. */
-  /**
-   * The tutorial study with 4 seeds (80 networks, 20 parts) and twice its epochs: the tests that stop a run after its
-   * first parts need the rest of its train stage to take a few seconds, or a test JVM that gets little CPU while
-   * the job uses both cores sees those parts only when the run is over.
-   */
   public static final List<String> TUTORIAL_80 = List.of("--master", "local[2]", "--config", "conf/tutorial.conf",
-      "--set", "seeds={ from = 0, count = 4 }", "--set", "epochs=[400000]", "--set", "partitions=24");
+      "--set", "seeds={ from = 0, count = 4 }", "--set", "partitions=24");
 
   private Submits() {}
 
@@ -78,9 +73,26 @@ public final class Submits {
    */
   public static Process start(Path log, String... args) throws IOException {
     Files.createDirectories(log.toAbsolutePath().getParent());
-    List<String> command = new ArrayList<>(List.of("./submit.sh"));
+    List<String> command = new ArrayList<>();
+    if (sigintIgnored()) {
+      // started in the background by a shell without job control, which ignores SIGINT for what it starts; the job
+      // keeps an ignored SIGINT ignored (as under nohup), so the runs a test interrupts get it back first
+      command.addAll(List.of("python3", "-c", "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL);"
+          + " os.execvp(sys.argv[1], sys.argv[1:])"));
+    }
+    command.add("./submit.sh");
     command.addAll(List.of(args));
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+
+  /** Whether this JVM was started with SIGINT ignored (its children inherit that): /proc's mask of ignored signals. */
+  static boolean sigintIgnored() throws IOException {
+    Path status = Path.of("/proc/self/status");
+    if (!Files.exists(status)) {
+      return false;
+    }
+    return Files.readAllLines(status).stream().filter(l -> l.startsWith("SigIgn:"))
+        .anyMatch(l -> (Long.parseUnsignedLong(l.substring("SigIgn:".length()).strip(), 16) & (1L << 1)) != 0);
   }
 
   /**
