@@ -55,9 +55,9 @@ public final class FastSigmoid {
 
   /**
    * The output layer's element-wise work in one pass over z[from .. from+n): a = s(z + b), then z := deltaOut = (a - T)
-   * a (1 - a) and sq[i] := (a - T)^2, with T = t[tc + i]. Each element gets exactly the operations of {@link #apply}
-   * followed by {@link GemmTrainer}'s former separate deltas loop, so the bits are those of the two passes; it reads
-   * and writes z once instead of twice.
+   * a (1 - a) and sq[i] := (a - T)^2, with T = t[tc + i]: {@link GemmTrainer}'s output layer. Each element gets
+   * exactly the operations of {@link #apply} followed by those of a separate deltas pass, so the bits are the two
+   * passes'; z is read and written once instead of twice.
    */
   static void outputDeltas(double[] z, int from, int n, double b, double[] t, int tc, double[] sq) {
     if (VECTOR) {
