@@ -133,16 +133,7 @@ public final class FusedTrainer implements Trainer {
       return sse;
     }
     for (int o = 0; o < out; o++) {
-      double[] z = d[o];
-      double[] target = t[o];
-      double[] s = sq[o];
-      FastSigmoid.apply(z, 0, n, bias ? bo[o] : 0.0);
-      for (int i = 0; i < n; i++) {
-        double a = z[i];
-        double diff = a - target[i];
-        s[i] = diff * diff;
-        z[i] = diff * a * (1.0 - a);
-      }
+      FastSigmoid.outputDeltas(d[o], 0, n, bias ? bo[o] : 0.0, t[o], 0, sq[o]);
     }
     for (int i = 0; i < n; i++) {
       for (int o = 0; o < out; o++) {
