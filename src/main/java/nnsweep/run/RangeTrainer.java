@@ -3,6 +3,7 @@ package nnsweep.run;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import nnsweep.grid.Grid;
 import nnsweep.grid.IdRange;
@@ -64,7 +65,7 @@ public final class RangeTrainer {
       throw new IllegalArgumentException("toEpochs must be >= 1, found " + toEpochs);
     }
     List<TrainingResult> none = Collections.nCopies((int) range.size(), null);
-    return encode(range.from(), step(range.from(), none, spec -> true, 0, toEpochs));
+    return encode(range.from(), none, spec -> true, 0, toEpochs);
   }
 
   /**
@@ -76,7 +77,7 @@ public final class RangeTrainer {
       throw new IllegalStateException("continuing a block needs a trainer that keeps the weights");
     }
     long from = ResultCodec.from(block);
-    return encode(from, step(from, ResultCodec.decode(block, grid, problems), survives, fromEpochs, toEpochs));
+    return encode(from, ResultCodec.decode(block, grid, problems), survives, fromEpochs, toEpochs);
   }
 
   /** A network that will not train again: stopped at its target, diverged, or ended before the rung's epochs. */
@@ -84,24 +85,27 @@ public final class RangeTrainer {
     return r.diverged() || r.epochsToTarget() >= 0 || r.epochsRun() < rungEpochs;
   }
 
-  private byte[] encode(long from, List<TrainingResult> results) {
-    ResultCodec.Writer out = new ResultCodec.Writer(from, weights, results.size());
-    for (TrainingResult r : results) {
-      // every network records its curve (its plateau label reads it); only the kept ones travel on
-      out.add(grid.curvePoints(r.spec()) == 0 ? r.withoutCurve() : r);
-    }
+  /** The {@link #step} of the block's networks, each result encoded as soon as its group is done. */
+  private byte[] encode(long from, List<TrainingResult> previous, Predicate<NetworkSpec> survives, int fromEpochs,
+      int toEpochs) {
+    ResultCodec.Writer out = new ResultCodec.Writer(from, weights, previous.size());
+    step(from, previous, survives, fromEpochs, toEpochs, r ->
+        // every network records its curve (its plateau label reads it); only the kept ones travel on
+        out.add(grid.curvePoints(r.spec()) == 0 ? r.withoutCurve() : r));
     return out.toBytes();
   }
 
   /**
    * The step: networks {@code from, from + 1, ...}, where {@code previous} left them (null: at their initial
    * weights, 0 updates), the unfinished ones {@code survives} accepts trained on to {@code toEpochs} (each at most
-   * its budget); the rest copied. Results in id order.
+   * its budget); the rest copied. Results go to {@code sink} in id order, group by group, so that a task holds the
+   * results of one group at a time, not of its whole range (a million-network task's range is ~60,000 networks).
    */
-  List<TrainingResult> step(long from, List<TrainingResult> previous, Predicate<NetworkSpec> survives,
-      int fromEpochs, int toEpochs) {
+  void step(long from, List<TrainingResult> previous, Predicate<NetworkSpec> survives, int fromEpochs,
+      int toEpochs, Consumer<TrainingResult> sink) {
     long end = from + previous.size();
     TrainingResult[] out = previous.toArray(TrainingResult[]::new);
+    int done = 0; // out[0, done) went to the sink
     for (long id = from; id < end; ) {
       if (grid.kernel(id) == Kernel.GEMM) {
         // a matrix-product group's numbers depend on its members: every unfinished network of the grid's group
@@ -122,6 +126,7 @@ public final class RangeTrainer {
           trainGroup(Kernel.GEMM, members, from, previous, survives, fromEpochs, toEpochs, out);
         }
         id = Math.min(groupEnd, end);
+        done = drain(out, done, (int) (id - from), sink);
         continue;
       }
       long runEnd = Math.min(end, grid.shapeRunEnd(id));
@@ -132,6 +137,7 @@ public final class RangeTrainer {
           if (group.size() == GROUP_SIZE) {
             trainGroup(Kernel.LOCKSTEP, group, from, previous, survives, fromEpochs, toEpochs, out);
             group.clear();
+            done = drain(out, done, (int) (g + 1 - from), sink);
           }
         }
       }
@@ -139,8 +145,17 @@ public final class RangeTrainer {
         trainGroup(Kernel.LOCKSTEP, group, from, previous, survives, fromEpochs, toEpochs, out);
       }
       id = runEnd;
+      done = drain(out, done, (int) (id - from), sink);
     }
-    return List.of(out);
+  }
+
+  /** Hands {@code out[done, upTo)} (final: no later group holds them) to the sink and lets them go. */
+  private static int drain(TrainingResult[] out, int done, int upTo, Consumer<TrainingResult> sink) {
+    for (int i = done; i < upTo; i++) {
+      sink.accept(out[i]);
+      out[i] = null;
+    }
+    return Math.max(done, upTo);
   }
 
   /** Whether a network of the block trains in this step. */
