@@ -50,7 +50,7 @@ public final class CsvFiles {
     private Streamed(Path file, List<String> header) throws IOException {
       this.file = file;
       this.out = start(file);
-      this.printer = new CSVPrinter(writer(out), format(header));
+      this.printer = new CSVPrinter(new ChunkedWriter(writer(out)), format(header));
     }
 
     /** Opens {@code file} for writing (its header is written at once). */
