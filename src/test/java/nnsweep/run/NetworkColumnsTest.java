@@ -92,4 +92,19 @@ class NetworkColumnsTest {
     assertEquals(true, NetworkColumns.Type.BOOLEAN.value("true"));
     assertEquals("0 1", NetworkColumns.Type.STRING.value("0 1"));
   }
+
+  @Test
+  void trainMillisecondsHaveTheFormattersTextIncludingItsHalfUpTiesAndOddValues() {
+    double[] odd = {0, 0.0005, 0.0015, 0.0025, 1.0005, 2.5e-4, 0.1235, 0.9995, 9.9995, 123.4565, 1e-7, 5e-4, 1e20,
+        -0.0, -1.2345, Double.NaN, Double.POSITIVE_INFINITY, Double.MIN_VALUE, 4.35, 1.0 / 3};
+    for (double v : odd) {
+      assertEquals(String.format(java.util.Locale.ROOT, "%.3f", v), NetworkColumns.millis(v), "value " + v);
+    }
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    for (int i = 0; i < 200_000; i++) {
+      // measured times: a few microseconds to minutes, and values on the thousandths' ties
+      double v = i % 2 == 0 ? Math.exp(random.nextDouble(-12, 12)) : random.nextInt(1_000_000) / 2000.0;
+      assertEquals(String.format(java.util.Locale.ROOT, "%.3f", v), NetworkColumns.millis(v), "value " + v);
+    }
+  }
 }
