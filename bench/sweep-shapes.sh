@@ -6,6 +6,9 @@
 #
 #   bench/sweep-shapes.sh [--quick] [--no-job] [--shapes 5000x16-32-26,1500x60-24-8] [--peers jax,torch]
 #
+# --shapes also takes shapes outside the sweep (ROWSxI-H-O[:NETSxEPOCHS], e.g. 3000x50-10-20 or 800x8-128-4:32x900):
+# the check on shapes nobody tuned for.
+#
 # Native BLAS: the system's libblas.so.3, or Debian's OpenBLAS fetched into target/native as ./submit.sh does
 # (bench/lib/probe.sh), for the job and the probe alike; the output names which one the job loaded.
 set -euo pipefail

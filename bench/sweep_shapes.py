@@ -49,6 +49,31 @@ def name(shape):
     return "%dx%d-%d-%d" % shape[:4]
 
 
+def parse(text):
+    """A shape of the sweep by name, or any other: ROWSxI-H-O, optionally :NETSxEPOCHS. Without a size given, the
+    job's networks follow the sweep's (32 under 1,000 rows, 16 under 10,000, else 8) and its epochs a work budget
+    (about 4e11 flop-equivalents: the products' flops plus 40 a sigmoid), so an unseen shape's train stage runs a few
+    seconds like the sweep's own."""
+    known = {name(s): s for s in SHAPES}
+    spec, _, size = text.partition(":")
+    if spec in known and not size:
+        return known[spec]
+    try:
+        n, rest = spec.split("x", 1)
+        n, i, h, o = [int(v) for v in [n] + rest.split("-")]
+        if size:
+            nets, epochs = [int(v) for v in size.split("x")]
+        else:
+            nets = 32 if n < 1000 else 16 if n < 10000 else 8
+            per_epoch = n * (4.0 * i * (h or o) + (6.0 * h * o if h else 0.0) + 40.0 * (h + o))
+            epochs = max(20, min(20000, int(float("%.2g" % (4e11 / (nets * per_epoch))))))
+    except ValueError:
+        sys.exit("--shapes: expected ROWSxINPUTS-HIDDEN-OUTPUTS[:NETSxEPOCHS], found '%s'" % text)
+    if min(n, i, o, nets, epochs) < 1 or h < 0:
+        sys.exit("--shapes: rows, inputs, outputs, networks and epochs must be >= 1, hidden >= 0, found '%s'" % text)
+    return (n, i, h, o, nets, epochs)
+
+
 def cpu_name():
     model, flags = "?", set()
     for line in open("/proc/cpuinfo"):
@@ -74,11 +99,12 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="short measurements (0.5 s, 1 peer round, short jobs)")
     ap.add_argument("--no-job", action="store_true", help="skip the local[2] jobs")
-    ap.add_argument("--shapes", default=None, help="comma-separated ROWSxI-H-O subset of the sweep")
+    ap.add_argument("--shapes", default=None, help="comma-separated ROWSxI-H-O[:NETSxEPOCHS]: the sweep's shapes "
+                    "or any others (default: the sweep's 10)")
     ap.add_argument("--peers", default="numpy,torch,jax")
     args = ap.parse_args()
     os.makedirs(WORK, exist_ok=True)
-    shapes = [s for s in SHAPES if not args.shapes or name(s) in args.shapes.split(",")]
+    shapes = [parse(t) for t in args.shapes.split(",") if t] if args.shapes else SHAPES
     seconds = 0.5 if args.quick else 2.0
     started = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     load_before = real.loadavg()
