@@ -118,4 +118,28 @@ class FastSigmoidTest {
       assertTrue(Double.isNaN(s[i]), "NaN in a full vector, lane " + i);
     }
   }
+
+  @Test
+  void theClampsEdgesGiveTheScalarBitsInEveryLane() {
+    // around the clamp's bounds (z = -709 .. -708 and 708 .. 709 after the negation), the infinities, NaN and zeros:
+    // the vector clamp (compares and blends) against the scalar's Math.max/min, in every lane position
+    double[] edges = {708.0, -708.0, 709.0, -709.0, Math.nextUp(708.0), Math.nextDown(708.0), Math.nextUp(-709.0),
+        Math.nextDown(-709.0), 708.5, -708.5, 745.2, -745.2, 1e300, -1e300, Double.POSITIVE_INFINITY,
+        Double.NEGATIVE_INFINITY, Double.NaN, 0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MAX_VALUE,
+        -Double.MAX_VALUE, 36.7, -36.7};
+    for (int shift = 0; shift < 8; shift++) {
+      double[] z = new double[edges.length + shift];
+      System.arraycopy(edges, 0, z, shift, edges.length);
+      double[] vector = z.clone();
+      double[] lanes = z.clone();
+      double[] scalar = z.clone();
+      FastSigmoid.apply(vector, 0, z.length, 0.0);
+      FastSigmoid.applyLanes(lanes, z.length);
+      FastSigmoid.applyScalar(scalar, 0, z.length, 0.0);
+      for (int i = 0; i < z.length; i++) {
+        assertEquals(Double.doubleToRawLongBits(scalar[i]), Double.doubleToRawLongBits(vector[i]), "z=" + z[i]);
+        assertEquals(Double.doubleToRawLongBits(scalar[i]), Double.doubleToRawLongBits(lanes[i]), "z=" + z[i]);
+      }
+    }
+  }
 }
