@@ -10,7 +10,9 @@ Per shape (rows x inputs-hidden-outputs, bias on, random data with one-hot targe
            peer's one-core speed (skipped with --no-job);
   roofline useful product GFLOPS of nnsweep's kernel on one core (4 n i w + 6 n h o flops a network-epoch, w the first
            layer's width) over the one-core dgemm GFLOPS of a 2,048^2 product (NumPy's OpenBLAS, one thread), measured
-           in the same run.
+           in the same run;
+  bound    the most roofline a shape could reach: its products at that dgemm peak plus its (h + o) sigmoids a row at
+           the measured FastSigmoid rate, everything else free; "of bound" is roofline / bound.
 The CPU (model name, AVX-512 or AVX2) and the BLAS the job loaded are printed with the table: machines of this kind
 differ, so compare ratios, not absolute rates. Prints a markdown table on stdout; notes on stderr; everything it
 writes goes under target/sweep-bench/.
@@ -95,6 +97,24 @@ def dgemm_gflops(python):
                                 text=True).stdout.strip())
 
 
+def sigmoid_rate(seconds):
+    """FastSigmoid's sigmoids per CPU-second on one thread (bench ShapeProbe's sigmoid kernel)."""
+    env = dict(os.environ, OPENBLAS_NUM_THREADS="1")
+    out = real.sh(["java", "--add-modules", "jdk.incubator.vector", "-cp", real.classpath(), "nnsweep.bench.ShapeProbe",
+                   "256", "8", "8", "1", "true", str(seconds), "sigmoid"], env=env)
+    return float([line for line in out.splitlines() if "\tsigmoid\t" in line][0].split("\t")[6])
+
+
+def bound(shape, peak_gflops, sigmoids):
+    """The roofline fraction a shape can reach at most: a row's useful product flops at the dgemm peak plus its
+    hidden + output sigmoids at FastSigmoid's measured rate, everything else free. A shape with few flops a sigmoid
+    (58,000 x 9-8-7: 624 flops, 15 sigmoids) is bounded far below the peak by its sigmoids alone."""
+    n, i, h, o = shape[:4]
+    flops = 4.0 * i * (h or o) + (6.0 * h * o if h else 0.0)
+    products = flops / (peak_gflops * 1e9)
+    return products / (products + (h + o) / sigmoids)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="short measurements (0.5 s, 1 peer round, short jobs)")
@@ -121,6 +141,8 @@ def main():
         peers[key] = max(peers.get(key, 0.0), m["network_epochs_per_cpu_s"])
     peak = dgemm_gflops(python)
     print("dgemm 2048^2, one thread: %.1f GFLOPS" % peak, file=sys.stderr)
+    sigmoids = sigmoid_rate(seconds)
+    print("FastSigmoid, one thread: %.0f M sigmoids per CPU-second" % (sigmoids / 1e6), file=sys.stderr)
 
     rows = []
     for s in shapes:
@@ -132,7 +154,7 @@ def main():
         two = None if args.no_job else real.job(shape, "local[2]", nets, "local2")
         best = max((v, p) for (p, sh), v in peers.items() if sh == name(s))
         flops = 4.0 * n * i * (h or o) + (6.0 * n * h * o if h else 0.0)
-        rows.append((s, kernel, two, best, flops * kernel / 1e9))
+        rows.append((s, kernel, two, best, flops * kernel / 1e9, bound(s, peak, sigmoids)))
         print("%s: kernel %.1f, best peer %s %.1f%s" % (name(s), kernel, best[1], best[0],
               "" if two is None else ", job %.1f" % two["rate"]), file=sys.stderr)
 
@@ -140,14 +162,19 @@ def main():
     print("Run %s on %s; load average before %s, after %s; BLAS of the job: %s; one-core dgemm (NumPy's OpenBLAS, "
           "2,048^2): %.1f GFLOPS." % (started, cpu_name(), load_before, real.loadavg(), ", ".join(blas), peak))
     print()
+    print("FastSigmoid (the kernels' sigmoid, 256-value blocks), one thread: %.0f M per CPU-second. Bound: the roofline "
+          "a shape could reach with its products at the dgemm peak and nothing else but its (hidden + outputs) sigmoids "
+          "a row." % (sigmoids / 1e6))
+    print()
     print("| shape | nets x epochs | nnsweep, per CPU-s | best peer, per CPU-s | kernel ratio | job local[2], /s "
-          "| job / 2 x best peer | GFLOPS | roofline |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
-    for s, kernel, two, (best, peer), gflops in rows:
-        print("| %s | %d x %d | %.0f | %s %.0f | %.2fx | %s | %s | %.1f | %.0f%% |" % (
+          "| job / 2 x best peer | GFLOPS | roofline | bound | of bound |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for s, kernel, two, (best, peer), gflops, limit in rows:
+        print("| %s | %d x %d | %.0f | %s %.0f | %.2fx | %s | %s | %.1f | %.0f%% | %.0f%% | %.0f%% |" % (
             name(s), s[4], s[5], kernel, peer, best, kernel / best,
             "-" if two is None else "%.0f" % two["rate"],
-            "-" if two is None else "%.2fx" % (two["rate"] / (2 * best)), gflops, 100 * gflops / peak))
+            "-" if two is None else "%.2fx" % (two["rate"] / (2 * best)), gflops, 100 * gflops / peak,
+            100 * limit, 100 * gflops / peak / limit))
 
 
 if __name__ == "__main__":

@@ -22,7 +22,8 @@ import nnsweep.nn.TrainingOptions;
  * java --add-modules jdk.incubator.vector -cp target/test-classes:target/classes:$(cat target/classpath.txt) \
  *   nnsweep.bench.ShapeProbe ROWS INPUTS HIDDEN OUTPUTS BIAS SECONDS [kernels...]
  * </pre>
- * kernels: nnsweep (the kernel and group size the job picks for the shape), fused, lockstep, lockstep-K (K lanes), gemm-java-K,
+ * kernels: nnsweep (the kernel and group size the job picks for the shape), sigmoid (FastSigmoid alone, sigmoids per
+ * CPU-second, the copy of its input included), fused, lockstep, lockstep-K (K lanes), gemm-java-K,
  * gemm-native-K (K networks per group; native: this JVM's BLAS). Prints one TSV line per kernel: rows, inputs,
  * hidden, outputs, bias, kernel, network-epochs per CPU-second.
  */
@@ -63,6 +64,13 @@ public final class ShapeProbe {
             nnsweep.nn.Kernel.of(shape, rows));
         continue;
       }
+      if (kernel.equals("sigmoid")) {
+        // the sigmoid alone, as the matrix-product kernel runs it (FastSigmoid over one unit's block of rows):
+        // sigmoids per CPU-second, for the sweep's bound on what fraction of the dgemm peak a shape can reach
+        System.out.printf(Locale.ROOT, "%d\t%d\t%d\t%d\t%s\tsigmoid\t%.1f%n", rows, in, h, out, bias,
+            sigmoidsPerSecond(seconds));
+        continue;
+      }
       double rate = 0.01;
       // warm up, then time for about `seconds`
       double best = 0;
@@ -81,6 +89,34 @@ public final class ShapeProbe {
       }
       System.out.printf(Locale.ROOT, "%d\t%d\t%d\t%d\t%s\t%s\t%.1f%n", rows, in, h, out, bias, kernel, best);
     }
+  }
+
+  /** FastSigmoid over blocks of GemmTrainer.ROWS_PER_BLOCK values in [-6, 6]: the best of 3 timed rounds. */
+  private static double sigmoidsPerSecond(double seconds) {
+    int b = nnsweep.nn.GemmTrainer.ROWS_PER_BLOCK;
+    SplittableRandom random = new SplittableRandom(3);
+    double[] z = new double[64 * b];
+    for (int i = 0; i < z.length; i++) {
+      z[i] = random.nextDouble(-6, 6);
+    }
+    double[] work = new double[z.length];
+    double best = 0;
+    for (int round = 0; round < 4; round++) {
+      long start = CPU.getCurrentThreadCpuTime();
+      long count = 0;
+      while (CPU.getCurrentThreadCpuTime() - start < Math.max(0.5, seconds / 2) * 1e9) {
+        System.arraycopy(z, 0, work, 0, z.length);
+        for (int u = 0; u < 64; u++) {
+          nnsweep.nn.FastSigmoid.apply(work, u * b, (u + 1) * b, 0.25);
+        }
+        count += z.length;
+      }
+      double rate = count / ((CPU.getCurrentThreadCpuTime() - start) / 1e9);
+      if (round > 0) {
+        best = Math.max(best, rate);
+      }
+    }
+    return best;
   }
 
   private static long run(String kernel, Model model, boolean bias, int in, int h, int out, TrainingData data,
