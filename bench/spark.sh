@@ -58,7 +58,10 @@ PY
 : >"$out/bare.txt"
 for i in $(seq "$rounds"); do
   echo "round $i of $rounds" >&2
-  java -Xmx1g -cp "$classpath" nnsweep.bench.SweepBench conf/tutorial.conf 2 32 "${sets[@]}" \
+  # the job's JVMs have jdk.incubator.vector (Spark's launcher adds it; so does submit.sh): without it the bare kernel
+  # would run FastSigmoid's scalar loop and be no baseline for the job
+  java -Xmx1g --add-modules jdk.incubator.vector -cp "$classpath" nnsweep.bench.SweepBench conf/tutorial.conf 2 32 \
+    "${sets[@]}" 2>/dev/null \
     | sed "s/^/$i /" >>"$out/bare.txt"
   if (( i % 2 )); then order=('local[1]' 'local[2]'); else order=('local[2]' 'local[1]'); fi
   for master in "${order[@]}"; do
