@@ -55,24 +55,25 @@ public final class FastSigmoid {
 
   /**
    * The output layer's element-wise work in one pass over z[from .. from+n): a = s(z + b), then z := deltaOut = (a - T)
-   * a (1 - a) and sq[i] := (a - T)^2, with T = t[tc + i]: the output layer of {@link GemmTrainer} and of {@link
+   * a (1 - a) and sq[sf + i] := (a - T)^2, with T = t[tc + i]: the output layer of {@link GemmTrainer} and of {@link
    * FusedTrainer} (several outputs). Each element gets exactly the operations of {@link #apply} followed by those of
    * a separate deltas pass, so the bits are the two passes'; z is read and written once instead of twice.
    */
-  static void outputDeltas(double[] z, int from, int n, double b, double[] t, int tc, double[] sq) {
+  static void outputDeltas(double[] z, int from, int n, double b, double[] t, int tc, double[] sq, int sf) {
     if (VECTOR) {
-      VectorSigmoid.outputDeltas(z, from, n, b, t, tc, sq);
+      VectorSigmoid.outputDeltas(z, from, n, b, t, tc, sq, sf);
     } else {
-      outputDeltasScalar(z, from, 0, n, b, t, tc, sq);
+      outputDeltasScalar(z, from, 0, n, b, t, tc, sq, sf);
     }
   }
 
   /** {@link #outputDeltas} for rows i0 .. n, also the tail of the vector loop. */
-  static void outputDeltasScalar(double[] z, int from, int i0, int n, double b, double[] t, int tc, double[] sq) {
+  static void outputDeltasScalar(double[] z, int from, int i0, int n, double b, double[] t, int tc, double[] sq,
+      int sf) {
     for (int i = i0; i < n; i++) {
       double a = s(z[from + i] + b);
       double diff = a - t[tc + i];
-      sq[i] = diff * diff;
+      sq[sf + i] = diff * diff;
       z[from + i] = diff * a * (1.0 - a);
     }
   }

@@ -133,7 +133,7 @@ public final class FusedTrainer implements Trainer {
       return sse;
     }
     for (int o = 0; o < out; o++) {
-      FastSigmoid.outputDeltas(d[o], 0, n, bias ? bo[o] : 0.0, t[o], 0, sq[o]);
+      FastSigmoid.outputDeltas(d[o], 0, n, bias ? bo[o] : 0.0, t[o], 0, sq[o], 0);
     }
     for (int i = 0; i < n; i++) {
       for (int o = 0; o < out; o++) {

@@ -134,6 +134,7 @@ public final class GemmTrainer implements Trainer {
     private final double[] deltaHidden;
     private final double[] outs;
     private final double[] scratch;
+    private final double[] columnSums;
 
     private final int[] netIndex;
     private final double[] rate;
@@ -172,7 +173,8 @@ public final class GemmTrainer implements Trainer {
       hidden = new double[hiddenLayer ? b * k * h : 0];
       deltaHidden = new double[hiddenLayer ? b * k * h : 0];
       outs = new double[b * k * out];
-      scratch = new double[b];
+      scratch = new double[b * k * out];
+      columnSums = new double[k * Math.max(h, out)];
       netIndex = new int[k];
       rate = new double[k];
       epochs = new int[k];
@@ -255,11 +257,16 @@ public final class GemmTrainer implements Trainer {
         blas.dgemm("N", "N", b, k * out, in, 1.0, x, r0, n, wo, 0, in, 0.0, outs, 0, b);
       }
       for (int s = 0; s < k; s++) {
-        double e = 0.0;
         for (int o = 0; o < out; o++) {
           int c = (s * out + o) * b;
-          FastSigmoid.outputDeltas(outs, c, b, bias ? bo[s * out + o] : 0.0, t, o * n + r0, scratch);
-          e += sum(scratch, 0, b);
+          FastSigmoid.outputDeltas(outs, c, b, bias ? bo[s * out + o] : 0.0, t, o * n + r0, scratch, c);
+        }
+      }
+      ColumnSums.of(scratch, 0, b, k * out, columnSums, 0);
+      for (int s = 0; s < k; s++) {
+        double e = 0.0;
+        for (int o = 0; o < out; o++) {
+          e += columnSums[s * out + o];
         }
         sse[s] = r0 == 0 ? e : sse[s] + e;
       }
@@ -275,44 +282,49 @@ public final class GemmTrainer implements Trainer {
       double beta = firstBlock ? 0.0 : 1.0;
       double[] gOut = direct ? wo : gwo;
       if (hiddenLayer) {
-        for (int s = 0; s < k; s++) {
-          int hs = s * b * h;
-          int os = s * b * out;
-          blas.dgemm("N", "T", b, h, out, 1.0, outs, os, b, wo, s * h * out, h, 0.0, deltaHidden, hs, b);
-          hiddenDeltas(deltaHidden, hidden, hs, b * h, rate[s]);
-          blas.dgemm("T", "N", h, out, b, -rate[s], hidden, hs, b, outs, os, b, beta, gOut, s * h * out, h);
-          if (bias) {
+        if (bias) {
+          // deltaOut's column sums, before the products below read it (they do not change it)
+          ColumnSums.of(outs, 0, b, k * out, columnSums, 0);
+          for (int s = 0; s < k; s++) {
             for (int o = 0; o < out; o++) {
-              double sum = sum(outs, os + o * b, b);
+              double sum = columnSums[s * out + o];
               if (direct) {
                 bo[s * out + o] -= rate[s] * sum;
               } else {
                 accumulate(gbo, s * out + o, sum, firstBlock);
               }
             }
-            for (int j = 0; j < h; j++) {
-              double sum = sum(deltaHidden, hs + j * b, b);
-              if (direct) {
-                bh[s * h + j] -= sum;
-              } else {
-                accumulate(gbh, s * h + j, sum, firstBlock);
-              }
+          }
+        }
+        for (int s = 0; s < k; s++) {
+          int hs = s * b * h;
+          int os = s * b * out;
+          blas.dgemm("N", "T", b, h, out, 1.0, outs, os, b, wo, s * h * out, h, 0.0, deltaHidden, hs, b);
+          hiddenDeltas(deltaHidden, hidden, hs, b * h, rate[s]);
+          blas.dgemm("T", "N", h, out, b, -rate[s], hidden, hs, b, outs, os, b, beta, gOut, s * h * out, h);
+        }
+        if (bias) {
+          ColumnSums.of(deltaHidden, 0, b, k * h, columnSums, 0);
+          for (int u = 0; u < k * h; u++) {
+            if (direct) {
+              bh[u] -= columnSums[u];
+            } else {
+              accumulate(gbh, u, columnSums[u], firstBlock);
             }
           }
         }
         blas.dgemm("T", "N", in, k * h, b, -1.0, x, r0, n, deltaHidden, 0, b, beta, direct ? wh : gwh, 0, in);
       } else {
         for (int s = 0; s < k; s++) {
-          int os = s * b * out;
-          scale(outs, os, b * out, rate[s]);
-          if (bias) {
-            for (int o = 0; o < out; o++) {
-              double sum = sum(outs, os + o * b, b);
-              if (direct) {
-                bo[s * out + o] -= sum;
-              } else {
-                accumulate(gbo, s * out + o, sum, firstBlock);
-              }
+          scale(outs, s * b * out, b * out, rate[s]);
+        }
+        if (bias) {
+          ColumnSums.of(outs, 0, b, k * out, columnSums, 0);
+          for (int c = 0; c < k * out; c++) {
+            if (direct) {
+              bo[c] -= columnSums[c];
+            } else {
+              accumulate(gbo, c, columnSums[c], firstBlock);
             }
           }
         }

@@ -33,16 +33,16 @@ final class VectorSigmoid {
   }
 
   /** {@link FastSigmoid#outputDeltas} in SIMD lanes: per lane the scalar version's operations. */
-  static void outputDeltas(double[] z, int from, int n, double b, double[] t, int tc, double[] sq) {
+  static void outputDeltas(double[] z, int from, int n, double b, double[] t, int tc, double[] sq, int sf) {
     int i = 0;
     int bound = SPECIES.loopBound(n);
     for (; i < bound; i += SPECIES.length()) {
       DoubleVector a = s(DoubleVector.fromArray(SPECIES, z, from + i).add(b));
       DoubleVector diff = a.sub(DoubleVector.fromArray(SPECIES, t, tc + i));
-      diff.mul(diff).intoArray(sq, i);
+      diff.mul(diff).intoArray(sq, sf + i);
       diff.mul(a).mul(DoubleVector.broadcast(SPECIES, 1.0).sub(a)).intoArray(z, from + i);
     }
-    FastSigmoid.outputDeltasScalar(z, from, i, n, b, t, tc, sq);
+    FastSigmoid.outputDeltasScalar(z, from, i, n, b, t, tc, sq, sf);
   }
 
   /**

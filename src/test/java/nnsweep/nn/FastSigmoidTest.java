@@ -75,10 +75,10 @@ class FastSigmoidTest {
       }
       double[] vector = z.clone();
       double[] sqVector = new double[n];
-      FastSigmoid.outputDeltas(vector, 3, n, -0.5, t, 1, sqVector);
+      FastSigmoid.outputDeltas(vector, 3, n, -0.5, t, 1, sqVector, 0);
       double[] scalar = z.clone();
       double[] sqScalar = new double[n];
-      FastSigmoid.outputDeltasScalar(scalar, 3, 0, n, -0.5, t, 1, sqScalar);
+      FastSigmoid.outputDeltasScalar(scalar, 3, 0, n, -0.5, t, 1, sqScalar, 0);
       for (int i = 0; i < z.length; i++) {
         assertEquals(Double.doubleToLongBits(twoPasses[i]), Double.doubleToLongBits(vector[i]), "n=" + n + " i=" + i);
         assertEquals(Double.doubleToLongBits(twoPasses[i]), Double.doubleToLongBits(scalar[i]), "n=" + n + " i=" + i);
