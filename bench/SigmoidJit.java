@@ -19,7 +19,10 @@ import jdk.incubator.vector.VectorSpecies;
 public class SigmoidJit {
   public static void main(String[] a) {
     switch (a[0]) {
-      case "sigmoid" -> Sig.main(new String[] {a[1]});
+      case "sigmoid" -> {
+        System.setProperty("sigmoid.variant", a[1]);
+        Sig.main(new String[] {a[1]});
+      }
       case "fma" -> Fma.main(new String[0]);
       case "sums" -> Sums.main(new String[] {a[1], a[2]});
       default -> throw new IllegalArgumentException("sigmoid V | fma | sums N COLS, found " + a[0]);
@@ -38,6 +41,15 @@ class Sig {
   static final double[] C = new double[14];
   static { double f = 1; for (int i = 0; i <= 13; i++) { f *= Math.max(1, i); C[i] = 1.0 / f; } }
 
+  /**
+   * The variant this JVM times, a static final so that C2 folds the branches below: each variant compiles to the code
+   * it would have as a method of its own, and variant 0 to VectorSigmoid's.
+   */
+  static final int VARIANT = Integer.getInteger("sigmoid.variant", 0);
+  static final int EXP_ONLY = 2;
+  static final int ESTRIN = 3;
+
+  /** VectorSigmoid's s(z), operation for operation; variants 2 and 3 change the marked steps. */
   static DoubleVector s(DoubleVector z) {
     DoubleVector x = z.neg();
     x = x.blend(MIN_ARG, x.lt(MIN_ARG)).blend(MAX_ARG, MAX_ARG.lt(x));
@@ -46,36 +58,17 @@ class Sig {
     LongVector biased = ((LongVector) t.reinterpretShape(LONGS, 0)).sub(ROUND_BITS - 1023);
     DoubleVector r = kd.lanewise(VectorOperators.FMA, -LN2_HI, x);
     r = kd.lanewise(VectorOperators.FMA, -LN2_LO, r);
-    DoubleVector p = DoubleVector.broadcast(SPECIES, C[13]);
-    for (int c = 12; c >= 0; c--) p = p.lanewise(VectorOperators.FMA, r, DoubleVector.broadcast(SPECIES, C[c]));
+    DoubleVector p;
+    if (VARIANT == ESTRIN) {
+      p = estrin(r);
+    } else {
+      p = DoubleVector.broadcast(SPECIES, C[13]);
+      for (int c = 12; c >= 0; c--) p = p.lanewise(VectorOperators.FMA, r, DoubleVector.broadcast(SPECIES, C[c]));
+    }
     DoubleVector e = p.mul((DoubleVector) biased.lanewise(VectorOperators.LSHL, 52).reinterpretShape(SPECIES, 0));
-    DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
-    return one.div(one.add(e));
-  }
-  // exp only, no division
-  static DoubleVector e(DoubleVector z) {
-    DoubleVector x = z.neg();
-    x = x.blend(MIN_ARG, x.lt(MIN_ARG)).blend(MAX_ARG, MAX_ARG.lt(x));
-    DoubleVector t = x.mul(LOG2E).add(ROUND);
-    DoubleVector kd = t.sub(ROUND);
-    LongVector biased = ((LongVector) t.reinterpretShape(LONGS, 0)).sub(ROUND_BITS - 1023);
-    DoubleVector r = kd.lanewise(VectorOperators.FMA, -LN2_HI, x);
-    r = kd.lanewise(VectorOperators.FMA, -LN2_LO, r);
-    DoubleVector p = DoubleVector.broadcast(SPECIES, C[13]);
-    for (int c = 12; c >= 0; c--) p = p.lanewise(VectorOperators.FMA, r, DoubleVector.broadcast(SPECIES, C[c]));
-    return p.mul((DoubleVector) biased.lanewise(VectorOperators.LSHL, 52).reinterpretShape(SPECIES, 0));
-  }
-  // Estrin-ish: p = sum C[i] r^i via pairs
-  static DoubleVector sEstrin(DoubleVector z) {
-    DoubleVector x = z.neg();
-    x = x.blend(MIN_ARG, x.lt(MIN_ARG)).blend(MAX_ARG, MAX_ARG.lt(x));
-    DoubleVector t = x.mul(LOG2E).add(ROUND);
-    DoubleVector kd = t.sub(ROUND);
-    LongVector biased = ((LongVector) t.reinterpretShape(LONGS, 0)).sub(ROUND_BITS - 1023);
-    DoubleVector r = kd.lanewise(VectorOperators.FMA, -LN2_HI, x);
-    r = kd.lanewise(VectorOperators.FMA, -LN2_LO, r);
-    DoubleVector p = estrin(r);
-    DoubleVector e = p.mul((DoubleVector) biased.lanewise(VectorOperators.LSHL, 52).reinterpretShape(SPECIES, 0));
+    if (VARIANT == EXP_ONLY) {
+      return e;
+    }
     DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
     return one.div(one.add(e));
   }
@@ -123,8 +116,8 @@ class Sig {
       DoubleVector a = s(DoubleVector.fromArray(SPECIES, z, i).add(0.25));
       DoubleVector b = s(DoubleVector.fromArray(SPECIES, z, i + L).add(0.25));
       a.intoArray(z, i); b.intoArray(z, i + L); } }
-  static void ve(double[] z, int n) { int L = SPECIES.length(); for (int i = 0; i < n; i += L) e(DoubleVector.fromArray(SPECIES, z, i).add(0.25)).intoArray(z, i); }
-  static void vest(double[] z, int n) { int L = SPECIES.length(); for (int i = 0; i < n; i += L) sEstrin(DoubleVector.fromArray(SPECIES, z, i).add(0.25)).intoArray(z, i); }
+  static void ve(double[] z, int n) { int L = SPECIES.length(); for (int i = 0; i < n; i += L) s(DoubleVector.fromArray(SPECIES, z, i).add(0.25)).intoArray(z, i); }
+  static void vest(double[] z, int n) { int L = SPECIES.length(); for (int i = 0; i < n; i += L) s(DoubleVector.fromArray(SPECIES, z, i).add(0.25)).intoArray(z, i); }
   static void vdiv(double[] z, int n) { int L = SPECIES.length(); DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
     for (int i = 0; i < n; i += L) one.div(one.add(DoubleVector.fromArray(SPECIES, z, i))).intoArray(z, i); }
 
@@ -132,7 +125,7 @@ class Sig {
     int n = 1024; double[] src = new double[n], z = new double[n];
     Random rnd = new Random(1); for (int i = 0; i < n; i++) src[i] = rnd.nextDouble() * 12 - 6;
     String[] names = {"v0", "v1x2", "exp-only", "estrin", "div-only", "noneg"};
-    { double[] r0 = ref(src), r1 = src.clone(); vnn(r1, n); for (int i = 0; i < n; i++) if (Double.doubleToRawLongBits(r0[i]) != Double.doubleToRawLongBits(r1[i])) { System.out.println("DIFF at " + i); break; } }
+    if (VARIANT == 0 || VARIANT == 5) { double[] r0 = ref(src), r1 = src.clone(); vnn(r1, n); for (int i = 0; i < n; i++) if (Double.doubleToRawLongBits(r0[i]) != Double.doubleToRawLongBits(r1[i])) { System.out.println("DIFF at " + i); break; } }
     for (int round = 0; round < 6; round++) {
       for (int k = Integer.parseInt(a[0]); k <= Integer.parseInt(a[0]); k++) {
         long reps = 0; long t0 = System.nanoTime(), t1;

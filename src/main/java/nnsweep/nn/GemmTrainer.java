@@ -304,14 +304,7 @@ public final class GemmTrainer implements Trainer {
           blas.dgemm("T", "N", h, out, b, -rate[s], hidden, hs, b, outs, os, b, beta, gOut, s * h * out, h);
         }
         if (bias) {
-          ColumnSums.of(deltaHidden, 0, b, k * h, columnSums, 0);
-          for (int u = 0; u < k * h; u++) {
-            if (direct) {
-              bh[u] -= columnSums[u];
-            } else {
-              accumulate(gbh, u, columnSums[u], firstBlock);
-            }
-          }
+          biasStep(deltaHidden, b, k * h, bh, gbh, direct, firstBlock);
         }
         blas.dgemm("T", "N", in, k * h, b, -1.0, x, r0, n, deltaHidden, 0, b, beta, direct ? wh : gwh, 0, in);
       } else {
@@ -319,16 +312,25 @@ public final class GemmTrainer implements Trainer {
           scale(outs, s * b * out, b * out, rate[s]);
         }
         if (bias) {
-          ColumnSums.of(outs, 0, b, k * out, columnSums, 0);
-          for (int c = 0; c < k * out; c++) {
-            if (direct) {
-              bo[c] -= columnSums[c];
-            } else {
-              accumulate(gbo, c, columnSums[c], firstBlock);
-            }
-          }
+          biasStep(outs, b, k * out, bo, gbo, direct, firstBlock);
         }
         blas.dgemm("T", "N", in, k * out, b, -1.0, x, r0, n, outs, 0, b, beta, gOut, 0, in);
+      }
+    }
+
+    /**
+     * The biases' share of a block whose deltas (already scaled by their rates) are v's first {@code columns} columns
+     * of b rows: each column's sum taken from its bias ({@code direct}) or added into the epoch's gradient.
+     */
+    private void biasStep(double[] v, int b, int columns, double[] bias, double[] grad, boolean direct,
+        boolean firstBlock) {
+      ColumnSums.of(v, 0, b, columns, columnSums, 0);
+      for (int c = 0; c < columns; c++) {
+        if (direct) {
+          bias[c] -= columnSums[c];
+        } else {
+          accumulate(grad, c, columnSums[c], firstBlock);
+        }
       }
     }
 
