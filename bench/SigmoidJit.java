@@ -7,13 +7,13 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * What HotSpot's C2 makes of the SIMD sigmoid and of the column sums, timed alone (docs/benchmarks.md, "Column sums
  * in lanes, and what the JIT makes of the sigmoid"). Self-contained: copies of VectorSigmoid's loop and of
- * GemmTrainer.sum, and the variants tried against them. Run each variant in its own JVM:
+ * ColumnSums.sum, and the variants tried against them. Run each variant in its own JVM:
  *
  * <pre>
  * java --add-modules jdk.incubator.vector bench/SigmoidJit.java sigmoid V   (V: 0 as is, 1 two vectors an iteration,
  *      2 the exponential without the division, 3 Estrin's scheme, 4 the division alone, 5 no negation)
  * java --add-modules jdk.incubator.vector bench/SigmoidJit.java fma          (8 independent zmm FMA chains: the core's FMA rate)
- * java --add-modules jdk.incubator.vector bench/SigmoidJit.java sums N COLS (GemmTrainer.sum column by column vs four columns in lanes)
+ * java --add-modules jdk.incubator.vector bench/SigmoidJit.java sums N COLS (ColumnSums.sum column by column vs four columns in lanes)
  * </pre>
  */
 public class SigmoidJit {

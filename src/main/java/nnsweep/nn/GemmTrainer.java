@@ -431,27 +431,4 @@ public final class GemmTrainer implements Trainer {
       v[i] = c * v[i];
     }
   }
-
-  /**
-   * v[from] + ... + v[from+n-1] in four interleaved partial sums, combined as (s0 + s1) + (s2 + s3): a fixed order
-   * (the same bits on every JVM and CPU) that keeps four additions in flight.
-   */
-  static double sum(double[] v, int from, int n) {
-    double s0 = 0.0;
-    double s1 = 0.0;
-    double s2 = 0.0;
-    double s3 = 0.0;
-    int i = from;
-    int end = from + n;
-    for (; i + 4 <= end; i += 4) {
-      s0 += v[i];
-      s1 += v[i + 1];
-      s2 += v[i + 2];
-      s3 += v[i + 3];
-    }
-    for (; i < end; i++) {
-      s0 += v[i];
-    }
-    return (s0 + s1) + (s2 + s3);
-  }
 }

@@ -5,7 +5,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link ColumnSums} in 256-bit lanes (jdk.incubator.vector): lane l of a column's accumulator is {@link
- * GemmTrainer#sum}'s partial sum s_l (the elements 4m + l), the rows past the last whole four go into s_0 one by one,
+ * ColumnSums#sum}'s partial sum s_l (the elements 4m + l), the rows past the last whole four go into s_0 one by one,
  * and the lanes combine as (s_0 + s_1) + (s_2 + s_3): the scalar version's additions in its order. Four columns at a
  * time, so that four chains of additions are in flight. Loaded only when the JVM has the incubator module.
  */
@@ -48,7 +48,7 @@ final class VectorColumnSums {
     }
   }
 
-  /** (s_0 + the rest one by one + s_1) + (s_2 + s_3), as {@link GemmTrainer#sum} ends. */
+  /** (s_0 + the rest one by one + s_1) + (s_2 + s_3), as {@link ColumnSums#sum} ends. */
   private static double combine(DoubleVector s, double[] v, int rest, int end) {
     double s0 = s.lane(0);
     for (int i = rest; i < end; i++) {

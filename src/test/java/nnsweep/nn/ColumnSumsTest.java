@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The matrix-product kernel's column sums: in SIMD lanes, four columns at a time, the bits of GemmTrainer.sum. */
+/** The matrix-product kernel's column sums: in SIMD lanes, four columns at a time, the bits of ColumnSums.sum. */
 class ColumnSumsTest {
 
   @Test
@@ -27,7 +27,7 @@ class ColumnSumsTest {
         ColumnSums.of(v, from, n, count, vector, 2);
         ColumnSums.scalar(v, from, n, count, scalar, 2);
         for (int c = 0; c < count; c++) {
-          double expected = GemmTrainer.sum(v, from + c * n, n);
+          double expected = ColumnSums.sum(v, from + c * n, n);
           String where = "n=" + n + " count=" + count + " column " + c;
           assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(scalar[2 + c]), where);
           assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(vector[2 + c]), where);
@@ -41,11 +41,12 @@ class ColumnSumsTest {
   @Test
   void theOrderIsFourPartialSumsCombinedInPairs() {
     // 1e16 absorbs a 1 added to it alone, so the order shows in the result: s0 = 1e16 + 1 (lost) + 1 (lost, the
-    // tail), s1 = 1, s2 = -1e16, s3 = 1: (1e16 + 1) + (-1e16 + 1) = 0 in double arithmetic, 2 in exact arithmetic
+    // tail), s1 = 1, s2 = -1e16, s3 = 1, and (s0 + s1) + (s2 + s3) = 1e16 + -1e16 = 0; summed left to right the same
+    // values give 3, exactly 4
     double[] v = {1e16, 1, -1e16, 1, 1, 0, 0, 0, 1};
     double[] sums = new double[1];
     ColumnSums.of(v, 0, v.length, 1, sums, 0);
-    assertEquals(GemmTrainer.sum(v, 0, v.length), sums[0]);
+    assertEquals(ColumnSums.sum(v, 0, v.length), sums[0]);
     assertEquals(0.0, sums[0]);
   }
 
