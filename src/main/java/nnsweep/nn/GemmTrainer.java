@@ -129,11 +129,12 @@ public final class GemmTrainer implements Trainer {
     private final double[] gwo;
     private final double[] gbo;
     // one row block (b rows, b <= rowsPerBlock) of the group, column-major with leading dimension b: b x k*h hidden
-    // activations and their deltas (empty without hidden layer), b x k*o outputs, then deltaOut
+    // activations and their deltas (empty without hidden layer), b x k*o outputs, then deltaOut, and b x k*o squared
+    // errors (summed into E by ColumnSums)
     private final double[] hidden;
     private final double[] deltaHidden;
     private final double[] outs;
-    private final double[] scratch;
+    private final double[] squaredErrors;
     private final double[] columnSums;
 
     private final int[] netIndex;
@@ -173,7 +174,7 @@ public final class GemmTrainer implements Trainer {
       hidden = new double[hiddenLayer ? b * k * h : 0];
       deltaHidden = new double[hiddenLayer ? b * k * h : 0];
       outs = new double[b * k * out];
-      scratch = new double[b * k * out];
+      squaredErrors = new double[b * k * out];
       columnSums = new double[k * Math.max(h, out)];
       netIndex = new int[k];
       rate = new double[k];
@@ -259,10 +260,10 @@ public final class GemmTrainer implements Trainer {
       for (int s = 0; s < k; s++) {
         for (int o = 0; o < out; o++) {
           int c = (s * out + o) * b;
-          FastSigmoid.outputDeltas(outs, c, b, bias ? bo[s * out + o] : 0.0, t, o * n + r0, scratch, c);
+          FastSigmoid.outputDeltas(outs, c, b, bias ? bo[s * out + o] : 0.0, t, o * n + r0, squaredErrors, c);
         }
       }
-      ColumnSums.of(scratch, 0, b, k * out, columnSums, 0);
+      ColumnSums.of(squaredErrors, 0, b, k * out, columnSums, 0);
       for (int s = 0; s < k; s++) {
         double e = 0.0;
         for (int o = 0; o < out; o++) {
